@@ -1,0 +1,84 @@
+using InnoCenter.Domain.Common;
+
+namespace InnoCenter.Domain.Organizations;
+
+/// <summary>An organisation (单位) known to the programme, identified by its credit code.</summary>
+public sealed class Organization : IAudited, IVersioned
+{
+    private Organization()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>统一社会信用代码; one organisation per code.</summary>
+    public string CreditCode { get; private set; } = string.Empty;
+
+    public string Name { get; private set; } = string.Empty;
+
+    public OrganizationType Type { get; private set; }
+
+    /// <summary>GB/T 2260 district code, for organisations in Tianjin.</summary>
+    public string? DistrictCode { get; private set; }
+
+    public Region Region { get; private set; }
+
+    public string? Address { get; private set; }
+
+    public string? ContactName { get; private set; }
+
+    public string? ContactPhone { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public int Version { get; set; }
+
+    public static Organization Create(OrganizationDetails details, DateTimeOffset now)
+    {
+        var org = new Organization
+        {
+            Id = Guid.CreateVersion7(),
+            CreditCode = details.CreditCode.Value,
+            CreatedAt = now,
+        };
+        org.Apply(details, now);
+        return org;
+    }
+
+    public void Update(OrganizationDetails details, DateTimeOffset now)
+    {
+        if (details.CreditCode.Value != CreditCode)
+        {
+            throw new InvalidOperationException("The credit code identifies an organisation and cannot change.");
+        }
+
+        Apply(details, now);
+    }
+
+    private void Apply(OrganizationDetails d, DateTimeOffset now)
+    {
+        Name = d.Name.Trim();
+        Type = d.Type;
+        Region = d.Region;
+        DistrictCode = d.Region == Region.Tianjin ? d.DistrictCode : null;
+        Address = Blank(d.Address);
+        ContactName = Blank(d.ContactName);
+        ContactPhone = Blank(d.ContactPhone);
+        UpdatedAt = now;
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+/// <summary>Validated details of an organisation.</summary>
+public sealed record OrganizationDetails(
+    Uscc CreditCode,
+    string Name,
+    OrganizationType Type,
+    Region Region,
+    string? DistrictCode,
+    string? Address,
+    string? ContactName,
+    string? ContactPhone);

@@ -1,0 +1,54 @@
+namespace InnoCenter.Domain.Policy;
+
+/// <summary>
+/// A policy pack (政策包): every list and number of the programme that another city or a later year could change.
+/// Loaded from <c>policies/*.json</c>; a version, once used, is never rewritten.
+/// </summary>
+public sealed record PolicyPack
+{
+    public required string Code { get; init; }
+
+    public required int Version { get; init; }
+
+    public required LocalizedText Name { get; init; }
+
+    /// <summary>The document the rules come from, e.g. 津工信科〔2020〕21号附件1.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>重点领域</summary>
+    public IReadOnlyList<CodeItem> KeyAreas { get; init; } = [];
+
+    public IReadOnlyList<CodeItem> OrganizationTypes { get; init; } = [];
+
+    /// <summary>GB/T 2260 districts of the city.</summary>
+    public IReadOnlyList<CodeItem> Districts { get; init; } = [];
+
+    public IReadOnlyList<CodeItem> Regions { get; init; } = [];
+
+    /// <summary>专家领域: 经济、技术、产业、管理、法律.</summary>
+    public IReadOnlyList<CodeItem> ExpertDomains { get; init; } = [];
+
+    /// <summary>申报材料 the application must carry.</summary>
+    public IReadOnlyList<MaterialItem> RequiredMaterials { get; init; } = [];
+
+    public CodeItem? FindDistrict(string? code) => Districts.FirstOrDefault(d => d.Code == code);
+}
+
+public sealed record LocalizedText(string Zh, string En)
+{
+    public string For(bool english) => english ? En : Zh;
+}
+
+/// <summary>An entry of a code table with its names in both languages.</summary>
+public sealed record CodeItem(string Code, string Zh, string En)
+{
+    /// <summary>True when the value is a default the seed does not fix; Admins may change it.</summary>
+    public bool IsDefault { get; init; }
+
+    public string Label(bool english) => english ? En : Zh;
+}
+
+public sealed record MaterialItem(string Code, string Zh, string En, bool Required)
+{
+    public string Label(bool english) => english ? En : Zh;
+}

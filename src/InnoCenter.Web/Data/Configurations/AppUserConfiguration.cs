@@ -1,0 +1,18 @@
+using InnoCenter.Domain.Common;
+using InnoCenter.Domain.Organizations;
+using InnoCenter.Web.Infrastructure.Auth;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace InnoCenter.Web.Data.Configurations;
+
+public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> b)
+    {
+        b.Property(x => x.DisplayName).HasMaxLength(FieldLengths.PersonName).IsRequired();
+        b.Property(x => x.RequestedRole).HasMaxLength(32);
+        b.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.IsActive, x.OrganizationId });
+    }
+}

@@ -1,0 +1,27 @@
+using InnoCenter.Web.Features.Account;
+using InnoCenter.Web.Features.Audit;
+using InnoCenter.Web.Features.Organizations;
+using InnoCenter.Web.Features.Users;
+
+namespace InnoCenter.Web.Features;
+
+/// <summary>Each module's handlers and endpoints, registered in one place so Program stays short.</summary>
+public static class FeatureRegistration
+{
+    public static IServiceCollection AddFeatureHandlers(this IServiceCollection services)
+    {
+        services.AddScoped<OrganizationHandlers>();
+        services.AddScoped<AuditHandlers>();
+        services.AddScoped<TokenHandlers>();
+        services.AddScoped<UserHandlers>();
+        return services;
+    }
+
+    public static void MapFeatureEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapOrganizationEndpoints();
+        app.MapAuditEndpoints();
+        app.MapAccountEndpoints();
+        app.MapUserEndpoints();
+    }
+}

@@ -1,0 +1,34 @@
+using InnoCenter.Domain.Common;
+using Microsoft.AspNetCore.Identity;
+
+namespace InnoCenter.Web.Infrastructure.Auth;
+
+/// <summary>A person who signs in. Staff of an organisation belong to exactly that one; an account acts only once active.</summary>
+public sealed class AppUser : IdentityUser<Guid>, IAudited
+{
+    public string DisplayName { get; set; } = string.Empty;
+
+    /// <summary>The organisation the user acts for; null for commission staff and most experts.</summary>
+    public Guid? OrganizationId { get; set; }
+
+    /// <summary>Self-registered staff stay inactive until an Admin verifies them for their organisation.</summary>
+    public bool IsActive { get; set; }
+
+    /// <summary>The role a self-registered user asked for; the Admin grants it on verification.</summary>
+    public string? RequestedRole { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public static class Roles
+{
+    public const string Admin = "Admin";
+    public const string Expert = "Expert";
+    public const string CenterUser = "CenterUser";
+    public const string MemberUser = "MemberUser";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Expert, CenterUser, MemberUser];
+
+    /// <summary>Roles an organisation's staff may ask for when they register themselves.</summary>
+    public static readonly IReadOnlyList<string> SelfRegistrable = [CenterUser, MemberUser];
+}

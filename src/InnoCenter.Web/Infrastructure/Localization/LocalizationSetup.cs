@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using InnoCenter.Domain.Common;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.WebEncoders;
+
+namespace InnoCenter.Web.Infrastructure.Localization;
+
+public static class LocalizationSetup
+{
+    public const string Chinese = "zh-CN";
+    public const string English = "en-US";
+    public static readonly string[] Cultures = [Chinese, English];
+
+    /// <summary>Beijing time: every date the platform shows is in it, whatever the server's zone.</summary>
+    public static readonly TimeZoneInfo Beijing = FindBeijing();
+
+    public static IServiceCollection AddAppLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Razor would otherwise write 天 as &#x5929;.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture(Chinese);
+            o.AddSupportedCultures(Cultures);
+            o.AddSupportedUICultures(Cultures);
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+        services.AddScoped<Text>();
+        return services;
+    }
+
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    /// <summary>Formats an instant in Beijing time.</summary>
+    public static string ToBeijing(this DateTimeOffset t, string format = "yyyy-MM-dd HH:mm") =>
+        TimeZoneInfo.ConvertTime(t, Beijing).ToString(format, CultureInfo.InvariantCulture);
+
+    public static string ToBeijing(this DateTimeOffset? t, string format = "yyyy-MM-dd HH:mm") =>
+        t is { } v ? v.ToBeijing(format) : string.Empty;
+
+    private static TimeZoneInfo FindBeijing()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.CreateCustomTimeZone("Asia/Shanghai", TimeSpan.FromHours(8), "China Standard Time", "CST");
+        }
+    }
+}
+
+/// <summary>The app's strings in the request's language, and the text of a domain <see cref="Error"/>.</summary>
+public sealed class Text(IStringLocalizer<SharedResource> localizer)
+{
+    public string this[string key] => localizer[key];
+
+    public string this[string key, params object[] args] => localizer[key, args];
+
+    public string Of(Error error) => error.Args.Length == 0 ? localizer[error.Code] : localizer[error.Code, error.Args];
+
+    public bool Has(string key) => !localizer[key].ResourceNotFound;
+}

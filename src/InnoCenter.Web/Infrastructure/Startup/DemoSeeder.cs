@@ -1,0 +1,92 @@
+using InnoCenter.Domain.Organizations;
+using InnoCenter.Web.Data;
+using InnoCenter.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCenter.Web.Infrastructure.Startup;
+
+/// <summary>
+/// Demo data (<c>--demo</c> or <c>Seed:Demo=true</c>): organisations with valid credit codes across Tianjin, Beijing and
+/// Hebei, and one user of every role. Idempotent: it adds only what is missing.
+/// </summary>
+public static class DemoSeeder
+{
+    private static readonly (string Prefix, string Region, string OrgCode, string Name, OrganizationType Type, Region Where, string? District)[] Organizations =
+    [
+        ("91", "120116", "MA05T6K2", "天津海河智能装备有限公司", OrganizationType.Enterprise, Region.Tianjin, "120116"),
+        ("91", "120111", "MA06B1R3", "天津津门新材料科技股份有限公司", OrganizationType.Enterprise, Region.Tianjin, "120111"),
+        ("91", "120113", "30015862", "天津北辰生物医药集团有限公司", OrganizationType.Enterprise, Region.Tianjin, "120113"),
+        ("91", "120116", "MA07C8N4", "天津滨海集成电路设计有限公司", OrganizationType.Enterprise, Region.Tianjin, "120116"),
+        ("12", "120000", "40135460", "天津大学", OrganizationType.University, Region.Tianjin, "120104"),
+        ("12", "120000", "40135478", "南开大学", OrganizationType.University, Region.Tianjin, "120104"),
+        ("12", "120000", "40135487", "天津市机械工业研究院", OrganizationType.ResearchInstitute, Region.Tianjin, "120103"),
+        ("51", "120000", "50006731", "天津市智能制造产业联盟", OrganizationType.IndustryOrganization, Region.Tianjin, "120101"),
+        ("91", "120116", "MA05XY12", "天津滨海科技融资担保有限公司", OrganizationType.FinancialInstitution, Region.Tianjin, "120116"),
+        ("12", "110000", "40000285", "北京工业技术研究院", OrganizationType.ResearchInstitute, Region.Beijing, null),
+        ("91", "110108", "MA01D2E3", "北京中关村智造科技有限公司", OrganizationType.Enterprise, Region.Beijing, null),
+        ("12", "130000", "40170052", "河北工业大学", OrganizationType.University, Region.Hebei, null),
+        ("91", "130100", "MA0F1G2H", "石家庄精密机械制造有限公司", OrganizationType.Enterprise, Region.Hebei, null),
+        ("91", "310115", "MA1H3K4L", "上海浦江先进材料有限公司", OrganizationType.Enterprise, Region.OtherProvince, null),
+    ];
+
+    public static async Task SeedAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<AppDbContext>();
+        var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
+        var config = sp.GetRequiredService<IConfiguration>();
+
+        var existing = await db.Organizations.Select(o => o.CreditCode).ToListAsync();
+        foreach (var o in Organizations)
+        {
+            var code = Uscc.Compose(o.Prefix, o.Region, o.OrgCode);
+            if (!existing.Contains(code.Value))
+            {
+                db.Organizations.Add(Organization.Create(
+                    new OrganizationDetails(code, o.Name, o.Type, o.Where, o.District, null, null, null), now));
+            }
+        }
+
+        await db.SaveChangesAsync();
+
+        var lead = await db.Organizations.FirstAsync(x => x.Name == "天津海河智能装备有限公司");
+        var member = await db.Organizations.FirstAsync(x => x.Name == "天津大学");
+        var password = config["Seed:DemoPassword"] is { Length: > 0 } p ? p : "Demo2026pass";
+        var users = sp.GetRequiredService<UserManager<AppUser>>();
+        await EnsureUser(users, "expert@demo.local", "王建国（专家）", Roles.Expert, null, password, now);
+        await EnsureUser(users, "center@demo.local", "李海燕（海河智能装备）", Roles.CenterUser, lead.Id, password, now);
+        await EnsureUser(users, "member@demo.local", "张明（天津大学）", Roles.MemberUser, member.Id, password, now);
+        await EnsureUser(users, "officer@demo.local", "赵立（工信局）", Roles.Admin, null, password, now);
+        Console.WriteLine($"Demo data ready / 演示数据已就绪: expert@demo.local, center@demo.local, member@demo.local, officer@demo.local — password / 密码 {password}");
+    }
+
+    private static async Task EnsureUser(
+        UserManager<AppUser> users, string email, string name, string role, Guid? org, string password, DateTimeOffset now)
+    {
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return;
+        }
+
+        var user = new AppUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = name,
+            OrganizationId = org,
+            IsActive = true,
+            CreatedAt = now,
+        };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException($"Demo user {email}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+        }
+
+        await users.AddToRoleAsync(user, role);
+    }
+}

@@ -1,0 +1,110 @@
+using InnoCenter.Web;
+using InnoCenter.Web.Data;
+using InnoCenter.Web.Features;
+using InnoCenter.Web.Infrastructure.Auth;
+using InnoCenter.Web.Infrastructure.Localization;
+using InnoCenter.Web.Infrastructure.Policy;
+using InnoCenter.Web.Infrastructure.Problems;
+using InnoCenter.Web.Infrastructure.Startup;
+using InnoCenter.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.DataProtection;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+if (args.Contains("--demo"))
+{
+    builder.Configuration["Seed:Demo"] = "true";
+}
+
+builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://localhost:5080");
+
+var services = builder.Services;
+services.AddSingleton(TimeProvider.System);
+services.AddHttpContextAccessor();
+services.AddAppDatabase(builder.Configuration, builder.Environment);
+services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("InnoCenter");
+services.AddAppLocalization();
+services.AddAppAuth(builder.Configuration);
+services.AddSingleton<PolicyProvider>();
+services.AddProblemDetails();
+services.AddExceptionHandler<AppExceptionHandler>();
+services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+services.AddOpenApi();
+services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+services.AddRazorPages(o =>
+    {
+        o.RootDirectory = "/Features";
+        o.Conventions.AuthorizeFolder("/");
+        o.Conventions.AllowAnonymousToPage("/Home/Index");
+        o.Conventions.AllowAnonymousToPage("/Error");
+        o.Conventions.AllowAnonymousToPage("/Account/Login");
+        o.Conventions.AllowAnonymousToPage("/Account/Register");
+        o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+        o.Conventions.AllowAnonymousToPage("/Account/Logout");
+        o.Conventions.AuthorizeFolder("/Audit", Roles.Admin);
+        o.Conventions.AuthorizeFolder("/Users", Roles.Admin);
+        o.Conventions.AddPageRoute("/Home/Index", "/");
+    })
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+services.AddAntiforgery(o => o.Cookie.Name = "innocenter.af");
+services.AddFeatureHandlers();
+
+var app = builder.Build();
+
+try
+{
+    await DatabaseSetup.MigrateAsync(app.Services);
+    await PolicyPackLoader.LoadAsync(app.Services);
+    await AdminBootstrap.EnsureAsync(app.Services);
+    if (app.Configuration.GetValue("Seed:Demo", false))
+    {
+        await DemoSeeder.SeedAsync(app.Services);
+    }
+}
+catch (Exception ex)
+{
+    // A database that is not migrated, or a policy that does not load, must stop the start, loudly.
+    Console.Error.WriteLine($"InnoCenter could not start / 平台无法启动: {ex.GetType().Name}: {ex.Message}");
+    throw;
+}
+
+app.UseExceptionHandler("/Error");
+app.UseStatusCodePages(async ctx =>
+{
+    var http = ctx.HttpContext;
+    if (http.Request.Path.StartsWithSegments("/api"))
+    {
+        var text = http.RequestServices.GetRequiredService<Text>();
+        var status = http.Response.StatusCode;
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = { Status = status, Title = text[$"status.{status}"] },
+        });
+    }
+    else if (http.Response.StatusCode is 404 or 429)
+    {
+        http.Response.Redirect($"/Error?status={http.Response.StatusCode}");
+    }
+});
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference().AllowAnonymous();
+app.MapCultureSwitch();
+app.MapFeatureEndpoints();
+app.MapRazorPages();
+
+await app.RunAsync();
+
+public partial class Program;

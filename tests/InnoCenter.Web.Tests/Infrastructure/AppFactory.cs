@@ -1,0 +1,171 @@
+using System.Net.Http.Headers;
+using InnoCenter.Web.Data;
+using InnoCenter.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace InnoCenter.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The app over HTTP on a database of its own: a fresh SQLite file, or a fresh PostgreSQL database when the test class
+/// is a PostgreSQL suite. Each test makes its own users and data through <see cref="ClientFor"/>.
+/// </summary>
+public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminEmail = "first-admin@test.local";
+    public const string AdminPassword = "FirstAdmin2026";
+
+    private int _userCounter;
+
+    protected abstract string Provider { get; }
+
+    protected abstract string ConnectionString { get; }
+
+    public virtual Task InitializeAsync() => Task.CompletedTask;
+
+    public new virtual async Task DisposeAsync() => await base.DisposeAsync();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider);
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("INNOCENTER_ADMIN_EMAIL", AdminEmail);
+        builder.UseSetting("INNOCENTER_ADMIN_PASSWORD", AdminPassword);
+        builder.UseSetting("Security:SignInsPerMinute", "10000");
+        builder.UseSetting("Security:PublicFormsPerMinute", "10000");
+    }
+
+    /// <summary>A client signed in (by a personal access token) as a new active user of the given role.</summary>
+    public async Task<HttpClient> ClientFor(string role, Guid? organizationId = null, string culture = "zh-CN")
+    {
+        var (_, token) = await CreateUserAsync(role, organizationId);
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
+        return client;
+    }
+
+    public HttpClient AnonymousClient(string culture = "zh-CN")
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
+        return client;
+    }
+
+    public async Task<(AppUser User, string Token)> CreateUserAsync(string role, Guid? organizationId = null, string password = "TestUser2026x")
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var n = Interlocked.Increment(ref _userCounter);
+        var email = $"{role.ToLowerInvariant()}-{n}-{Guid.NewGuid():N}@test.local";
+        var user = new AppUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = $"{role} {n}",
+            OrganizationId = organizationId,
+            IsActive = true,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        Check(await users.CreateAsync(user, password));
+        Check(await users.AddToRoleAsync(user, role));
+
+        var secret = PersonalAccessToken.NewSecret();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.PersonalAccessTokens.Add(new PersonalAccessToken
+        {
+            UserId = user.Id,
+            Name = "test",
+            TokenHash = PersonalAccessToken.HashOf(secret),
+            Hint = secret[..8],
+            CreatedAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync();
+        return (user, secret);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}
+
+public sealed class SqliteAppFactory : AppFactory
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "innocenter-tests", Guid.NewGuid().ToString("N"));
+
+    protected override string Provider => "Sqlite";
+
+    protected override string ConnectionString => $"Data Source={Path.Combine(_directory, "test.db")}";
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by the OS is left for the temp cleaner; it never affects another run.
+        }
+    }
+}
+
+/// <summary>A throwaway database on the server named by <c>PG_CONN</c>, dropped when the test class is done.</summary>
+public sealed class PostgresAppFactory : AppFactory
+{
+    private readonly string _database = "innocenter_test_" + Guid.NewGuid().ToString("N");
+
+    protected override string Provider => "Postgres";
+
+    protected override string ConnectionString =>
+        new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresConnection) { Database = _database }.ConnectionString;
+
+    private bool _created;
+
+    public override async Task InitializeAsync()
+    {
+        if (TestEnvironment.PostgresSkipReason is not null)
+        {
+            return;
+        }
+
+        await using var admin = new NpgsqlConnection(TestEnvironment.PostgresConnection);
+        await admin.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", admin);
+        await cmd.ExecuteNonQueryAsync();
+        _created = true;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (!_created)
+        {
+            return;
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(TestEnvironment.PostgresConnection);
+        await admin.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", admin);
+        await cmd.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,38 @@
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace InnoCenter.Web.Tests.Infrastructure;
+
+/// <summary>Marks a test class whose database is PostgreSQL; its tests skip, with a message, where PG_CONN is not set.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class PostgresSuiteAttribute : Attribute;
+
+/// <summary>
+/// A fact written once in an abstract suite and run for each database provider. Where the concrete class is a
+/// <see cref="PostgresSuiteAttribute">PostgreSQL suite</see> and no server is configured, it is reported as skipped.
+/// </summary>
+[XunitTestCaseDiscoverer("InnoCenter.Web.Tests.Infrastructure.ProviderFactDiscoverer", "InnoCenter.Web.Tests")]
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ProviderFactAttribute : FactAttribute;
+
+public sealed class ProviderFactDiscoverer(IMessageSink diagnosticMessageSink) : IXunitTestCaseDiscoverer
+{
+    private readonly FactDiscoverer _inner = new(diagnosticMessageSink);
+
+    public IEnumerable<IXunitTestCase> Discover(
+        ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute)
+    {
+        var isPostgres = testMethod.TestClass.Class.GetCustomAttributes(typeof(PostgresSuiteAttribute)).Any();
+        if (isPostgres && TestEnvironment.PostgresSkipReason is { } reason)
+        {
+            return
+            [
+                new XunitSkippedDataRowTestCase(
+                    diagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(),
+                    testMethod, reason),
+            ];
+        }
+
+        return _inner.Discover(discoveryOptions, testMethod, factAttribute);
+    }
+}
