@@ -1,0 +1,105 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace InnoCenter.E2E.Infrastructure;
+
+/// <summary>
+/// The app on Kestrel on a loopback port (a browser cannot reach the in-memory test server), on a fresh SQLite file,
+/// with one Chromium shared by the tests of a class.
+/// </summary>
+public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminEmail = "e2e-admin@test.local";
+    public const string AdminPassword = "E2eAdmin2026pw";
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "innocenter-e2e", Guid.NewGuid().ToString("N"));
+    private IPlaywright? _playwright;
+
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } p ? p : "/usr/bin/chromium";
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath) && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        BaseUrl = addresses.Addresses.First().TrimEnd('/');
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic",
+            ],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(string locale = "zh-CN")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = locale });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Runs a browser scenario; on failure keeps a screenshot under TestResults/screenshots for the CI artefacts.</summary>
+    public async Task RunAsync(IPage page, string name, Func<Task> scenario)
+    {
+        try
+        {
+            await scenario();
+        }
+        catch
+        {
+            var dir = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+            Directory.CreateDirectory(dir);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = true });
+            throw;
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_directory, "e2e.db")}");
+        builder.UseSetting("INNOCENTER_ADMIN_EMAIL", AdminEmail);
+        builder.UseSetting("INNOCENTER_ADMIN_PASSWORD", AdminPassword);
+        builder.UseSetting("Security:SignInsPerMinute", "1000");
+    }
+
+    public new async Task DisposeAsync()
+    {
+        if (_playwright is not null)
+        {
+            await Browser.DisposeAsync();
+            _playwright.Dispose();
+        }
+
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the temp cleaner; never read by another run.
+        }
+    }
+}
