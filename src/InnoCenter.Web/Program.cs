@@ -17,6 +17,10 @@ if (args.Contains("--demo"))
 }
 
 builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://localhost:5080");
+// Uploads are capped by Files:MaxBytes (checked per file with a clear message); the transport allows a little more.
+var maxUpload = builder.Configuration.GetValue("Files:MaxBytes", InnoCenter.Web.Infrastructure.Files.Attachments.DefaultMaxBytes) + 1024 * 1024;
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = maxUpload);
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = maxUpload);
 
 var services = builder.Services;
 services.AddSingleton(TimeProvider.System);

@@ -13,4 +13,7 @@ public static class FieldLengths
     public const int Code = 64;
     public const int Reason = 1000;
     public const int TokenName = 100;
+    public const int FileName = 255;
+    public const int Title = 300;
+    public const int LongText = 4000;
 }

@@ -1,6 +1,8 @@
 using InnoCenter.Domain.Organizations;
 using InnoCenter.Web.Infrastructure.Audit;
 using InnoCenter.Web.Infrastructure.Auth;
+using InnoCenter.Web.Infrastructure.Files;
+using InnoCenter.Web.Infrastructure.Notifications;
 using InnoCenter.Web.Infrastructure.Policy;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -25,6 +27,12 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,7 +1,10 @@
 using InnoCenter.Web.Features.Account;
 using InnoCenter.Web.Features.Audit;
 using InnoCenter.Web.Features.Organizations;
+using InnoCenter.Web.Features.Files;
 using InnoCenter.Web.Features.Users;
+using InnoCenter.Web.Infrastructure.Files;
+using InnoCenter.Web.Infrastructure.Notifications;
 
 namespace InnoCenter.Web.Features;
 
@@ -14,6 +17,9 @@ public static class FeatureRegistration
         services.AddScoped<AuditHandlers>();
         services.AddScoped<TokenHandlers>();
         services.AddScoped<UserHandlers>();
+        services.AddSingleton<IFileStore, DiskFileStore>();
+        services.AddScoped<Attachments>();
+        services.AddScoped<Notifier>();
         return services;
     }
 
@@ -23,5 +29,6 @@ public static class FeatureRegistration
         app.MapAuditEndpoints();
         app.MapAccountEndpoints();
         app.MapUserEndpoints();
+        app.MapFileEndpoints();
     }
 }

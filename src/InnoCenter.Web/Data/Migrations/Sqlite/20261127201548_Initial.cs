@@ -61,6 +61,23 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TitleZh = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organizations",
                 columns: table => new
                 {
@@ -83,6 +100,23 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboxEmails",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxEmails", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PolicyPacks",
                 columns: table => new
                 {
@@ -96,6 +130,29 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PolicyPacks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Slot = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsCurrent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    OriginalName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    UploadedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredFiles", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -323,6 +380,11 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                 columns: new[] { "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_ReadAt",
+                table: "Notifications",
+                columns: new[] { "UserId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organizations_CreditCode",
                 table: "Organizations",
                 column: "CreditCode",
@@ -339,6 +401,11 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                 columns: new[] { "Type", "Region", "DistrictCode" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxEmails_SentAt",
+                table: "OutboxEmails",
+                column: "SentAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PersonalAccessTokens_TokenHash",
                 table: "PersonalAccessTokens",
                 column: "TokenHash",
@@ -353,6 +420,12 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                 name: "IX_PolicyPacks_Code_Version",
                 table: "PolicyPacks",
                 columns: new[] { "Code", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredFiles_OwnerType_OwnerId_Slot_Version",
+                table: "StoredFiles",
+                columns: new[] { "OwnerType", "OwnerId", "Slot", "Version" },
                 unique: true);
         }
 
@@ -381,10 +454,19 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "OutboxEmails");
+
+            migrationBuilder.DropTable(
                 name: "PersonalAccessTokens");
 
             migrationBuilder.DropTable(
                 name: "PolicyPacks");
+
+            migrationBuilder.DropTable(
+                name: "StoredFiles");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -62,6 +62,23 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TitleZh = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Link = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organizations",
                 columns: table => new
                 {
@@ -84,6 +101,23 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboxEmails",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    To = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxEmails", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PolicyPacks",
                 columns: table => new
                 {
@@ -97,6 +131,29 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PolicyPacks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Slot = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    IsCurrent = table.Column<bool>(type: "boolean", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    OriginalName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    UploadedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredFiles", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -324,6 +381,11 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                 columns: new[] { "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_ReadAt",
+                table: "Notifications",
+                columns: new[] { "UserId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organizations_CreditCode",
                 table: "Organizations",
                 column: "CreditCode",
@@ -340,6 +402,11 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                 columns: new[] { "Type", "Region", "DistrictCode" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxEmails_SentAt",
+                table: "OutboxEmails",
+                column: "SentAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PersonalAccessTokens_TokenHash",
                 table: "PersonalAccessTokens",
                 column: "TokenHash",
@@ -354,6 +421,12 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                 name: "IX_PolicyPacks_Code_Version",
                 table: "PolicyPacks",
                 columns: new[] { "Code", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredFiles_OwnerType_OwnerId_Slot_Version",
+                table: "StoredFiles",
+                columns: new[] { "OwnerType", "OwnerId", "Slot", "Version" },
                 unique: true);
         }
 
@@ -382,10 +455,19 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "OutboxEmails");
+
+            migrationBuilder.DropTable(
                 name: "PersonalAccessTokens");
 
             migrationBuilder.DropTable(
                 name: "PolicyPacks");
+
+            migrationBuilder.DropTable(
+                name: "StoredFiles");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
