@@ -42,6 +42,7 @@ services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/");
         o.Conventions.AllowAnonymousToPage("/Home/Index");
         o.Conventions.AllowAnonymousToPage("/Error");
+        o.Conventions.AllowAnonymousToFolder("/Notices");
         o.Conventions.AllowAnonymousToPage("/Account/Login");
         o.Conventions.AllowAnonymousToPage("/Account/Register");
         o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");

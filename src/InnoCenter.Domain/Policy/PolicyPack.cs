@@ -31,6 +31,9 @@ public sealed record PolicyPack
     /// <summary>申报材料 the application must carry.</summary>
     public IReadOnlyList<MaterialItem> RequiredMaterials { get; init; } = [];
 
+    /// <summary>Recognition: eligibility, notice window, stage durations, numbering.</summary>
+    public ApplicationRules Applications { get; init; } = new();
+
     public CodeItem? FindDistrict(string? code) => Districts.FirstOrDefault(d => d.Code == code);
 }
 

@@ -1,3 +1,4 @@
+using InnoCenter.Domain.Applications;
 using InnoCenter.Domain.Organizations;
 using InnoCenter.Web.Infrastructure.Audit;
 using InnoCenter.Web.Infrastructure.Auth;
@@ -33,6 +34,10 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+
+    public DbSet<Application> Applications => Set<Application>();
+
+    public DbSet<Objection> Objections => Set<Objection>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

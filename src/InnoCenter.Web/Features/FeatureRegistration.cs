@@ -1,4 +1,6 @@
 using InnoCenter.Web.Features.Account;
+using InnoCenter.Web.Features.Applications;
+using InnoCenter.Web.Infrastructure.Jobs;
 using InnoCenter.Web.Features.Audit;
 using InnoCenter.Web.Features.Organizations;
 using InnoCenter.Web.Features.Files;
@@ -20,6 +22,13 @@ public static class FeatureRegistration
         services.AddSingleton<IFileStore, DiskFileStore>();
         services.AddScoped<Attachments>();
         services.AddScoped<Notifier>();
+        services.AddScoped<JobLeases>();
+        services.AddScoped<ApplicationHandlers>();
+        services.AddScoped<ApplicationQueries>();
+        services.AddScoped<ApplicationDocuments>();
+        services.AddScoped<NoticeHandlers>();
+        services.AddScoped<IAttachmentAccess, ApplicationAttachmentAccess>();
+        services.AddHostedService<NoticeClosingJob>();
         return services;
     }
 
@@ -30,5 +39,6 @@ public static class FeatureRegistration
         app.MapAccountEndpoints();
         app.MapUserEndpoints();
         app.MapFileEndpoints();
+        app.MapApplicationEndpoints();
     }
 }

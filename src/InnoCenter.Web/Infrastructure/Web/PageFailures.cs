@@ -11,8 +11,12 @@ public static class PageFailures
     {
         foreach (var error in failure.Errors)
         {
-            var key = error.Field is null ? string.Empty : $"{prefix}.{char.ToUpperInvariant(error.Field[0])}{error.Field[1..]}";
+            var key = error.Field is null ? string.Empty : prefix.Length == 0 ? Pascal(error.Field) : $"{prefix}.{Pascal(error.Field)}";
             state.AddModelError(key, text.Of(error));
         }
     }
+
+    /// <summary>"members[0].creditCode" → "Members[0].CreditCode", the way the page names its inputs.</summary>
+    private static string Pascal(string field) =>
+        string.Join('.', field.Split('.').Select(s => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..]));
 }

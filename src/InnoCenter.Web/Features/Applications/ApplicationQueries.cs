@@ -1,0 +1,280 @@
+using InnoCenter.Domain.Applications;
+using InnoCenter.Domain.Common;
+using InnoCenter.Domain.Policy;
+using InnoCenter.Web.Data;
+using InnoCenter.Web.Infrastructure.Auth;
+using InnoCenter.Web.Infrastructure.Files;
+using InnoCenter.Web.Infrastructure.Localization;
+using InnoCenter.Web.Infrastructure.Policy;
+using InnoCenter.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCenter.Web.Features.Applications;
+
+/// <summary>
+/// Reads of applications. Admins see all; an applicant sees its own organisation's; an expert only what it is on the
+/// panel of and not in conflict with; anyone else nothing.
+/// </summary>
+public sealed class ApplicationQueries(
+    AppDbContext db,
+    CurrentUser user,
+    PolicyProvider policy,
+    Attachments attachments,
+    ApplicationHandlers handlers,
+    IApplicationReview review,
+    Text text,
+    TimeProvider clock)
+{
+    private static readonly ApplicationStatus[] Board =
+    [
+        ApplicationStatus.Submitted, ApplicationStatus.FormalReview, ApplicationStatus.ReturnedForRevision, ApplicationStatus.ExpertReview,
+        ApplicationStatus.SiteInspection, ApplicationStatus.Deliberation, ApplicationStatus.PublicNotice, ApplicationStatus.Approved,
+        ApplicationStatus.Rejected, ApplicationStatus.Withdrawn, ApplicationStatus.Draft,
+    ];
+
+    public async Task<PipelineDto> PipelineAsync(ApplicationFilter filter, CancellationToken ct)
+    {
+        var scoped = Scoped();
+        var counts = await scoped.GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var columns = Board
+            .Where(s => user.IsAdmin ? s != ApplicationStatus.Draft : true)
+            .Select(s => new PipelineColumn(s.ToString(), ApplicationLabels.Status(text, s), counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0))
+            .ToList();
+        return new PipelineDto(columns, await ListAsync(filter, ct));
+    }
+
+    public async Task<PagedResult<ApplicationSummaryDto>> ListAsync(ApplicationFilter f, CancellationToken ct)
+    {
+        var (page, size) = Paging.Normalize(f.Page, f.PageSize);
+        var q = Filtered(f);
+        if (f.Overdue == true)
+        {
+            q = OverdueOnly(q);
+        }
+
+        var total = await q.CountAsync(ct);
+        var rows = await Project(q.OrderByDescending(a => a.StatusChangedAt).ThenBy(a => a.Id).Skip((page - 1) * size).Take(size)).ToListAsync(ct);
+        return new PagedResult<ApplicationSummaryDto>(rows.Select(Summary).ToList(), page, size, total);
+    }
+
+    public IAsyncEnumerable<ApplicationSummaryDto> StreamAsync(ApplicationFilter f, CancellationToken ct)
+    {
+        var q = Filtered(f);
+        if (f.Overdue == true)
+        {
+            q = OverdueOnly(q);
+        }
+
+        return Project(q.OrderByDescending(a => a.StatusChangedAt).ThenBy(a => a.Id)).AsAsyncEnumerable().Select(Summary);
+    }
+
+    public IDictionary<string, object?> ToExportRow(ApplicationSummaryDto a) => new Dictionary<string, object?>
+    {
+        [text["applications.centerName"]] = a.CenterName,
+        [text["applications.lead"]] = a.LeadName,
+        [text["applications.keyArea"]] = a.KeyAreaLabel,
+        [text["applications.status"]] = a.StatusLabel,
+        [text["applications.statusChangedAt"]] = a.StatusChangedAt.ToBeijing(),
+        [text["applications.daysInStage"]] = Math.Round(a.DaysInStage, 1),
+        [text["applications.overdue"]] = a.Overdue ? text["common.yes"] : text["common.no"],
+        [text["applications.memberCount"]] = a.MemberCount,
+        [text["applications.crossRegion"]] = a.CrossRegion ? text["common.yes"] : text["common.no"],
+    };
+
+    public async Task<Result<ApplicationDetailDto>> GetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await CanReadAsync(id, ct))
+        {
+            return Failure.NotFound("applications.not_found");
+        }
+
+        var a = await db.Applications.AsNoTracking().AsSplitQuery()
+            .Include(x => x.Members).Include(x => x.Indicators).Include(x => x.Events)
+            .FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (a is null)
+        {
+            return Failure.NotFound("applications.not_found");
+        }
+
+        var en = LocalizationSetup.IsEnglish;
+        var pack = policy.Current;
+        var orgIds = a.Members.Select(m => m.OrganizationId).Append(a.LeadOrganizationId).Distinct().ToList();
+        var orgs = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+        var members = a.Members
+            .OrderByDescending(m => m.IsLead).ThenBy(m => orgs[m.OrganizationId].Name)
+            .Select(m => new MemberDto(
+                m.OrganizationId, orgs[m.OrganizationId].CreditCode, orgs[m.OrganizationId].Name, m.Kind.ToString(),
+                Label(pack.OrganizationTypes, m.Kind.ToString(), en), m.Region.ToString(), Label(pack.Regions, m.Region.ToString(), en),
+                m.EquitySharePercent, m.IsLead))
+            .ToList();
+        var files = await attachments.ListAsync(ApplicationHandlers.OwnerType, a.Id, currentOnly: false, ct);
+        var materials = pack.RequiredMaterials
+            .Select(m => new MaterialDto(m.Code, m.Label(en), m.Required, files.Where(f => f.Slot == m.Code).ToList()))
+            .ToList();
+        var eligibility = await handlers.EvaluateAsync(a, ct);
+        var objections = user.IsAdmin
+            ? await db.Objections.AsNoTracking().Where(o => o.ApplicationId == a.Id).OrderBy(o => o.FiledAt)
+                .Select(o => new ObjectionDto(o.Id, o.Name, o.Contact, o.Content, o.FiledAt, o.Status.ToString(), o.Resolution, o.ResolvedAt))
+                .ToListAsync(ct)
+            : [];
+        var summary = Summary(new Row(a.Id, a.CenterName, a.LeadOrganizationId, orgs[a.LeadOrganizationId].Name, a.KeyArea, a.Status,
+            a.StatusChangedAt, a.Members.Count, a.Members.Any(m => m.Region != Domain.Organizations.Region.Tianjin), a.Version));
+        return new ApplicationDetailDto(
+            summary, a.IndustryDivision, a.PlanSummary, a.Goals, a.PolicyCode, a.PolicyVersion, a.CreatedAt, a.SubmittedAt,
+            a.MeetingDate, a.DecisionNumber, a.DecisionReason, a.NoticeStartsOn, a.NoticeEndsOn, a.ApprovalNumber, a.PlaqueNumber, a.ApprovedOn,
+            a.IsEditable && IsApplicant(a),
+            members,
+            a.Indicators.Select(i => new IndicatorDto(i.Name, i.Unit, i.Year1, i.Year2, i.Year3)).ToList(),
+            materials,
+            eligibility.Select(e => new EligibilityDto(e.Rule.Code, e.Rule.Name.For(en), e.Rule.Hard, e.Outcome.ToString(), text[e.MessageCode, e.Args])).ToList(),
+            EligibilityEvaluator.Blocks(eligibility),
+            Timeline(a),
+            objections,
+            AllowedActions(a));
+    }
+
+    /// <summary>The stages the application went through, each with the days it spent in the stage it left.</summary>
+    private List<TimelineEntryDto> Timeline(Application a)
+    {
+        var entries = new List<TimelineEntryDto>();
+        var enteredAt = a.CreatedAt;
+        foreach (var e in a.Events.OrderBy(e => e.At))
+        {
+            entries.Add(new TimelineEntryDto(e.At, e.From.ToString(), e.To.ToString(), e.Action.ToString(), ApplicationLabels.Action(text, e.Action),
+                e.Reason, e.ActorName, Math.Round((e.At - enteredAt).TotalDays, 1)));
+            enteredAt = e.At;
+        }
+
+        return entries;
+    }
+
+    public async Task<bool> CanReadAsync(Guid id, CancellationToken ct)
+    {
+        if (user.IsAdmin)
+        {
+            return true;
+        }
+
+        if (user.IsInRole(Roles.CenterUser) && user.OrganizationId is { } org)
+        {
+            return await db.Applications.AnyAsync(a => a.Id == id && a.LeadOrganizationId == org, ct);
+        }
+
+        return user.IsInRole(Roles.Expert) && user.Id is { } me && await review.ExpertMayOpenAsync(me, id, ct);
+    }
+
+    /// <summary>Notices the public may read: those open now, and those that ended in an approval.</summary>
+    public async Task<IReadOnlyList<PublicNoticeDto>> PublicNoticesAsync(Guid? id, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), LocalizationSetup.Beijing).DateTime);
+        var q = db.Applications.AsNoTracking()
+            .Where(a => (a.Status == ApplicationStatus.PublicNotice && a.NoticeStartsOn <= today) || a.Status == ApplicationStatus.Approved)
+            .Where(a => a.NoticeStartsOn != null || a.ApprovedOn != null);
+        if (id is { } one)
+        {
+            q = q.Where(a => a.Id == one);
+        }
+
+        var rows = await q.OrderByDescending(a => a.NoticeStartsOn).Take(100)
+            .Select(a => new
+            {
+                a.Id, a.CenterName, a.KeyArea, a.Status, a.NoticeStartsOn, a.NoticeEndsOn, a.DecisionNumber, a.ApprovedOn,
+                Lead = db.Organizations.Where(o => o.Id == a.LeadOrganizationId).Select(o => o.Name).First(),
+                Members = db.Organizations.Where(o => a.Members.Select(m => m.OrganizationId).Contains(o.Id)).Select(o => o.Name).ToList(),
+            })
+            .ToListAsync(ct);
+        var en = LocalizationSetup.IsEnglish;
+        return rows
+            .Where(r => r.NoticeStartsOn is not null)
+            .Select(r => new PublicNoticeDto(r.Id, r.CenterName, r.Lead, Label(policy.Current.KeyAreas, r.KeyArea, en), r.Members,
+                r.NoticeStartsOn!.Value, r.NoticeEndsOn ?? r.NoticeStartsOn!.Value,
+                r.Status == ApplicationStatus.PublicNotice && r.NoticeEndsOn >= today, r.DecisionNumber))
+            .ToList();
+    }
+
+    private IReadOnlyList<string> AllowedActions(Application a)
+    {
+        var actor = user.IsAdmin ? ApplicationActor.Admin : IsApplicant(a) ? ApplicationActor.Applicant : (ApplicationActor?)null;
+        return actor is null ? [] : ApplicationLifecycle.AllowedActions(a.Status, actor.Value).Select(x => x.ToString()).ToList();
+    }
+
+    private bool IsApplicant(Application a) => user.IsInRole(Roles.CenterUser) && user.OrganizationId == a.LeadOrganizationId;
+
+    private IQueryable<Application> Scoped()
+    {
+        var q = db.Applications.AsNoTracking();
+        if (user.IsAdmin)
+        {
+            return q.Where(a => a.Status != ApplicationStatus.Draft);
+        }
+
+        if (user.IsInRole(Roles.CenterUser) && user.OrganizationId is { } org)
+        {
+            return q.Where(a => a.LeadOrganizationId == org);
+        }
+
+        return q.Where(a => false);
+    }
+
+    private IQueryable<Application> Filtered(ApplicationFilter f)
+    {
+        var q = Scoped();
+        if (Enum.TryParse<ApplicationStatus>(f.Status, true, out var status))
+        {
+            q = q.Where(a => a.Status == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(f.KeyArea))
+        {
+            q = q.Where(a => a.KeyArea == f.KeyArea);
+        }
+
+        if (!string.IsNullOrWhiteSpace(f.Search))
+        {
+            var s = f.Search.Trim();
+            q = q.Where(a => a.CenterName.Contains(s) || db.Organizations.Any(o => o.Id == a.LeadOrganizationId && (o.Name.Contains(s) || o.CreditCode == s)));
+        }
+
+        return q;
+    }
+
+    /// <summary>Applications held in their stage longer than the policy's days for that stage.</summary>
+    private IQueryable<Application> OverdueOnly(IQueryable<Application> q)
+    {
+        var now = clock.GetUtcNow();
+        var stages = policy.Current.Applications.StageDays
+            .Select(kv => (Ok: Enum.TryParse<ApplicationStatus>(kv.Key, out var s), Status: s, Limit: now.AddDays(-kv.Value)))
+            .Where(x => x.Ok).ToList();
+        IQueryable<Application>? union = null;
+        foreach (var (_, status, limit) in stages)
+        {
+            var part = q.Where(a => a.Status == status && a.StatusChangedAt < limit);
+            union = union is null ? part : union.Concat(part);
+        }
+
+        return union ?? q.Where(a => false);
+    }
+
+    private sealed record Row(Guid Id, string CenterName, Guid LeadId, string LeadName, string KeyArea, ApplicationStatus Status,
+        DateTimeOffset StatusChangedAt, int MemberCount, bool CrossRegion, int Version);
+
+    private IQueryable<Row> Project(IQueryable<Application> q) =>
+        q.Select(a => new Row(
+            a.Id, a.CenterName, a.LeadOrganizationId,
+            db.Organizations.Where(o => o.Id == a.LeadOrganizationId).Select(o => o.Name).First(),
+            a.KeyArea, a.Status, a.StatusChangedAt, a.Members.Count,
+            a.Members.Any(m => m.Region != Domain.Organizations.Region.Tianjin), a.Version));
+
+    private ApplicationSummaryDto Summary(Row r)
+    {
+        var pack = policy.Current;
+        var days = (clock.GetUtcNow() - r.StatusChangedAt).TotalDays;
+        int? limit = pack.Applications.StageDays.TryGetValue(r.Status.ToString(), out var d) ? d : null;
+        return new ApplicationSummaryDto(
+            r.Id, r.CenterName, r.LeadId, r.LeadName, r.KeyArea, Label(pack.KeyAreas, r.KeyArea, LocalizationSetup.IsEnglish),
+            r.Status.ToString(), ApplicationLabels.Status(text, r.Status), r.StatusChangedAt, Math.Round(days, 1), limit,
+            limit is { } l && days > l, r.MemberCount, r.CrossRegion, r.Version);
+    }
+
+    private static string Label(IReadOnlyList<CodeItem> items, string code, bool en) => items.FirstOrDefault(i => i.Code == code)?.Label(en) ?? code;
+}

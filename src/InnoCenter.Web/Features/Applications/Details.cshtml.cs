@@ -1,0 +1,76 @@
+using InnoCenter.Domain.Common;
+using InnoCenter.Web.Infrastructure.Localization;
+using InnoCenter.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace InnoCenter.Web.Features.Applications;
+
+public sealed class DetailsModel(
+    ApplicationQueries queries, ApplicationHandlers handlers, NoticeHandlers notices, IApplicationReview review, Text text) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    public ApplicationDetailDto? Application { get; private set; }
+
+    public ApplicationReviewState? Review { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostTransitionAsync(string act, string? reason, DateOnly? meetingDate, string? decisionNumber, int? version, CancellationToken ct)
+    {
+        var request = new TransitionRequest { Reason = reason, MeetingDate = meetingDate, DecisionNumber = decisionNumber, Version = version };
+        Result<Domain.Applications.ApplicationStatus> result = act switch
+        {
+            "submit" => await handlers.SubmitAsync(Id, request, ct),
+            "withdraw" => await handlers.WithdrawAsync(Id, request, ct),
+            "begin-formal-check" => await handlers.BeginFormalCheckAsync(Id, request, ct),
+            "pass-formal-check" => await handlers.PassFormalCheckAsync(Id, request, ct),
+            "return" => await handlers.ReturnForRevisionAsync(Id, request, ct),
+            "complete-expert-review" => await handlers.CompleteExpertReviewAsync(Id, request, ct),
+            "complete-site-inspection" => await handlers.CompleteSiteInspectionAsync(Id, request, ct),
+            "approve" => await handlers.ApproveAsync(Id, request, ct),
+            "reject" => await handlers.RejectAsync(Id, request, ct),
+            _ => Failure.NotFound("applications.action_unknown"),
+        };
+        return await AfterAsync(result.IsSuccess ? null : result.Failure, ct);
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(string material, IFormFile? file, CancellationToken ct)
+    {
+        var result = await handlers.UploadMaterialAsync(Id, material, file, ct);
+        return await AfterAsync(result.IsSuccess ? null : result.Failure, ct);
+    }
+
+    public async Task<IActionResult> OnPostResolveAsync(Guid objectionId, bool upheld, string? reason, CancellationToken ct)
+    {
+        var result = await notices.ResolveObjectionAsync(objectionId, new ObjectionResolution(upheld, reason), ct);
+        return await AfterAsync(result.IsSuccess ? null : result.Failure, ct);
+    }
+
+    private async Task<IActionResult> AfterAsync(Failure? failure, CancellationToken ct)
+    {
+        if (failure is null)
+        {
+            TempData["Flash"] = text["common.saved"];
+            return Redirect($"/Applications/Details/{Id}");
+        }
+
+        ModelState.AddFailure(failure, text, string.Empty);
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var found = await queries.GetAsync(Id, ct);
+        if (!found.IsSuccess)
+        {
+            return false;
+        }
+
+        Application = found.Value;
+        Review = await review.StateAsync(Id, ct);
+        return true;
+    }
+}

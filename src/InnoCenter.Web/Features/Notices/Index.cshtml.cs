@@ -1,0 +1,14 @@
+using InnoCenter.Web.Features.Applications;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace InnoCenter.Web.Features.Notices;
+
+/// <summary>The public notices (公示公告): open to anyone, signed in or not.</summary>
+[AllowAnonymous]
+public sealed class IndexModel(ApplicationQueries queries) : PageModel
+{
+    public IReadOnlyList<PublicNoticeDto> Notices { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Notices = await queries.PublicNoticesAsync(null, ct);
+}
