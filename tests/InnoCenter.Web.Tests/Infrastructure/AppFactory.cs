@@ -18,7 +18,11 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     public const string AdminEmail = "first-admin@test.local";
     public const string AdminPassword = "FirstAdmin2026";
 
+    public const long MaxUploadBytes = 1024 * 1024;
+
     private int _userCounter;
+
+    public string FilesRoot { get; } = Path.Combine(Path.GetTempPath(), "innocenter-tests", "files-" + Guid.NewGuid().ToString("N"));
 
     protected abstract string Provider { get; }
 
@@ -26,7 +30,18 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
-    public new virtual async Task DisposeAsync() => await base.DisposeAsync();
+    public new virtual async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(FilesRoot, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // No test of the class uploaded anything.
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -37,6 +52,10 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("INNOCENTER_ADMIN_PASSWORD", AdminPassword);
         builder.UseSetting("Security:SignInsPerMinute", "10000");
         builder.UseSetting("Security:PublicFormsPerMinute", "10000");
+        builder.UseSetting("Files:Root", FilesRoot);
+        builder.UseSetting("Files:MaxBytes", MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Tests close notice windows by calling the handler with the day they need; the timer would only race them.
+        builder.UseSetting("Jobs:NoticeClosingSeconds", "0");
     }
 
     /// <summary>A client signed in (by a personal access token) as a new active user of the given role.</summary>
