@@ -31,6 +31,8 @@ public sealed record PolicyPack
     /// <summary>申报材料 the application must carry.</summary>
     public IReadOnlyList<MaterialItem> RequiredMaterials { get; init; } = [];
 
+    public AssessmentRules Assessment { get; init; } = new();
+
     public CodeItem? FindDistrict(string? code) => Districts.FirstOrDefault(d => d.Code == code);
 }
 
