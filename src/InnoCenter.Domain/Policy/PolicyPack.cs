@@ -34,6 +34,9 @@ public sealed record PolicyPack
     /// <summary>Recognition: eligibility, notice window, stage durations, numbering.</summary>
     public ApplicationRules Applications { get; init; } = new();
 
+    /// <summary>Annual assessment (年度考核): indicator system, grade bands, consequences, who is assessed.</summary>
+    public AssessmentRules Assessment { get; init; } = new();
+
     public CodeItem? FindDistrict(string? code) => Districts.FirstOrDefault(d => d.Code == code);
 }
 

@@ -44,6 +44,13 @@ public static class PolicyPackLoader
         var path = Path.IsPathRooted(file) ? file : Path.Combine(AppContext.BaseDirectory, file);
         var json = await File.ReadAllTextAsync(path, ct);
         var pack = PolicyProvider.Parse(json);
+        var problems = pack.Assessment.Validate();
+        if (problems.Count > 0)
+        {
+            // A pack that cannot score a cycle correctly must not go live; say exactly what is wrong with it.
+            throw new InvalidOperationException(
+                $"Policy pack {path} is not valid: {string.Join("; ", problems.Select(p => $"{p.Field}: {p.Code} {string.Join(",", p.Args)}"))}");
+        }
 
         var stored = await db.PolicyPacks.AnyAsync(p => p.Code == pack.Code && p.Version == pack.Version, ct);
         if (!stored)
