@@ -70,20 +70,7 @@ public static class ApplicationEndpoints
     private static async Task<Results<Ok<TransitionResult>, ProblemHttpResult>> Transition(
         Guid id, string action, [FromBody] TransitionRequest? request, ApplicationHandlers handlers, Text text, CancellationToken ct)
     {
-        var r = request ?? new TransitionRequest();
-        Result<ApplicationStatus> result = action switch
-        {
-            "submit" => await handlers.SubmitAsync(id, r, ct),
-            "withdraw" => await handlers.WithdrawAsync(id, r, ct),
-            "begin-formal-check" => await handlers.BeginFormalCheckAsync(id, r, ct),
-            "pass-formal-check" => await handlers.PassFormalCheckAsync(id, r, ct),
-            "return" => await handlers.ReturnForRevisionAsync(id, r, ct),
-            "complete-expert-review" => await handlers.CompleteExpertReviewAsync(id, r, ct),
-            "complete-site-inspection" => await handlers.CompleteSiteInspectionAsync(id, r, ct),
-            "approve" => await handlers.ApproveAsync(id, r, ct),
-            "reject" => await handlers.RejectAsync(id, r, ct),
-            _ => Failure.NotFound("applications.action_unknown"),
-        };
+        var result = await handlers.PerformAsync(id, action, request ?? new TransitionRequest(), ct);
         return result.IsSuccess ? TypedResults.Ok(new TransitionResult(id, result.Value.ToString())) : result.Failure!.ToProblem(text);
     }
 

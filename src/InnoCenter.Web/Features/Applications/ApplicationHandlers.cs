@@ -225,6 +225,21 @@ public sealed class ApplicationHandlers(
             : decision.Failure!;
     }
 
+    /// <summary>Performs a lifecycle action named as the API and the pages name it (submit, return, approve…).</summary>
+    public async Task<Result<ApplicationStatus>> PerformAsync(Guid id, string action, TransitionRequest request, CancellationToken ct) => action switch
+    {
+        "submit" => await SubmitAsync(id, request, ct),
+        "withdraw" => await WithdrawAsync(id, request, ct),
+        "begin-formal-check" => await BeginFormalCheckAsync(id, request, ct),
+        "pass-formal-check" => await PassFormalCheckAsync(id, request, ct),
+        "return" => await ReturnForRevisionAsync(id, request, ct),
+        "complete-expert-review" => await CompleteExpertReviewAsync(id, request, ct),
+        "complete-site-inspection" => await CompleteSiteInspectionAsync(id, request, ct),
+        "approve" => await ApproveAsync(id, request, ct),
+        "reject" => await RejectAsync(id, request, ct),
+        _ => Failure.NotFound("applications.action_unknown"),
+    };
+
     /// <summary>The eligibility verdicts as the applicant and the formal reviewer see them.</summary>
     public async Task<IReadOnlyList<EligibilityResult>> EvaluateAsync(Application a, CancellationToken ct)
     {
@@ -382,28 +397,17 @@ public sealed class ApplicationHandlers(
     private Result<Decision> DecisionOf(TransitionRequest r, bool reasonRequired)
     {
         var errors = new List<Error>();
+        Checks.MaxLength(r.Reason, FieldLengths.Reason, "reason", errors);
         if (r.MeetingDate is null)
         {
             errors.Add(new Error("validation.required", "meetingDate"));
         }
 
-        if (string.IsNullOrWhiteSpace(r.DecisionNumber))
-        {
-            errors.Add(new Error("validation.required", "decisionNumber"));
-        }
-        else if (r.DecisionNumber.Trim().Length > FieldLengths.Code)
-        {
-            errors.Add(new Error("validation.too_long", "decisionNumber", FieldLengths.Code));
-        }
+        Checks.Required(r.DecisionNumber, FieldLengths.Code, "decisionNumber", errors);
 
         if (reasonRequired && string.IsNullOrWhiteSpace(r.Reason))
         {
             errors.Add(new Error("application.reason_required", "reason"));
-        }
-
-        if (r.Reason is { Length: > FieldLengths.Reason })
-        {
-            errors.Add(new Error("validation.too_long", "reason", FieldLengths.Reason));
         }
 
         return errors.Count > 0 ? Failure.Validation(errors) : new Decision(r.MeetingDate!.Value, r.DecisionNumber!, r.Reason);
@@ -429,12 +433,7 @@ public sealed class ApplicationHandlers(
 
     private Actor Officer() => new(ApplicationActor.Admin, user.Id, user.Name);
 
-    private async Task<List<Guid>> AdminIds(CancellationToken ct) =>
-        await (from ur in db.UserRoles
-               join r in db.Roles on ur.RoleId equals r.Id
-               where r.Name == Roles.Admin
-               select ur.UserId).ToListAsync(ct);
+    private Task<List<Guid>> AdminIds(CancellationToken ct) => Recipients.AdminsAsync(db, ct);
 
-    private Func<CancellationToken, Task<List<Guid>>> ApplicantIds(Application a) => ct =>
-        db.Users.Where(u => u.OrganizationId == a.LeadOrganizationId && u.IsActive).Select(u => u.Id).ToListAsync(ct);
+    private Func<CancellationToken, Task<List<Guid>>> ApplicantIds(Application a) => ct => Recipients.StaffOfAsync(db, a.LeadOrganizationId, ct);
 }

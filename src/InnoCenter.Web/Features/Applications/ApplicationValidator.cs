@@ -17,9 +17,9 @@ public static class ApplicationValidator
     public static Result<(ApplicationDetails Details, List<PlannedIndicator> Indicators)> Validate(ApplicationRequest r, PolicyPack policy)
     {
         var errors = new List<Error>();
-        Required(r.CenterName, FieldLengths.OrganizationName, "centerName", errors);
-        Required(r.PlanSummary, FieldLengths.LongText, "planSummary", errors);
-        Required(r.Goals, FieldLengths.LongText, "goals", errors);
+        Checks.Required(r.CenterName, FieldLengths.OrganizationName, "centerName", errors);
+        Checks.Required(r.PlanSummary, FieldLengths.LongText, "planSummary", errors);
+        Checks.Required(r.Goals, FieldLengths.LongText, "goals", errors);
         if (string.IsNullOrWhiteSpace(r.KeyArea))
         {
             errors.Add(new Error("validation.required", "keyArea"));
@@ -63,8 +63,8 @@ public static class ApplicationValidator
                 continue;
             }
 
-            Required(ind.Name, FieldLengths.Title, $"indicators[{i}].name", errors);
-            Required(ind.Unit, 32, $"indicators[{i}].unit", errors);
+            Checks.Required(ind.Name, FieldLengths.Title, $"indicators[{i}].name", errors);
+            Checks.Required(ind.Unit, 32, $"indicators[{i}].unit", errors);
             if (errors.Count == 0)
             {
                 indicators.Add(new PlannedIndicator(ind.Name!, ind.Unit!, ind.Year1, ind.Year2, ind.Year3));
@@ -84,18 +84,6 @@ public static class ApplicationValidator
         if (share is { } s && (s <= 0 || s > 100))
         {
             errors.Add(new Error("applications.share_range", field));
-        }
-    }
-
-    private static void Required(string? value, int max, string field, List<Error> errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            errors.Add(new Error("validation.required", field));
-        }
-        else if (value.Trim().Length > max)
-        {
-            errors.Add(new Error("validation.too_long", field, max));
         }
     }
 }

@@ -21,19 +21,7 @@ public sealed class DetailsModel(
     public async Task<IActionResult> OnPostTransitionAsync(string act, string? reason, DateOnly? meetingDate, string? decisionNumber, int? version, CancellationToken ct)
     {
         var request = new TransitionRequest { Reason = reason, MeetingDate = meetingDate, DecisionNumber = decisionNumber, Version = version };
-        Result<Domain.Applications.ApplicationStatus> result = act switch
-        {
-            "submit" => await handlers.SubmitAsync(Id, request, ct),
-            "withdraw" => await handlers.WithdrawAsync(Id, request, ct),
-            "begin-formal-check" => await handlers.BeginFormalCheckAsync(Id, request, ct),
-            "pass-formal-check" => await handlers.PassFormalCheckAsync(Id, request, ct),
-            "return" => await handlers.ReturnForRevisionAsync(Id, request, ct),
-            "complete-expert-review" => await handlers.CompleteExpertReviewAsync(Id, request, ct),
-            "complete-site-inspection" => await handlers.CompleteSiteInspectionAsync(Id, request, ct),
-            "approve" => await handlers.ApproveAsync(Id, request, ct),
-            "reject" => await handlers.RejectAsync(Id, request, ct),
-            _ => Failure.NotFound("applications.action_unknown"),
-        };
+        var result = await handlers.PerformAsync(Id, act, request, ct);
         return await AfterAsync(result.IsSuccess ? null : result.Failure, ct);
     }
 

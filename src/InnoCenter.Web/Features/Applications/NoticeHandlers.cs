@@ -34,9 +34,9 @@ public sealed class NoticeHandlers(
         }
 
         var errors = new List<Error>();
-        Required(r.Name, FieldLengths.PersonName, "name", errors);
-        Required(r.Contact, FieldLengths.Email, "contact", errors);
-        Required(r.Content, FieldLengths.LongText, "content", errors);
+        Checks.Required(r.Name, FieldLengths.PersonName, "name", errors);
+        Checks.Required(r.Contact, FieldLengths.Email, "contact", errors);
+        Checks.Required(r.Content, FieldLengths.LongText, "content", errors);
         if (errors.Count > 0)
         {
             return Failure.Validation(errors);
@@ -56,7 +56,7 @@ public sealed class NoticeHandlers(
 
         var objection = Objection.File(app.Id, r.Name!, r.Contact!, r.Content!, clock.GetUtcNow());
         db.Objections.Add(objection);
-        await notifier.NotifyAsync(await AdminIdsAsync(ct), "objections.notify.filed", $"/Applications/Details/{app.Id}", ct, app.CenterName);
+        await notifier.NotifyAsync(await Recipients.AdminsAsync(db, ct), "objections.notify.filed", $"/Applications/Details/{app.Id}", ct, app.CenterName);
         await db.SaveChangesAsync(ct);
         return objection.Id;
     }
@@ -90,7 +90,7 @@ public sealed class NoticeHandlers(
                 return moved.Failure!;
             }
 
-            var applicants = await db.Users.Where(u => u.OrganizationId == app.LeadOrganizationId && u.IsActive).Select(u => u.Id).ToListAsync(ct);
+            var applicants = await Recipients.StaffOfAsync(db, app.LeadOrganizationId, ct);
             await notifier.NotifyAsync(applicants, "objections.notify.upheld", $"/Applications/Details/{app.Id}", ct, app.CenterName);
         }
 
@@ -152,8 +152,8 @@ public sealed class NoticeHandlers(
             return false;
         }
 
-        var applicants = await db.Users.Where(u => u.OrganizationId == app.LeadOrganizationId && u.IsActive).Select(u => u.Id).ToListAsync(ct);
-        await notifier.NotifyAsync(applicants.Concat(await AdminIdsAsync(ct)), "applications.notify.approved", $"/Applications/Details/{app.Id}", ct, app.CenterName, app.ApprovalNumber!);
+        var applicants = await Recipients.StaffOfAsync(db, app.LeadOrganizationId, ct);
+        await notifier.NotifyAsync(applicants.Concat(await Recipients.AdminsAsync(db, ct)), "applications.notify.approved", $"/Applications/Details/{app.Id}", ct, app.CenterName, app.ApprovalNumber!);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -173,23 +173,5 @@ public sealed class NoticeHandlers(
         var from = new DateOnly(year, 1, 1);
         var to = new DateOnly(year, 12, 31);
         return await db.Applications.CountAsync(a => a.ApprovedOn >= from && a.ApprovedOn <= to, ct) + 1;
-    }
-
-    private async Task<List<Guid>> AdminIdsAsync(CancellationToken ct) =>
-        await (from ur in db.UserRoles
-               join r in db.Roles on ur.RoleId equals r.Id
-               where r.Name == Roles.Admin
-               select ur.UserId).ToListAsync(ct);
-
-    private static void Required(string? value, int max, string field, List<Error> errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            errors.Add(new Error("validation.required", field));
-        }
-        else if (value.Trim().Length > max)
-        {
-            errors.Add(new Error("validation.too_long", field, max));
-        }
     }
 }

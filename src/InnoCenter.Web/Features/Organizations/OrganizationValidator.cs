@@ -63,9 +63,9 @@ public static class OrganizationValidator
             }
         }
 
-        MaxLength(r.Address, FieldLengths.Address, "address", errors);
-        MaxLength(r.ContactName, FieldLengths.PersonName, "contactName", errors);
-        MaxLength(r.ContactPhone, FieldLengths.Phone, "contactPhone", errors);
+        Checks.MaxLength(r.Address, FieldLengths.Address, "address", errors);
+        Checks.MaxLength(r.ContactName, FieldLengths.PersonName, "contactName", errors);
+        Checks.MaxLength(r.ContactPhone, FieldLengths.Phone, "contactPhone", errors);
 
         if (errors.Count > 0)
         {
@@ -75,13 +75,5 @@ public static class OrganizationValidator
         var details = new OrganizationDetails(
             code!, name!, type, region, r.DistrictCode?.Trim(), r.Address, r.ContactName, r.ContactPhone);
         return (details, warnings);
-    }
-
-    private static void MaxLength(string? value, int max, string field, List<Error> errors)
-    {
-        if (value is not null && value.Trim().Length > max)
-        {
-            errors.Add(new Error("validation.too_long", field, max));
-        }
     }
 }
