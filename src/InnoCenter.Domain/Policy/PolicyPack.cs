@@ -31,6 +31,9 @@ public sealed record PolicyPack
     /// <summary>申报材料 the application must carry.</summary>
     public IReadOnlyList<MaterialItem> RequiredMaterials { get; init; } = [];
 
+    /// <summary>专家评审: panels, conflicts, loads, scoring forms, site-inspection checklist.</summary>
+    public ReviewRules Review { get; init; } = new();
+
     public CodeItem? FindDistrict(string? code) => Districts.FirstOrDefault(d => d.Code == code);
 }
 
