@@ -29,6 +29,8 @@ public sealed class ReviewPanel : IAudited, IVersioned
 
     public string FormJson { get; private set; } = "{}";
 
+    public string AggregationJson { get; private set; } = "{}";
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public Guid? CreatedBy { get; private set; }
@@ -57,13 +59,17 @@ public sealed class ReviewPanel : IAudited, IVersioned
 
     public ScoringForm Form => JsonSerializer.Deserialize<ScoringForm>(FormJson, Json) ?? new ScoringForm();
 
-    public static ReviewPanel Create(Guid subjectId, int size, IReadOnlyList<DomainQuota> quotas, ScoringForm form, Guid? by, DateTimeOffset now) => new()
+    public AggregationRules Aggregation => JsonSerializer.Deserialize<AggregationRules>(AggregationJson, Json) ?? new AggregationRules();
+
+    public static ReviewPanel Create(
+        Guid subjectId, int size, IReadOnlyList<DomainQuota> quotas, ScoringForm form, AggregationRules aggregation, Guid? by, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(),
         SubjectId = subjectId,
         Size = size,
         QuotasJson = JsonSerializer.Serialize(quotas, Json),
         FormJson = JsonSerializer.Serialize(form, Json),
+        AggregationJson = JsonSerializer.Serialize(aggregation, Json),
         CreatedAt = now,
         CreatedBy = by,
     };

@@ -1,4 +1,5 @@
 using InnoCenter.Domain.Organizations;
+using InnoCenter.Domain.Reviews;
 using InnoCenter.Web.Infrastructure.Audit;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Files;
@@ -33,6 +34,22 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+
+    public DbSet<Expert> Experts => Set<Expert>();
+
+    public DbSet<ReviewSubject> ReviewSubjects => Set<ReviewSubject>();
+
+    public DbSet<ConflictDeclaration> ConflictDeclarations => Set<ConflictDeclaration>();
+
+    public DbSet<ConflictDismissal> ConflictDismissals => Set<ConflictDismissal>();
+
+    public DbSet<ReviewPanel> ReviewPanels => Set<ReviewPanel>();
+
+    public DbSet<PanelMember> PanelMembers => Set<PanelMember>();
+
+    public DbSet<ScoreSheet> ScoreSheets => Set<ScoreSheet>();
+
+    public DbSet<SiteInspection> SiteInspections => Set<SiteInspection>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

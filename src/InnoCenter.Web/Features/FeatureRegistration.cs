@@ -1,7 +1,9 @@
 using InnoCenter.Web.Features.Account;
 using InnoCenter.Web.Features.Audit;
+using InnoCenter.Web.Features.Experts;
 using InnoCenter.Web.Features.Organizations;
 using InnoCenter.Web.Features.Files;
+using InnoCenter.Web.Features.Reviews;
 using InnoCenter.Web.Features.Users;
 using InnoCenter.Web.Infrastructure.Files;
 using InnoCenter.Web.Infrastructure.Notifications;
@@ -20,6 +22,13 @@ public static class FeatureRegistration
         services.AddSingleton<IFileStore, DiskFileStore>();
         services.AddScoped<Attachments>();
         services.AddScoped<Notifier>();
+        services.AddScoped<ExpertHandlers>();
+        services.AddScoped<ConflictService>();
+        services.AddScoped<ReviewSubjectHandlers>();
+        services.AddScoped<PanelHandlers>();
+        services.AddScoped<ScoringHandlers>();
+        services.AddScoped<SiteInspectionHandlers>();
+        services.AddScoped<IAttachmentAccess, SiteInspectionFileAccess>();
         return services;
     }
 
@@ -30,5 +39,7 @@ public static class FeatureRegistration
         app.MapAccountEndpoints();
         app.MapUserEndpoints();
         app.MapFileEndpoints();
+        app.MapExpertEndpoints();
+        app.MapReviewEndpoints();
     }
 }

@@ -9,7 +9,7 @@ public sealed class ScoreSheetTests
 {
     private static PanelMember Member()
     {
-        var panel = ReviewPanel.Create(Guid.CreateVersion7(), 5, TianjinQuotas, Form, null, DateTimeOffset.UnixEpoch);
+        var panel = ReviewPanel.Create(Guid.CreateVersion7(), 5, TianjinQuotas, Form, Aggregation, null, DateTimeOffset.UnixEpoch);
         var member = panel.AddMember(Guid.CreateVersion7(), PanelMemberSource.Drawn, null, null, DateTimeOffset.UnixEpoch);
         member.Accept(DateTimeOffset.UnixEpoch);
         return member;
@@ -65,7 +65,7 @@ public sealed class ScoreSheetTests
     [Fact]
     public void Only_the_accepted_leader_writes_the_panel_opinion()
     {
-        var panel = ReviewPanel.Create(Guid.CreateVersion7(), 3, [], new ScoringForm(), null, DateTimeOffset.UnixEpoch);
+        var panel = ReviewPanel.Create(Guid.CreateVersion7(), 3, [], new ScoringForm(), Aggregation, null, DateTimeOffset.UnixEpoch);
         var leader = panel.AddMember(Guid.CreateVersion7(), PanelMemberSource.Drawn, null, null, DateTimeOffset.UnixEpoch);
         var other = panel.AddMember(Guid.CreateVersion7(), PanelMemberSource.Drawn, null, null, DateTimeOffset.UnixEpoch);
         panel.SetLeader(leader.Id);
