@@ -49,6 +49,7 @@ services.AddRazorPages(o =>
         o.Conventions.AllowAnonymousToPage("/Account/Logout");
         o.Conventions.AuthorizeFolder("/Audit", Roles.Admin);
         o.Conventions.AuthorizeFolder("/Users", Roles.Admin);
+        o.Conventions.AuthorizeFolder("/Experts", Roles.Admin);
         o.Conventions.AddPageRoute("/Home/Index", "/");
     })
     .AddViewLocalization()

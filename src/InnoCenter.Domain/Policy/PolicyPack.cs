@@ -37,6 +37,9 @@ public sealed record PolicyPack
     /// <summary>Annual assessment (年度考核): indicator system, grade bands, consequences, who is assessed.</summary>
     public AssessmentRules Assessment { get; init; } = new();
 
+    /// <summary>专家评审: panels, conflicts, loads, scoring forms, site-inspection checklist.</summary>
+    public ReviewRules Review { get; init; } = new();
+
     public CodeItem? FindDistrict(string? code) => Districts.FirstOrDefault(d => d.Code == code);
 }
 

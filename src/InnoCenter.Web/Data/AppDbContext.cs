@@ -1,5 +1,6 @@
 using InnoCenter.Domain.Applications;
 using InnoCenter.Domain.Organizations;
+using InnoCenter.Domain.Reviews;
 using InnoCenter.Web.Infrastructure.Audit;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Files;
@@ -38,6 +39,22 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Application> Applications => Set<Application>();
 
     public DbSet<Objection> Objections => Set<Objection>();
+
+    public DbSet<Expert> Experts => Set<Expert>();
+
+    public DbSet<ReviewSubject> ReviewSubjects => Set<ReviewSubject>();
+
+    public DbSet<ConflictDeclaration> ConflictDeclarations => Set<ConflictDeclaration>();
+
+    public DbSet<ConflictDismissal> ConflictDismissals => Set<ConflictDismissal>();
+
+    public DbSet<ReviewPanel> ReviewPanels => Set<ReviewPanel>();
+
+    public DbSet<PanelMember> PanelMembers => Set<PanelMember>();
+
+    public DbSet<ScoreSheet> ScoreSheets => Set<ScoreSheet>();
+
+    public DbSet<SiteInspection> SiteInspections => Set<SiteInspection>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

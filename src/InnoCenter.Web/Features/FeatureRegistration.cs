@@ -2,8 +2,10 @@ using InnoCenter.Web.Features.Account;
 using InnoCenter.Web.Features.Applications;
 using InnoCenter.Web.Infrastructure.Jobs;
 using InnoCenter.Web.Features.Audit;
+using InnoCenter.Web.Features.Experts;
 using InnoCenter.Web.Features.Organizations;
 using InnoCenter.Web.Features.Files;
+using InnoCenter.Web.Features.Reviews;
 using InnoCenter.Web.Features.Users;
 using InnoCenter.Web.Infrastructure.Files;
 using InnoCenter.Web.Infrastructure.Notifications;
@@ -27,8 +29,16 @@ public static class FeatureRegistration
         services.AddScoped<ApplicationQueries>();
         services.AddScoped<ApplicationDocuments>();
         services.AddScoped<NoticeHandlers>();
+        services.AddScoped<IApplicationReview, ApplicationReview>();
         services.AddScoped<IAttachmentAccess, ApplicationAttachmentAccess>();
         services.AddHostedService<NoticeClosingJob>();
+        services.AddScoped<ExpertHandlers>();
+        services.AddScoped<ConflictService>();
+        services.AddScoped<ReviewSubjectHandlers>();
+        services.AddScoped<PanelHandlers>();
+        services.AddScoped<ScoringHandlers>();
+        services.AddScoped<SiteInspectionHandlers>();
+        services.AddScoped<IAttachmentAccess, SiteInspectionFileAccess>();
         return services;
     }
 
@@ -40,5 +50,7 @@ public static class FeatureRegistration
         app.MapUserEndpoints();
         app.MapFileEndpoints();
         app.MapApplicationEndpoints();
+        app.MapExpertEndpoints();
+        app.MapReviewEndpoints();
     }
 }

@@ -1,0 +1,70 @@
+using InnoCenter.Domain.Common;
+using InnoCenter.Domain.Reviews;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace InnoCenter.Web.Data.Configurations;
+
+public sealed class ReviewPanelConfiguration : IEntityTypeConfiguration<ReviewPanel>
+{
+    public void Configure(EntityTypeBuilder<ReviewPanel> b)
+    {
+        b.ToTable("ReviewPanels");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.HasIndex(x => x.SubjectId).IsUnique();
+        b.HasOne<ReviewSubject>().WithMany().HasForeignKey(x => x.SubjectId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.QuotasJson).IsRequired();
+        b.Property(x => x.FormJson).IsRequired();
+        b.Property(x => x.AggregationJson).IsRequired();
+        b.Property(x => x.Opinion).HasMaxLength(FieldLengths.LongText);
+        b.Property(x => x.OpinionRecommendation).HasConversion<string>().HasMaxLength(FieldLengths.Code);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Ignore(x => x.ActiveMembers);
+        b.Ignore(x => x.Leader);
+        b.Ignore(x => x.Vacancies);
+        b.Ignore(x => x.Quotas);
+        b.Ignore(x => x.Form);
+        b.Ignore(x => x.Aggregation);
+        b.HasMany(x => x.Members).WithOne().HasForeignKey(m => m.PanelId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.Members).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(x => x.Draws).WithOne().HasForeignKey(d => d.PanelId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.Draws).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+public sealed class PanelMemberConfiguration : IEntityTypeConfiguration<PanelMember>
+{
+    public void Configure(EntityTypeBuilder<PanelMember> b)
+    {
+        b.ToTable("PanelMembers");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.HasIndex(x => new { x.PanelId, x.ExpertId }).IsUnique();
+        b.HasIndex(x => new { x.ExpertId, x.Status });
+        b.HasOne<Expert>().WithMany().HasForeignKey(x => x.ExpertId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(FieldLengths.Code);
+        b.Property(x => x.Source).HasConversion<string>().HasMaxLength(FieldLengths.Code);
+        b.Property(x => x.DeclineReason).HasMaxLength(FieldLengths.Reason);
+        b.Property(x => x.RemovedReason).HasMaxLength(FieldLengths.Reason);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Ignore(x => x.IsActive);
+    }
+}
+
+public sealed class PanelDrawRecordConfiguration : IEntityTypeConfiguration<PanelDrawRecord>
+{
+    public void Configure(EntityTypeBuilder<PanelDrawRecord> b)
+    {
+        b.ToTable("PanelDraws");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(FieldLengths.Code);
+        b.Property(x => x.Seed).HasMaxLength(16).IsRequired();
+        b.Property(x => x.Algorithm).HasMaxLength(FieldLengths.Code).IsRequired();
+        b.Property(x => x.SnapshotJson).IsRequired();
+        b.Property(x => x.SnapshotSha256).HasMaxLength(64).IsRequired();
+        b.Property(x => x.Drawn).IsRequired();
+        b.Ignore(x => x.DrawnIds);
+    }
+}

@@ -1,0 +1,96 @@
+using InnoCenter.Domain.Common;
+using InnoCenter.Web.Infrastructure.Auth;
+using InnoCenter.Web.Infrastructure.Localization;
+using InnoCenter.Web.Infrastructure.Problems;
+using InnoCenter.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using MiniExcelLibs;
+
+namespace InnoCenter.Web.Features.Experts;
+
+public static class ExpertEndpoints
+{
+    public static void MapExpertEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/experts").RequireAuthorization(Roles.Admin).WithTags("Experts");
+        group.MapGet("/", List).WithName("ListExperts");
+        group.MapGet("/export", Export).WithName("ExportExperts");
+        group.MapGet("/import/template", Template).WithName("ExpertImportTemplate");
+        // A bearer-token client cannot carry an antiforgery token; the auth cookie is SameSite=Lax, so no other site can post it.
+        group.MapPost("/import", Import).WithName("ImportExperts").DisableAntiforgery();
+        group.MapGet("/{id:guid}", Get).WithName("GetExpert");
+        group.MapGet("/{id:guid}/assignments", Assignments).WithName("ExpertAssignments");
+        group.MapPost("/", Create).WithName("CreateExpert");
+        group.MapPut("/{id:guid}", Update).WithName("UpdateExpert");
+    }
+
+    private static async Task<Ok<PagedResult<ExpertDto>>> List([AsParameters] ExpertFilter filter, ExpertHandlers handlers, CancellationToken ct) =>
+        TypedResults.Ok(await handlers.ListAsync(filter, ct));
+
+    private static async Task<Results<Ok<ExpertDto>, ProblemHttpResult>> Get(Guid id, ExpertHandlers handlers, Text text, CancellationToken ct)
+    {
+        var result = await handlers.GetAsync(id, ct);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Failure!.ToProblem(text);
+    }
+
+    private static async Task<Ok<IReadOnlyList<ExpertAssignmentDto>>> Assignments(Guid id, ExpertHandlers handlers, CancellationToken ct) =>
+        TypedResults.Ok(await handlers.AssignmentsAsync(id, ct));
+
+    private static async Task<Results<Created<ExpertDto>, ProblemHttpResult>> Create(
+        [FromBody] ExpertRequest request, ExpertHandlers handlers, Text text, CancellationToken ct)
+    {
+        var result = await handlers.CreateAsync(request, ct);
+        return result.IsSuccess ? TypedResults.Created($"/api/v1/experts/{result.Value.Id}", result.Value) : result.Failure!.ToProblem(text);
+    }
+
+    private static async Task<Results<Ok<ExpertDto>, ProblemHttpResult>> Update(
+        Guid id, [FromBody] ExpertRequest request, ExpertHandlers handlers, Text text, CancellationToken ct)
+    {
+        var result = await handlers.UpdateAsync(id, request, ct);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Failure!.ToProblem(text);
+    }
+
+    private static Task<FileStreamHttpResult> Export(
+        [AsParameters] ExpertFilter filter, ExpertHandlers handlers, Text text, TimeProvider clock, CancellationToken ct) =>
+        ExcelExport.ToXlsxAsync(
+            handlers.Stream(filter),
+            handlers.ToExportRow,
+            $"experts-{clock.GetUtcNow().ToBeijing("yyyyMMdd-HHmm")}.xlsx",
+            text["experts.list_title"],
+            ct);
+
+    private static async Task<FileStreamHttpResult> Template(ExpertHandlers handlers, Text text, CancellationToken ct)
+    {
+        var stream = new MemoryStream();
+        await stream.SaveAsAsync(handlers.Template(), sheetName: text["experts.list_title"], excelType: ExcelType.XLSX, cancellationToken: ct);
+        stream.Position = 0;
+        return TypedResults.File(stream, ExcelExport.ContentType, "experts-template.xlsx");
+    }
+
+    /// <summary>All-or-nothing: 200 with the count, or 400 listing every wrong cell with its row and column, and nothing written.</summary>
+    private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> Import(
+        IFormFile? file, ExpertHandlers handlers, Text text, CancellationToken ct)
+    {
+        var result = await handlers.ImportAsync(file, ct);
+        if (!result.IsSuccess)
+        {
+            return result.Failure!.ToProblem(text);
+        }
+
+        return result.Value.Succeeded ? TypedResults.Ok(result.Value) : Rejected(result.Value, text);
+    }
+
+    public static ProblemHttpResult Rejected(ImportReport report, Text text) =>
+        TypedResults.Problem(
+            title: text["problem.Validation"],
+            detail: text["experts.import.rejected", report.Errors.Select(e => e.Row).Distinct().Count(), report.Rows],
+            statusCode: StatusCodes.Status400BadRequest,
+            extensions: new Dictionary<string, object?>
+            {
+                ["codes"] = new[] { "experts.import.rejected" },
+                ["rows"] = report.Rows,
+                ["imported"] = 0,
+                ["rowErrors"] = report.Errors,
+            });
+}

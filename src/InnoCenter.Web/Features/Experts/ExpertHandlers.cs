@@ -1,0 +1,597 @@
+using System.Globalization;
+using InnoCenter.Domain.Common;
+using InnoCenter.Domain.Organizations;
+using InnoCenter.Domain.Policy;
+using InnoCenter.Domain.Reviews;
+using InnoCenter.Web.Data;
+using InnoCenter.Web.Features.Reviews;
+using InnoCenter.Web.Infrastructure.Auth;
+using InnoCenter.Web.Infrastructure.Files;
+using InnoCenter.Web.Infrastructure.Localization;
+using InnoCenter.Web.Infrastructure.Policy;
+using InnoCenter.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace InnoCenter.Web.Features.Experts;
+
+/// <summary>
+/// The expert pool (专家库), shared by the API and the pages: Admins add, edit, list, export and import experts. An
+/// expert's sign-in is a user with the Expert role, linked by e-mail.
+/// </summary>
+public sealed class ExpertHandlers(
+    AppDbContext db, CurrentUser user, PolicyProvider policy, Text text, TimeProvider clock, IStringLocalizerFactory localizers)
+{
+    /// <summary>The sheet columns, in order: the export writes them and the import reads them (headers in Chinese or English).</summary>
+    public static readonly IReadOnlyList<(string Key, string Field)> Columns =
+    [
+        ("experts.name", "name"),
+        ("experts.title", "title"),
+        ("experts.affiliationCreditCode", "affiliationCreditCode"),
+        ("experts.affiliationName", "affiliationName"),
+        ("experts.affiliatedSince", "affiliatedSince"),
+        ("experts.domains", "domains"),
+        ("experts.keyAreas", "keyAreas"),
+        ("experts.expertise", "expertise"),
+        ("experts.phone", "phone"),
+        ("experts.email", "email"),
+        ("experts.userEmail", "userEmail"),
+        ("experts.active", "isActive"),
+        ("experts.pastAffiliations", "pastAffiliations"),
+    ];
+
+    private static readonly char[] ListSeparators = ['、', ',', '，', ';', '；', '\n'];
+
+    private PolicyPack Pack => policy.Current;
+
+    public async Task<Result<ExpertDto>> CreateAsync(ExpertRequest request, CancellationToken ct)
+    {
+        if (!user.IsAdmin)
+        {
+            return Failure.Forbidden();
+        }
+
+        var validated = ExpertValidator.Validate(request, Pack, clock.BeijingToday());
+        if (!validated.IsSuccess)
+        {
+            return validated.Failure!;
+        }
+
+        var (profile, userEmail) = validated.Value;
+        var linked = await ResolveUserAsync(userEmail, null, ct);
+        if (!linked.IsSuccess)
+        {
+            return linked.Failure!;
+        }
+
+        if (await db.Experts.AnyAsync(e => e.Name == profile.Name && e.AffiliationCreditCode == profile.AffiliationCreditCode, ct))
+        {
+            return Failure.Conflict("experts.duplicate", "name", profile.Name, profile.AffiliationCreditCode);
+        }
+
+        var expert = Expert.Create(profile with { UserId = linked.Value }, clock.GetUtcNow());
+        db.Experts.Add(expert);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (linked.Value is not null)
+        {
+            // Two Admins linked the same sign-in at once; the unique index kept one.
+            db.Entry(expert).State = EntityState.Detached;
+            if (await UserTakenAsync(linked.Value.Value, expert.Id, ct))
+            {
+                return Failure.Conflict("experts.user_taken", "userEmail", userEmail!);
+            }
+
+            throw;
+        }
+
+        return await GetAsync(expert.Id, ct);
+    }
+
+    public async Task<Result<ExpertDto>> UpdateAsync(Guid id, ExpertRequest request, CancellationToken ct)
+    {
+        if (!user.IsAdmin)
+        {
+            return Failure.Forbidden();
+        }
+
+        var expert = await db.Experts.Include(e => e.PastAffiliations).FirstOrDefaultAsync(e => e.Id == id, ct);
+        if (expert is null)
+        {
+            return Failure.NotFound("experts.not_found");
+        }
+
+        var validated = ExpertValidator.Validate(request, Pack, clock.BeijingToday());
+        if (!validated.IsSuccess)
+        {
+            return validated.Failure!;
+        }
+
+        if (request.Version is null)
+        {
+            return Failure.Validation(new Error("validation.required", "version"));
+        }
+
+        if (request.Version != expert.Version)
+        {
+            return Failure.Conflict("common.concurrency");
+        }
+
+        var (profile, userEmail) = validated.Value;
+        var linked = await ResolveUserAsync(userEmail, id, ct);
+        if (!linked.IsSuccess)
+        {
+            return linked.Failure!;
+        }
+
+        if (await db.Experts.AnyAsync(e => e.Id != id && e.Name == profile.Name && e.AffiliationCreditCode == profile.AffiliationCreditCode, ct))
+        {
+            return Failure.Conflict("experts.duplicate", "name", profile.Name, profile.AffiliationCreditCode);
+        }
+
+        expert.Update(profile with { UserId = linked.Value }, clock.BeijingToday(), clock.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Failure.Conflict("common.concurrency");
+        }
+
+        return await GetAsync(id, ct);
+    }
+
+    public async Task<Result<ExpertDto>> GetAsync(Guid id, CancellationToken ct)
+    {
+        if (!user.IsAdmin)
+        {
+            return Failure.NotFound("experts.not_found");
+        }
+
+        var expert = await db.Experts.AsNoTracking().Include(e => e.PastAffiliations).FirstOrDefaultAsync(e => e.Id == id, ct);
+        if (expert is null)
+        {
+            return Failure.NotFound("experts.not_found");
+        }
+
+        var emails = await EmailsOfAsync([expert], ct);
+        return ToDto(expert, emails);
+    }
+
+    public async Task<IReadOnlyList<ExpertAssignmentDto>> AssignmentsAsync(Guid expertId, CancellationToken ct)
+    {
+        var rows = await (from m in db.PanelMembers.AsNoTracking()
+                          join p in db.ReviewPanels on m.PanelId equals p.Id
+                          join s in db.ReviewSubjects on p.SubjectId equals s.Id
+                          where m.ExpertId == expertId
+                          orderby s.Year descending, m.InvitedAt descending
+                          select new { s.Id, s.Title, s.Year, m.Status, m.IsLeader }).ToListAsync(ct);
+        return rows.Select(r => new ExpertAssignmentDto(r.Id, r.Title, r.Year, r.Status.ToString(), r.IsLeader)).ToList();
+    }
+
+    public async Task<PagedResult<ExpertDto>> ListAsync(ExpertFilter filter, CancellationToken ct)
+    {
+        var (page, size) = Paging.Normalize(filter.Page, filter.PageSize);
+        var query = Filtered(filter);
+        var total = await query.CountAsync(ct);
+        var rows = await query.Include(e => e.PastAffiliations)
+            .OrderBy(e => e.Name).ThenBy(e => e.Id)
+            .Skip((page - 1) * size).Take(size)
+            .ToListAsync(ct);
+        var emails = await EmailsOfAsync(rows, ct);
+        return new PagedResult<ExpertDto>(rows.Select(e => ToDto(e, emails)).ToList(), page, size, total);
+    }
+
+    /// <summary>The filtered experts for an export, read as a stream.</summary>
+    public IAsyncEnumerable<ExpertExportRow> Stream(ExpertFilter filter) =>
+        (from e in Filtered(filter).Include(e => e.PastAffiliations)
+         orderby e.Name, e.Id
+         select new ExpertExportRow(e, db.Users.Where(u => u.Id == e.UserId).Select(u => u.Email).FirstOrDefault()))
+        .AsAsyncEnumerable();
+
+    public IDictionary<string, object?> ToExportRow(ExpertExportRow row)
+    {
+        var e = row.Expert;
+        var en = LocalizationSetup.IsEnglish;
+        var values = new Dictionary<string, object?>
+        {
+            ["name"] = e.Name,
+            ["title"] = e.Title ?? string.Empty,
+            ["affiliationCreditCode"] = e.AffiliationCreditCode,
+            ["affiliationName"] = e.AffiliationName,
+            ["affiliatedSince"] = e.AffiliatedSince?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
+            ["domains"] = string.Join("、", e.Domains.Select(d => Label(Pack.ExpertDomains, d, en))),
+            ["keyAreas"] = string.Join("、", e.KeyAreas.Select(k => Label(Pack.KeyAreas, k, en))),
+            ["expertise"] = e.Expertise ?? string.Empty,
+            ["phone"] = e.Phone ?? string.Empty,
+            ["email"] = e.Email ?? string.Empty,
+            ["userEmail"] = row.UserEmail ?? string.Empty,
+            ["isActive"] = e.IsActive ? text["experts.yes"] : text["experts.no"],
+            ["pastAffiliations"] = string.Join("; ", e.PastAffiliations.OrderBy(a => a.EndedOn).Select(a =>
+                $"{a.CreditCode}|{a.OrganizationName}|{a.StartedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}|{a.EndedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}")),
+        };
+        return Columns.ToDictionary(c => text[c.Key], c => values[c.Field]);
+    }
+
+    /// <summary>An empty sheet with the column headers in the user's language and one example row.</summary>
+    public IEnumerable<IDictionary<string, object?>> Template()
+    {
+        var example = new Dictionary<string, object?>
+        {
+            ["name"] = text["experts.template.name"],
+            ["title"] = text["experts.template.title"],
+            ["affiliationCreditCode"] = Uscc.Compose("12", "120000", "40135460").Value,
+            ["affiliationName"] = text["experts.template.affiliation"],
+            ["affiliatedSince"] = "2015-09-01",
+            ["domains"] = string.Join("、", Pack.ExpertDomains.Take(2).Select(d => d.Label(LocalizationSetup.IsEnglish))),
+            ["keyAreas"] = Pack.KeyAreas.FirstOrDefault()?.Label(LocalizationSetup.IsEnglish) ?? string.Empty,
+            ["expertise"] = string.Empty,
+            ["phone"] = "022-12345678",
+            ["email"] = "expert@example.org",
+            ["userEmail"] = string.Empty,
+            ["isActive"] = text["experts.yes"],
+            ["pastAffiliations"] = $"{Uscc.Compose("91", "120116", "MA05T6K2").Value}|{text["experts.template.past"]}|2010-07-01|2015-08-31",
+        };
+        yield return Columns.ToDictionary(c => text[c.Key], c => example[c.Field]);
+    }
+
+    /// <summary>
+    /// Imports a sheet all-or-nothing: every row is checked first (fields, codes, duplicates within the sheet and against
+    /// the pool, sign-ins); if any row is wrong nothing is written and every wrong cell is reported.
+    /// </summary>
+    public async Task<Result<ImportReport>> ImportAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (!user.IsAdmin)
+        {
+            return Failure.Forbidden();
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            return Failure.Validation(new Error("file.empty", "file"));
+        }
+
+        await using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        if (FileTypes.Detect(buffer) != FileTypes.Xlsx)
+        {
+            return Failure.Validation(new Error("experts.import.not_xlsx", "file"));
+        }
+
+        IReadOnlyList<IDictionary<string, object?>> rows;
+        try
+        {
+            rows = await ExcelImport.ReadRowsAsync(buffer, ct);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException or FormatException or IOException)
+        {
+            return Failure.Validation(new Error("experts.import.unreadable", "file"));
+        }
+
+        if (rows.Count == 0)
+        {
+            return Failure.Validation(new Error("experts.import.empty", "file"));
+        }
+
+        if (rows.Count > ExcelImport.DefaultMaxRows)
+        {
+            return Failure.Validation(new Error("experts.import.too_many_rows", "file", ExcelImport.DefaultMaxRows));
+        }
+
+        var headers = HeaderMap(rows[0].Keys);
+        var missing = Columns.Where(c => c.Field is "name" or "affiliationCreditCode" or "affiliationName" or "domains")
+            .Where(c => !headers.ContainsKey(c.Field)).ToList();
+        if (missing.Count > 0)
+        {
+            return Failure.Validation(missing.Select(m => new Error("experts.import.column_missing", "file", text[m.Key])));
+        }
+
+        var today = clock.BeijingToday();
+        var now = clock.GetUtcNow();
+        var errors = new List<ImportRowError>();
+        var created = new List<Expert>();
+        var seen = new HashSet<(string, string)>();
+        var linkedUsers = new HashSet<Guid>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var rowNumber = ExcelImport.SheetRow(i);
+            var (request, cellErrors) = ParseRow(rows[i], headers);
+            errors.AddRange(cellErrors.Select(e => new ImportRowError(rowNumber, text[ColumnKey(e.Field!)], text.Of(e))));
+            var validated = ExpertValidator.Validate(request, Pack, today);
+            if (!validated.IsSuccess)
+            {
+                errors.AddRange(validated.Failure!.Errors
+                    .Where(e => cellErrors.All(c => c.Field != FieldOf(e.Field)))
+                    .Select(e => new ImportRowError(rowNumber, text[ColumnKey(FieldOf(e.Field))], text.Of(e))));
+                continue;
+            }
+
+            if (cellErrors.Count > 0)
+            {
+                continue;
+            }
+
+            var (profile, userEmail) = validated.Value;
+            if (!seen.Add((profile.Name, profile.AffiliationCreditCode))
+                || await db.Experts.AnyAsync(e => e.Name == profile.Name && e.AffiliationCreditCode == profile.AffiliationCreditCode, ct))
+            {
+                errors.Add(new ImportRowError(rowNumber, text["experts.name"], text["experts.duplicate", profile.Name, profile.AffiliationCreditCode]));
+                continue;
+            }
+
+            var linked = await ResolveUserAsync(userEmail, null, ct);
+            if (!linked.IsSuccess)
+            {
+                errors.AddRange(linked.Failure!.Errors.Select(e => new ImportRowError(rowNumber, text["experts.userEmail"], text.Of(e))));
+                continue;
+            }
+
+            if (linked.Value is { } uid && !linkedUsers.Add(uid))
+            {
+                errors.Add(new ImportRowError(rowNumber, text["experts.userEmail"], text["experts.user_taken", userEmail!]));
+                continue;
+            }
+
+            created.Add(Expert.Create(profile with { UserId = linked.Value }, now));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new ImportReport(rows.Count, 0, errors);
+        }
+
+        db.Experts.AddRange(created);
+        await db.SaveChangesAsync(ct);
+        return new ImportReport(rows.Count, created.Count, []);
+    }
+
+    /// <summary>The expert profile of a signed-in user, if they have one.</summary>
+    public Task<Guid?> ExpertIdOfAsync(Guid userId, CancellationToken ct) =>
+        db.Experts.Where(e => e.UserId == userId).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(ct);
+
+    private IQueryable<Expert> Filtered(ExpertFilter f)
+    {
+        var q = db.Experts.AsNoTracking();
+        if (!user.IsAdmin)
+        {
+            return q.Where(_ => false);
+        }
+
+        if (!string.IsNullOrWhiteSpace(f.Search))
+        {
+            var s = f.Search.Trim();
+            var code = s.ToUpperInvariant();
+            q = q.Where(e => e.Name.Contains(s) || e.AffiliationName.Contains(s) || e.AffiliationCreditCode == code);
+        }
+
+        if (!string.IsNullOrWhiteSpace(f.Domain))
+        {
+            var d = f.Domain.Trim();
+            q = q.Where(e => e.Domains.Contains(d));
+        }
+
+        if (!string.IsNullOrWhiteSpace(f.KeyArea))
+        {
+            var k = f.KeyArea.Trim();
+            q = q.Where(e => e.KeyAreas.Contains(k));
+        }
+
+        if (f.Active is { } active)
+        {
+            q = q.Where(e => e.IsActive == active);
+        }
+
+        return q;
+    }
+
+    private async Task<Result<Guid?>> ResolveUserAsync(string? email, Guid? expertId, CancellationToken ct)
+    {
+        if (email is null)
+        {
+            return Result<Guid?>.Ok(null);
+        }
+
+        var normalized = email.ToUpperInvariant();
+        var found = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+        if (found is not { } id)
+        {
+            return Failure.Validation(new Error("experts.user_unknown", "userEmail", email));
+        }
+
+        var isExpert = await (from ur in db.UserRoles
+                              join r in db.Roles on ur.RoleId equals r.Id
+                              where ur.UserId == id && r.Name == Roles.Expert
+                              select ur).AnyAsync(ct);
+        if (!isExpert)
+        {
+            return Failure.Validation(new Error("experts.user_not_expert", "userEmail", email));
+        }
+
+        if (await UserTakenAsync(id, expertId, ct))
+        {
+            return Failure.Conflict("experts.user_taken", "userEmail", email);
+        }
+
+        return Result<Guid?>.Ok(id);
+    }
+
+    private Task<bool> UserTakenAsync(Guid userId, Guid? exceptExpertId, CancellationToken ct) =>
+        db.Experts.AsNoTracking().AnyAsync(e => e.UserId == userId && e.Id != exceptExpertId, ct);
+
+    private async Task<Dictionary<Guid, string?>> EmailsOfAsync(IReadOnlyCollection<Expert> experts, CancellationToken ct)
+    {
+        var ids = experts.Where(e => e.UserId is not null).Select(e => e.UserId!.Value).Distinct().ToList();
+        return ids.Count == 0
+            ? []
+            : await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, ct);
+    }
+
+    public ExpertDto ToDto(Expert e, IReadOnlyDictionary<Guid, string?> emails)
+    {
+        var en = LocalizationSetup.IsEnglish;
+        return new ExpertDto(
+            e.Id,
+            e.UserId,
+            e.UserId is { } uid && emails.TryGetValue(uid, out var mail) ? mail : null,
+            e.Name,
+            e.Title,
+            e.AffiliationCreditCode,
+            e.AffiliationName,
+            e.AffiliatedSince,
+            e.Domains,
+            e.Domains.Select(d => Label(Pack.ExpertDomains, d, en)).ToList(),
+            e.KeyAreas,
+            e.KeyAreas.Select(k => Label(Pack.KeyAreas, k, en)).ToList(),
+            e.Expertise,
+            e.Phone,
+            e.Email,
+            e.IsActive,
+            e.PastAffiliations.OrderByDescending(a => a.EndedOn)
+                .Select(a => new AffiliationDto(a.CreditCode, a.OrganizationName, a.StartedOn, a.EndedOn)).ToList(),
+            e.CreatedAt,
+            e.UpdatedAt,
+            e.Version);
+    }
+
+    public static string Label(IReadOnlyList<CodeItem> items, string code, bool english) =>
+        items.FirstOrDefault(i => i.Code == code)?.Label(english) ?? code;
+
+    private Dictionary<string, string> HeaderMap(IEnumerable<string> sheetHeaders)
+    {
+        var zh = localizers.Create(typeof(SharedResource));
+        var map = new Dictionary<string, string>();
+        var sheet = sheetHeaders.ToList();
+        foreach (var (key, field) in Columns)
+        {
+            var names = new[] { In(zh, "zh-CN", key), In(zh, "en-US", key) };
+            var header = sheet.FirstOrDefault(h => names.Any(n => string.Equals(n, h.Trim(), StringComparison.OrdinalIgnoreCase)));
+            if (header is not null)
+            {
+                map[field] = header;
+            }
+        }
+
+        return map;
+    }
+
+    private static string In(IStringLocalizer localizer, string culture, string key)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+            return localizer[key];
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    private (ExpertRequest Request, List<Error> CellErrors) ParseRow(IDictionary<string, object?> row, Dictionary<string, string> headers)
+    {
+        var errors = new List<Error>();
+        string? Cell(string field) => headers.TryGetValue(field, out var h) ? row.Text(h) : null;
+
+        DateOnly? since = null;
+        if (headers.TryGetValue("affiliatedSince", out var sinceHeader) && row.TryGetValue(sinceHeader, out var sinceValue))
+        {
+            since = DateCell(sinceValue, "affiliatedSince", errors);
+        }
+
+        bool? active = null;
+        if (Cell("isActive") is { } activeText)
+        {
+            active = activeText.ToUpperInvariant() switch
+            {
+                "是" or "YES" or "Y" or "TRUE" or "1" or "在库" => true,
+                "否" or "NO" or "N" or "FALSE" or "0" => false,
+                _ => null,
+            };
+            if (active is null)
+            {
+                errors.Add(new Error("experts.import.yes_no", "isActive", activeText));
+            }
+        }
+
+        var past = new List<AffiliationRequest>();
+        if (Cell("pastAffiliations") is { } pastText)
+        {
+            foreach (var entry in pastText.Split([';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var parts = entry.Split('|', StringSplitOptions.TrimEntries);
+                if (parts.Length != 4)
+                {
+                    errors.Add(new Error("experts.import.past_format", "pastAffiliations", entry));
+                    continue;
+                }
+
+                past.Add(new AffiliationRequest(
+                    parts[0], parts[1], DateCell(parts[2], "pastAffiliations", errors), DateCell(parts[3], "pastAffiliations", errors)));
+            }
+        }
+
+        var request = new ExpertRequest
+        {
+            Name = Cell("name"),
+            Title = Cell("title"),
+            AffiliationCreditCode = Cell("affiliationCreditCode"),
+            AffiliationName = Cell("affiliationName"),
+            AffiliatedSince = since,
+            Domains = Codes(Cell("domains"), Pack.ExpertDomains),
+            KeyAreas = Codes(Cell("keyAreas"), Pack.KeyAreas),
+            Expertise = Cell("expertise"),
+            Phone = Cell("phone"),
+            Email = Cell("email"),
+            UserEmail = Cell("userEmail"),
+            IsActive = active,
+            PastAffiliations = past,
+        };
+        return (request, errors);
+    }
+
+    /// <summary>Codes or labels (either language) separated by 、 , ; — a label is turned into its code.</summary>
+    private static List<string> Codes(string? cell, IReadOnlyList<CodeItem> table) =>
+        (cell ?? string.Empty).Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(token => table.FirstOrDefault(i =>
+                    string.Equals(i.Code, token, StringComparison.OrdinalIgnoreCase) || i.Zh == token
+                    || string.Equals(i.En, token, StringComparison.OrdinalIgnoreCase))?.Code ?? token)
+            .ToList();
+
+    private static DateOnly? DateCell(object? value, string field, List<Error> errors)
+    {
+        switch (value)
+        {
+            case null:
+                return null;
+            case DateTime dt:
+                return DateOnly.FromDateTime(dt);
+            case double oa:
+                return DateOnly.FromDateTime(DateTime.FromOADate(oa));
+        }
+
+        var s = value.ToString()?.Trim();
+        if (string.IsNullOrEmpty(s))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(s, ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyy.M.d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            return d;
+        }
+
+        errors.Add(new Error("experts.import.date", field, s));
+        return null;
+    }
+
+    private static string FieldOf(string? validatorField) =>
+        validatorField is null ? "name" : validatorField.StartsWith("pastAffiliations", StringComparison.Ordinal) ? "pastAffiliations" : validatorField;
+
+    private static string ColumnKey(string field) => Columns.FirstOrDefault(c => c.Field == field).Key ?? "experts.name";
+}
+
+public sealed record ExpertExportRow(Expert Expert, string? UserEmail);

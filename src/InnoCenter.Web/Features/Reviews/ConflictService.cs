@@ -1,0 +1,44 @@
+using InnoCenter.Domain.Reviews;
+using InnoCenter.Web.Data;
+using InnoCenter.Web.Infrastructure.Policy;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCenter.Web.Features.Reviews;
+
+/// <summary>
+/// Applies the domain's conflict rule to a subject: it reads only the experts whose affiliations (current or past)
+/// name a party, or who declared a conflict, and lets <see cref="ConflictRules"/> decide. Everyone else is not in conflict.
+/// </summary>
+public sealed class ConflictService(AppDbContext db, PolicyProvider policy, TimeProvider clock)
+{
+    public async Task<IReadOnlyDictionary<Guid, ConflictVerdict>> JudgeAsync(Guid subjectId, IReadOnlyCollection<Guid>? onlyExperts, CancellationToken ct)
+    {
+        var parties = await db.ReviewSubjects.AsNoTracking().Where(s => s.Id == subjectId)
+            .SelectMany(s => s.Parties.Select(p => p.CreditCode)).ToListAsync(ct);
+        var declared = await db.ConflictDeclarations.AsNoTracking().Where(d => d.SubjectId == subjectId).Select(d => d.ExpertId).ToListAsync(ct);
+        var dismissals = await db.ConflictDismissals.AsNoTracking().Where(d => d.SubjectId == subjectId)
+            .Select(d => new { d.ExpertId, d.CreditCode }).ToListAsync(ct);
+
+        var query = db.Experts.AsNoTracking().Include(e => e.PastAffiliations)
+            .Where(e => parties.Contains(e.AffiliationCreditCode)
+                        || e.PastAffiliations.Any(a => parties.Contains(a.CreditCode))
+                        || declared.Contains(e.Id));
+        if (onlyExperts is not null)
+        {
+            var ids = onlyExperts.ToList();
+            query = query.Where(e => ids.Contains(e.Id));
+        }
+
+        var experts = await query.ToListAsync(ct);
+        var today = clock.BeijingToday();
+        var years = policy.Current.Review.Conflict.LookbackYears;
+        return experts.ToDictionary(
+            e => e.Id,
+            e => ConflictRules.Judge(
+                e.Affiliations(), parties, today, years, declared.Contains(e.Id),
+                dismissals.Where(d => d.ExpertId == e.Id).Select(d => d.CreditCode).ToList()));
+    }
+
+    public async Task<bool> InConflictAsync(Guid subjectId, Guid expertId, CancellationToken ct) =>
+        (await JudgeAsync(subjectId, [expertId], ct)).TryGetValue(expertId, out var v) && v.InConflict;
+}

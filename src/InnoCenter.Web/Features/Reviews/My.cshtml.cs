@@ -1,0 +1,38 @@
+using InnoCenter.Web.Infrastructure.Auth;
+using InnoCenter.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace InnoCenter.Web.Features.Reviews;
+
+[Authorize(Roles = Roles.Expert)]
+public sealed class MyModel(PanelHandlers handlers, Text text) : PageModel
+{
+    public IReadOnlyList<AssignmentDto> Assignments { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Assignments = await handlers.MyAssignmentsAsync(ct);
+
+    public async Task<IActionResult> OnPostAcceptAsync(Guid memberId, CancellationToken ct) =>
+        await After(await handlers.AcceptAsync(memberId, ct), ct);
+
+    public async Task<IActionResult> OnPostDeclineAsync(Guid memberId, string? reason, CancellationToken ct) =>
+        await After(await handlers.DeclineAsync(memberId, new ReasonRequest(reason), ct), ct);
+
+    private async Task<IActionResult> After(InnoCenter.Domain.Common.Result<AssignmentDto> result, CancellationToken ct)
+    {
+        if (result.IsSuccess)
+        {
+            TempData["Flash"] = text["common.saved"];
+            return RedirectToPage();
+        }
+
+        foreach (var e in result.Failure!.Errors)
+        {
+            ModelState.AddModelError(string.Empty, text.Of(e));
+        }
+
+        Assignments = await handlers.MyAssignmentsAsync(ct);
+        return Page();
+    }
+}

@@ -1,0 +1,355 @@
+using InnoCenter.Domain.Common;
+using InnoCenter.Domain.Organizations;
+using InnoCenter.Domain.Reviews;
+using InnoCenter.Web.Data;
+using InnoCenter.Web.Features.Experts;
+using InnoCenter.Web.Infrastructure.Auth;
+using InnoCenter.Web.Infrastructure.Localization;
+using InnoCenter.Web.Infrastructure.Notifications;
+using InnoCenter.Web.Infrastructure.Policy;
+using InnoCenter.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCenter.Web.Features.Reviews;
+
+/// <summary>
+/// Review subjects (评审对象) and their conflicts of interest. Other modules call <see cref="EnsureSubjectAsync"/>,
+/// <see cref="GetStatusAsync"/> and <see cref="CanExpertOpenAsync"/>; the pages and the API call the rest.
+/// </summary>
+public sealed class ReviewSubjectHandlers(
+    AppDbContext db, CurrentUser user, PolicyProvider policy, Text text, TimeProvider clock, ConflictService conflicts, Notifier notifier)
+{
+    /// <summary>
+    /// Creates the subject of (kind, reference) or refreshes its title, key area, year and parties. Only changes the
+    /// context: the caller saves it in its own transaction.
+    /// </summary>
+    public async Task<Guid> EnsureSubjectAsync(
+        ReviewSubjectKind kind, Guid referenceId, string title, string? keyArea, int year, IReadOnlyCollection<string> partyCreditCodes, CancellationToken ct)
+    {
+        var codes = partyCreditCodes
+            .Select(c => Uscc.TryParse(c, out var code, out var error)
+                ? code.Value
+                : throw new ArgumentException($"'{c}' is not a valid credit code ({error}).", nameof(partyCreditCodes)))
+            .Distinct()
+            .ToList();
+        var subject = db.ReviewSubjects.Local.FirstOrDefault(s => s.Kind == kind && s.ReferenceId == referenceId)
+                      ?? await db.ReviewSubjects.Include(s => s.Parties).FirstOrDefaultAsync(s => s.Kind == kind && s.ReferenceId == referenceId, ct);
+        var now = clock.GetUtcNow();
+        if (subject is null)
+        {
+            subject = ReviewSubject.Create(kind, referenceId, title, keyArea, year, codes, now);
+            db.ReviewSubjects.Add(subject);
+        }
+        else
+        {
+            subject.Refresh(title, keyArea, year, codes, now);
+        }
+
+        return subject.Id;
+    }
+
+    public async Task<ReviewStatus> GetStatusAsync(ReviewSubjectKind kind, Guid referenceId, CancellationToken ct)
+    {
+        var id = await db.ReviewSubjects.Where(s => s.Kind == kind && s.ReferenceId == referenceId).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);
+        return id is { } subjectId ? await StatusOfAsync(subjectId, ct) : new ReviewStatus(null, false, 0, 0, false, null, null, false, null);
+    }
+
+    /// <summary>True only when the user is an expert on the subject's panel (not declined or removed) and not in conflict with it.</summary>
+    public async Task<bool> CanExpertOpenAsync(Guid userId, ReviewSubjectKind kind, Guid referenceId, CancellationToken ct)
+    {
+        var id = await db.ReviewSubjects.Where(s => s.Kind == kind && s.ReferenceId == referenceId).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);
+        return id is { } subjectId && await CanExpertOpenSubjectAsync(userId, subjectId, ct);
+    }
+
+    public async Task<bool> CanExpertOpenSubjectAsync(Guid userId, Guid subjectId, CancellationToken ct) =>
+        await ActiveSeatAsync(userId, subjectId, ct) is { } seat && !await conflicts.InConflictAsync(subjectId, seat.ExpertId, ct);
+
+    /// <summary>The user's active seat (invited or accepted) on the subject's panel, if any.</summary>
+    public Task<PanelMember?> ActiveSeatAsync(Guid userId, Guid subjectId, CancellationToken ct) =>
+        (from m in db.PanelMembers
+         join p in db.ReviewPanels on m.PanelId equals p.Id
+         join e in db.Experts on m.ExpertId equals e.Id
+         where p.SubjectId == subjectId && e.UserId == userId
+               && (m.Status == PanelMemberStatus.Invited || m.Status == PanelMemberStatus.Accepted)
+         select m).FirstOrDefaultAsync(ct);
+
+    public async Task<ReviewStatus> StatusOfAsync(Guid subjectId, CancellationToken ct)
+    {
+        var panel = await db.ReviewPanels.AsNoTracking().FirstOrDefaultAsync(p => p.SubjectId == subjectId, ct);
+        var inspection = await db.SiteInspections.AsNoTracking().Where(i => i.SubjectId == subjectId)
+            .Select(i => new { i.Conclusion }).FirstOrDefaultAsync(ct);
+        if (panel is null)
+        {
+            return new ReviewStatus(subjectId, false, 0, 0, false, null, null, inspection is not null, inspection?.Conclusion.ToString());
+        }
+
+        var sheets = await ScoringHandlers.SheetPointsAsync(db, panel.Id, ct);
+        var aggregate = ScoreAggregation.Aggregate(sheets, panel.Form, panel.Aggregation);
+        return new ReviewStatus(
+            subjectId, true, sheets.Count, panel.Size, panel.Opinion is not null, aggregate.Total,
+            panel.OpinionRecommendation?.ToString(), inspection is not null, inspection?.Conclusion.ToString());
+    }
+
+    /// <summary>Registers a subject from the API and saves it (the in-process modules use <see cref="EnsureSubjectAsync"/>).</summary>
+    public async Task<Result<SubjectDto>> RegisterAsync(SubjectRequest r, CancellationToken ct)
+    {
+        if (!user.IsAdmin)
+        {
+            return Failure.Forbidden();
+        }
+
+        var errors = new List<Error>();
+        if (!Enum.TryParse<ReviewSubjectKind>(r.Kind, true, out var kind) || !Enum.IsDefined(kind))
+        {
+            errors.Add(new Error("reviews.kind_unknown", "kind", r.Kind ?? string.Empty));
+        }
+
+        if (r.ReferenceId is null || r.ReferenceId == Guid.Empty)
+        {
+            errors.Add(new Error("validation.required", "referenceId"));
+        }
+
+        if (string.IsNullOrWhiteSpace(r.Title))
+        {
+            errors.Add(new Error("validation.required", "title"));
+        }
+        else if (r.Title.Trim().Length > FieldLengths.Title)
+        {
+            errors.Add(new Error("validation.too_long", "title", FieldLengths.Title));
+        }
+
+        if (!string.IsNullOrWhiteSpace(r.KeyArea) && policy.Current.KeyAreas.All(k => k.Code != r.KeyArea.Trim()))
+        {
+            errors.Add(new Error("experts.key_area_unknown", "keyArea", r.KeyArea));
+        }
+
+        if (r.Year is not (>= 2000 and <= 2100))
+        {
+            errors.Add(new Error("validation.range", "year", 2000, 2100));
+        }
+
+        var parties = r.PartyCreditCodes ?? [];
+        if (parties.Count == 0)
+        {
+            errors.Add(new Error("reviews.parties_required", "partyCreditCodes"));
+        }
+
+        foreach (var c in parties)
+        {
+            if (!Uscc.TryParse(c, out _, out var codeError))
+            {
+                errors.Add(new Error(codeError!, "partyCreditCodes"));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Failure.Validation(errors);
+        }
+
+        var id = await EnsureSubjectAsync(kind, r.ReferenceId!.Value, r.Title!, r.KeyArea, r.Year!.Value, parties.ToList(), ct);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    /// <summary>An Admin reads any subject; an expert only one they may open; everyone else is told it does not exist.</summary>
+    public async Task<Result<SubjectDto>> GetAsync(Guid id, CancellationToken ct)
+    {
+        if (!user.IsAdmin && (user.Id is not { } uid || !await CanExpertOpenSubjectAsync(uid, id, ct)))
+        {
+            return Failure.NotFound("reviews.subject_not_found");
+        }
+
+        var s = await db.ReviewSubjects.AsNoTracking().Include(x => x.Parties).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (s is null)
+        {
+            return Failure.NotFound("reviews.subject_not_found");
+        }
+
+        var codes = s.PartyCreditCodes;
+        var names = await db.Organizations.AsNoTracking().Where(o => codes.Contains(o.CreditCode))
+            .ToDictionaryAsync(o => o.CreditCode, o => o.Name, ct);
+        var en = LocalizationSetup.IsEnglish;
+        return new SubjectDto(
+            s.Id, s.Kind.ToString(), text[ReviewEnumText.KindKey(s.Kind)], s.ReferenceId, s.Title, s.KeyArea,
+            s.KeyArea is null ? null : ExpertHandlers.Label(policy.Current.KeyAreas, s.KeyArea, en), s.Year,
+            codes.Select(c => new PartyDto(c, names.GetValueOrDefault(c))).ToList(),
+            await StatusOfAsync(s.Id, ct));
+    }
+
+    public async Task<PagedResult<SubjectRow>> ListAsync(SubjectFilter f, CancellationToken ct)
+    {
+        var (page, size) = Paging.Normalize(f.Page, f.PageSize);
+        var q = db.ReviewSubjects.AsNoTracking();
+        if (!user.IsAdmin)
+        {
+            q = q.Where(_ => false);
+        }
+
+        if (!string.IsNullOrWhiteSpace(f.Search))
+        {
+            var s = f.Search.Trim();
+            q = q.Where(x => x.Title.Contains(s));
+        }
+
+        if (Enum.TryParse<ReviewSubjectKind>(f.Kind, true, out var kind))
+        {
+            q = q.Where(x => x.Kind == kind);
+        }
+
+        if (f.Year is { } year)
+        {
+            q = q.Where(x => x.Year == year);
+        }
+
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderByDescending(x => x.Year).ThenByDescending(x => x.CreatedAt).ThenBy(x => x.Id)
+            .Skip((page - 1) * size).Take(size)
+            .Select(x => new
+            {
+                x.Id, x.Kind, x.Title, x.Year, x.KeyArea,
+                Panel = db.ReviewPanels.Where(p => p.SubjectId == x.Id).Select(p => new { p.Id, p.Size, HasOpinion = p.Opinion != null }).FirstOrDefault(),
+                Inspected = db.SiteInspections.Any(i => i.SubjectId == x.Id),
+            })
+            .ToListAsync(ct);
+        var panelIds = rows.Where(r => r.Panel is not null).Select(r => r.Panel!.Id).ToList();
+        var scored = await db.ScoreSheets.Where(s => panelIds.Contains(s.PanelId)).GroupBy(s => s.PanelId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var en = LocalizationSetup.IsEnglish;
+        var items = rows.Select(r => new SubjectRow(
+            r.Id, r.Kind.ToString(), text[ReviewEnumText.KindKey(r.Kind)], r.Title, r.Year,
+            r.KeyArea is null ? null : ExpertHandlers.Label(policy.Current.KeyAreas, r.KeyArea, en),
+            r.Panel is not null, r.Panel?.Size ?? 0, r.Panel is null ? 0 : scored.GetValueOrDefault(r.Panel.Id), r.Panel?.HasOpinion ?? false, r.Inspected)).ToList();
+        return new PagedResult<SubjectRow>(items, page, size, total);
+    }
+
+    /// <summary>Every expert the rule finds linked to a party, or who declared a conflict, with what was found and dismissed.</summary>
+    public async Task<Result<IReadOnlyList<ConflictDto>>> ConflictsAsync(Guid subjectId, CancellationToken ct)
+    {
+        if (!user.IsAdmin)
+        {
+            return Failure.Forbidden();
+        }
+
+        if (!await db.ReviewSubjects.AnyAsync(s => s.Id == subjectId, ct))
+        {
+            return Failure.NotFound("reviews.subject_not_found");
+        }
+
+        var verdicts = await conflicts.JudgeAsync(subjectId, null, ct);
+        var ids = verdicts.Keys.ToList();
+        var experts = await db.Experts.AsNoTracking().Where(e => ids.Contains(e.Id))
+            .Select(e => new { e.Id, e.Name, e.AffiliationName }).ToDictionaryAsync(e => e.Id, ct);
+        var declarations = await db.ConflictDeclarations.AsNoTracking().Where(d => d.SubjectId == subjectId).ToDictionaryAsync(d => d.ExpertId, ct);
+        var dismissals = await db.ConflictDismissals.AsNoTracking().Where(d => d.SubjectId == subjectId).ToListAsync(ct);
+        return verdicts.Values
+            .Where(v => v.Declared || v.Detected.Count > 0)
+            .OrderByDescending(v => v.InConflict).ThenBy(v => experts[v.ExpertId].Name)
+            .Select(v => new ConflictDto(
+                v.ExpertId, experts[v.ExpertId].Name, experts[v.ExpertId].AffiliationName, v.InConflict, v.Declared,
+                declarations.GetValueOrDefault(v.ExpertId)?.Reason, declarations.GetValueOrDefault(v.ExpertId)?.ByAdmin ?? false,
+                v.Detected.Select(f => new ConflictFindingDto(
+                    f.Kind.ToString(), f.CreditCode, f.OrganizationName, f.EndedOn, v.Dismissed.Contains(f),
+                    dismissals.FirstOrDefault(d => d.ExpertId == v.ExpertId && d.CreditCode == f.CreditCode)?.Reason)).ToList()))
+            .ToList();
+    }
+
+    /// <summary>An expert declares their own conflict with a subject they sit on; an Admin may declare one for any expert.</summary>
+    public async Task<Result<bool>> DeclareAsync(Guid subjectId, DeclarationRequest r, CancellationToken ct)
+    {
+        Guid expertId;
+        if (user.IsAdmin && r.ExpertId is { } chosen)
+        {
+            if (!await db.Experts.AnyAsync(e => e.Id == chosen, ct))
+            {
+                return Failure.Validation(new Error("experts.not_found", "expertId"));
+            }
+
+            expertId = chosen;
+        }
+        else
+        {
+            var own = user.Id is { } uid
+                ? await (from m in db.PanelMembers
+                         join p in db.ReviewPanels on m.PanelId equals p.Id
+                         join e in db.Experts on m.ExpertId equals e.Id
+                         where p.SubjectId == subjectId && e.UserId == uid
+                         select (Guid?)e.Id).FirstOrDefaultAsync(ct)
+                : null;
+            if (own is null)
+            {
+                return user.IsAdmin ? Failure.Validation(new Error("validation.required", "expertId")) : Failure.NotFound("reviews.subject_not_found");
+            }
+
+            expertId = own.Value;
+        }
+
+        if (!await db.ReviewSubjects.AnyAsync(s => s.Id == subjectId, ct))
+        {
+            return Failure.NotFound("reviews.subject_not_found");
+        }
+
+        if (Reason(r.Reason) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (await db.ConflictDeclarations.AnyAsync(d => d.SubjectId == subjectId && d.ExpertId == expertId, ct))
+        {
+            return Failure.Conflict("reviews.conflict.already_declared");
+        }
+
+        db.ConflictDeclarations.Add(ConflictDeclaration.Create(subjectId, expertId, r.Reason!, user.IsAdmin, user.Id, clock.GetUtcNow()));
+        if (!user.IsAdmin)
+        {
+            var title = await db.ReviewSubjects.Where(s => s.Id == subjectId).Select(s => s.Title).FirstAsync(ct);
+            await notifier.NotifyAsync(await AdminIdsAsync(ct), "reviews.notify.conflict_declared", ReviewLinks.Subject(subjectId), ct, title);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>An Admin dismisses a detected conflict (a false positive) for one organisation, with a reason; the audit log keeps it.</summary>
+    public async Task<Result<bool>> DismissAsync(Guid subjectId, DismissalRequest r, CancellationToken ct)
+    {
+        if (!user.IsAdmin)
+        {
+            return Failure.Forbidden();
+        }
+
+        if (r.ExpertId is not { } expertId || string.IsNullOrWhiteSpace(r.CreditCode))
+        {
+            return Failure.Validation(new Error("validation.required", r.ExpertId is null ? "expertId" : "creditCode"));
+        }
+
+        if (Reason(r.Reason) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var code = Uscc.Normalize(r.CreditCode);
+        var verdicts = await conflicts.JudgeAsync(subjectId, [expertId], ct);
+        if (!verdicts.TryGetValue(expertId, out var verdict) || verdict.Detected.All(d => d.CreditCode != code))
+        {
+            return Failure.Validation(new Error("reviews.conflict.nothing_to_dismiss", "creditCode", code));
+        }
+
+        if (verdict.Dismissed.Any(d => d.CreditCode == code))
+        {
+            return Failure.Conflict("reviews.conflict.already_dismissed");
+        }
+
+        db.ConflictDismissals.Add(ConflictDismissal.Create(subjectId, expertId, code, r.Reason!, user.Id, clock.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public Task<List<Guid>> AdminIdsAsync(CancellationToken ct) =>
+        (from ur in db.UserRoles join role in db.Roles on ur.RoleId equals role.Id where role.Name == Roles.Admin select ur.UserId).ToListAsync(ct);
+
+    public static Failure? Reason(string? reason) =>
+        string.IsNullOrWhiteSpace(reason) ? Failure.Validation(new Error("reviews.reason_required", "reason"))
+        : reason.Trim().Length > FieldLengths.Reason ? Failure.Validation(new Error("validation.too_long", "reason", FieldLengths.Reason))
+        : null;
+}
