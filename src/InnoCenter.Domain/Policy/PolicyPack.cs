@@ -31,6 +31,9 @@ public sealed record PolicyPack
     /// <summary>申报材料 the application must carry.</summary>
     public IReadOnlyList<MaterialItem> RequiredMaterials { get; init; } = [];
 
+    /// <summary>成果台账 rules: talent categories, SME service kinds, cross-region codes, import limits.</summary>
+    public LedgerRules Ledger { get; init; } = new();
+
     public CodeItem? FindDistrict(string? code) => Districts.FirstOrDefault(d => d.Code == code);
 }
 
