@@ -1,5 +1,6 @@
 using InnoCenter.Web.Features.Account;
 using InnoCenter.Web.Features.Audit;
+using InnoCenter.Web.Features.Centers;
 using InnoCenter.Web.Features.Organizations;
 using InnoCenter.Web.Features.Files;
 using InnoCenter.Web.Features.Users;
@@ -20,6 +21,9 @@ public static class FeatureRegistration
         services.AddSingleton<IFileStore, DiskFileStore>();
         services.AddScoped<Attachments>();
         services.AddScoped<Notifier>();
+        services.AddScoped<CenterAccess>();
+        services.AddScoped<OrganizationLookup>();
+        services.AddScoped<CenterHandlers>();
         return services;
     }
 
@@ -30,5 +34,6 @@ public static class FeatureRegistration
         app.MapAccountEndpoints();
         app.MapUserEndpoints();
         app.MapFileEndpoints();
+        app.MapCenterEndpoints();
     }
 }
