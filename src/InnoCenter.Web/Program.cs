@@ -47,6 +47,7 @@ services.AddRazorPages(o =>
         o.Conventions.AllowAnonymousToPage("/Account/Register");
         o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
         o.Conventions.AllowAnonymousToPage("/Account/Logout");
+        o.Conventions.AllowAnonymousToFolder("/Centers/Public");
         o.Conventions.AuthorizeFolder("/Audit", Roles.Admin);
         o.Conventions.AuthorizeFolder("/Users", Roles.Admin);
         o.Conventions.AuthorizeFolder("/Experts", Roles.Admin);

@@ -40,6 +40,9 @@ public sealed record PolicyPack
     /// <summary>专家评审: panels, conflicts, loads, scoring forms, site-inspection checklist.</summary>
     public ReviewRules Review { get; init; } = new();
 
+    /// <summary>成果台账 rules: talent categories, SME service kinds, cross-region codes, import limits.</summary>
+    public LedgerRules Ledger { get; init; } = new();
+
     public CodeItem? FindDistrict(string? code) => Districts.FirstOrDefault(d => d.Code == code);
 }
 

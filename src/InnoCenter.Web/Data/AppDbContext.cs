@@ -1,4 +1,6 @@
 using InnoCenter.Domain.Applications;
+using InnoCenter.Domain.Centers;
+using InnoCenter.Domain.Ledger;
 using InnoCenter.Domain.Organizations;
 using InnoCenter.Domain.Reviews;
 using InnoCenter.Web.Infrastructure.Audit;
@@ -55,6 +57,41 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<ScoreSheet> ScoreSheets => Set<ScoreSheet>();
 
     public DbSet<SiteInspection> SiteInspections => Set<SiteInspection>();
+    public DbSet<Center> Centers => Set<Center>();
+
+    public DbSet<CenterMembership> CenterMemberships => Set<CenterMembership>();
+
+    public DbSet<CenterStatusChange> CenterStatusChanges => Set<CenterStatusChange>();
+
+    public DbSet<GovernanceSeat> GovernanceSeats => Set<GovernanceSeat>();
+
+    public DbSet<RdProject> LedgerProjects => Set<RdProject>();
+
+    public DbSet<IpRecord> LedgerIp => Set<IpRecord>();
+
+    public DbSet<IpCoOwner> LedgerIpCoOwners => Set<IpCoOwner>();
+
+    public DbSet<TransferDeal> LedgerDeals => Set<TransferDeal>();
+
+    public DbSet<DealIp> LedgerDealIps => Set<DealIp>();
+
+    public DbSet<DealReceipt> LedgerReceipts => Set<DealReceipt>();
+
+    public DbSet<RevenueShare> LedgerRevenueShares => Set<RevenueShare>();
+
+    public DbSet<StandardRecord> LedgerStandards => Set<StandardRecord>();
+
+    public DbSet<IncubatedEnterprise> LedgerIncubated => Set<IncubatedEnterprise>();
+
+    public DbSet<TalentRecord> LedgerTalent => Set<TalentRecord>();
+
+    public DbSet<StaffYear> LedgerStaff => Set<StaffYear>();
+
+    public DbSet<TrainingRecord> LedgerTraining => Set<TrainingRecord>();
+
+    public DbSet<IntlCooperation> LedgerIntl => Set<IntlCooperation>();
+
+    public DbSet<SmeService> LedgerSmeServices => Set<SmeService>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

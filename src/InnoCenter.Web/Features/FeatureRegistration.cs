@@ -3,6 +3,7 @@ using InnoCenter.Web.Features.Applications;
 using InnoCenter.Web.Infrastructure.Jobs;
 using InnoCenter.Web.Features.Audit;
 using InnoCenter.Web.Features.Experts;
+using InnoCenter.Web.Features.Centers;
 using InnoCenter.Web.Features.Organizations;
 using InnoCenter.Web.Features.Files;
 using InnoCenter.Web.Features.Reviews;
@@ -30,6 +31,7 @@ public static class FeatureRegistration
         services.AddScoped<ApplicationDocuments>();
         services.AddScoped<NoticeHandlers>();
         services.AddScoped<IApplicationReview, ApplicationReview>();
+        services.AddScoped<ICenterFounding, ApplicationCenterFounding>();
         services.AddScoped<IAttachmentAccess, ApplicationAttachmentAccess>();
         services.AddHostedService<NoticeClosingJob>();
         services.AddScoped<ExpertHandlers>();
@@ -39,6 +41,9 @@ public static class FeatureRegistration
         services.AddScoped<ScoringHandlers>();
         services.AddScoped<SiteInspectionHandlers>();
         services.AddScoped<IAttachmentAccess, SiteInspectionFileAccess>();
+        services.AddScoped<CenterAccess>();
+        services.AddScoped<OrganizationLookup>();
+        services.AddScoped<CenterHandlers>();
         return services;
     }
 
@@ -52,5 +57,6 @@ public static class FeatureRegistration
         app.MapApplicationEndpoints();
         app.MapExpertEndpoints();
         app.MapReviewEndpoints();
+        app.MapCenterEndpoints();
     }
 }

@@ -331,6 +331,47 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Centers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    KeyArea = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LeadOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApprovalNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PlaqueNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ApprovedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LegalEntityName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    LegalEntityCreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    LegalEntityOrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RegisteredCapitalFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    FoundedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StatusSince = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RevokedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Centers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Centers_Organizations_LeadOrganizationId",
+                        column: x => x.LeadOrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Centers_Organizations_LegalEntityOrganizationId",
+                        column: x => x.LegalEntityOrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ConflictDeclarations",
                 columns: table => new
                 {
@@ -676,6 +717,372 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CenterMemberships",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CenterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Region = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EquitySharePercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
+                    IsLead = table.Column<bool>(type: "INTEGER", nullable: false),
+                    JoinedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LeftOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CenterMemberships", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CenterMemberships_Centers_CenterId",
+                        column: x => x.CenterId,
+                        principalTable: "Centers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CenterMemberships_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CenterStatusChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CenterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Basis = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    EffectiveOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ChangedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CenterStatusChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CenterStatusChanges_Centers_CenterId",
+                        column: x => x.CenterId,
+                        principalTable: "Centers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GovernanceSeats",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CenterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PersonName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Position = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Affiliation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RepresentedOrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Since = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Until = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GovernanceSeats", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GovernanceSeats_Centers_CenterId",
+                        column: x => x.CenterId,
+                        principalTable: "Centers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GovernanceSeats_Organizations_RepresentedOrganizationId",
+                        column: x => x.RepresentedOrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerDeals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    CounterpartyOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IsSme = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsFirstCommercial = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ContractValueFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevenueReceivedFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    SignedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CenterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerDeals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LedgerDeals_Centers_CenterId",
+                        column: x => x.CenterId,
+                        principalTable: "Centers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_LedgerDeals_Organizations_CounterpartyOrganizationId",
+                        column: x => x.CounterpartyOrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerIncubated",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    FoundedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    MoneyRaisedFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    CenterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerIncubated", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LedgerIncubated_Centers_CenterId",
+                        column: x => x.CenterId,
+                        principalTable: "Centers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerIntl",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Partner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CenterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerIntl", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LedgerIntl_Centers_CenterId",
+                        column: x => x.CenterId,
+                        principalTable: "Centers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerIp",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    FilingDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    GrantDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CenterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerIp", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LedgerIp_Centers_CenterId",
+                        column: x => x.CenterId,
+                        principalTable: "Centers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerProjects",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    BudgetFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    TrlStart = table.Column<int>(type: "INTEGER", nullable: false),
+                    TrlTarget = table.Column<int>(type: "INTEGER", nullable: false),
+                    TrlReached = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CenterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerProjects", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LedgerProjects_Centers_CenterId",
+                        column: x => x.CenterId,
+                        principalTable: "Centers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerSmeServices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnterpriseName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EnterpriseCreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    EnterpriseKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ServedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CenterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerSmeServices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LedgerSmeServices_Centers_CenterId",
+                        column: x => x.CenterId,
+                        principalTable: "Centers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerStaff",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AllStaff = table.Column<int>(type: "INTEGER", nullable: false),
+                    RdStaff = table.Column<int>(type: "INTEGER", nullable: false),
+                    CenterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerStaff", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LedgerStaff_Centers_CenterId",
+                        column: x => x.CenterId,
+                        principalTable: "Centers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerStandards",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StageDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CenterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerStandards", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LedgerStandards_Centers_CenterId",
+                        column: x => x.CenterId,
+                        principalTable: "Centers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerTalent",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Headcount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CenterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerTalent", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LedgerTalent_Centers_CenterId",
+                        column: x => x.CenterId,
+                        principalTable: "Centers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerTraining",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PersonTimes = table.Column<int>(type: "INTEGER", nullable: false),
+                    CenterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerTraining", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LedgerTraining_Centers_CenterId",
+                        column: x => x.CenterId,
+                        principalTable: "Centers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PanelDraws",
                 columns: table => new
                 {
@@ -788,6 +1195,103 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "LedgerReceipts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CenterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DealId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerReceipts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LedgerReceipts_LedgerDeals_DealId",
+                        column: x => x.DealId,
+                        principalTable: "LedgerDeals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerDealIps",
+                columns: table => new
+                {
+                    DealId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IpRecordId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerDealIps", x => new { x.DealId, x.IpRecordId });
+                    table.ForeignKey(
+                        name: "FK_LedgerDealIps_LedgerDeals_DealId",
+                        column: x => x.DealId,
+                        principalTable: "LedgerDeals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_LedgerDealIps_LedgerIp_IpRecordId",
+                        column: x => x.IpRecordId,
+                        principalTable: "LedgerIp",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerIpCoOwners",
+                columns: table => new
+                {
+                    IpRecordId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SharePercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerIpCoOwners", x => new { x.IpRecordId, x.OrganizationId });
+                    table.ForeignKey(
+                        name: "FK_LedgerIpCoOwners_LedgerIp_IpRecordId",
+                        column: x => x.IpRecordId,
+                        principalTable: "LedgerIp",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_LedgerIpCoOwners_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerProjectParticipants",
+                columns: table => new
+                {
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerProjectParticipants", x => new { x.ProjectId, x.OrganizationId });
+                    table.ForeignKey(
+                        name: "FK_LedgerProjectParticipants_LedgerProjects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "LedgerProjects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_LedgerProjectParticipants_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ScoreSheets",
                 columns: table => new
                 {
@@ -806,6 +1310,37 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                         name: "FK_ScoreSheets_PanelMembers_PanelMemberId",
                         column: x => x.PanelMemberId,
                         principalTable: "PanelMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerRevenueShares",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReceiptId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DealId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CenterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    SharePercent = table.Column<decimal>(type: "TEXT", precision: 7, scale: 4, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerRevenueShares", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LedgerRevenueShares_LedgerReceipts_ReceiptId",
+                        column: x => x.ReceiptId,
+                        principalTable: "LedgerReceipts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_LedgerRevenueShares_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -931,6 +1466,47 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                 columns: new[] { "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CenterMemberships_CenterId_OrganizationId_JoinedOn",
+                table: "CenterMemberships",
+                columns: new[] { "CenterId", "OrganizationId", "JoinedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CenterMemberships_OrganizationId_LeftOn",
+                table: "CenterMemberships",
+                columns: new[] { "OrganizationId", "LeftOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Centers_ApplicationId",
+                table: "Centers",
+                column: "ApplicationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Centers_LeadOrganizationId",
+                table: "Centers",
+                column: "LeadOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Centers_LegalEntityOrganizationId",
+                table: "Centers",
+                column: "LegalEntityOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Centers_Name",
+                table: "Centers",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Centers_Status",
+                table: "Centers",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CenterStatusChanges_CenterId_RecordedAt",
+                table: "CenterStatusChanges",
+                columns: new[] { "CenterId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ConflictDeclarations_ExpertId",
                 table: "ConflictDeclarations",
                 column: "ExpertId");
@@ -984,6 +1560,16 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_GovernanceSeats_CenterId_Body",
+                table: "GovernanceSeats",
+                columns: new[] { "CenterId", "Body" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GovernanceSeats_RepresentedOrganizationId",
+                table: "GovernanceSeats",
+                column: "RepresentedOrganizationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InspectionFindings_InspectionId_ItemCode",
                 table: "InspectionFindings",
                 columns: new[] { "InspectionId", "ItemCode" },
@@ -993,6 +1579,125 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                 name: "IX_InspectionParticipants_InspectionId",
                 table: "InspectionParticipants",
                 column: "InspectionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerDealIps_IpRecordId",
+                table: "LedgerDealIps",
+                column: "IpRecordId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerDeals_CenterId_Year",
+                table: "LedgerDeals",
+                columns: new[] { "CenterId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerDeals_CounterpartyOrganizationId",
+                table: "LedgerDeals",
+                column: "CounterpartyOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerIncubated_CenterId_CreditCode",
+                table: "LedgerIncubated",
+                columns: new[] { "CenterId", "CreditCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerIncubated_CenterId_Year",
+                table: "LedgerIncubated",
+                columns: new[] { "CenterId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerIntl_CenterId_Year",
+                table: "LedgerIntl",
+                columns: new[] { "CenterId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerIp_CenterId_Number",
+                table: "LedgerIp",
+                columns: new[] { "CenterId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerIp_CenterId_Year",
+                table: "LedgerIp",
+                columns: new[] { "CenterId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerIp_Kind_FilingDate",
+                table: "LedgerIp",
+                columns: new[] { "Kind", "FilingDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerIp_Kind_GrantDate",
+                table: "LedgerIp",
+                columns: new[] { "Kind", "GrantDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerIpCoOwners_OrganizationId",
+                table: "LedgerIpCoOwners",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerProjectParticipants_OrganizationId",
+                table: "LedgerProjectParticipants",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerProjects_CenterId_Year",
+                table: "LedgerProjects",
+                columns: new[] { "CenterId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerProjects_StartedOn_EndedOn",
+                table: "LedgerProjects",
+                columns: new[] { "StartedOn", "EndedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerReceipts_CenterId_Year",
+                table: "LedgerReceipts",
+                columns: new[] { "CenterId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerReceipts_DealId_ReceivedOn",
+                table: "LedgerReceipts",
+                columns: new[] { "DealId", "ReceivedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerRevenueShares_OrganizationId_CenterId_Year",
+                table: "LedgerRevenueShares",
+                columns: new[] { "OrganizationId", "CenterId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerRevenueShares_ReceiptId_OrganizationId",
+                table: "LedgerRevenueShares",
+                columns: new[] { "ReceiptId", "OrganizationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerSmeServices_CenterId_Year",
+                table: "LedgerSmeServices",
+                columns: new[] { "CenterId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerStaff_CenterId_Year",
+                table: "LedgerStaff",
+                columns: new[] { "CenterId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerStandards_CenterId_Year",
+                table: "LedgerStandards",
+                columns: new[] { "CenterId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerTalent_CenterId_Year",
+                table: "LedgerTalent",
+                columns: new[] { "CenterId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerTraining_CenterId_Year",
+                table: "LedgerTraining",
+                columns: new[] { "CenterId", "Year" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_UserId_ReadAt",
@@ -1147,6 +1852,12 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "CenterMemberships");
+
+            migrationBuilder.DropTable(
+                name: "CenterStatusChanges");
+
+            migrationBuilder.DropTable(
                 name: "ConflictDeclarations");
 
             migrationBuilder.DropTable(
@@ -1159,6 +1870,9 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                 name: "ExpertAffiliations");
 
             migrationBuilder.DropTable(
+                name: "GovernanceSeats");
+
+            migrationBuilder.DropTable(
                 name: "InspectionFindings");
 
             migrationBuilder.DropTable(
@@ -1166,6 +1880,39 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "JobLeases");
+
+            migrationBuilder.DropTable(
+                name: "LedgerDealIps");
+
+            migrationBuilder.DropTable(
+                name: "LedgerIncubated");
+
+            migrationBuilder.DropTable(
+                name: "LedgerIntl");
+
+            migrationBuilder.DropTable(
+                name: "LedgerIpCoOwners");
+
+            migrationBuilder.DropTable(
+                name: "LedgerProjectParticipants");
+
+            migrationBuilder.DropTable(
+                name: "LedgerRevenueShares");
+
+            migrationBuilder.DropTable(
+                name: "LedgerSmeServices");
+
+            migrationBuilder.DropTable(
+                name: "LedgerStaff");
+
+            migrationBuilder.DropTable(
+                name: "LedgerStandards");
+
+            migrationBuilder.DropTable(
+                name: "LedgerTalent");
+
+            migrationBuilder.DropTable(
+                name: "LedgerTraining");
 
             migrationBuilder.DropTable(
                 name: "Notifications");
@@ -1201,6 +1948,15 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                 name: "SiteInspections");
 
             migrationBuilder.DropTable(
+                name: "LedgerIp");
+
+            migrationBuilder.DropTable(
+                name: "LedgerProjects");
+
+            migrationBuilder.DropTable(
+                name: "LedgerReceipts");
+
+            migrationBuilder.DropTable(
                 name: "Applications");
 
             migrationBuilder.DropTable(
@@ -1210,16 +1966,22 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                 name: "ScoreSheets");
 
             migrationBuilder.DropTable(
-                name: "Organizations");
+                name: "LedgerDeals");
 
             migrationBuilder.DropTable(
                 name: "PanelMembers");
+
+            migrationBuilder.DropTable(
+                name: "Centers");
 
             migrationBuilder.DropTable(
                 name: "Experts");
 
             migrationBuilder.DropTable(
                 name: "ReviewPanels");
+
+            migrationBuilder.DropTable(
+                name: "Organizations");
 
             migrationBuilder.DropTable(
                 name: "ReviewSubjects");

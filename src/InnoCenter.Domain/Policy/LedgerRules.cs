@@ -1,0 +1,27 @@
+namespace InnoCenter.Domain.Policy;
+
+/// <summary>
+/// The ledger's lists and numbers that a policy may change: talent categories (and which count as high-level), kinds
+/// of service to SMEs, which regions form the cross-region (京津冀) count, and the import size limit.
+/// </summary>
+public sealed record LedgerRules
+{
+    /// <summary>人才类别; <see cref="TalentCategory.HighLevel"/> ones count as high-level talent brought in.</summary>
+    public IReadOnlyList<TalentCategory> TalentCategories { get; init; } = [];
+
+    /// <summary>服务中小企业的方式</summary>
+    public IReadOnlyList<CodeItem> SmeServiceKinds { get; init; } = [];
+
+    /// <summary>Regions (codes of <see cref="PolicyPack.Regions"/>) counted as the partners of the 京津冀 view.</summary>
+    public IReadOnlyList<string> CrossRegionCodes { get; init; } = [];
+
+    /// <summary>The most rows one Excel import may carry.</summary>
+    public int MaxImportRows { get; init; } = 5000;
+
+    public TalentCategory? FindTalentCategory(string? code) => TalentCategories.FirstOrDefault(c => c.Code == code);
+}
+
+public sealed record TalentCategory(string Code, string Zh, string En, bool HighLevel)
+{
+    public string Label(bool english) => english ? En : Zh;
+}

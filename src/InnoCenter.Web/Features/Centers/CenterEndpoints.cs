@@ -1,0 +1,85 @@
+using InnoCenter.Web.Infrastructure.Auth;
+using InnoCenter.Web.Infrastructure.Localization;
+using InnoCenter.Web.Infrastructure.Problems;
+using InnoCenter.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InnoCenter.Web.Features.Centers;
+
+public static class CenterEndpoints
+{
+    public static void MapCenterEndpoints(this IEndpointRouteBuilder app)
+    {
+        var open = app.MapGroup("/api/v1/public/centers").AllowAnonymous().WithTags("Centers (public)");
+        open.MapGet("/", PublicList).WithName("ListPublicCenters");
+        open.MapGet("/{id:guid}", PublicGet).WithName("GetPublicCenter");
+
+        var group = app.MapGroup("/api/v1/centers").RequireAuthorization().WithTags("Centers");
+        group.MapGet("/", List).WithName("ListCenters");
+        group.MapGet("/{id:guid}", Get).WithName("GetCenter");
+        group.MapPut("/{id:guid}/legal-entity", UpdateLegalEntity).WithName("UpdateCenterLegalEntity");
+        group.MapPost("/{id:guid}/status", ChangeStatus).WithName("ChangeCenterStatus").RequireAuthorization(Roles.Admin);
+        group.MapGet("/{id:guid}/status-history", StatusHistory).WithName("GetCenterStatusHistory");
+        group.MapGet("/{id:guid}/members", Members).WithName("ListCenterMembers");
+        group.MapGet("/{id:guid}/members/composition", Composition).WithName("GetCenterComposition");
+        group.MapPost("/{id:guid}/members/changes", ChangeMembership).WithName("ChangeCenterMembership");
+        group.MapGet("/{id:guid}/governance", Governance).WithName("GetCenterGovernance");
+        group.MapPost("/{id:guid}/governance/seats", AddSeat).WithName("AddGovernanceSeat");
+        group.MapPost("/{id:guid}/governance/seats/{seatId:guid}/end", EndSeat).WithName("EndGovernanceSeat");
+    }
+
+    private static async Task<Ok<PagedResult<CenterSummaryDto>>> PublicList(
+        [AsParameters] CenterFilter filter, CenterHandlers handlers, CancellationToken ct) =>
+        TypedResults.Ok(await handlers.PublicListAsync(filter, ct));
+
+    private static async Task<Results<Ok<PublicCenterDto>, ProblemHttpResult>> PublicGet(
+        Guid id, CenterHandlers handlers, Text text, CancellationToken ct) =>
+        Answer(await handlers.GetPublicAsync(id, ct), text);
+
+    private static async Task<Ok<PagedResult<CenterSummaryDto>>> List(
+        [AsParameters] CenterFilter filter, CenterHandlers handlers, CancellationToken ct) =>
+        TypedResults.Ok(await handlers.ListAsync(filter, ct));
+
+    private static async Task<Results<Ok<CenterDto>, ProblemHttpResult>> Get(Guid id, CenterHandlers handlers, Text text, CancellationToken ct) =>
+        Answer(await handlers.GetAsync(id, ct), text);
+
+    private static async Task<Results<Ok<CenterDto>, ProblemHttpResult>> UpdateLegalEntity(
+        Guid id, [FromBody] LegalEntityRequest request, CenterHandlers handlers, Text text, CancellationToken ct) =>
+        Answer(await handlers.UpdateLegalEntityAsync(id, request, ct), text);
+
+    private static async Task<Results<Ok<CenterDto>, ProblemHttpResult>> ChangeStatus(
+        Guid id, [FromBody] StatusChangeRequest request, CenterHandlers handlers, Text text, CancellationToken ct) =>
+        Answer(await handlers.ChangeStatusAsync(id, request, ct), text);
+
+    private static async Task<Results<Ok<IReadOnlyList<StatusChangeDto>>, ProblemHttpResult>> StatusHistory(
+        Guid id, CenterHandlers handlers, Text text, CancellationToken ct) =>
+        Answer(await handlers.StatusHistoryAsync(id, ct), text);
+
+    private static async Task<Results<Ok<IReadOnlyList<MemberDto>>, ProblemHttpResult>> Members(
+        Guid id, CenterHandlers handlers, Text text, CancellationToken ct) =>
+        Answer(await handlers.MembersAsync(id, ct), text);
+
+    private static async Task<Results<Ok<IReadOnlyList<CompositionPointDto>>, ProblemHttpResult>> Composition(
+        Guid id, CenterHandlers handlers, Text text, CancellationToken ct) =>
+        Answer(await handlers.CompositionAsync(id, ct), text);
+
+    private static async Task<Results<Ok<IReadOnlyList<MemberDto>>, ProblemHttpResult>> ChangeMembership(
+        Guid id, [FromBody] MembershipChangeRequest request, CenterHandlers handlers, Text text, CancellationToken ct) =>
+        Answer(await handlers.ChangeMembershipAsync(id, request, ct), text);
+
+    private static async Task<Results<Ok<GovernanceDto>, ProblemHttpResult>> Governance(
+        Guid id, CenterHandlers handlers, Text text, CancellationToken ct) =>
+        Answer(await handlers.GovernanceAsync(id, ct), text);
+
+    private static async Task<Results<Ok<GovernanceDto>, ProblemHttpResult>> AddSeat(
+        Guid id, [FromBody] SeatRequest request, CenterHandlers handlers, Text text, CancellationToken ct) =>
+        Answer(await handlers.AddSeatAsync(id, request, ct), text);
+
+    private static async Task<Results<Ok<GovernanceDto>, ProblemHttpResult>> EndSeat(
+        Guid id, Guid seatId, [FromBody] EndSeatRequest request, CenterHandlers handlers, Text text, CancellationToken ct) =>
+        Answer(await handlers.EndSeatAsync(id, seatId, request, ct), text);
+
+    private static Results<Ok<T>, ProblemHttpResult> Answer<T>(InnoCenter.Domain.Common.Result<T> result, Text text) =>
+        result.IsSuccess ? TypedResults.Ok(result.Value) : result.Failure!.ToProblem(text);
+}
