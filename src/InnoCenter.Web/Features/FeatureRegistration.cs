@@ -31,6 +31,7 @@ public static class FeatureRegistration
         services.AddScoped<ApplicationDocuments>();
         services.AddScoped<NoticeHandlers>();
         services.AddScoped<IApplicationReview, ApplicationReview>();
+        services.AddScoped<ApplicationAccess>();
         services.AddScoped<ICenterFounding, ApplicationCenterFounding>();
         services.AddScoped<IAttachmentAccess, ApplicationAttachmentAccess>();
         services.AddHostedService<NoticeClosingJob>();

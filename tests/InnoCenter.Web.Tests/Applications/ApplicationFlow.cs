@@ -58,7 +58,11 @@ public sealed class ApplicationFlow(AppFactory factory)
     public async Task<Guid> CreateDraftAsync(ApplicationRequest? request = null)
     {
         var response = await Applicant.PostAsJsonAsync("/api/v1/applications", request ?? CompleteRequest());
-        response.EnsureSuccessStatusCode();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Creating a draft failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
         return (await response.Content.ReadFromJsonAsync<TransitionResult>(Json.Options))!.Id;
     }
 
@@ -83,7 +87,12 @@ public sealed class ApplicationFlow(AppFactory factory)
     {
         var id = await CreateDraftAsync();
         await UploadRequiredMaterialsAsync(id);
-        (await Applicant.PostAsync($"/api/v1/applications/{id}/submit", null)).EnsureSuccessStatusCode();
+        var submitted = await Applicant.PostAsync($"/api/v1/applications/{id}/submit", null);
+        if (!submitted.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Submitting failed: {(int)submitted.StatusCode} {await submitted.Content.ReadAsStringAsync()}");
+        }
+
         return id;
     }
 

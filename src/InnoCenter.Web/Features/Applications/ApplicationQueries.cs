@@ -21,7 +21,7 @@ public sealed class ApplicationQueries(
     PolicyProvider policy,
     Attachments attachments,
     ApplicationHandlers handlers,
-    IApplicationReview review,
+    ApplicationAccess access,
     Text text,
     TimeProvider clock)
 {
@@ -148,20 +148,7 @@ public sealed class ApplicationQueries(
         return entries;
     }
 
-    public async Task<bool> CanReadAsync(Guid id, CancellationToken ct)
-    {
-        if (user.IsAdmin)
-        {
-            return true;
-        }
-
-        if (user.IsInRole(Roles.CenterUser) && user.OrganizationId is { } org)
-        {
-            return await db.Applications.AnyAsync(a => a.Id == id && a.LeadOrganizationId == org, ct);
-        }
-
-        return user.IsInRole(Roles.Expert) && user.Id is { } me && await review.ExpertMayOpenAsync(me, id, ct);
-    }
+    public Task<bool> CanReadAsync(Guid id, CancellationToken ct) => access.CanReadAsync(id, ct);
 
     /// <summary>Notices the public may read: those open now, and those that ended in an approval.</summary>
     public async Task<IReadOnlyList<PublicNoticeDto>> PublicNoticesAsync(Guid? id, CancellationToken ct)
