@@ -50,6 +50,62 @@ public sealed class ReviewPageTests(SqliteAppFactory factory) : IClassFixture<Sq
     }
 
     [Fact]
+    public async Task The_leader_writes_the_opinion_and_records_the_inspection_on_the_pages()
+    {
+        var admin = await factory.ClientFor(Roles.Admin);
+        await factory.PoolAsync(admin);
+        var subject = await admin.SubjectAsync();
+        var panel = await admin.DrawAsync(subject.Id);
+        var leader = panel.Members[0];
+        await admin.PutAsJsonAsync($"/api/v1/reviews/subjects/{subject.Id}/panel/leader", new LeaderRequest(leader.Id));
+        foreach (var m in panel.Members)
+        {
+            var client = ClientOf(m.ExpertId);
+            await client.PostAsync($"/api/v1/reviews/assignments/{m.Id}/accept", null);
+            (await client.PostAsJsonAsync($"/api/v1/reviews/subjects/{subject.Id}/scores", Scores(0.8m))).EnsureSuccessStatusCode();
+        }
+
+        var email = await factory.WithDbAsync(db => db.Users.Where(u => db.Experts.Any(e => e.Id == leader.ExpertId && e.UserId == u.Id)).Select(u => u.Email).SingleAsync());
+        var browser = Browser();
+        await browser.SignInAsync(email!, "TestUser2026x");
+        var page = ReviewLinks.Subject(subject.Id);
+
+        var empty = await browser.PostFormAsync($"{page}?handler=Opinion", new Dictionary<string, string> { ["Opinion.Recommendation"] = "Approve" });
+        Assert.Matches("data-valmsg-for=\"Opinion.Text\"[^>]*>此项为必填项。", await empty.Content.ReadAsStringAsync());
+        var written = await browser.PostFormAsync($"{page}?handler=Opinion", new Dictionary<string, string>
+        {
+            ["Opinion.Text"] = "专家组一致同意通过。", ["Opinion.Recommendation"] = "Approve",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, written.StatusCode);
+        Assert.Contains("专家组一致同意通过。", await browser.GetStringAsync(page));
+
+        var inspection = ReviewLinks.Inspection(subject.Id);
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Date"] = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"),
+            ["Input.Place"] = "天津市西青区",
+            ["Input.ExpertIds"] = leader.ExpertId.ToString(),
+            ["Input.Staff"] = "赵立 | 市工业和信息化局",
+            ["Input.Conclusion"] = "Pass",
+        };
+        foreach (var item in new[] { "legal-entity", "premises", "equipment", "staff", "capital", "collaboration" })
+        {
+            fields[$"Input.Findings[{item}].Result"] = "Met";
+        }
+
+        var refused = await browser.PostFormAsync($"{inspection}?handler=Save", fields);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("请填写“申报材料真实性核验”的考察结果。", await refused.Content.ReadAsStringAsync());
+
+        fields["Input.Findings[materials].Result"] = "PartlyMet";
+        var saved = await browser.PostFormAsync($"{inspection}?handler=Save", fields);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var record = await admin.GetFromJsonAsync<InspectionDto>($"/api/v1/reviews/subjects/{subject.Id}/inspection", Json.Options);
+        Assert.Equal(2, record!.Participants.Count);
+        Assert.Equal("PartlyMet", record.Findings.Single(f => f.ItemCode == "materials").Result);
+    }
+
+    [Fact]
     public async Task Pages_of_the_pool_are_for_admins_only()
     {
         var (user, _) = await factory.CreateUserAsync(Roles.Expert);
