@@ -27,7 +27,8 @@ public sealed class ReviewPageTests(SqliteAppFactory factory) : IClassFixture<Sq
             ["Input.AffiliationCreditCode"] = "91440300708461136X",
             ["Input.AffiliationName"] = "测试单位",
             ["Input.Domains"] = "law",
-            ["Input.IsActive"] = "true",
+            // Inactive: this expert has no sign-in and must never be drawn by the other tests of this class.
+            ["Input.IsActive"] = "false",
             // A browser posts every row of the table; the first is left blank.
             ["Input.PastAffiliations[0].CreditCode"] = string.Empty,
             ["Input.PastAffiliations[1].CreditCode"] = "bad",
