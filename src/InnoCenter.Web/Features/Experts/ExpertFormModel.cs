@@ -30,7 +30,7 @@ public abstract partial class ExpertFormModel(ExpertHandlers handlers, PolicyPro
         {
             // The request lists only the filled rows; put each error back on the row it came from.
             var rows = Input.FilledRowIndexes();
-            ModelState.AddFailureDeep(result.Failure!, text, remap: f => RowIndex().Replace(f, m => $"[{rows[int.Parse(m.Groups[1].Value)]}]"));
+            ModelState.AddFailureDeep(result.Failure!, text, remap: f => RowIndex().Replace(f, m => $"pastAffiliations[{rows[int.Parse(m.Groups[1].Value)]}]"));
             PadRows();
             return Page();
         }

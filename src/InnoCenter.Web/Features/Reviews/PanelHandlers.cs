@@ -61,11 +61,7 @@ public sealed class PanelHandlers(
         await DrawLock.WaitAsync(ct);
         try
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (db.Database.IsNpgsql())
-            {
-                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({DrawLockKey})", ct);
-            }
+            await using var tx = await BeginSerialisedAsync(ct);
 
             if (await db.ReviewPanels.AnyAsync(p => p.SubjectId == subjectId, ct))
             {
@@ -149,11 +145,7 @@ public sealed class PanelHandlers(
         await DrawLock.WaitAsync(ct);
         try
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (db.Database.IsNpgsql())
-            {
-                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({DrawLockKey})", ct);
-            }
+            await using var tx = await BeginSerialisedAsync(ct);
 
             var (panel, subject, member, failure) = await SeatToRefillAsync(subjectId, memberId, request.Reason, ct);
             if (failure is not null)
@@ -222,6 +214,7 @@ public sealed class PanelHandlers(
         await DrawLock.WaitAsync(ct);
         try
         {
+            await using var tx = await BeginSerialisedAsync(ct);
             ReviewPanel? panel;
             ReviewSubject? subject;
             PanelMember? replaced = null;
@@ -295,6 +288,8 @@ public sealed class PanelHandlers(
             {
                 return Failure.Conflict("common.concurrency");
             }
+
+            await tx.CommitAsync(ct);
         }
         finally
         {
@@ -579,6 +574,21 @@ public sealed class PanelHandlers(
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// A transaction in which loads are counted and seats taken: the in-process lock serialises one node, the
+    /// PostgreSQL advisory lock every node.
+    /// </summary>
+    private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginSerialisedAsync(CancellationToken ct)
+    {
+        var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({DrawLockKey})", ct);
+        }
+
+        return tx;
     }
 
     /// <summary>A seed from the operating system's cryptographic generator, so nobody can choose the panel by choosing the seed.</summary>

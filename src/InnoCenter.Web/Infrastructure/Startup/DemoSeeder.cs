@@ -1,4 +1,5 @@
 using InnoCenter.Domain.Organizations;
+using InnoCenter.Domain.Reviews;
 using InnoCenter.Web.Data;
 using InnoCenter.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
@@ -8,7 +9,7 @@ namespace InnoCenter.Web.Infrastructure.Startup;
 
 /// <summary>
 /// Demo data (<c>--demo</c> or <c>Seed:Demo=true</c>): organisations with valid credit codes across Tianjin, Beijing and
-/// Hebei, and one user of every role. Idempotent: it adds only what is missing.
+/// Hebei, one user of every role, and twelve pool experts. Idempotent: it adds only what is missing.
 /// </summary>
 public static class DemoSeeder
 {
@@ -59,7 +60,56 @@ public static class DemoSeeder
         await EnsureUser(users, "center@demo.local", "李海燕（海河智能装备）", Roles.CenterUser, lead.Id, password, now);
         await EnsureUser(users, "member@demo.local", "张明（天津大学）", Roles.MemberUser, member.Id, password, now);
         await EnsureUser(users, "officer@demo.local", "赵立（工信局）", Roles.Admin, null, password, now);
+        await SeedExpertsAsync(db, users, now);
         Console.WriteLine($"Demo data ready / 演示数据已就绪: expert@demo.local, center@demo.local, member@demo.local, officer@demo.local — password / 密码 {password}");
+    }
+
+    /// <summary>
+    /// Twelve pool experts across the five domains, employed by demo organisations (so conflicts show on demo
+    /// applications). Only the first is linked to a sign-in, the demo expert's; the others are pool entries without one.
+    /// </summary>
+    private static readonly (string Name, string Title, string Employer, string[] Domains, string[] KeyAreas, string? PastEmployer)[] Experts =
+    [
+        ("王建国", "教授级高级工程师", "天津市机械工业研究院", ["technology", "industry"], ["high-end-equipment", "intelligent-tech"], "天津海河智能装备有限公司"),
+        ("陈雪梅", "教授", "天津大学", ["technology"], ["new-materials", "integrated-circuits"], null),
+        ("刘志强", "研究员", "北京工业技术研究院", ["technology", "management"], ["intelligent-tech", "xinchuang"], null),
+        ("孙丽", "教授", "南开大学", ["economics"], ["biomedicine"], null),
+        ("周海峰", "高级经济师", "天津滨海科技融资担保有限公司", ["economics", "management"], [], null),
+        ("吴敏", "律师", "天津市智能制造产业联盟", ["law"], [], null),
+        ("郑凯", "正高级工程师", "天津北辰生物医药集团有限公司", ["industry"], ["biomedicine", "tcm"], null),
+        ("冯涛", "教授", "河北工业大学", ["technology"], ["high-end-equipment", "new-energy"], "天津津门新材料科技股份有限公司"),
+        ("何静", "研究员", "北京工业技术研究院", ["management"], ["connected-vehicles"], null),
+        ("马超", "高级工程师", "石家庄精密机械制造有限公司", ["industry"], ["high-end-equipment", "automotive"], null),
+        ("高远", "教授", "南开大学", ["law", "economics"], [], null),
+        ("林峰", "高级工程师", "上海浦江先进材料有限公司", ["industry", "technology"], ["new-materials", "green-petrochemicals"], null),
+    ];
+
+    private static async Task SeedExpertsAsync(AppDbContext db, UserManager<AppUser> users, DateTimeOffset now)
+    {
+        var orgs = await db.Organizations.ToDictionaryAsync(o => o.Name, o => o.CreditCode);
+        var existing = await db.Experts.Select(e => new { e.Name, e.AffiliationCreditCode }).ToListAsync();
+        var demoExpert = await users.FindByEmailAsync("expert@demo.local");
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        for (var i = 0; i < Experts.Length; i++)
+        {
+            var x = Experts[i];
+            var code = orgs[x.Employer];
+            if (existing.Any(e => e.Name == x.Name && e.AffiliationCreditCode == code))
+            {
+                continue;
+            }
+
+            var linked = i == 0 && demoExpert is not null && !await db.Experts.AnyAsync(e => e.UserId == demoExpert.Id) ? demoExpert.Id : (Guid?)null;
+            IReadOnlyList<AffiliationPeriod> past = x.PastEmployer is null
+                ? []
+                : [new AffiliationPeriod(orgs[x.PastEmployer], x.PastEmployer, today.AddYears(-8), today.AddYears(-2))];
+            db.Experts.Add(Expert.Create(
+                new ExpertProfile(linked, x.Name, x.Title, code, x.Employer, today.AddYears(-2 - i % 5), x.Domains, x.KeyAreas,
+                    null, $"022-2{i:D3}0000", null, true, past),
+                now));
+        }
+
+        await db.SaveChangesAsync();
     }
 
     private static async Task EnsureUser(
