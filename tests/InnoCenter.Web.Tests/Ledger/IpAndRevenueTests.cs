@@ -91,6 +91,25 @@ public abstract class IpAndRevenueTests<TFactory>(TFactory factory) : IClassFixt
     }
 
     [ProviderFact]
+    public async Task A_change_of_co_owner_shares_is_in_the_audit_chain()
+    {
+        var c = await factory.CreateCenterAsync();
+        var user = await factory.CenterUserAsync(c);
+        var request = LedgerTestData.Ip(c);
+        var created = await user.CreateAsync("ip", request);
+
+        var edited = await user.PutAsJsonAsync($"/api/v1/ledger/ip/{created.Id}", request with
+        {
+            Version = created.Version,
+            CoOwners = [new ShareLine { CreditCode = c.Lead.CreditCode, SharePercent = 55m }, new ShareLine { CreditCode = c.University.CreditCode, SharePercent = 45m }],
+        });
+
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        var updates = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "IpCoOwner" && a.Action == "Update").Select(a => a.After).ToListAsync());
+        Assert.Contains(updates, a => a!.Contains("\"SharePercent\":55") && a.Contains(created.Id.ToString()));
+    }
+
+    [ProviderFact]
     public async Task A_receipt_on_a_licence_is_split_to_the_fen_and_each_co_owner_reads_only_its_own_statement()
     {
         var c = await factory.CreateCenterAsync();

@@ -446,12 +446,13 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                 name: "LedgerDealIps",
                 columns: table => new
                 {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
                     DealId = table.Column<Guid>(type: "uuid", nullable: false),
                     IpRecordId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_LedgerDealIps", x => new { x.DealId, x.IpRecordId });
+                    table.PrimaryKey("PK_LedgerDealIps", x => x.Id);
                     table.ForeignKey(
                         name: "FK_LedgerDealIps_LedgerDeals_DealId",
                         column: x => x.DealId,
@@ -470,13 +471,14 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                 name: "LedgerIpCoOwners",
                 columns: table => new
                 {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
                     IpRecordId = table.Column<Guid>(type: "uuid", nullable: false),
                     OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
                     SharePercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_LedgerIpCoOwners", x => new { x.IpRecordId, x.OrganizationId });
+                    table.PrimaryKey("PK_LedgerIpCoOwners", x => x.Id);
                     table.ForeignKey(
                         name: "FK_LedgerIpCoOwners_LedgerIp_IpRecordId",
                         column: x => x.IpRecordId,
@@ -495,12 +497,13 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                 name: "LedgerProjectParticipants",
                 columns: table => new
                 {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
                     ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
                     OrganizationId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_LedgerProjectParticipants", x => new { x.ProjectId, x.OrganizationId });
+                    table.PrimaryKey("PK_LedgerProjectParticipants", x => x.Id);
                     table.ForeignKey(
                         name: "FK_LedgerProjectParticipants_LedgerProjects_ProjectId",
                         column: x => x.ProjectId,
@@ -598,6 +601,12 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                 column: "RepresentedOrganizationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_LedgerDealIps_DealId_IpRecordId",
+                table: "LedgerDealIps",
+                columns: new[] { "DealId", "IpRecordId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LedgerDealIps_IpRecordId",
                 table: "LedgerDealIps",
                 column: "IpRecordId");
@@ -650,6 +659,12 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                 columns: new[] { "Kind", "GrantDate" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LedgerIpCoOwners_IpRecordId_OrganizationId",
+                table: "LedgerIpCoOwners",
+                columns: new[] { "IpRecordId", "OrganizationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LedgerIpCoOwners_OrganizationId",
                 table: "LedgerIpCoOwners",
                 column: "OrganizationId");
@@ -658,6 +673,12 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                 name: "IX_LedgerProjectParticipants_OrganizationId",
                 table: "LedgerProjectParticipants",
                 column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerProjectParticipants_ProjectId_OrganizationId",
+                table: "LedgerProjectParticipants",
+                columns: new[] { "ProjectId", "OrganizationId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_LedgerProjects_CenterId_Year",
