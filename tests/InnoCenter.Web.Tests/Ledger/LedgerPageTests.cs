@@ -66,6 +66,39 @@ public sealed class LedgerPageTests(SqliteAppFactory factory) : IClassFixture<Sq
         Assert.Equal(1, await factory.WithDbAsync(db => db.LedgerIp.CountAsync(x => x.CenterId == c.Id)));
     }
 
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en-US")]
+    public async Task No_center_or_ledger_page_shows_a_missing_string_key(string culture)
+    {
+        var c = await factory.CreateCenterAsync();
+        var user = await factory.CenterUserAsync(c, culture);
+        var ids = new Dictionary<string, Guid>();
+        foreach (var kind in LedgerTestData.Kinds)
+        {
+            ids[kind] = (await user.CreateAsync(kind, await LedgerTestData.ValidRequestAsync(kind, c, user))).Id;
+        }
+
+        var deals = await user.GetFromJsonAsync<PagedResult<LedgerItem>>($"/api/v1/ledger/deals?centerId={c.Id}", Json.Options);
+        await user.PostAsJsonAsync($"/api/v1/ledger/deals/{deals!.Items[0].Id}/receipts", new ReceiptRequest { ReceivedOn = c.InLastYear(6, 1), Amount = 10m });
+        var paths = new List<string>
+        {
+            "/Centers", $"/Centers/Details/{c.Id}", $"/Centers/Members/{c.Id}", $"/Centers/Governance/{c.Id}", $"/Centers/LegalEntity/{c.Id}",
+            $"/Centers/Rollup/{c.Id}?year={c.LastYear}", "/Centers/Public", $"/Centers/Public/Details/{c.Id}", $"/Ledger?centerId={c.Id}",
+            $"/Ledger/statement?centerId={c.Id}&organizationId={c.University.Id}",
+        };
+        paths.AddRange(LedgerTestData.Kinds.SelectMany(k => new[] { $"/Ledger/{k}?centerId={c.Id}", $"/Ledger/{k}/edit?centerId={c.Id}", $"/Ledger/{k}/{ids[k]}", $"/Ledger/{k}/import?centerId={c.Id}" }));
+
+        foreach (var path in paths)
+        {
+            var html = await user.GetStringAsync(path);
+            var missing = System.Text.RegularExpressions.Regex.Match(html, @"(?<![/\w])(centers|ledger)\.[a-z][A-Za-z_.]*");
+            Assert.False(missing.Success, $"{culture} {path}: {missing.Value}");
+        }
+
+        Assert.Contains(culture == "en-US" ? "Revenue-sharing statement" : "收益分配明细", await user.GetStringAsync($"/Ledger/statement?centerId={c.Id}"));
+    }
+
     [Fact]
     public async Task A_member_user_cannot_open_the_edit_form_of_its_center()
     {
