@@ -142,7 +142,7 @@ public sealed record RdProjectDetails(
     DateOnly StartedOn, DateOnly? EndedOn, IReadOnlyList<Guid> ParticipantIds);
 
 /// <summary>A member organisation taking part in a project.</summary>
-public sealed class RdProjectParticipant
+public sealed class RdProjectParticipant : Common.IAudited
 {
     private RdProjectParticipant()
     {
@@ -153,6 +153,9 @@ public sealed class RdProjectParticipant
         ProjectId = projectId;
         OrganizationId = organizationId;
     }
+
+    /// <summary>A row of its own, so that joining and leaving a project is audited like any other write.</summary>
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
 
     public Guid ProjectId { get; private set; }
 
@@ -246,12 +249,14 @@ public sealed record IpDetails(IpKind Kind, string Number, string Title, DateOnl
 /// <summary>An organisation's percent share.</summary>
 public sealed record ShareOf(Guid OrganizationId, decimal SharePercent);
 
-/// <summary>A co-owner (共有人) of an IP record and its share.</summary>
-public sealed class IpCoOwner
+/// <summary>A co-owner (共有人) of an IP record and its share; a change of share is audited, as it decides the revenue split.</summary>
+public sealed class IpCoOwner : Common.IAudited
 {
     private IpCoOwner()
     {
     }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
 
     public IpCoOwner(Guid ipRecordId, Guid organizationId, decimal sharePercent)
     {
@@ -378,12 +383,14 @@ public sealed record DealDetails(
     DealKind Kind, string Title, Guid CounterpartyOrganizationId, bool IsSme, bool IsFirstCommercial, long ContractValueFen,
     DateOnly SignedOn, IReadOnlyList<Guid> IpRecordIds);
 
-/// <summary>An IP record a deal transfers.</summary>
-public sealed class DealIp
+/// <summary>An IP record a deal transfers; which IP a deal names decides who shares its revenue, so it is audited.</summary>
+public sealed class DealIp : Common.IAudited
 {
     private DealIp()
     {
     }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
 
     public DealIp(Guid dealId, Guid ipRecordId)
     {

@@ -4,6 +4,8 @@ using InnoCenter.Web.Infrastructure.Jobs;
 using InnoCenter.Web.Features.Audit;
 using InnoCenter.Web.Features.Experts;
 using InnoCenter.Web.Features.Centers;
+using InnoCenter.Web.Features.Ledger;
+using InnoCenter.Web.Features.Ledger.Kinds;
 using InnoCenter.Web.Features.Organizations;
 using InnoCenter.Web.Features.Files;
 using InnoCenter.Web.Features.Reviews;
@@ -45,7 +47,31 @@ public static class FeatureRegistration
         services.AddScoped<CenterAccess>();
         services.AddScoped<OrganizationLookup>();
         services.AddScoped<CenterHandlers>();
+        services.AddScoped<LedgerServices>();
+        AddLedgerKind<ProjectLedger>(services);
+        AddLedgerKind<IpLedger>(services);
+        AddLedgerKind<DealLedger>(services);
+        AddLedgerKind<StandardLedger>(services);
+        AddLedgerKind<IncubatedLedger>(services);
+        AddLedgerKind<TalentLedger>(services);
+        AddLedgerKind<StaffLedger>(services);
+        AddLedgerKind<TrainingLedger>(services);
+        AddLedgerKind<IntlLedger>(services);
+        AddLedgerKind<SmeLedger>(services);
+        services.AddScoped<LedgerKinds>();
+        services.AddScoped<LedgerEvidence>();
+        services.AddScoped<ReceiptHandlers>();
+        services.AddScoped<LedgerRollup>();
         return services;
+    }
+
+    /// <summary>A ledger kind serves the API by its type, the pages by its slug, and the file download by its owner type.</summary>
+    private static void AddLedgerKind<TKind>(IServiceCollection services)
+        where TKind : class, ILedgerKind
+    {
+        services.AddScoped<TKind>();
+        services.AddScoped<ILedgerKind>(sp => sp.GetRequiredService<TKind>());
+        services.AddScoped<IAttachmentAccess>(sp => new LedgerAttachmentAccess(sp.GetRequiredService<TKind>()));
     }
 
     public static void MapFeatureEndpoints(this IEndpointRouteBuilder app)
@@ -59,5 +85,6 @@ public static class FeatureRegistration
         app.MapExpertEndpoints();
         app.MapReviewEndpoints();
         app.MapCenterEndpoints();
+        app.MapLedgerEndpoints();
     }
 }

@@ -36,3 +36,30 @@ public sealed class ProviderFactDiscoverer(IMessageSink diagnosticMessageSink) :
         return _inner.Discover(discoveryOptions, testMethod, factAttribute);
     }
 }
+
+/// <summary>A theory written once in an abstract suite and run for each database provider, skipped like <see cref="ProviderFactAttribute"/>.</summary>
+[XunitTestCaseDiscoverer("InnoCenter.Web.Tests.Infrastructure.ProviderTheoryDiscoverer", "InnoCenter.Web.Tests")]
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ProviderTheoryAttribute : TheoryAttribute;
+
+public sealed class ProviderTheoryDiscoverer(IMessageSink diagnosticMessageSink) : IXunitTestCaseDiscoverer
+{
+    private readonly TheoryDiscoverer _inner = new(diagnosticMessageSink);
+
+    public IEnumerable<IXunitTestCase> Discover(
+        ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute)
+    {
+        var isPostgres = testMethod.TestClass.Class.GetCustomAttributes(typeof(PostgresSuiteAttribute)).Any();
+        if (isPostgres && TestEnvironment.PostgresSkipReason is { } reason)
+        {
+            return
+            [
+                new XunitSkippedDataRowTestCase(
+                    diagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(),
+                    testMethod, reason),
+            ];
+        }
+
+        return _inner.Discover(discoveryOptions, testMethod, factAttribute);
+    }
+}

@@ -136,6 +136,9 @@ public sealed class OrganizationLookup(AppDbContext db)
     public string NameOf(Guid id) => _byId.TryGetValue(id, out var o) ? o.Name : id.ToString();
 
     public string CodeOf(Guid id) => _byId.TryGetValue(id, out var o) ? o.CreditCode : string.Empty;
+
+    /// <summary>The name of an organisation already loaded, by its credit code.</summary>
+    public string? NameOfCode(string? code) => code is not null && _byCode.TryGetValue(code, out var o) ? o?.Name : null;
 }
 
 public static class BeijingClock

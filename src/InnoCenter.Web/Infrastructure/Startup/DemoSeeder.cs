@@ -1,6 +1,9 @@
+using InnoCenter.Domain.Centers;
+using InnoCenter.Domain.Ledger;
 using InnoCenter.Domain.Organizations;
 using InnoCenter.Domain.Reviews;
 using InnoCenter.Web.Data;
+using InnoCenter.Web.Features.Centers;
 using InnoCenter.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +12,8 @@ namespace InnoCenter.Web.Infrastructure.Startup;
 
 /// <summary>
 /// Demo data (<c>--demo</c> or <c>Seed:Demo=true</c>): organisations with valid credit codes across Tianjin, Beijing and
-/// Hebei, one user of every role, and twelve pool experts. Idempotent: it adds only what is missing.
+/// Hebei, one user of every role, twelve pool experts, and one recognised center with members, governance, IP, a
+/// licence and a receipt. Idempotent: it adds only what is missing.
 /// </summary>
 public static class DemoSeeder
 {
@@ -30,6 +34,9 @@ public static class DemoSeeder
         ("91", "130100", "MA0F1G2H", "石家庄精密机械制造有限公司", OrganizationType.Enterprise, Region.Hebei, null),
         ("91", "310115", "MA1H3K4L", "上海浦江先进材料有限公司", OrganizationType.Enterprise, Region.OtherProvince, null),
     ];
+
+    /// <summary>The made-up approved application the demo center was founded from; its presence means the center is seeded.</summary>
+    private static readonly Guid DemoApplicationId = Guid.Parse("0196a3c0-0000-7000-8000-00000000d001");
 
     public static async Task SeedAsync(IServiceProvider services)
     {
@@ -61,6 +68,7 @@ public static class DemoSeeder
         await EnsureUser(users, "member@demo.local", "张明（天津大学）", Roles.MemberUser, member.Id, password, now);
         await EnsureUser(users, "officer@demo.local", "赵立（工信局）", Roles.Admin, null, password, now);
         await SeedExpertsAsync(db, users, now);
+        await EnsureCenterAsync(sp, db, now);
         Console.WriteLine($"Demo data ready / 演示数据已就绪: expert@demo.local, center@demo.local, member@demo.local, officer@demo.local — password / 密码 {password}");
     }
 
@@ -108,6 +116,67 @@ public static class DemoSeeder
                     null, $"022-2{i:D3}0000", null, true, past),
                 now));
         }
+
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// 天津市智能装备制造业创新中心, founded the way an approval founds a center (津工信科〔2025〕8号), led by 天津海河智能装备
+    /// with 天津大学 and others; a patent co-owned by the lead and 天津大学 is licensed to an SME in Hebei, which has paid once.
+    /// </summary>
+    private static async Task EnsureCenterAsync(IServiceProvider sp, AppDbContext db, DateTimeOffset now)
+    {
+        if (await db.Centers.AnyAsync(c => c.ApplicationId == DemoApplicationId))
+        {
+            return;
+        }
+
+        var byName = await db.Organizations.ToDictionaryAsync(o => o.Name, o => o.Id);
+        Guid Org(string name) => byName[name];
+        var approvedOn = new DateOnly(2025, 3, 18);
+        var founded = await sp.GetRequiredService<CenterHandlers>().CreateFromApprovedApplicationAsync(
+            new CenterFounding(
+                DemoApplicationId, "天津市智能装备制造业创新中心", "high-end-equipment", Org("天津海河智能装备有限公司"),
+                "津工信科〔2025〕8号", "TJMIC-2025-001", approvedOn,
+                [
+                    new CenterFoundingMember(Org("天津海河智能装备有限公司"), MemberKind.Enterprise, 45m),
+                    new CenterFoundingMember(Org("天津津门新材料科技股份有限公司"), MemberKind.Enterprise, 20m),
+                    new CenterFoundingMember(Org("天津大学"), MemberKind.University, 15m),
+                    new CenterFoundingMember(Org("北京工业技术研究院"), MemberKind.ResearchInstitute, 10m),
+                    new CenterFoundingMember(Org("河北工业大学"), MemberKind.University, 5m),
+                    new CenterFoundingMember(Org("天津滨海科技融资担保有限公司"), MemberKind.FinancialInstitution, 5m),
+                    new CenterFoundingMember(Org("天津市智能制造产业联盟"), MemberKind.IndustryOrganization, null),
+                ]),
+            CancellationToken.None);
+        if (!founded.IsSuccess)
+        {
+            throw new InvalidOperationException("Demo center: " + string.Join("; ", founded.Failure!.Errors));
+        }
+
+        var center = founded.Value;
+        db.GovernanceSeats.AddRange(
+            GovernanceSeat.Create(center.Id, GovernanceBody.DecisionBody, SeatKind.MemberRepresentative, "李海燕", "理事长", "天津海河智能装备有限公司", Org("天津海河智能装备有限公司"), approvedOn).Value,
+            GovernanceSeat.Create(center.Id, GovernanceBody.DecisionBody, SeatKind.MemberRepresentative, "张明", "理事", "天津大学", Org("天津大学"), approvedOn).Value,
+            GovernanceSeat.Create(center.Id, GovernanceBody.DecisionBody, SeatKind.IndependentScientist, "陈立新", "独立理事", "中国工程院", null, approvedOn).Value,
+            GovernanceSeat.Create(center.Id, GovernanceBody.AdvisoryCommittee, SeatKind.Expert, "王建国", "主任委员", "南开大学", null, approvedOn).Value);
+
+        ShareOf[] leadAndTju = [new(Org("天津海河智能装备有限公司"), 60m), new(Org("天津大学"), 40m)];
+        var patent = IpRecord.Create(center.Id, new IpDetails(
+            IpKind.InventionGrant, PatentNumber.Compose("202510234567").Value, "一种基于视觉伺服的工业机器人精密装配方法",
+            new DateOnly(2025, 4, 2), new DateOnly(2026, 3, 6), leadAndTju), now);
+        var utility = IpRecord.Create(center.Id, new IpDetails(
+            IpKind.UtilityModel, PatentNumber.Compose("202520345678").Value, "一种谐波减速器柔轮检测夹具",
+            new DateOnly(2025, 5, 12), new DateOnly(2025, 10, 21), [new(Org("天津海河智能装备有限公司"), 100m)]), now);
+        var software = IpRecord.Create(center.Id, new IpDetails(
+            IpKind.SoftwareCopyright, "2025SR0456789", "智能装配产线数字孪生监控软件 V1.0",
+            new DateOnly(2025, 8, 1), null, [new(Org("天津海河智能装备有限公司"), 70m), new(Org("北京工业技术研究院"), 30m)]), now);
+        db.LedgerIp.AddRange(patent, utility, software);
+
+        var deal = TransferDeal.Create(center.Id, new DealDetails(
+            DealKind.Licence, "视觉伺服精密装配专利普通许可", Org("石家庄精密机械制造有限公司"), IsSme: true, IsFirstCommercial: true,
+            ContractValueFen: 80_000_000, new DateOnly(2025, 9, 10), [patent.Id]), now);
+        db.LedgerDeals.Add(deal);
+        db.LedgerReceipts.Add(deal.Receive(new DateOnly(2025, 11, 20), 30_000_000, "首期许可费", [leadAndTju], now));
 
         await db.SaveChangesAsync();
     }

@@ -43,7 +43,9 @@ public sealed class RdProjectParticipantConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<RdProjectParticipant> b)
     {
         b.ToTable("LedgerProjectParticipants");
-        b.HasKey(x => new { x.ProjectId, x.OrganizationId });
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.HasIndex(x => new { x.ProjectId, x.OrganizationId }).IsUnique();
         b.HasIndex(x => x.OrganizationId);
         b.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -70,7 +72,9 @@ public sealed class IpCoOwnerConfiguration : IEntityTypeConfiguration<IpCoOwner>
     public void Configure(EntityTypeBuilder<IpCoOwner> b)
     {
         b.ToTable("LedgerIpCoOwners");
-        b.HasKey(x => new { x.IpRecordId, x.OrganizationId });
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.HasIndex(x => new { x.IpRecordId, x.OrganizationId }).IsUnique();
         b.Property(x => x.SharePercent).HasPrecision(5, 2);
         b.HasIndex(x => x.OrganizationId);
         b.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
@@ -96,7 +100,9 @@ public sealed class DealIpConfiguration : IEntityTypeConfiguration<DealIp>
     public void Configure(EntityTypeBuilder<DealIp> b)
     {
         b.ToTable("LedgerDealIps");
-        b.HasKey(x => new { x.DealId, x.IpRecordId });
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.HasIndex(x => new { x.DealId, x.IpRecordId }).IsUnique();
         b.HasIndex(x => x.IpRecordId);
         b.HasOne<IpRecord>().WithMany().HasForeignKey(x => x.IpRecordId).OnDelete(DeleteBehavior.Restrict);
     }

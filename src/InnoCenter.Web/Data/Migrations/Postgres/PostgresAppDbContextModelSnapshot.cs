@@ -530,15 +530,21 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("InnoCenter.Domain.Ledger.DealIp", b =>
                 {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("DealId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("IpRecordId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("DealId", "IpRecordId");
+                    b.HasKey("Id");
 
                     b.HasIndex("IpRecordId");
+
+                    b.HasIndex("DealId", "IpRecordId")
+                        .IsUnique();
 
                     b.ToTable("LedgerDealIps", (string)null);
                 });
@@ -679,6 +685,9 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("InnoCenter.Domain.Ledger.IpCoOwner", b =>
                 {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("IpRecordId")
                         .HasColumnType("uuid");
 
@@ -689,9 +698,12 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                         .HasPrecision(5, 2)
                         .HasColumnType("numeric(5,2)");
 
-                    b.HasKey("IpRecordId", "OrganizationId");
+                    b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("IpRecordId", "OrganizationId")
+                        .IsUnique();
 
                     b.ToTable("LedgerIpCoOwners", (string)null);
                 });
@@ -817,15 +829,21 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("InnoCenter.Domain.Ledger.RdProjectParticipant", b =>
                 {
-                    b.Property<Guid>("ProjectId")
+                    b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("ProjectId", "OrganizationId");
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ProjectId", "OrganizationId")
+                        .IsUnique();
 
                     b.ToTable("LedgerProjectParticipants", (string)null);
                 });

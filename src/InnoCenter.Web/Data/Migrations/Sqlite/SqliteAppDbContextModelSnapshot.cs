@@ -525,15 +525,21 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("InnoCenter.Domain.Ledger.DealIp", b =>
                 {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("DealId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("IpRecordId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("DealId", "IpRecordId");
+                    b.HasKey("Id");
 
                     b.HasIndex("IpRecordId");
+
+                    b.HasIndex("DealId", "IpRecordId")
+                        .IsUnique();
 
                     b.ToTable("LedgerDealIps", (string)null);
                 });
@@ -674,6 +680,9 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("InnoCenter.Domain.Ledger.IpCoOwner", b =>
                 {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("IpRecordId")
                         .HasColumnType("TEXT");
 
@@ -684,9 +693,12 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                         .HasPrecision(5, 2)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("IpRecordId", "OrganizationId");
+                    b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("IpRecordId", "OrganizationId")
+                        .IsUnique();
 
                     b.ToTable("LedgerIpCoOwners", (string)null);
                 });
@@ -812,15 +824,21 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("InnoCenter.Domain.Ledger.RdProjectParticipant", b =>
                 {
-                    b.Property<Guid>("ProjectId")
+                    b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("ProjectId", "OrganizationId");
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ProjectId", "OrganizationId")
+                        .IsUnique();
 
                     b.ToTable("LedgerProjectParticipants", (string)null);
                 });

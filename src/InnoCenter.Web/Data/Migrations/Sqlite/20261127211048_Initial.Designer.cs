@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InnoCenter.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261127204148_Initial")]
+    [Migration("20261127211048_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -528,15 +528,21 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("InnoCenter.Domain.Ledger.DealIp", b =>
                 {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("DealId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("IpRecordId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("DealId", "IpRecordId");
+                    b.HasKey("Id");
 
                     b.HasIndex("IpRecordId");
+
+                    b.HasIndex("DealId", "IpRecordId")
+                        .IsUnique();
 
                     b.ToTable("LedgerDealIps", (string)null);
                 });
@@ -677,6 +683,9 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("InnoCenter.Domain.Ledger.IpCoOwner", b =>
                 {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("IpRecordId")
                         .HasColumnType("TEXT");
 
@@ -687,9 +696,12 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                         .HasPrecision(5, 2)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("IpRecordId", "OrganizationId");
+                    b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("IpRecordId", "OrganizationId")
+                        .IsUnique();
 
                     b.ToTable("LedgerIpCoOwners", (string)null);
                 });
@@ -815,15 +827,21 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("InnoCenter.Domain.Ledger.RdProjectParticipant", b =>
                 {
-                    b.Property<Guid>("ProjectId")
+                    b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("ProjectId", "OrganizationId");
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ProjectId", "OrganizationId")
+                        .IsUnique();
 
                     b.ToTable("LedgerProjectParticipants", (string)null);
                 });

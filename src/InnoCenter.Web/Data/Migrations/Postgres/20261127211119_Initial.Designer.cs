@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace InnoCenter.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261127204220_Initial")]
+    [Migration("20261127211119_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -533,15 +533,21 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("InnoCenter.Domain.Ledger.DealIp", b =>
                 {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("DealId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("IpRecordId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("DealId", "IpRecordId");
+                    b.HasKey("Id");
 
                     b.HasIndex("IpRecordId");
+
+                    b.HasIndex("DealId", "IpRecordId")
+                        .IsUnique();
 
                     b.ToTable("LedgerDealIps", (string)null);
                 });
@@ -682,6 +688,9 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("InnoCenter.Domain.Ledger.IpCoOwner", b =>
                 {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("IpRecordId")
                         .HasColumnType("uuid");
 
@@ -692,9 +701,12 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                         .HasPrecision(5, 2)
                         .HasColumnType("numeric(5,2)");
 
-                    b.HasKey("IpRecordId", "OrganizationId");
+                    b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("IpRecordId", "OrganizationId")
+                        .IsUnique();
 
                     b.ToTable("LedgerIpCoOwners", (string)null);
                 });
@@ -820,15 +832,21 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("InnoCenter.Domain.Ledger.RdProjectParticipant", b =>
                 {
-                    b.Property<Guid>("ProjectId")
+                    b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("ProjectId", "OrganizationId");
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ProjectId", "OrganizationId")
+                        .IsUnique();
 
                     b.ToTable("LedgerProjectParticipants", (string)null);
                 });

@@ -1,0 +1,33 @@
+using InnoCenter.Web.Features.Ledger;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace InnoCenter.Web.Features.Centers;
+
+/// <summary>The center's yearly summary: the figures the assessment's indicators read from the ledger.</summary>
+public sealed class RollupModel(CenterHandlers centers, CenterAccess access, LedgerRollup rollup, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    public CenterDto Center { get; private set; } = null!;
+
+    public IReadOnlyDictionary<string, decimal> Figures { get; private set; } = new Dictionary<string, decimal>();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var found = await centers.GetAsync(Id, ct);
+        if (!found.IsSuccess || (!access.IsAdmin && !await access.CanEditAsync(Id, ct)))
+        {
+            return NotFound();
+        }
+
+        Center = found.Value;
+        Year ??= clock.TodayInBeijing().Year - 1;
+        Figures = await rollup.ForCenterYearAsync(Id, Year.Value, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,216 @@
+using InnoCenter.Domain.Common;
+using InnoCenter.Domain.Ledger;
+using InnoCenter.Web.Features.Ledger.Kinds;
+using InnoCenter.Web.Infrastructure.Auth;
+using InnoCenter.Web.Infrastructure.Files;
+using InnoCenter.Web.Infrastructure.Localization;
+using InnoCenter.Web.Infrastructure.Problems;
+using InnoCenter.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InnoCenter.Web.Features.Ledger;
+
+public static class LedgerEndpoints
+{
+    /// <summary>
+    /// File uploads over the API are for token clients: a browser uploads through the pages, which carry an antiforgery
+    /// token, so a cookie alone never reaches a multipart endpoint.
+    /// </summary>
+    private static readonly AuthorizationPolicy TokenOnly =
+        new AuthorizationPolicyBuilder(PersonalAccessTokenHandler.SchemeName).RequireAuthenticatedUser().Build();
+
+    public static void MapLedgerEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/ledger").RequireAuthorization();
+        MapKind<ProjectLedger, RdProject, ProjectRequest>(api, ProjectLedger.Key, "Projects");
+        MapKind<IpLedger, IpRecord, IpRequest>(api, IpLedger.Key, "Ip");
+        MapKind<DealLedger, TransferDeal, DealRequest>(api, DealLedger.Key, "Deals");
+        MapKind<StandardLedger, StandardRecord, StandardRequest>(api, StandardLedger.Key, "Standards");
+        MapKind<IncubatedLedger, IncubatedEnterprise, IncubatedRequest>(api, IncubatedLedger.Key, "Incubated");
+        MapKind<TalentLedger, TalentRecord, TalentRequest>(api, TalentLedger.Key, "Talent");
+        MapKind<StaffLedger, StaffYear, StaffRequest>(api, StaffLedger.Key, "Staff");
+        MapKind<TrainingLedger, TrainingRecord, TrainingRequest>(api, TrainingLedger.Key, "Training");
+        MapKind<IntlLedger, IntlCooperation, IntlRequest>(api, IntlLedger.Key, "Intl");
+        MapKind<SmeLedger, SmeService, SmeRequest>(api, SmeLedger.Key, "Sme");
+
+        var money = api.MapGroup("/").WithTags("Ledger: revenue sharing");
+        money.MapGet($"/{DealLedger.Key}/{{id:guid}}/receipts", ListReceipts).WithName("ListDealReceipts");
+        money.MapPost($"/{DealLedger.Key}/{{id:guid}}/receipts", AddReceipt).WithName("AddDealReceipt");
+        money.MapDelete("/receipts/{id:guid}", RemoveReceipt).WithName("RemoveDealReceipt");
+        money.MapGet("/statements", Statement).WithName("GetRevenueStatement");
+        money.MapGet("/statements/export", ExportStatement).WithName("ExportRevenueStatement");
+
+        var rollup = api.MapGroup("/rollup").WithTags("Ledger: yearly roll-up");
+        rollup.MapGet("/", CenterRollup).WithName("GetLedgerRollup");
+        rollup.MapGet("/{year:int}", YearRollup).WithName("GetLedgerRollupForYear").RequireAuthorization(Roles.Admin);
+    }
+
+    /// <summary>
+    /// Maps one kind's endpoints. The handlers take only concrete parameter types and resolve the kind and read the body
+    /// themselves, because the route-handler analyzer fails on generic parameter types (dotnet/aspnetcore#56831).
+    /// </summary>
+    private static void MapKind<TKind, TEntity, TRequest>(RouteGroupBuilder api, string slug, string name)
+        where TKind : LedgerKind<TEntity, TRequest>
+        where TEntity : LedgerRecord
+        where TRequest : LedgerRequest
+    {
+        static TKind Kind(HttpContext http) => http.RequestServices.GetRequiredService<TKind>();
+
+        var g = api.MapGroup("/" + slug).WithTags("Ledger: " + slug);
+        g.MapGet("/", async Task<Ok<PagedResult<LedgerItem>>> ([AsParameters] LedgerFilter filter, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await Kind(http).ListAsync(filter, ct))).WithName($"ListLedger{name}");
+
+        g.MapGet("/export", ([AsParameters] LedgerFilter filter, HttpContext http, Text text, TimeProvider clock, CancellationToken ct) =>
+        {
+            var kind = Kind(http);
+            return ExcelExport.ToXlsxAsync(kind.StreamAsync(filter, ct), kind.ToExportRow,
+                $"ledger-{slug}-{clock.GetUtcNow().ToBeijing("yyyyMMdd-HHmm")}.xlsx", text[kind.TitleKey], ct);
+        }).WithName($"ExportLedger{name}");
+
+        g.MapGet("/template", (HttpContext http, Text text, CancellationToken ct) =>
+        {
+            var kind = Kind(http);
+            return ExcelExport.ToXlsxAsync(One(kind.TemplateRow()), r => r, $"ledger-{slug}-template.xlsx", text[kind.TitleKey], ct);
+        }).WithName($"TemplateLedger{name}");
+
+        g.MapGet("/{id:guid}", async Task<Results<Ok<LedgerItem>, ProblemHttpResult>> (Guid id, HttpContext http, Text text, CancellationToken ct) =>
+            Answer(await Kind(http).GetAsync(id, ct), text)).WithName($"GetLedger{name}");
+
+        g.MapPost("/", async Task<Results<Created<LedgerItem>, ProblemHttpResult>> (HttpContext http, Text text, CancellationToken ct) =>
+        {
+            var body = await ReadAsync<TRequest>(http, text, ct);
+            if (!body.IsSuccess)
+            {
+                return body.Failure!.ToProblem(text);
+            }
+
+            var result = await Kind(http).CreateAsync(body.Value, ct);
+            return result.IsSuccess ? TypedResults.Created($"/api/v1/ledger/{slug}/{result.Value.Id}", result.Value) : result.Failure!.ToProblem(text);
+        }).Accepts<TRequest>("application/json").WithName($"CreateLedger{name}");
+
+        g.MapPut("/{id:guid}", async Task<Results<Ok<LedgerItem>, ProblemHttpResult>> (Guid id, HttpContext http, Text text, CancellationToken ct) =>
+        {
+            var body = await ReadAsync<TRequest>(http, text, ct);
+            return body.IsSuccess ? Answer(await Kind(http).UpdateAsync(id, body.Value, ct), text) : body.Failure!.ToProblem(text);
+        }).Accepts<TRequest>("application/json").WithName($"UpdateLedger{name}");
+
+        g.MapDelete("/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, HttpContext http, Text text, CancellationToken ct) =>
+        {
+            var result = await Kind(http).DeleteAsync(id, ct);
+            return result.IsSuccess ? TypedResults.NoContent() : result.Failure!.ToProblem(text);
+        }).WithName($"DeleteLedger{name}");
+
+        g.MapPost("/import", async Task<Results<Ok<ImportReport>, BadRequest<ImportReport>, ProblemHttpResult>> (
+                Guid centerId, IFormFile? file, HttpContext http, Text text, CancellationToken ct) =>
+            {
+                if (file is null || file.Length == 0)
+                {
+                    return Failure.Validation(new Error("file.empty", "file")).ToProblem(text);
+                }
+
+                await using var stream = file.OpenReadStream();
+                var result = await Kind(http).ImportAsync(centerId, stream, ct);
+                if (!result.IsSuccess)
+                {
+                    return result.Failure!.ToProblem(text);
+                }
+
+                return result.Value.Succeeded ? TypedResults.Ok(result.Value) : TypedResults.BadRequest(result.Value);
+            })
+            .DisableAntiforgery().RequireAuthorization(TokenOnly).WithName($"ImportLedger{name}");
+
+        g.MapGet("/{id:guid}/evidence", async Task<Results<Ok<IReadOnlyList<AttachmentDto>>, ProblemHttpResult>> (
+            Guid id, HttpContext http, LedgerEvidence evidence, Text text, CancellationToken ct) =>
+            Answer(await evidence.ListAsync(Kind(http), id, ct), text)).WithName($"ListLedger{name}Evidence");
+
+        g.MapPost("/{id:guid}/evidence", async Task<Results<Ok<AttachmentDto>, ProblemHttpResult>> (
+                Guid id, IFormFile? file, HttpContext http, LedgerEvidence evidence, Text text, CancellationToken ct) =>
+                Answer(await evidence.UploadAsync(Kind(http), id, file, ct), text))
+            .DisableAntiforgery().RequireAuthorization(TokenOnly).WithName($"UploadLedger{name}Evidence");
+    }
+
+    /// <summary>Reads a JSON body; a malformed one is a 400 that names where it went wrong, as everywhere in the API.</summary>
+    private static async Task<Result<T>> ReadAsync<T>(HttpContext http, Text text, CancellationToken ct)
+    {
+        try
+        {
+            var body = await http.Request.ReadFromJsonAsync<T>(JsonOptions(http), ct);
+            return body is null ? Failure.Validation(new Error("request.invalid")) : body;
+        }
+        catch (System.Text.Json.JsonException json)
+        {
+            return Failure.Validation(new Error("request.invalid_json", null, json.Path ?? "$"));
+        }
+        catch (InvalidOperationException)
+        {
+            // Not JSON at all (wrong content type).
+            return Failure.Validation(new Error("request.invalid"));
+        }
+    }
+
+    private static System.Text.Json.JsonSerializerOptions JsonOptions(HttpContext http) =>
+        http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+
+    private static async Task<Results<Ok<IReadOnlyList<ReceiptDto>>, ProblemHttpResult>> ListReceipts(
+        Guid id, ReceiptHandlers receipts, Text text, CancellationToken ct) =>
+        Answer(await receipts.ListAsync(id, ct), text);
+
+    private static async Task<Results<Created<ReceiptDto>, ProblemHttpResult>> AddReceipt(
+        Guid id, [FromBody] ReceiptRequest request, ReceiptHandlers receipts, Text text, CancellationToken ct)
+    {
+        var result = await receipts.AddAsync(id, request, ct);
+        return result.IsSuccess
+            ? TypedResults.Created($"/api/v1/ledger/{DealLedger.Key}/{id}/receipts", result.Value)
+            : result.Failure!.ToProblem(text);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveReceipt(Guid id, ReceiptHandlers receipts, Text text, CancellationToken ct)
+    {
+        var result = await receipts.RemoveAsync(id, ct);
+        return result.IsSuccess ? TypedResults.NoContent() : result.Failure!.ToProblem(text);
+    }
+
+    private static async Task<Results<Ok<StatementDto>, ProblemHttpResult>> Statement(
+        [AsParameters] StatementFilter filter, ReceiptHandlers receipts, Text text, CancellationToken ct) =>
+        Answer(await receipts.StatementAsync(filter, ct), text);
+
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ExportStatement(
+        [AsParameters] StatementFilter filter, ReceiptHandlers receipts, Text text, TimeProvider clock, CancellationToken ct)
+    {
+        var result = await receipts.StatementAsync(filter, ct);
+        if (!result.IsSuccess)
+        {
+            return result.Failure!.ToProblem(text);
+        }
+
+        return await ExcelExport.ToXlsxAsync(
+            result.Value.Lines.ToAsyncEnumerable(), receipts.ToExportRow,
+            $"revenue-statement-{clock.GetUtcNow().ToBeijing("yyyyMMdd-HHmm")}.xlsx", text["ledger.statement.title"], ct);
+    }
+
+    /// <summary>One center's yearly summary, for an Admin or the center's own users.</summary>
+    private static async Task<Results<Ok<IReadOnlyDictionary<string, decimal>>, ProblemHttpResult>> CenterRollup(
+        Guid centerId, int year, LedgerRollup rollups, Centers.CenterAccess access, Text text, CancellationToken ct)
+    {
+        if (!access.IsAdmin && !await access.CanEditAsync(centerId, ct))
+        {
+            return Failure.NotFound("centers.not_found").ToProblem(text);
+        }
+
+        return TypedResults.Ok(await rollups.ForCenterYearAsync(centerId, year, ct));
+    }
+
+    private static async Task<Ok<IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>>>> YearRollup(int year, LedgerRollup rollups, CancellationToken ct) =>
+        TypedResults.Ok(await rollups.ForYearAsync(year, ct));
+
+    private static async IAsyncEnumerable<T> One<T>(T item)
+    {
+        await Task.CompletedTask;
+        yield return item;
+    }
+
+    private static Results<Ok<T>, ProblemHttpResult> Answer<T>(Result<T> result, Text text) =>
+        result.IsSuccess ? TypedResults.Ok(result.Value) : result.Failure!.ToProblem(text);
+}

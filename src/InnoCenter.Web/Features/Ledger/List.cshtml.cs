@@ -1,0 +1,56 @@
+using InnoCenter.Web.Features.Centers;
+using InnoCenter.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace InnoCenter.Web.Features.Ledger;
+
+/// <summary>One kind's records: filtered by center, year, text and type; paged; exported as filtered.</summary>
+public sealed class ListModel(LedgerKinds kinds, CenterHandlers centers, CenterAccess access) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Kind { get; set; } = string.Empty;
+
+    [BindProperty(SupportsGet = true)]
+    public LedgerFilter Filter { get; set; } = new();
+
+    public ILedgerKind LedgerKind { get; private set; } = null!;
+
+    public PagedResult<LedgerItem> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
+
+    public IReadOnlyList<CenterSummaryDto> Centers { get; private set; } = [];
+
+    public CenterDto? Center { get; private set; }
+
+    public bool CanEdit { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (kinds.Find(Kind) is not { } kind)
+        {
+            return NotFound();
+        }
+
+        LedgerKind = kind;
+        Centers = (await centers.ListAsync(new CenterFilter { PageSize = Paging.MaxPageSize }, ct)).Items;
+        if (Filter.CenterId is null && Centers.Count == 1)
+        {
+            Filter = Filter with { CenterId = Centers[0].Id };
+        }
+
+        if (Filter.CenterId is { } id)
+        {
+            var found = await centers.GetAsync(id, ct);
+            if (!found.IsSuccess)
+            {
+                return NotFound();
+            }
+
+            Center = found.Value;
+            CanEdit = await access.CanEditAsync(id, ct);
+        }
+
+        Result = await kind.ListAsync(Filter, ct);
+        return Page();
+    }
+}
