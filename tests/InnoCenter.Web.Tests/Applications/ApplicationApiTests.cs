@@ -154,25 +154,29 @@ public abstract class ApplicationApiTests<TFactory>(TFactory factory) : IClassFi
         var bot = await anonymous.PostAsJsonAsync($"/api/v1/notices/{id}/objections", new ObjectionRequest { Name = "x", Contact = "x", Content = "x", Website = "http://spam" });
         var filed = await anonymous.PostAsJsonAsync($"/api/v1/notices/{id}/objections", new ObjectionRequest { Name = "王某", Contact = "13800000000", Content = "成员单位资质存疑" });
         var objectionId = (await filed.Content.ReadFromJsonAsync<TransitionResult>(Json.Options))!.Id;
-        var closedWhilePending = await flow.CloseNoticesAsync(detail.NoticeEndsOn!.Value.AddDays(1));
+        await flow.CloseNoticesAsync(detail.NoticeEndsOn!.Value.AddDays(1));
+        var whilePending = (await flow.ReadAsync(id)).Summary.Status;
         var noReason = await flow.Admin.PostAsJsonAsync($"/api/v1/applications/objections/{objectionId}/resolve", new ObjectionResolution(false, null));
         var dismissed = await flow.Admin.PostAsJsonAsync($"/api/v1/applications/objections/{objectionId}/resolve", new ObjectionResolution(false, "经核实资质齐全"));
-        var closedOnLastDay = await flow.CloseNoticesAsync(detail.NoticeEndsOn!.Value);
-        var closed = await flow.CloseNoticesAsync(detail.NoticeEndsOn!.Value.AddDays(1));
-        var again = await flow.CloseNoticesAsync(detail.NoticeEndsOn!.Value.AddDays(2));
+        await flow.CloseNoticesAsync(detail.NoticeEndsOn!.Value);
+        var onLastDay = (await flow.ReadAsync(id)).Summary.Status;
+        await flow.CloseNoticesAsync(detail.NoticeEndsOn!.Value.AddDays(1));
         var approved = await flow.ReadAsync(id);
+        await flow.CloseNoticesAsync(detail.NoticeEndsOn!.Value.AddDays(2));
+        var again = await flow.ReadAsync(id);
 
         Assert.Contains(notices!, n => n.ApplicationId == id && n.Open);
         Assert.Equal(HttpStatusCode.BadRequest, bot.StatusCode);
         Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
         Assert.Equal(1, await factory.WithDbAsync(db => db.Objections.CountAsync(o => o.ApplicationId == id)));
-        Assert.Equal(0, closedWhilePending);
+        Assert.Equal("PublicNotice", whilePending);
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         Assert.Equal(HttpStatusCode.OK, dismissed.StatusCode);
-        Assert.Equal(0, closedOnLastDay);
-        Assert.True(closed >= 1);
-        Assert.Equal(0, again);
+        Assert.Equal("PublicNotice", onLastDay);
         Assert.Equal("Approved", approved.Summary.Status);
+        Assert.Equal(approved.ApprovalNumber, again.ApprovalNumber);
+        Assert.Single(again.Timeline, t => t.Action == "CloseNotice");
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Centers.CountAsync(c => c.ApplicationId == id)));
         Assert.Matches(@"^津工信科〔\d{4}〕\d+号$", approved.ApprovalNumber);
         Assert.Matches(@"^TJMIC-\d{4}-\d{3}$", approved.PlaqueNumber);
 

@@ -45,6 +45,8 @@ public sealed class ConsortiumMemberConfiguration : IEntityTypeConfiguration<Con
     {
         b.ToTable("ApplicationMembers");
         b.HasKey(x => x.Id);
+        // Keys are made by the domain; a new member found through the application's collection is therefore an insert.
+        b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(FieldLengths.Code);
         b.Property(x => x.Region).HasConversion<string>().HasMaxLength(FieldLengths.Code);
         b.Property(x => x.EquitySharePercent).HasPrecision(9, 4);
@@ -60,6 +62,7 @@ public sealed class PlannedIndicatorConfiguration : IEntityTypeConfiguration<Pla
     {
         b.ToTable("ApplicationIndicators");
         b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Name).HasMaxLength(FieldLengths.Title).IsRequired();
         b.Property(x => x.Unit).HasMaxLength(32).IsRequired();
         b.Property(x => x.Year1).HasPrecision(18, 4);
@@ -74,6 +77,7 @@ public sealed class ApplicationEventConfiguration : IEntityTypeConfiguration<App
     {
         b.ToTable("ApplicationEvents");
         b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.From).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.To).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.Action).HasConversion<string>().HasMaxLength(32);

@@ -79,6 +79,22 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
         ReleaseAsync(commit: false).GetAwaiter().GetResult();
     }
 
+    // A lost update does not pass through SaveChangesFailed; it has its own hook, and the lock must be let go there too.
+    public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        ForgetPending(eventData.Context);
+        await ReleaseAsync(commit: false);
+        return result;
+    }
+
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        ForgetPending(eventData.Context);
+        ReleaseAsync(commit: false).GetAwaiter().GetResult();
+        return result;
+    }
+
     /// <summary>A failed save must not leave its audit rows behind to be written by a later save of the same context.</summary>
     private static void ForgetPending(DbContext? context)
     {
@@ -103,7 +119,12 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
             return;
         }
 
-        await AppendLock.WaitAsync(ct);
+        // A writer that never let go would stall every later write; better to fail this one loudly.
+        if (!await AppendLock.WaitAsync(TimeSpan.FromSeconds(60), ct))
+        {
+            throw new TimeoutException("The audit log could not be appended to within a minute.");
+        }
+
         _holdsLock = true;
         if (context.Database.IsNpgsql())
         {

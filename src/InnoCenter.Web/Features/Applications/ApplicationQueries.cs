@@ -150,30 +150,33 @@ public sealed class ApplicationQueries(
 
     public Task<bool> CanReadAsync(Guid id, CancellationToken ct) => access.CanReadAsync(id, ct);
 
-    /// <summary>Notices the public may read: those open now, and those that ended in an approval.</summary>
+    /// <summary>Notices the public may read: those published and still open, and those that ended in an approval.</summary>
     public async Task<IReadOnlyList<PublicNoticeDto>> PublicNoticesAsync(Guid? id, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), LocalizationSetup.Beijing).DateTime);
         var q = db.Applications.AsNoTracking()
-            .Where(a => (a.Status == ApplicationStatus.PublicNotice && a.NoticeStartsOn <= today) || a.Status == ApplicationStatus.Approved)
-            .Where(a => a.NoticeStartsOn != null || a.ApprovedOn != null);
+            .Where(a => (a.Status == ApplicationStatus.PublicNotice || a.Status == ApplicationStatus.Approved) && a.NoticeStartsOn != null);
         if (id is { } one)
         {
             q = q.Where(a => a.Id == one);
         }
 
-        var rows = await q.OrderByDescending(a => a.NoticeStartsOn).Take(100)
-            .Select(a => new
-            {
-                a.Id, a.CenterName, a.KeyArea, a.Status, a.NoticeStartsOn, a.NoticeEndsOn, a.DecisionNumber, a.ApprovedOn,
-                Lead = db.Organizations.Where(o => o.Id == a.LeadOrganizationId).Select(o => o.Name).First(),
-                Members = db.Organizations.Where(o => a.Members.Select(m => m.OrganizationId).Contains(o.Id)).Select(o => o.Name).ToList(),
-            })
+        var rows = await q.OrderByDescending(a => a.NoticeStartsOn).ThenBy(a => a.Id).Take(100)
+            .Select(a => new { a.Id, a.CenterName, a.KeyArea, a.Status, a.NoticeStartsOn, a.NoticeEndsOn, a.DecisionNumber, a.LeadOrganizationId })
             .ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var members = await (from m in db.Set<ConsortiumMember>()
+                             join o in db.Organizations on m.OrganizationId equals o.Id
+                             where ids.Contains(m.ApplicationId)
+                             orderby m.IsLead descending, o.Name
+                             select new { m.ApplicationId, m.IsLead, o.Name }).ToListAsync(ct);
         var en = LocalizationSetup.IsEnglish;
         return rows
-            .Where(r => r.NoticeStartsOn is not null)
-            .Select(r => new PublicNoticeDto(r.Id, r.CenterName, r.Lead, Label(policy.Current.KeyAreas, r.KeyArea, en), r.Members,
+            .Select(r => new PublicNoticeDto(
+                r.Id, r.CenterName,
+                members.FirstOrDefault(m => m.ApplicationId == r.Id && m.IsLead)?.Name ?? string.Empty,
+                Label(policy.Current.KeyAreas, r.KeyArea, en),
+                members.Where(m => m.ApplicationId == r.Id).Select(m => m.Name).ToList(),
                 r.NoticeStartsOn!.Value, r.NoticeEndsOn ?? r.NoticeStartsOn!.Value,
                 r.Status == ApplicationStatus.PublicNotice && r.NoticeEndsOn >= today, r.DecisionNumber))
             .ToList();

@@ -48,8 +48,10 @@ public sealed class NoticeHandlers(
             return Failure.NotFound("notices.not_found");
         }
 
+        // The notice is public from the decision; its working days are counted from the next working day, and
+        // objections are taken until the last of them.
         var today = Today;
-        if (app.NoticeStartsOn > today || app.NoticeEndsOn < today)
+        if (app.NoticeEndsOn < today)
         {
             return Failure.IllegalTransition("objections.window_closed", app.NoticeStartsOn!.Value.ToString("yyyy-MM-dd"), app.NoticeEndsOn!.Value.ToString("yyyy-MM-dd"));
         }

@@ -131,7 +131,6 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
             modelBuilder.Entity("InnoCenter.Domain.Applications.ApplicationEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Action")
@@ -176,7 +175,6 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
             modelBuilder.Entity("InnoCenter.Domain.Applications.ConsortiumMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ApplicationId")
@@ -264,7 +262,6 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
             modelBuilder.Entity("InnoCenter.Domain.Applications.PlannedIndicator", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ApplicationId")

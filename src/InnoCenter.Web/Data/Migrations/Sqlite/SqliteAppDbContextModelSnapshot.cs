@@ -126,7 +126,6 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("InnoCenter.Domain.Applications.ApplicationEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Action")
@@ -171,7 +170,6 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("InnoCenter.Domain.Applications.ConsortiumMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ApplicationId")
@@ -259,7 +257,6 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("InnoCenter.Domain.Applications.PlannedIndicator", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ApplicationId")
