@@ -126,9 +126,10 @@ public abstract class ReviewApiTests<TFactory>(TFactory factory) : IClassFixture
     {
         var admin = await factory.ClientFor(Roles.Admin);
         await factory.PoolAsync(admin);
-        var outsider = await factory.CreateExpertAsync(admin, Expert(["law"]));
         var subject = await admin.SubjectAsync();
         var panel = await admin.DrawAsync(subject.Id);
+        // Joins the pool after the draw, so the random draw can never have seated them.
+        var outsider = await factory.CreateExpertAsync(admin, Expert(["law"]));
         var me = ClientOf(panel.Members[0].ExpertId);
         var memberId = panel.Members[0].Id;
         var outsiderClient = ClientOf(outsider.Id);
