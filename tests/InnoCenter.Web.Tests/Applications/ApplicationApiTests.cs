@@ -5,6 +5,8 @@ using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using InnoCenter.Domain.Applications;
 using InnoCenter.Web.Features.Applications;
+using InnoCenter.Web.Features.Reviews;
+using InnoCenter.Web.Tests.Reviews;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +16,58 @@ namespace InnoCenter.Web.Tests.Applications;
 public abstract class ApplicationApiTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : AppFactory
 {
+    /// <summary>The whole path with nothing forced: formal check, a drawn panel that scores and opines, a site inspection, a decision, the notice, the center.</summary>
+    [ProviderFact]
+    public async Task One_application_goes_from_draft_to_approved_through_the_real_review_and_founds_its_center()
+    {
+        var flow = await ApplicationFlow.StartAsync(factory);
+        await factory.PoolAsync(flow.Admin, keyAreas: ["high-end-equipment"]);
+        var id = await flow.SubmittedAsync();
+        (await flow.ActAsync(flow.Admin, id, "begin-formal-check")).EnsureSuccessStatusCode();
+        (await flow.ActAsync(flow.Admin, id, "pass-formal-check")).EnsureSuccessStatusCode();
+        var status = await flow.Admin.GetFromJsonAsync<ReviewStatus>($"/api/v1/reviews/status?kind=Application&referenceId={id}", Json.Options);
+        var subjectId = status!.SubjectId!.Value;
+        var panel = await flow.Admin.DrawAsync(subjectId);
+        var leader = panel.Members[0];
+        (await flow.Admin.PutAsJsonAsync($"/api/v1/reviews/subjects/{subjectId}/panel/leader", new LeaderRequest(leader.Id))).EnsureSuccessStatusCode();
+        foreach (var m in panel.Members)
+        {
+            var expert = ReviewTestData.ClientOf(m.ExpertId);
+            (await expert.PostAsync($"/api/v1/reviews/assignments/{m.Id}/accept", null)).EnsureSuccessStatusCode();
+            Assert.Equal(HttpStatusCode.OK, (await expert.GetAsync($"/api/v1/applications/{id}")).StatusCode);
+            (await expert.PostAsJsonAsync($"/api/v1/reviews/subjects/{subjectId}/scores", ReviewTestData.Scores(0.85m))).EnsureSuccessStatusCode();
+        }
+
+        var tooEarly = await flow.ActAsync(flow.Admin, id, "complete-expert-review");
+        var leaderClient = ReviewTestData.ClientOf(leader.ExpertId);
+        (await leaderClient.PutAsJsonAsync($"/api/v1/reviews/subjects/{subjectId}/opinion", new OpinionRequest("专家组同意通过评审。", "Approve"))).EnsureSuccessStatusCode();
+        (await flow.ActAsync(flow.Admin, id, "complete-expert-review")).EnsureSuccessStatusCode();
+        var inspection = await leaderClient.PutAsJsonAsync($"/api/v1/reviews/subjects/{subjectId}/inspection", new InspectionRequest
+        {
+            Date = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1),
+            Place = "天津市滨海新区",
+            Participants = [new ParticipantRequest("Expert", leader.ExpertId, null, null), new ParticipantRequest("Staff", null, "赵立", "市工业和信息化局")],
+            Findings = new[] { "legal-entity", "premises", "equipment", "staff", "capital", "collaboration", "materials" }
+                .Select(c => new FindingRequest(c, "Met", null)).ToList(),
+            Conclusion = "Pass",
+        });
+        Assert.True(inspection.IsSuccessStatusCode, await inspection.Content.ReadAsStringAsync());
+        (await flow.ActAsync(flow.Admin, id, "complete-site-inspection")).EnsureSuccessStatusCode();
+        (await flow.ActAsync(flow.Admin, id, "approve", new TransitionRequest { MeetingDate = new DateOnly(2026, 11, 25), DecisionNumber = "审议〔2026〕20号" })).EnsureSuccessStatusCode();
+        var noticeEnds = (await flow.ReadAsync(id)).NoticeEndsOn!.Value;
+        await flow.CloseNoticesAsync(noticeEnds.AddDays(1));
+
+        var approved = await flow.ReadAsync(id);
+        Assert.Equal(HttpStatusCode.Conflict, tooEarly.StatusCode);
+        Assert.Equal("Approved", approved.Summary.Status);
+        Assert.Equal(
+            ["Submit", "BeginFormalCheck", "PassFormalCheck", "CompleteExpertReview", "CompleteSiteInspection", "Approve", "CloseNotice"],
+            approved.Timeline.Select(t => t.Action));
+        var center = await factory.WithDbAsync(db => db.Centers.SingleAsync(c => c.ApplicationId == id));
+        Assert.Equal(approved.PlaqueNumber, center.PlaqueNumber);
+        Assert.Equal(3, await factory.WithDbAsync(db => db.CenterMemberships.CountAsync(m => m.CenterId == center.Id)));
+    }
+
     [ProviderFact]
     public async Task An_applicant_drafts_with_a_new_member_registered_on_the_spot_and_sees_the_eligibility()
     {
