@@ -73,6 +73,12 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
+    public async Task<T> WithDbAsync<T>(Func<InnoCenter.Web.Data.AppDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<InnoCenter.Web.Data.AppDbContext>());
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -81,6 +87,8 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("INNOCENTER_ADMIN_EMAIL", AdminEmail);
         builder.UseSetting("INNOCENTER_ADMIN_PASSWORD", AdminPassword);
         builder.UseSetting("Security:SignInsPerMinute", "1000");
+        builder.UseSetting("Files:Root", Path.Combine(_directory, "files"));
+        builder.UseSetting("Jobs:NoticeClosingSeconds", "0");
     }
 
     public new async Task DisposeAsync()
