@@ -8,6 +8,7 @@ using InnoCenter.Web.Features.Ledger;
 using InnoCenter.Web.Features.Ledger.Kinds;
 using InnoCenter.Web.Features.Organizations;
 using InnoCenter.Web.Features.Files;
+using InnoCenter.Web.Features.Notifications;
 using InnoCenter.Web.Features.Reviews;
 using InnoCenter.Web.Features.Users;
 using InnoCenter.Web.Infrastructure.Files;
@@ -27,6 +28,7 @@ public static class FeatureRegistration
         services.AddSingleton<IFileStore, DiskFileStore>();
         services.AddScoped<Attachments>();
         services.AddScoped<Notifier>();
+        services.AddScoped<NotificationHandlers>();
         services.AddScoped<JobLeases>();
         services.AddScoped<ApplicationHandlers>();
         services.AddScoped<ApplicationQueries>();
@@ -81,6 +83,7 @@ public static class FeatureRegistration
         app.MapAccountEndpoints();
         app.MapUserEndpoints();
         app.MapFileEndpoints();
+        app.MapNotificationEndpoints();
         app.MapApplicationEndpoints();
         app.MapExpertEndpoints();
         app.MapReviewEndpoints();
