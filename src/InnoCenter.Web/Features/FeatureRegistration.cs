@@ -1,5 +1,6 @@
 using InnoCenter.Web.Features.Account;
 using InnoCenter.Web.Features.Applications;
+using InnoCenter.Web.Features.Assessment;
 using InnoCenter.Web.Infrastructure.Jobs;
 using InnoCenter.Web.Features.Audit;
 using InnoCenter.Web.Features.Experts;
@@ -62,6 +63,12 @@ public static class FeatureRegistration
         services.AddScoped<LedgerEvidence>();
         services.AddScoped<ReceiptHandlers>();
         services.AddScoped<LedgerRollup>();
+        services.AddScoped<Bilingual>();
+        services.AddScoped<PolicyVersions>();
+        services.AddScoped<AssessmentAccess>();
+        services.AddScoped<IAttachmentAccess, AnnualReportAttachmentAccess>();
+        services.AddScoped<CycleHandlers>();
+        services.AddScoped<ReportHandlers>();
         return services;
     }
 
@@ -86,5 +93,6 @@ public static class FeatureRegistration
         app.MapReviewEndpoints();
         app.MapCenterEndpoints();
         app.MapLedgerEndpoints();
+        app.MapAssessmentEndpoints();
     }
 }

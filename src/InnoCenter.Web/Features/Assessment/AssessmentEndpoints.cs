@@ -1,0 +1,77 @@
+using InnoCenter.Web.Infrastructure.Auth;
+using InnoCenter.Web.Infrastructure.Localization;
+using InnoCenter.Web.Infrastructure.Problems;
+using InnoCenter.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InnoCenter.Web.Features.Assessment;
+
+public static class AssessmentEndpoints
+{
+    public static void MapAssessmentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/assessment").RequireAuthorization().WithTags("Assessment");
+        group.MapGet("/cycles", ListCycles).WithName("ListAssessmentCycles");
+        group.MapPost("/cycles", OpenCycle).WithName("OpenAssessmentCycle").RequireAuthorization(Roles.Admin);
+        group.MapGet("/cycles/{id:guid}", GetCycle).WithName("GetAssessmentCycle").RequireAuthorization(Roles.Admin);
+        group.MapGet("/cycles/{id:guid}/reports", CycleReports).WithName("ListCycleReports").RequireAuthorization(Roles.Admin);
+
+        group.MapGet("/reports/{id:guid}", GetReport).WithName("GetAnnualReport");
+        group.MapPost("/reports/{id:guid}/values/{code}", SetValue).WithName("SetAnnualReportValue").DisableAntiforgery();
+        group.MapPost("/reports/{id:guid}/document", UploadDocument).WithName("UploadOperationReport").DisableAntiforgery();
+        group.MapPost("/reports/{id:guid}/refresh", Refresh).WithName("RefreshAnnualReport");
+        group.MapPost("/reports/{id:guid}/submit", Submit).WithName("SubmitAnnualReport");
+        group.MapPost("/reports/{id:guid}/accept", Accept).WithName("AcceptAnnualReport");
+        group.MapPost("/reports/{id:guid}/return", Return).WithName("ReturnAnnualReport");
+    }
+
+    private static async Task<Ok<IReadOnlyList<CycleRow>>> ListCycles(CycleHandlers handlers, CancellationToken ct) =>
+        TypedResults.Ok(await handlers.ListAsync(ct));
+
+    private static async Task<Results<Created<CycleDto>, ProblemHttpResult>> OpenCycle(
+        [FromBody] OpenCycleRequest request, CycleHandlers handlers, Text text, CancellationToken ct)
+    {
+        var result = await handlers.OpenAsync(request, ct);
+        return result.IsSuccess ? TypedResults.Created($"/api/v1/assessment/cycles/{result.Value.Id}", result.Value) : result.Failure!.ToProblem(text);
+    }
+
+    private static async Task<Results<Ok<CycleDto>, ProblemHttpResult>> GetCycle(Guid id, CycleHandlers handlers, Text text, CancellationToken ct) =>
+        Ok(await handlers.GetAsync(id, ct), text);
+
+    private static async Task<Results<Ok<PagedResult<ReportRow>>, ProblemHttpResult>> CycleReports(
+        Guid id, [AsParameters] ReportFilter filter, CycleHandlers handlers, Text text, CancellationToken ct) =>
+        Ok(await handlers.ReportsAsync(id, filter, ct), text);
+
+    private static async Task<Results<Ok<ReportDto>, ProblemHttpResult>> GetReport(Guid id, ReportHandlers handlers, Text text, CancellationToken ct) =>
+        Ok(await handlers.GetAsync(id, ct), text);
+
+    /// <summary>Multipart form: value (as typed), reason (for a figure that differs from the ledger), version, evidence (file).</summary>
+    private static async Task<Results<Ok<ReportDto>, ProblemHttpResult>> SetValue(
+        Guid id, string code, [FromForm] string? value, [FromForm] string? reason, [FromForm] int? version, IFormFile? evidence,
+        ReportHandlers handlers, Text text, CancellationToken ct) =>
+        Ok(await handlers.SetValueAsync(id, code, new ValueRequest { Value = value, Reason = reason, Version = version }, evidence, ct), text);
+
+    private static async Task<Results<Ok<ReportDto>, ProblemHttpResult>> UploadDocument(
+        Guid id, IFormFile? file, [FromForm] int? version, ReportHandlers handlers, Text text, CancellationToken ct) =>
+        Ok(await handlers.UploadOperationReportAsync(id, file, version, ct), text);
+
+    private static async Task<Results<Ok<ReportDto>, ProblemHttpResult>> Refresh(
+        Guid id, [FromBody] ReportDecisionRequest? request, ReportHandlers handlers, Text text, CancellationToken ct) =>
+        Ok(await handlers.RefreshAsync(id, request?.Version, ct), text);
+
+    private static async Task<Results<Ok<ReportDto>, ProblemHttpResult>> Submit(
+        Guid id, [FromBody] ReportDecisionRequest? request, ReportHandlers handlers, Text text, CancellationToken ct) =>
+        Ok(await handlers.SubmitAsync(id, request?.Version, ct), text);
+
+    private static async Task<Results<Ok<ReportDto>, ProblemHttpResult>> Accept(
+        Guid id, [FromBody] ReportDecisionRequest? request, ReportHandlers handlers, Text text, CancellationToken ct) =>
+        Ok(await handlers.AcceptAsync(id, request ?? new ReportDecisionRequest(), ct), text);
+
+    private static async Task<Results<Ok<ReportDto>, ProblemHttpResult>> Return(
+        Guid id, [FromBody] ReportDecisionRequest? request, ReportHandlers handlers, Text text, CancellationToken ct) =>
+        Ok(await handlers.ReturnAsync(id, request ?? new ReportDecisionRequest(), ct), text);
+
+    private static Results<Ok<T>, ProblemHttpResult> Ok<T>(InnoCenter.Domain.Common.Result<T> result, Text text) =>
+        result.IsSuccess ? TypedResults.Ok(result.Value) : result.Failure!.ToProblem(text);
+}

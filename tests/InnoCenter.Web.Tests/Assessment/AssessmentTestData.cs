@@ -1,0 +1,172 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using InnoCenter.Web.Features.Assessment;
+using InnoCenter.Web.Features.Centers;
+using InnoCenter.Web.Infrastructure.Auth;
+using InnoCenter.Web.Tests.Applications;
+using InnoCenter.Web.Tests.Centers;
+using InnoCenter.Web.Tests.Infrastructure;
+
+namespace InnoCenter.Web.Tests.Assessment;
+
+/// <summary>
+/// An app of its own for one assessment test: a cycle takes in every eligible center of the database, so tests that
+/// shared a database would assess each other's centers. Disposing it drops the database.
+/// </summary>
+public sealed class AssessmentApp<TFactory> : IAsyncDisposable
+    where TFactory : AppFactory, new()
+{
+    private AssessmentApp(TFactory factory, HttpClient admin)
+    {
+        Factory = factory;
+        Admin = admin;
+    }
+
+    public TFactory Factory { get; }
+
+    public HttpClient Admin { get; }
+
+    public static async Task<AssessmentApp<TFactory>> StartAsync()
+    {
+        var factory = new TFactory();
+        await factory.InitializeAsync();
+        return new AssessmentApp<TFactory>(factory, await factory.ClientFor(Roles.Admin));
+    }
+
+    public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
+}
+
+public static class AssessmentTestData
+{
+    /// <summary>The year before this one: wholly in the past, and a year a center recognised three years ago is assessed in.</summary>
+    public static int LastYear => CenterTestData.Today.Year - 1;
+
+    public static DateOnly ThreeYearsAgo => CenterTestData.Today.AddYears(-3);
+
+    public static async Task<HttpResponseMessage> OpenAsync(this HttpClient admin, int year, DateOnly? deadline = null, string? policyCode = null, int? policyVersion = null) =>
+        await admin.PostAsJsonAsync("/api/v1/assessment/cycles", new OpenCycleRequest
+        {
+            Year = year,
+            Deadline = deadline ?? CenterTestData.Today.AddDays(30),
+            PolicyCode = policyCode,
+            PolicyVersion = policyVersion,
+        });
+
+    public static async Task<CycleDto> OpenCycleAsync(this HttpClient admin, int year, DateOnly? deadline = null, string? policyCode = null)
+    {
+        var response = await admin.OpenAsync(year, deadline, policyCode);
+        await EnsureAsync(response);
+        return (await response.Content.ReadFromJsonAsync<CycleDto>(Json.Options))!;
+    }
+
+    public static async Task<ReportDto> ReportOfAsync(this HttpClient client, Guid cycleId, Guid centerId)
+    {
+        var cycles = await client.GetFromJsonAsync<List<CycleRow>>("/api/v1/assessment/cycles", Json.Options);
+        var row = cycles!.FirstOrDefault(c => c.Id == cycleId && c.MyReportId is not null);
+        if (row is null)
+        {
+            throw new InvalidOperationException($"No report of center {centerId} in cycle {cycleId} for this user.");
+        }
+
+        var report = await client.GetFromJsonAsync<ReportDto>($"/api/v1/assessment/reports/{row.MyReportId}", Json.Options);
+        return report!;
+    }
+
+    public static Task<ReportDto?> GetReportAsync(this HttpClient client, Guid reportId) =>
+        client.GetFromJsonAsync<ReportDto>($"/api/v1/assessment/reports/{reportId}", Json.Options);
+
+    /// <summary>Posts a value the way the form does: multipart, with evidence when bytes are given.</summary>
+    public static async Task<HttpResponseMessage> SetValueAsync(
+        this HttpClient client, Guid reportId, string code, string? value, string? reason = null, byte[]? evidence = null, int? version = null)
+    {
+        using var form = new MultipartFormDataContent();
+        if (value is not null)
+        {
+            form.Add(new StringContent(value), "value");
+        }
+
+        if (reason is not null)
+        {
+            form.Add(new StringContent(reason), "reason");
+        }
+
+        if (version is { } v)
+        {
+            form.Add(new StringContent(v.ToString(System.Globalization.CultureInfo.InvariantCulture)), "version");
+        }
+
+        if (evidence is not null)
+        {
+            var file = new ByteArrayContent(evidence);
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            form.Add(file, "evidence", "evidence.pdf");
+        }
+
+        return await client.PostAsync($"/api/v1/assessment/reports/{reportId}/values/{code}", form);
+    }
+
+    public static async Task<HttpResponseMessage> UploadDocumentAsync(this HttpClient client, Guid reportId)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(ApplicationFlow.Pdf);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", "运行发展报告.pdf");
+        return await client.PostAsync($"/api/v1/assessment/reports/{reportId}/document", form);
+    }
+
+    public static Task<HttpResponseMessage> ActAsync(this HttpClient client, Guid reportId, string action, string? reason = null) =>
+        client.PostAsJsonAsync($"/api/v1/assessment/reports/{reportId}/{action}", new ReportDecisionRequest { Reason = reason });
+
+    /// <summary>
+    /// Files a complete report: the operation report, every manual value (with evidence) at <paramref name="manualShare"/>
+    /// of a value that earns full marks, then submits it.
+    /// </summary>
+    public static async Task<ReportDto> FileAsync(this HttpClient centerUser, ReportDto report, Func<ManualValueDto, string>? valueOf = null)
+    {
+        await EnsureAsync(await centerUser.UploadDocumentAsync(report.Id));
+        foreach (var m in report.ManualValues)
+        {
+            await EnsureAsync(await centerUser.SetValueAsync(report.Id, m.Code, valueOf?.Invoke(m) ?? "0", evidence: ApplicationFlow.Pdf));
+        }
+
+        var submitted = await centerUser.ActAsync(report.Id, "submit");
+        await EnsureAsync(submitted);
+        return (await submitted.Content.ReadFromJsonAsync<ReportDto>(Json.Options))!;
+    }
+
+    public static async Task<ReportDto> AcceptAsync(this HttpClient admin, Guid reportId)
+    {
+        var response = await admin.ActAsync(reportId, "accept");
+        await EnsureAsync(response);
+        return (await response.Content.ReadFromJsonAsync<ReportDto>(Json.Options))!;
+    }
+
+    public static async Task EnsureAsync(HttpResponseMessage response)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    public static async Task<string> ProblemAsync(this HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"Expected {(int)expected}, got {(int)response.StatusCode}: {body}");
+        return body;
+    }
+
+    public static async Task<HttpResponseMessage> RevokeAsync(this HttpClient admin, Guid centerId)
+    {
+        var center = await admin.GetFromJsonAsync<CenterDto>($"/api/v1/centers/{centerId}", Json.Options);
+        return await admin.PostAsJsonAsync($"/api/v1/centers/{centerId}/status", new StatusChangeRequest
+        {
+            To = "Revoked",
+            Reference = "津工信科〔2026〕1号",
+            Reason = "测试撤销",
+            EffectiveOn = CenterTestData.Today,
+            Version = center!.Version,
+        });
+    }
+}
