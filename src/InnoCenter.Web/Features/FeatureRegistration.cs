@@ -69,6 +69,8 @@ public static class FeatureRegistration
         services.AddScoped<IAttachmentAccess, AnnualReportAttachmentAccess>();
         services.AddScoped<CycleHandlers>();
         services.AddScoped<ReportHandlers>();
+        services.AddScoped<CycleScorer>();
+        services.AddScoped<ResultHandlers>();
         return services;
     }
 

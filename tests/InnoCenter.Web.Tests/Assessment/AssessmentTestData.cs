@@ -3,10 +3,13 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using InnoCenter.Web.Features.Assessment;
 using InnoCenter.Web.Features.Centers;
+using InnoCenter.Web.Features.Experts;
+using InnoCenter.Web.Features.Reviews;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Tests.Applications;
 using InnoCenter.Web.Tests.Centers;
 using InnoCenter.Web.Tests.Infrastructure;
+using InnoCenter.Web.Tests.Reviews;
 
 namespace InnoCenter.Web.Tests.Assessment;
 
@@ -34,7 +37,59 @@ public sealed class AssessmentApp<TFactory> : IAsyncDisposable
         return new AssessmentApp<TFactory>(factory, await factory.ClientFor(Roles.Admin));
     }
 
+    /// <summary>Today in Beijing by the app's clock, which a test may have moved forward.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Factory.Clock.GetUtcNow(), InnoCenter.Web.Infrastructure.Localization.LocalizationSetup.Beijing).DateTime);
+
+    /// <summary>Ten experts, two in each domain, made the first time a panel is needed.</summary>
+    public List<ExpertDto>? Pool { get; private set; }
+
+    /// <summary>Moves the app's clock past the cycle's deadline.</summary>
+    public void PassDeadline(CycleDto cycle) => Factory.Clock.Advance(TimeSpan.FromDays(cycle.Deadline.DayNumber - Today.DayNumber + 1));
+
+    /// <summary>Draws the report's panel; every expert accepts and scores <paramref name="share"/> of each criterion's maximum, or only <paramref name="scorers"/> of them.</summary>
+    public async Task<PanelDto> ReviewAsync(Guid reportId, decimal share, int? scorers = null)
+    {
+        Pool ??= await Factory.PoolAsync(Admin);
+        var report = await Admin.GetReportAsync(reportId);
+        var subjectId = report!.ReviewSubjectId ?? throw new InvalidOperationException("The report has no review subject: accept it first.");
+        var panel = await Admin.DrawAsync(subjectId);
+        foreach (var m in panel.Members.Take(scorers ?? panel.Members.Count))
+        {
+            await ScoreAsAsync(subjectId, m, share);
+        }
+
+        return panel;
+    }
+
+    public static async Task ScoreAsAsync(Guid subjectId, InnoCenter.Web.Features.Reviews.MemberDto member, decimal share)
+    {
+        var client = ReviewTestData.ClientOf(member.ExpertId);
+        await AssessmentTestData.EnsureAsync(await client.PostAsync($"/api/v1/reviews/assignments/{member.Id}/accept", null));
+        await AssessmentTestData.EnsureAsync(await client.PostAsJsonAsync($"/api/v1/reviews/subjects/{subjectId}/scores", AssessmentTestData.ReportScores(share)));
+    }
+
+    /// <summary>Files the report of the profile, the Admin accepts it, and a panel scores it at the share.</summary>
+    public async Task<ReportDto> FileAcceptReviewAsync(HttpClient centerUser, ReportDto report, Profile profile, decimal panelShare)
+    {
+        await centerUser.FileProfileAsync(report, profile);
+        await Admin.AcceptAsync(report.Id);
+        await ReviewAsync(report.Id, panelShare);
+        return (await Admin.GetReportAsync(report.Id))!;
+    }
+
     public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
+}
+
+/// <summary>
+/// What a report says. Strong: every ledger figure corrected up to full marks and every manual value at full marks.
+/// Pass: the same figures, manual values 0. Weak: the ledger as it is (empty) and manual values 0. With a panel scoring
+/// 1 (strong) or 0, the Tianjin totals are 100, 78 and 0.
+/// </summary>
+public enum Profile
+{
+    Strong,
+    Pass,
+    Weak,
 }
 
 public static class AssessmentTestData
@@ -141,6 +196,37 @@ public static class AssessmentTestData
         await EnsureAsync(response);
         return (await response.Content.ReadFromJsonAsync<ReportDto>(Json.Options))!;
     }
+
+    public static async Task FileProfileAsync(this HttpClient centerUser, ReportDto report, Profile profile)
+    {
+        if (profile != Profile.Weak)
+        {
+            foreach (var f in report.Figures)
+            {
+                var value = f.Key switch
+                {
+                    "staff.total" => "100",
+                    "staff.rd" => "60",
+                    _ when f.Key.EndsWith("_wan", StringComparison.Ordinal) => "5000",
+                    _ => "1000",
+                };
+                await EnsureAsync(await centerUser.SetValueAsync(report.Id, f.Key, value, "台账补录：以审计报告为准", ApplicationFlow.Pdf));
+            }
+        }
+
+        await centerUser.FileAsync(report, m => profile == Profile.Strong ? (m.Unit == "%" ? "100" : "5000") : "0");
+    }
+
+    /// <summary>Points for the Tianjin annual-report form, each criterion at the same share of its maximum.</summary>
+    public static ScoreRequest ReportScores(decimal share) => new()
+    {
+        Points = new Dictionary<string, decimal>
+        {
+            ["results"] = 25, ["diffusion"] = 25, ["industry-support"] = 20, ["talent"] = 15, ["international"] = 10, ["operation"] = 5,
+        }.ToDictionary(p => p.Key, p => (decimal?)decimal.Round(p.Value * share, 1)),
+        Comment = "报告内容翔实，成果转化成效明显。",
+        Recommendation = "Approve",
+    };
 
     public static async Task EnsureAsync(HttpResponseMessage response)
     {

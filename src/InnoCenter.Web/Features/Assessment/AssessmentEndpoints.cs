@@ -16,6 +16,7 @@ public static class AssessmentEndpoints
         group.MapPost("/cycles", OpenCycle).WithName("OpenAssessmentCycle").RequireAuthorization(Roles.Admin);
         group.MapGet("/cycles/{id:guid}", GetCycle).WithName("GetAssessmentCycle").RequireAuthorization(Roles.Admin);
         group.MapGet("/cycles/{id:guid}/reports", CycleReports).WithName("ListCycleReports").RequireAuthorization(Roles.Admin);
+        group.MapPost("/cycles/{id:guid}/score", Score).WithName("ScoreAssessmentCycle").RequireAuthorization(Roles.Admin);
 
         group.MapGet("/reports/{id:guid}", GetReport).WithName("GetAnnualReport");
         group.MapPost("/reports/{id:guid}/values/{code}", SetValue).WithName("SetAnnualReportValue").DisableAntiforgery();
@@ -42,6 +43,10 @@ public static class AssessmentEndpoints
     private static async Task<Results<Ok<PagedResult<ReportRow>>, ProblemHttpResult>> CycleReports(
         Guid id, [AsParameters] ReportFilter filter, CycleHandlers handlers, Text text, CancellationToken ct) =>
         Ok(await handlers.ReportsAsync(id, filter, ct), text);
+
+    /// <summary>Scores every report of the cycle at once (set-based); may run again until the results are published.</summary>
+    private static async Task<Results<Ok<ScoreRunDto>, ProblemHttpResult>> Score(Guid id, ResultHandlers handlers, Text text, CancellationToken ct) =>
+        Ok(await handlers.ScoreAsync(id, ct), text);
 
     private static async Task<Results<Ok<ReportDto>, ProblemHttpResult>> GetReport(Guid id, ReportHandlers handlers, Text text, CancellationToken ct) =>
         Ok(await handlers.GetAsync(id, ct), text);

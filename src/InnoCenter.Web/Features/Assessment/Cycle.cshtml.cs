@@ -10,7 +10,7 @@ namespace InnoCenter.Web.Features.Assessment;
 
 /// <summary>One cycle for the Admin: who has filed (due, overdue, submitted, returned, accepted), scoring and publishing.</summary>
 [Authorize(Roles = Roles.Admin)]
-public sealed class CycleModel(CycleHandlers cycles, Text text) : PageModel
+public sealed class CycleModel(CycleHandlers cycles, ResultHandlers results, Text text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -29,6 +29,18 @@ public sealed class CycleModel(CycleHandlers cycles, Text text) : PageModel
     public PagedResult<ReportRow> Reports { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostScoreAsync(CancellationToken ct)
+    {
+        var run = await results.ScoreAsync(Id, ct);
+        if (run.IsSuccess)
+        {
+            TempData["Flash"] = text["assessment.scored", run.Value.Scored, run.Value.Complete];
+            return Redirect(AssessmentLinks.Cycle(Id));
+        }
+
+        return await After(run, "common.saved", ct);
+    }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
