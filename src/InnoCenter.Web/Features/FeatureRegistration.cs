@@ -71,6 +71,8 @@ public static class FeatureRegistration
         services.AddScoped<ReportHandlers>();
         services.AddScoped<CycleScorer>();
         services.AddScoped<ResultHandlers>();
+        services.AddScoped<CyclePublisher>();
+        services.AddScoped<ScorecardQueries>();
         return services;
     }
 

@@ -30,9 +30,14 @@ public sealed class AssessmentApp<TFactory> : IAsyncDisposable
 
     public HttpClient Admin { get; }
 
-    public static async Task<AssessmentApp<TFactory>> StartAsync()
+    public static async Task<AssessmentApp<TFactory>> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var factory = new TFactory();
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            factory.Settings[key] = value;
+        }
+
         await factory.InitializeAsync();
         return new AssessmentApp<TFactory>(factory, await factory.ClientFor(Roles.Admin));
     }
@@ -76,6 +81,36 @@ public sealed class AssessmentApp<TFactory> : IAsyncDisposable
         await ReviewAsync(report.Id, panelShare);
         return (await Admin.GetReportAsync(report.Id))!;
     }
+
+    /// <summary>
+    /// Runs a cycle of <paramref name="year"/> end to end: opens it (on the named pack), every center in
+    /// <paramref name="plan"/> files its report of the given profile, the Admin accepts it and a panel scores it at the
+    /// share; then the deadline passes and the Admin scores. Returns the cycle and each center's report.
+    /// </summary>
+    public async Task<(CycleDto Cycle, Dictionary<Guid, ReportDto> Reports)> RunToScoredAsync(
+        int year, IReadOnlyDictionary<TestCenter, (Profile Profile, decimal Share)> plan, string? policyCode = null)
+    {
+        var cycle = await Admin.OpenCycleAsync(year, Today.AddDays(2), policyCode);
+        var reports = new Dictionary<Guid, ReportDto>();
+        foreach (var (center, (profile, share)) in plan)
+        {
+            var user = await Factory.CenterUserAsync(center);
+            reports[center.Id] = await FileAcceptReviewAsync(user, await user.ReportOfAsync(cycle.Id, center.Id), profile, share);
+        }
+
+        PassDeadline(cycle);
+        await AssessmentTestData.EnsureAsync(await Admin.PostAsync($"/api/v1/assessment/cycles/{cycle.Id}/score", null));
+        return (cycle, reports);
+    }
+
+    public async Task<PublishDto> PublishAsync(Guid cycleId)
+    {
+        var response = await Admin.PostAsJsonAsync($"/api/v1/assessment/cycles/{cycleId}/publish", new ReportDecisionRequest());
+        await AssessmentTestData.EnsureAsync(response);
+        return (await response.Content.ReadFromJsonAsync<PublishDto>(Json.Options))!;
+    }
+
+    public async Task<CenterDto> CenterAsync(Guid centerId) => (await Admin.GetFromJsonAsync<CenterDto>($"/api/v1/centers/{centerId}", Json.Options))!;
 
     public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
 }

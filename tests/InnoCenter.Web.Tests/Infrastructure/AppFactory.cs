@@ -25,6 +25,9 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     public string FilesRoot { get; } = Path.Combine(Path.GetTempPath(), "innocenter-tests", "files-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>Configuration of this app beyond the test defaults (e.g. another policy pack file), set before it starts.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     /// <summary>The app's clock: the real time plus an offset a test may move forward (e.g. past a deadline).</summary>
     public TestClock Clock { get; } = new();
 
@@ -61,6 +64,10 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         // Tests close notice windows by calling the handler with the day they need; the timer would only race them.
         builder.UseSetting("Jobs:NoticeClosingSeconds", "0");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>A client signed in (by a personal access token) as a new active user of the given role.</summary>

@@ -17,6 +17,8 @@ public static class AssessmentEndpoints
         group.MapGet("/cycles/{id:guid}", GetCycle).WithName("GetAssessmentCycle").RequireAuthorization(Roles.Admin);
         group.MapGet("/cycles/{id:guid}/reports", CycleReports).WithName("ListCycleReports").RequireAuthorization(Roles.Admin);
         group.MapPost("/cycles/{id:guid}/score", Score).WithName("ScoreAssessmentCycle").RequireAuthorization(Roles.Admin);
+        group.MapPost("/cycles/{id:guid}/publish", Publish).WithName("PublishAssessmentCycle").RequireAuthorization(Roles.Admin);
+        group.MapGet("/cycles/{id:guid}/decisions", Decisions).WithName("ListAssessmentDecisions").RequireAuthorization(Roles.Admin);
 
         group.MapGet("/reports/{id:guid}", GetReport).WithName("GetAnnualReport");
         group.MapPost("/reports/{id:guid}/values/{code}", SetValue).WithName("SetAnnualReportValue").DisableAntiforgery();
@@ -25,6 +27,11 @@ public static class AssessmentEndpoints
         group.MapPost("/reports/{id:guid}/submit", Submit).WithName("SubmitAnnualReport");
         group.MapPost("/reports/{id:guid}/accept", Accept).WithName("AcceptAnnualReport");
         group.MapPost("/reports/{id:guid}/return", Return).WithName("ReturnAnnualReport");
+        group.MapGet("/reports/{id:guid}/scorecard", Scorecard).WithName("GetScorecard");
+
+        var notices = app.MapGroup("/api/v1/notices/assessment").AllowAnonymous().WithTags("Public notices");
+        notices.MapGet("/", Notices).WithName("ListAssessmentNotices");
+        notices.MapGet("/{cycleId:guid}", Notice).WithName("GetAssessmentNotice");
     }
 
     private static async Task<Ok<IReadOnlyList<CycleRow>>> ListCycles(CycleHandlers handlers, CancellationToken ct) =>
@@ -47,6 +54,25 @@ public static class AssessmentEndpoints
     /// <summary>Scores every report of the cycle at once (set-based); may run again until the results are published.</summary>
     private static async Task<Results<Ok<ScoreRunDto>, ProblemHttpResult>> Score(Guid id, ResultHandlers handlers, Text text, CancellationToken ct) =>
         Ok(await handlers.ScoreAsync(id, ct), text);
+
+    /// <summary>Publishes the results: each center's consequence is decided, recorded and applied; the center's staff are told.</summary>
+    private static async Task<Results<Ok<PublishDto>, ProblemHttpResult>> Publish(
+        Guid id, [FromBody] ReportDecisionRequest? request, CyclePublisher publisher, Text text, CancellationToken ct) =>
+        Ok(await publisher.PublishAsync(id, request?.Version, ct), text);
+
+    private static async Task<Results<Ok<IReadOnlyList<DecisionDto>>, ProblemHttpResult>> Decisions(Guid id, ResultHandlers handlers, Text text, CancellationToken ct) =>
+        Ok(await handlers.DecisionsAsync(id, ct), text);
+
+    private static async Task<Results<Ok<ScorecardDto>, ProblemHttpResult>> Scorecard(Guid id, ScorecardQueries queries, Text text, CancellationToken ct) =>
+        Ok(await queries.GetAsync(id, ct), text);
+
+    private static async Task<Ok<IReadOnlyList<AssessmentNoticeDto>>> Notices(ScorecardQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.NoticesAsync(null, ct));
+
+    private static async Task<Results<Ok<AssessmentNoticeDto>, ProblemHttpResult>> Notice(Guid cycleId, ScorecardQueries queries, Text text, CancellationToken ct) =>
+        (await queries.NoticesAsync(cycleId, ct)).FirstOrDefault() is { } notice
+            ? TypedResults.Ok(notice)
+            : InnoCenter.Domain.Common.Failure.NotFound("notices.not_found").ToProblem(text);
 
     private static async Task<Results<Ok<ReportDto>, ProblemHttpResult>> GetReport(Guid id, ReportHandlers handlers, Text text, CancellationToken ct) =>
         Ok(await handlers.GetAsync(id, ct), text);

@@ -10,7 +10,7 @@ namespace InnoCenter.Web.Features.Assessment;
 
 /// <summary>One cycle for the Admin: who has filed (due, overdue, submitted, returned, accepted), scoring and publishing.</summary>
 [Authorize(Roles = Roles.Admin)]
-public sealed class CycleModel(CycleHandlers cycles, ResultHandlers results, Text text) : PageModel
+public sealed class CycleModel(CycleHandlers cycles, ResultHandlers results, CyclePublisher publisher, Text text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -28,6 +28,8 @@ public sealed class CycleModel(CycleHandlers cycles, ResultHandlers results, Tex
 
     public PagedResult<ReportRow> Reports { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
+    public IReadOnlyList<DecisionDto> Decisions { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostScoreAsync(CancellationToken ct)
@@ -42,6 +44,9 @@ public sealed class CycleModel(CycleHandlers cycles, ResultHandlers results, Tex
         return await After(run, "common.saved", ct);
     }
 
+    public async Task<IActionResult> OnPostPublishAsync(int? version, CancellationToken ct) =>
+        await After(await publisher.PublishAsync(Id, version, ct), "assessment.published", ct);
+
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         var cycle = await cycles.GetAsync(Id, ct);
@@ -52,6 +57,7 @@ public sealed class CycleModel(CycleHandlers cycles, ResultHandlers results, Tex
 
         Cycle = cycle.Value;
         Reports = (await cycles.ReportsAsync(Id, new ReportFilter { State = State, Search = Search, Page = PageNumber }, ct)).Value;
+        Decisions = Cycle.Status == "Published" ? (await results.DecisionsAsync(Id, ct)).Value : [];
         return true;
     }
 

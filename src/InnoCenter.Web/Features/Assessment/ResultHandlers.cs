@@ -7,8 +7,30 @@ using Microsoft.EntityFrameworkCore;
 namespace InnoCenter.Web.Features.Assessment;
 
 /// <summary>The Admin's scoring of a cycle (set-based, by <see cref="CycleScorer"/>) and what the results say.</summary>
-public sealed class ResultHandlers(AppDbContext db, AssessmentAccess access, CycleScorer scorer)
+public sealed class ResultHandlers(AppDbContext db, AssessmentAccess access, CycleScorer scorer, CyclePublisher publisher)
 {
+    /// <summary>The decisions recorded when the cycle was published, for the Admin.</summary>
+    public async Task<Result<IReadOnlyList<DecisionDto>>> DecisionsAsync(Guid cycleId, CancellationToken ct)
+    {
+        if (!access.IsAdmin)
+        {
+            return Failure.NotFound("assessment.cycle_not_found");
+        }
+
+        var cycle = await db.AssessmentCycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId, ct);
+        if (cycle is null)
+        {
+            return Failure.NotFound("assessment.cycle_not_found");
+        }
+
+        var rows = await (from d in db.AssessmentDecisions.AsNoTracking()
+                          join c in db.Centers on d.CenterId equals c.Id
+                          where d.CycleId == cycleId
+                          select new { Decision = d, c.Name }).ToListAsync(ct);
+        var en = LocalizationSetup.IsEnglish;
+        return rows.OrderBy(r => r.Name, StringComparer.Ordinal).Select(r => publisher.ToDto(r.Decision, r.Name, cycle.Rules, en)).ToList();
+    }
+
     public async Task<Result<ScoreRunDto>> ScoreAsync(Guid cycleId, CancellationToken ct)
     {
         if (!access.IsAdmin)
