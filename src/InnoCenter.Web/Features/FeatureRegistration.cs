@@ -73,6 +73,7 @@ public static class FeatureRegistration
         services.AddScoped<ResultHandlers>();
         services.AddScoped<CyclePublisher>();
         services.AddScoped<ScorecardQueries>();
+        services.AddScoped<AssessmentDocuments>();
         return services;
     }
 

@@ -19,6 +19,8 @@ public static class AssessmentEndpoints
         group.MapPost("/cycles/{id:guid}/score", Score).WithName("ScoreAssessmentCycle").RequireAuthorization(Roles.Admin);
         group.MapPost("/cycles/{id:guid}/publish", Publish).WithName("PublishAssessmentCycle").RequireAuthorization(Roles.Admin);
         group.MapGet("/cycles/{id:guid}/decisions", Decisions).WithName("ListAssessmentDecisions").RequireAuthorization(Roles.Admin);
+        group.MapGet("/cycles/{id:guid}/overview", Overview).WithName("GetAssessmentOverview").RequireAuthorization(Roles.Admin);
+        group.MapGet("/cycles/{id:guid}/overview/export", Export).WithName("ExportAssessmentOverview").RequireAuthorization(Roles.Admin);
 
         group.MapGet("/reports/{id:guid}", GetReport).WithName("GetAnnualReport");
         group.MapPost("/reports/{id:guid}/values/{code}", SetValue).WithName("SetAnnualReportValue").DisableAntiforgery();
@@ -28,6 +30,7 @@ public static class AssessmentEndpoints
         group.MapPost("/reports/{id:guid}/accept", Accept).WithName("AcceptAnnualReport");
         group.MapPost("/reports/{id:guid}/return", Return).WithName("ReturnAnnualReport");
         group.MapGet("/reports/{id:guid}/scorecard", Scorecard).WithName("GetScorecard");
+        group.MapGet("/reports/{id:guid}/scorecard.docx", ScorecardDocx).WithName("GetScorecardDocument");
 
         var notices = app.MapGroup("/api/v1/notices/assessment").AllowAnonymous().WithTags("Public notices");
         notices.MapGet("/", Notices).WithName("ListAssessmentNotices");
@@ -65,6 +68,31 @@ public static class AssessmentEndpoints
 
     private static async Task<Results<Ok<ScorecardDto>, ProblemHttpResult>> Scorecard(Guid id, ScorecardQueries queries, Text text, CancellationToken ct) =>
         Ok(await queries.GetAsync(id, ct), text);
+
+    private static async Task<Results<Ok<OverviewDto>, ProblemHttpResult>> Overview(Guid id, AssessmentDocuments documents, Text text, CancellationToken ct) =>
+        Ok(await documents.OverviewAsync(id, ct), text);
+
+    /// <summary>Every indicator of every center as a row, with the numerator and the denominator of each ratio.</summary>
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Export(
+        Guid id, AssessmentDocuments documents, Text text, TimeProvider clock, CancellationToken ct)
+    {
+        if (!await documents.CycleExistsAsync(id, ct))
+        {
+            return InnoCenter.Domain.Common.Failure.NotFound("assessment.cycle_not_found").ToProblem(text);
+        }
+
+        return await ExcelExport.ToXlsxAsync(
+            documents.ExportLinesAsync(id, ct), documents.ToExportRow,
+            $"assessment-{id:N}-{clock.GetUtcNow().ToBeijing("yyyyMMdd-HHmm")}.xlsx", text["assessment.overview.title"], ct);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ScorecardDocx(Guid id, AssessmentDocuments documents, Text text, CancellationToken ct)
+    {
+        var doc = await documents.ScorecardDocxAsync(id, ct);
+        return doc.IsSuccess ? TypedResults.File(doc.Value.Content, Docx, doc.Value.FileName) : doc.Failure!.ToProblem(text);
+    }
+
+    private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     private static async Task<Ok<IReadOnlyList<AssessmentNoticeDto>>> Notices(ScorecardQueries queries, CancellationToken ct) =>
         TypedResults.Ok(await queries.NoticesAsync(null, ct));
