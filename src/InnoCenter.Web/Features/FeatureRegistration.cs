@@ -74,6 +74,7 @@ public static class FeatureRegistration
         services.AddScoped<CyclePublisher>();
         services.AddScoped<ScorecardQueries>();
         services.AddScoped<AssessmentDocuments>();
+        services.AddScoped<WeightsHandlers>();
         return services;
     }
 

@@ -32,6 +32,10 @@ public static class AssessmentEndpoints
         group.MapGet("/reports/{id:guid}/scorecard", Scorecard).WithName("GetScorecard");
         group.MapGet("/reports/{id:guid}/scorecard.docx", ScorecardDocx).WithName("GetScorecardDocument");
 
+        var weights = app.MapGroup("/api/v1/policy/assessment").RequireAuthorization(Roles.Admin).WithTags("Policy");
+        weights.MapGet("/", GetWeights).WithName("GetAssessmentWeights");
+        weights.MapPut("/", SaveWeights).WithName("SaveAssessmentWeights");
+
         var notices = app.MapGroup("/api/v1/notices/assessment").AllowAnonymous().WithTags("Public notices");
         notices.MapGet("/", Notices).WithName("ListAssessmentNotices");
         notices.MapGet("/{cycleId:guid}", Notice).WithName("GetAssessmentNotice");
@@ -93,6 +97,13 @@ public static class AssessmentEndpoints
     }
 
     private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    private static Ok<WeightsDto> GetWeights(WeightsHandlers handlers) => TypedResults.Ok(handlers.Current());
+
+    /// <summary>Saves changed weights, points, thresholds or grade minimums as a new version of the pack in force.</summary>
+    private static async Task<Results<Ok<WeightsDto>, ProblemHttpResult>> SaveWeights(
+        [FromBody] WeightsRequest request, WeightsHandlers handlers, Text text, CancellationToken ct) =>
+        Ok(await handlers.SaveAsync(request, ct), text);
 
     private static async Task<Ok<IReadOnlyList<AssessmentNoticeDto>>> Notices(ScorecardQueries queries, CancellationToken ct) =>
         TypedResults.Ok(await queries.NoticesAsync(null, ct));
