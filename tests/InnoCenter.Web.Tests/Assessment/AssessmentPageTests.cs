@@ -1,8 +1,13 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using InnoCenter.Domain.Assessment;
+using InnoCenter.Web.Features.Ledger;
 using InnoCenter.Web.Infrastructure.Auth;
+using InnoCenter.Web.Infrastructure.Startup;
 using InnoCenter.Web.Tests.Centers;
 using InnoCenter.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InnoCenter.Web.Tests.Assessment;
 
@@ -75,4 +80,25 @@ public sealed partial class AssessmentPageTests
 
     [GeneratedRegex(@"\b(assessment|policy\.assessment)\.[a-z_]+(\.[A-Za-z_]+)*\b(?![/\w-])")]
     private static partial Regex MissingKey();
+}
+
+/// <summary>The demo seed opens last year's assessment once, with the demo center's report pre-filled from its ledger.</summary>
+public sealed class AssessmentDemoSeedTests
+{
+    [Fact]
+    public async Task The_demo_seed_opens_last_years_cycle_once_with_the_demo_centers_report_prefilled_from_its_ledger()
+    {
+        await using var app = await AssessmentApp<SqliteAppFactory>.StartAsync();
+        await DemoSeeder.SeedAsync(app.Factory.Services);
+        await DemoSeeder.SeedAsync(app.Factory.Services);
+
+        var cycle = Assert.Single(await app.Factory.WithDbAsync(db => db.AssessmentCycles.ToListAsync()));
+        var report = await app.Factory.WithDbAsync(db => db.AnnualReports.Include(r => r.Values).SingleAsync());
+        using var scope = app.Factory.Services.CreateScope();
+        var ledger = await scope.ServiceProvider.GetRequiredService<LedgerRollup>().ForCenterYearAsync(report.CenterId, cycle.Year, CancellationToken.None);
+
+        Assert.Equal(CenterTestData.Today.Year - 1, cycle.Year);
+        Assert.Equal(CycleStatus.Open, cycle.Status);
+        Assert.All(report.Values.Where(v => v.Kind == ReportValueKind.Figure), v => Assert.Equal(ledger[v.Code], v.LedgerValue));
+    }
 }
