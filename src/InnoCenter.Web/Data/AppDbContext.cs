@@ -1,4 +1,5 @@
 using InnoCenter.Domain.Applications;
+using InnoCenter.Domain.Assessment;
 using InnoCenter.Domain.Centers;
 using InnoCenter.Domain.Ledger;
 using InnoCenter.Domain.Organizations;
@@ -92,6 +93,16 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<IntlCooperation> LedgerIntl => Set<IntlCooperation>();
 
     public DbSet<SmeService> LedgerSmeServices => Set<SmeService>();
+
+    public DbSet<AssessmentCycle> AssessmentCycles => Set<AssessmentCycle>();
+
+    public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();
+
+    public DbSet<ReportValue> AnnualReportValues => Set<ReportValue>();
+
+    public DbSet<AssessmentResult> AssessmentResults => Set<AssessmentResult>();
+
+    public DbSet<AssessmentDecision> AssessmentDecisions => Set<AssessmentDecision>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using InnoCenter.Web.Features.Account;
 using InnoCenter.Web.Features.Applications;
+using InnoCenter.Web.Features.Assessment;
 using InnoCenter.Web.Infrastructure.Jobs;
 using InnoCenter.Web.Features.Audit;
 using InnoCenter.Web.Features.Experts;
@@ -64,6 +65,18 @@ public static class FeatureRegistration
         services.AddScoped<LedgerEvidence>();
         services.AddScoped<ReceiptHandlers>();
         services.AddScoped<LedgerRollup>();
+        services.AddScoped<Bilingual>();
+        services.AddScoped<PolicyVersions>();
+        services.AddScoped<AssessmentAccess>();
+        services.AddScoped<IAttachmentAccess, AnnualReportAttachmentAccess>();
+        services.AddScoped<CycleHandlers>();
+        services.AddScoped<ReportHandlers>();
+        services.AddScoped<CycleScorer>();
+        services.AddScoped<ResultHandlers>();
+        services.AddScoped<CyclePublisher>();
+        services.AddScoped<ScorecardQueries>();
+        services.AddScoped<AssessmentDocuments>();
+        services.AddScoped<WeightsHandlers>();
         return services;
     }
 
@@ -89,5 +102,6 @@ public static class FeatureRegistration
         app.MapReviewEndpoints();
         app.MapCenterEndpoints();
         app.MapLedgerEndpoints();
+        app.MapAssessmentEndpoints();
     }
 }

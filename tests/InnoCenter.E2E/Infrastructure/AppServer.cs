@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -23,6 +24,9 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
     public static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } p ? p : "/usr/bin/chromium";
 
     public string BaseUrl { get; private set; } = string.Empty;
+
+    /// <summary>The app's clock: real time plus an offset a scenario may move forward (past a filing deadline, say).</summary>
+    public ServerClock Clock { get; } = new();
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -89,6 +93,7 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Security:SignInsPerMinute", "1000");
         builder.UseSetting("Files:Root", Path.Combine(_directory, "files"));
         builder.UseSetting("Jobs:NoticeClosingSeconds", "0");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public new async Task DisposeAsync()
@@ -110,4 +115,14 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
             // Left for the temp cleaner; never read by another run.
         }
     }
+}
+
+/// <summary>The real time, shifted by an offset that only ever moves forward.</summary>
+public sealed class ServerClock : TimeProvider
+{
+    private long _offsetTicks;
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
 }

@@ -21,17 +21,17 @@ public static class CenterTestData
 {
     public static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, InnoCenter.Web.Infrastructure.Localization.LocalizationSetup.Beijing).DateTime);
 
-    public static async Task<TestCenter> CreateCenterAsync(this AppFactory factory, string? name = null)
+    public static async Task<TestCenter> CreateCenterAsync(this AppFactory factory, string? name = null, DateOnly? approvedOn = null)
     {
         var admin = await factory.ClientFor(Roles.Admin);
         var lead = await admin.CreateOrganizationAsync(TestData.Organization(name: "牵头企业" + Guid.NewGuid().ToString("N")[..6]));
         var university = await admin.CreateOrganizationAsync(TestData.Organization(name: "成员大学" + Guid.NewGuid().ToString("N")[..6], type: "University", district: "120104"));
         var institute = await admin.CreateOrganizationAsync(TestData.Organization(name: "北京研究院" + Guid.NewGuid().ToString("N")[..6], type: "ResearchInstitute", region: "Beijing"));
-        var approvedOn = new DateOnly(Today.Year - 2, 1, 15);
+        var approved = approvedOn ?? new DateOnly(Today.Year - 2, 1, 15);
         var applicationId = Guid.NewGuid();
         var founding = new CenterFounding(
             applicationId, name ?? "测试创新中心" + Guid.NewGuid().ToString("N")[..6], "high-end-equipment", lead.Id, "津工信科〔2025〕8号",
-            "TJMIC-" + Random.Shared.Next(1000, 9999), approvedOn,
+            "TJMIC-" + Random.Shared.Next(1000, 9999), approved,
             [
                 new CenterFoundingMember(lead.Id, MemberKind.Enterprise, 60m),
                 new CenterFoundingMember(university.Id, MemberKind.University, 25m),
@@ -46,7 +46,7 @@ public static class CenterTestData
         }
 
         await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
-        return new TestCenter(created.Value.Id, applicationId, approvedOn, lead, university, institute, admin);
+        return new TestCenter(created.Value.Id, applicationId, approved, lead, university, institute, admin);
     }
 
     public static Task<HttpClient> CenterUserAsync(this AppFactory factory, TestCenter center, string culture = "zh-CN") =>

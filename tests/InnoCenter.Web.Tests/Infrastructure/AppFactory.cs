@@ -4,6 +4,7 @@ using InnoCenter.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -23,6 +24,12 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     private int _userCounter;
 
     public string FilesRoot { get; } = Path.Combine(Path.GetTempPath(), "innocenter-tests", "files-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>Configuration of this app beyond the test defaults (e.g. another policy pack file), set before it starts.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
+    /// <summary>The app's clock: the real time plus an offset a test may move forward (e.g. past a deadline).</summary>
+    public TestClock Clock { get; } = new();
 
     protected abstract string Provider { get; }
 
@@ -56,6 +63,11 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Files:MaxBytes", MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Tests close notice windows by calling the handler with the day they need; the timer would only race them.
         builder.UseSetting("Jobs:NoticeClosingSeconds", "0");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>A client signed in (by a personal access token) as a new active user of the given role.</summary>
@@ -187,4 +199,16 @@ public sealed class PostgresAppFactory : AppFactory
         await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", admin);
         await cmd.ExecuteNonQueryAsync();
     }
+}
+
+/// <summary>The real time, shifted by an offset that only ever moves forward.</summary>
+public sealed class TestClock : TimeProvider
+{
+    private long _offsetTicks;
+
+    public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
 }

@@ -17,6 +17,9 @@ public sealed record OfficialDocument(
     string Signature,
     string Date)
 {
+    /// <summary>Tables set after the body (an assessment result's scorecard, say), each under its caption.</summary>
+    public IReadOnlyList<DocumentTable> Tables { get; init; } = [];
+
     private const string TitleFont = "方正小标宋简体";
     private const string BodyFont = "仿宋_GB2312";
     private const string HeaderFont = "方正小标宋简体";
@@ -44,6 +47,12 @@ public sealed record OfficialDocument(
             foreach (var line in Body)
             {
                 body.Append(Paragraph(line, BodyFont, 32, JustificationValues.Both, firstLineChars: 200));
+            }
+
+            foreach (var table in Tables)
+            {
+                body.Append(Paragraph(table.Caption, BodyFont, 28, JustificationValues.Center, bold: true, spacingBefore: 200));
+                body.Append(TableOf(table));
             }
 
             body.Append(Paragraph(Signature, BodyFont, 32, JustificationValues.Right, spacingBefore: 600));
@@ -92,7 +101,50 @@ public sealed record OfficialDocument(
         return new Paragraph(paraProps, new Run(runProps, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
     }
 
+    private static Table TableOf(DocumentTable t)
+    {
+        var border = new TableBorders(
+            new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
+            new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
+        var table = new Table(new TableProperties(border, new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }));
+        table.Append(Row(t.Header, bold: true));
+        foreach (var row in t.Rows)
+        {
+            table.Append(Row(row, bold: false));
+        }
+
+        return table;
+    }
+
+    private static TableRow Row(IReadOnlyList<string> cells, bool bold)
+    {
+        var row = new TableRow();
+        if (bold)
+        {
+            row.Append(new TableRowProperties(new TableHeader()));
+        }
+
+        foreach (var cell in cells)
+        {
+            var runProps = new RunProperties(
+                new RunFonts { Ascii = BodyFont, HighAnsi = BodyFont, EastAsia = BodyFont },
+                new FontSize { Val = "21" });
+            if (bold)
+            {
+                runProps.Append(new Bold());
+            }
+
+            row.Append(new TableCell(new Paragraph(new Run(runProps, new Text(cell) { Space = SpaceProcessingModeValues.Preserve }))));
+        }
+
+        return row;
+    }
+
     private static Paragraph RedRule() =>
         new(new ParagraphProperties(new ParagraphBorders(
             new BottomBorder { Val = BorderValues.Single, Color = "FF0000", Size = 18, Space = 1 })));
 }
+
+/// <summary>A table of an official document: a caption, a header row and the rows, all as text.</summary>
+public sealed record DocumentTable(string Caption, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows);

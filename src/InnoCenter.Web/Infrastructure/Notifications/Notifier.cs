@@ -41,6 +41,43 @@ public sealed class Notifier(AppDbContext db, IStringLocalizerFactory localizers
         }
     }
 
+    /// <summary>
+    /// One message per group of users, each with its own link and arguments (e.g. every center of a cycle), with the
+    /// users' e-mail addresses read in one query however many groups there are.
+    /// </summary>
+    public async Task NotifyEachAsync(string titleKey, IReadOnlyList<(IReadOnlyCollection<Guid> UserIds, string? Link, object[] Args)> groups, CancellationToken ct)
+    {
+        var ids = groups.SelectMany(g => g.UserIds).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var emails = new Dictionary<Guid, string?>();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            foreach (var u in await db.Users.Where(u => chunk.Contains(u.Id) && u.IsActive).Select(u => new { u.Id, u.Email }).ToListAsync(ct))
+            {
+                emails[u.Id] = u.Email;
+            }
+        }
+
+        foreach (var (userIds, link, args) in groups)
+        {
+            var zh = Render("zh-CN", titleKey, args);
+            var en = Render("en-US", titleKey, args);
+            foreach (var id in userIds.Distinct().Where(emails.ContainsKey))
+            {
+                db.Notifications.Add(new Notification { UserId = id, TitleZh = zh, TitleEn = en, Link = link, CreatedAt = now });
+                if (!string.IsNullOrEmpty(emails[id]))
+                {
+                    db.OutboxEmails.Add(new OutboxEmail { To = emails[id]!, Subject = zh, Body = $"{zh}\n{en}\n{link}", CreatedAt = now });
+                }
+            }
+        }
+    }
+
     private string Render(string culture, string key, object[] args)
     {
         var previous = CultureInfo.CurrentUICulture;

@@ -28,6 +28,8 @@ public sealed class PolicyProvider
 /// <summary>
 /// At start, stores the pack file as a version if that version is not stored yet, then activates the newest stored
 /// version of that pack. A stored version is never overwritten: to change the rules, raise the pack's version.
+/// The other pack files beside it (the national rules, say) are stored too, inactive, so that a cycle can be run on
+/// one of them by naming it; a file among them that does not load or validate is skipped with a warning.
 /// </summary>
 public static class PolicyPackLoader
 {
@@ -69,10 +71,63 @@ public static class PolicyPackLoader
             logger.LogInformation("Stored policy pack {Code} version {Version} from {Path}", pack.Code, pack.Version, path);
         }
 
+        await StoreSiblingsAsync(db, path, pack.Code, clock, logger, ct);
+
         var active = await db.PolicyPacks.AsNoTracking()
             .Where(p => p.Code == pack.Code && p.IsActive)
             .OrderByDescending(p => p.Version)
             .FirstAsync(ct);
         sp.GetRequiredService<PolicyProvider>().Activate(PolicyProvider.Parse(active.Json));
+    }
+
+    private static async Task StoreSiblingsAsync(
+        AppDbContext db, string configuredPath, string configuredCode, TimeProvider clock, ILogger logger, CancellationToken ct)
+    {
+        var folder = Path.GetDirectoryName(configuredPath);
+        if (folder is null || !Directory.Exists(folder))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            if (Path.GetFullPath(file) == Path.GetFullPath(configuredPath))
+            {
+                continue;
+            }
+
+            PolicyPack other;
+            string json;
+            try
+            {
+                json = await File.ReadAllTextAsync(file, ct);
+                other = PolicyProvider.Parse(json);
+            }
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or NotSupportedException)
+            {
+                logger.LogWarning("Policy pack {Path} was not stored: {Message}", file, ex.Message);
+                continue;
+            }
+
+            if (other.Code == configuredCode || other.Assessment.Validate().Count > 0)
+            {
+                logger.LogWarning("Policy pack {Path} was not stored: same code as the configured pack, or invalid assessment rules", file);
+                continue;
+            }
+
+            if (!await db.PolicyPacks.AnyAsync(p => p.Code == other.Code && p.Version == other.Version, ct))
+            {
+                db.PolicyPacks.Add(new PolicyPackRecord
+                {
+                    Code = other.Code,
+                    Version = other.Version,
+                    Json = json,
+                    IsActive = false,
+                    LoadedAt = clock.GetUtcNow(),
+                });
+                await db.SaveChangesAsync(ct);
+                logger.LogInformation("Stored policy pack {Code} version {Version} from {Path} (not active)", other.Code, other.Version, file);
+            }
+        }
     }
 }

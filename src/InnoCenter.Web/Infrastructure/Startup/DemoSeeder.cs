@@ -3,6 +3,7 @@ using InnoCenter.Domain.Ledger;
 using InnoCenter.Domain.Organizations;
 using InnoCenter.Domain.Reviews;
 using InnoCenter.Web.Data;
+using InnoCenter.Web.Features.Assessment;
 using InnoCenter.Web.Features.Centers;
 using InnoCenter.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
@@ -12,8 +13,8 @@ namespace InnoCenter.Web.Infrastructure.Startup;
 
 /// <summary>
 /// Demo data (<c>--demo</c> or <c>Seed:Demo=true</c>): organisations with valid credit codes across Tianjin, Beijing and
-/// Hebei, one user of every role, twelve pool experts, and one recognised center with members, governance, IP, a
-/// licence and a receipt. Idempotent: it adds only what is missing.
+/// Hebei, one user of every role, twelve pool experts, one recognised center with members, governance, IP, a licence
+/// and a receipt, and last year's assessment open for filing. Idempotent: it adds only what is missing.
 /// </summary>
 public static class DemoSeeder
 {
@@ -69,6 +70,7 @@ public static class DemoSeeder
         await EnsureUser(users, "officer@demo.local", "赵立（工信局）", Roles.Admin, null, password, now);
         await SeedExpertsAsync(db, users, now);
         await EnsureCenterAsync(sp, db, now);
+        await EnsureAssessmentCycleAsync(sp, db);
         Console.WriteLine($"Demo data ready / 演示数据已就绪: expert@demo.local, center@demo.local, member@demo.local, officer@demo.local — password / 密码 {password}");
     }
 
@@ -179,6 +181,26 @@ public static class DemoSeeder
         db.LedgerReceipts.Add(deal.Receive(new DateOnly(2025, 11, 20), 30_000_000, "首期许可费", [leadAndTju], now));
 
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// The assessment of last year, open for filing for two months, so that the demo center's user finds an annual report
+    /// pre-filled from its ledger to file. Only when no cycle of that year exists yet.
+    /// </summary>
+    private static async Task EnsureAssessmentCycleAsync(IServiceProvider sp, AppDbContext db)
+    {
+        var today = sp.GetRequiredService<TimeProvider>().TodayInBeijing();
+        if (await db.AssessmentCycles.AnyAsync(c => c.Year == today.Year - 1))
+        {
+            return;
+        }
+
+        var opened = await sp.GetRequiredService<CycleHandlers>().OpenCoreAsync(
+            new OpenCycleRequest { Year = today.Year - 1, Deadline = today.AddMonths(2) }, null, CancellationToken.None);
+        if (!opened.IsSuccess)
+        {
+            throw new InvalidOperationException("Demo assessment cycle: " + string.Join("; ", opened.Failure!.Errors));
+        }
     }
 
     private static async Task EnsureUser(

@@ -27,6 +27,32 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AssessmentCycles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    PolicyCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PolicyVersion = table.Column<int>(type: "integer", nullable: false),
+                    RulesJson = table.Column<string>(type: "text", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OpenedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    ScoredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ScoredBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PublishedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    ExclusionsJson = table.Column<string>(type: "text", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssessmentCycles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditEntries",
                 columns: table => new
                 {
@@ -718,6 +744,81 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AnnualReports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CycleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CenterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    IsRecheck = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    LedgerReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SubmittedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    SubmittedLate = table.Column<bool>(type: "boolean", nullable: false),
+                    ReturnReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnnualReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AnnualReports_AssessmentCycles_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "AssessmentCycles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AnnualReports_Centers_CenterId",
+                        column: x => x.CenterId,
+                        principalTable: "Centers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AssessmentDecisions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CycleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CenterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Grade = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StandingAfter = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ContinuedSupport = table.Column<bool>(type: "boolean", nullable: false),
+                    PublicNotice = table.Column<bool>(type: "boolean", nullable: false),
+                    RecheckYear = table.Column<int>(type: "integer", nullable: true),
+                    ConsecutiveFailures = table.Column<int>(type: "integer", nullable: false),
+                    PolicyCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PolicyVersion = table.Column<int>(type: "integer", nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedBy = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssessmentDecisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AssessmentDecisions_AssessmentCycles_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "AssessmentCycles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AssessmentDecisions_Centers_CenterId",
+                        column: x => x.CenterId,
+                        principalTable: "Centers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CenterMemberships",
                 columns: table => new
                 {
@@ -1196,6 +1297,65 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AnnualReportValues",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReportId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    LedgerValue = table.Column<decimal>(type: "numeric(20,6)", precision: 20, scale: 6, nullable: true),
+                    Value = table.Column<decimal>(type: "numeric(20,6)", precision: 20, scale: 6, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    EvidenceFileId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ChangedBy = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnnualReportValues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AnnualReportValues_AnnualReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "AnnualReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AssessmentResults",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CycleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CenterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReportId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Total = table.Column<decimal>(type: "numeric(7,4)", precision: 7, scale: 4, nullable: false),
+                    Grade = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    IsComplete = table.Column<bool>(type: "boolean", nullable: false),
+                    DetailJson = table.Column<string>(type: "text", nullable: false),
+                    ScoredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssessmentResults", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AssessmentResults_AnnualReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "AnnualReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AssessmentResults_AssessmentCycles_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "AssessmentCycles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LedgerReceipts",
                 columns: table => new
                 {
@@ -1370,6 +1530,28 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AnnualReports_CenterId_Year",
+                table: "AnnualReports",
+                columns: new[] { "CenterId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnualReports_CycleId_CenterId",
+                table: "AnnualReports",
+                columns: new[] { "CycleId", "CenterId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnualReports_CycleId_Status",
+                table: "AnnualReports",
+                columns: new[] { "CycleId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnualReportValues_ReportId_Code",
+                table: "AnnualReportValues",
+                columns: new[] { "ReportId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApplicationEvents_ApplicationId_At",
                 table: "ApplicationEvents",
                 columns: new[] { "ApplicationId", "At" });
@@ -1457,6 +1639,40 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssessmentCycles_Year",
+                table: "AssessmentCycles",
+                column: "Year",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssessmentDecisions_CenterId_Year",
+                table: "AssessmentDecisions",
+                columns: new[] { "CenterId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssessmentDecisions_CycleId_CenterId",
+                table: "AssessmentDecisions",
+                columns: new[] { "CycleId", "CenterId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssessmentResults_CenterId_Year",
+                table: "AssessmentResults",
+                columns: new[] { "CenterId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssessmentResults_CycleId_CenterId",
+                table: "AssessmentResults",
+                columns: new[] { "CycleId", "CenterId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssessmentResults_ReportId",
+                table: "AssessmentResults",
+                column: "ReportId",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1847,6 +2063,9 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AnnualReportValues");
+
+            migrationBuilder.DropTable(
                 name: "ApplicationEvents");
 
             migrationBuilder.DropTable(
@@ -1869,6 +2088,12 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "AssessmentDecisions");
+
+            migrationBuilder.DropTable(
+                name: "AssessmentResults");
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
@@ -1967,6 +2192,9 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "AnnualReports");
+
+            migrationBuilder.DropTable(
                 name: "SiteInspections");
 
             migrationBuilder.DropTable(
@@ -1986,6 +2214,9 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ScoreSheets");
+
+            migrationBuilder.DropTable(
+                name: "AssessmentCycles");
 
             migrationBuilder.DropTable(
                 name: "LedgerDeals");
