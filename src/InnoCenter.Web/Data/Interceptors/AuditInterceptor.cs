@@ -79,19 +79,21 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
         ReleaseAsync(commit: false).GetAwaiter().GetResult();
     }
 
-    // A lost update does not pass through SaveChangesFailed; it has its own hook, and the lock must be let go there too.
-    public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+    // A lost update does not pass through SaveChangesFailed; it has its own hook, raised while EF is still inside its
+    // transaction (it rolls back to its savepoint afterwards). So only the lock is let go here; a transaction this
+    // interceptor opened is rolled back by the next save of the context, or when the context is disposed.
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
         ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
         ForgetPending(eventData.Context);
-        await ReleaseAsync(commit: false);
-        return result;
+        ReleaseLock();
+        return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
     {
         ForgetPending(eventData.Context);
-        ReleaseAsync(commit: false).GetAwaiter().GetResult();
+        ReleaseLock();
         return result;
     }
 
@@ -114,6 +116,14 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
         var changes = context.ChangeTracker.Entries()
             .Where(e => e.Entity is IAudited && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
+        if (_ownTransaction is not null)
+        {
+            // Left open by a save that lost an update; nothing in it may be committed.
+            await _ownTransaction.RollbackAsync(ct);
+            await _ownTransaction.DisposeAsync();
+            _ownTransaction = null;
+        }
+
         if (changes.Count == 0)
         {
             return;
@@ -217,11 +227,16 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
         finally
         {
             _ownTransaction = null;
-            if (_holdsLock)
-            {
-                _holdsLock = false;
-                AppendLock.Release();
-            }
+            ReleaseLock();
+        }
+    }
+
+    private void ReleaseLock()
+    {
+        if (_holdsLock)
+        {
+            _holdsLock = false;
+            AppendLock.Release();
         }
     }
 }
