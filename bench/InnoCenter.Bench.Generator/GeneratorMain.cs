@@ -46,6 +46,13 @@ public static class GeneratorMain
 
         await using var context = new GeneratorContext(options, policy);
         var db = context.Db;
+        if (options.Drop)
+        {
+            await db.Database.EnsureDeletedAsync();
+            Console.WriteLine("  dropped");
+            return 0;
+        }
+
         if (options.Reset && options.Provider == DatabaseProvider.Postgres)
         {
             await db.Database.EnsureDeletedAsync();

@@ -5,7 +5,7 @@ namespace InnoCenter.Bench.Generator;
 
 /// <summary>
 /// <c>--scale city|national|export --provider Sqlite|Postgres --connection "…" --seed 42</c>, plus
-/// <c>--reset</c> (drop and recreate the database first), <c>--today yyyy-MM-dd</c> (pin the date the history ends on;
+/// <c>--reset</c> (drop and recreate the database first), <c>--drop</c> (only drop it: the harness's clean-up), <c>--today yyyy-MM-dd</c> (pin the date the history ends on;
 /// default today in Beijing), <c>--samples FILE</c> (where the harness's sample ids and token go) and <c>--files DIR</c>
 /// (the file store the generated attachments point into).
 /// </summary>
@@ -15,13 +15,14 @@ public sealed record Options(
     string Connection,
     int Seed,
     bool Reset,
+    bool Drop,
     DateOnly Today,
     string SamplesFile,
     string FilesRoot)
 {
     public const string Usage =
         "dotnet run --project bench/InnoCenter.Bench.Generator -c Release -- --scale city|national|export " +
-        "[--provider Sqlite|Postgres] [--connection \"Data Source=bench/data/city.db\"] [--seed 42] [--reset] " +
+        "[--provider Sqlite|Postgres] [--connection \"Data Source=bench/data/city.db\"] [--seed 42] [--reset] [--drop] " +
         "[--today 2026-11-27] [--samples FILE] [--files DIR]";
 
     public static Options Parse(string[] args)
@@ -37,7 +38,7 @@ public sealed record Options(
             }
 
             var key = a[2..];
-            if (key is "reset" or "help")
+            if (key is "reset" or "drop" or "help")
             {
                 flags.Add(key);
             }
@@ -75,7 +76,7 @@ public sealed record Options(
             ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection).DataSource
             : $"bench/data/{scale.Name}-postgres";
         return new Options(
-            scale, provider, connection, seed, flags.Contains("reset"), today,
+            scale, provider, connection, seed, flags.Contains("reset"), flags.Contains("drop"), today,
             values.GetValueOrDefault("samples") ?? stem + ".env",
             values.GetValueOrDefault("files") ?? stem + ".files");
     }
