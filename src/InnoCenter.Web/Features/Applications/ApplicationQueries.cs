@@ -180,13 +180,21 @@ public sealed class ApplicationQueries(
             {
                 a.Id, a.CenterName, a.KeyArea, a.Status, a.NoticeStartsOn, a.NoticeEndsOn, a.DecisionNumber, a.ApprovedOn,
                 Lead = db.Organizations.Where(o => o.Id == a.LeadOrganizationId).Select(o => o.Name).First(),
-                Members = db.Organizations.Where(o => a.Members.Select(m => m.OrganizationId).Contains(o.Id)).Select(o => o.Name).ToList(),
             })
             .ToListAsync(ct);
+
+        // The consortia of all the notices in one query (a nested collection per row needs APPLY, which SQLite lacks).
+        var ids = rows.Select(r => r.Id).ToList();
+        var members = (await db.Set<ConsortiumMember>().AsNoTracking()
+                .Where(m => ids.Contains(m.ApplicationId))
+                .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new { m.ApplicationId, m.IsLead, o.Name })
+                .ToListAsync(ct))
+            .OrderByDescending(m => m.IsLead).ThenBy(m => m.Name, StringComparer.Ordinal)
+            .ToLookup(m => m.ApplicationId, m => m.Name);
         var en = LocalizationSetup.IsEnglish;
         return rows
             .Where(r => r.NoticeStartsOn is not null)
-            .Select(r => new PublicNoticeDto(r.Id, r.CenterName, r.Lead, Label(policy.Current.KeyAreas, r.KeyArea, en), r.Members,
+            .Select(r => new PublicNoticeDto(r.Id, r.CenterName, r.Lead, Label(policy.Current.KeyAreas, r.KeyArea, en), members[r.Id].ToList(),
                 r.NoticeStartsOn!.Value, r.NoticeEndsOn ?? r.NoticeStartsOn!.Value,
                 r.Status == ApplicationStatus.PublicNotice && r.NoticeEndsOn >= today, r.DecisionNumber))
             .ToList();
