@@ -9,7 +9,8 @@
 #
 # Environment: BENCH_DURATION (seconds per read, 10), BENCH_WARMUP (seconds, 3), BENCH_CONNECTIONS (16),
 # BENCH_THREADS (2), BENCH_PORT (5391), BENCH_SEED (42), BENCH_REGENERATE=1 (regenerate databases that exist),
-# BENCH_PROVIDER=Postgres with BENCH_PG="Host=…;Port=…;Username=…" (a database per scale, dropped afterwards).
+# BENCH_PROVIDER=Postgres with BENCH_PG="Host=…;Port=…;Username=…" (a database per scale, dropped afterwards),
+# BENCH_ONLY=REGEX (measure only the reads whose name matches, plus the floor; skips timed.d — for checking one fix).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -154,6 +155,9 @@ run_scale() {
           if [ -z "${!var-}" ]; then missing=$key; break; fi
           path=${path//\{$key\}/$(urlencode "${!var}")}
         done
+        if [ -n "${BENCH_ONLY:-}" ] && ! [[ "$name" =~ $BENCH_ONLY ]]; then
+          continue
+        fi
         if [ -n "$missing" ]; then
           printf '%s\t%s\t-\t-\t-\t-\tnot generated (%s)\n' "$name" "$auth" "$missing" >>"$results"
           continue
@@ -166,7 +170,7 @@ run_scale() {
   echo "$(( peak / 1024 ))" >"$data/peak-rss-$scale.txt"
   : >"$data/timed-$scale.md"
   for f in "$root"/bench/timed.d/*.sh; do
-    [ -e "$f" ] || continue
+    [ -e "$f" ] && [ -z "${BENCH_ONLY:-}" ] || continue
     BASE_URL=$base SERVER_PID=$server_pid SCALE=$scale bash "$f" | tee -a "$data/timed-$scale.md"
   done
   stop_server
