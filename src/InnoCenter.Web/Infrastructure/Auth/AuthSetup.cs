@@ -72,6 +72,7 @@ public static class AuthSetup
             .SetFallbackPolicy(null);
 
         services.AddScoped<CurrentUser>();
+        services.AddMemoryCache();
 
         services.AddRateLimiter(o =>
         {
