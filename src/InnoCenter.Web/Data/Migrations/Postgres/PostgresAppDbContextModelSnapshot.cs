@@ -358,7 +358,9 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("Type", "Region", "DistrictCode");
+                    b.HasIndex("Type", "Region", "Name", "Id");
+
+                    b.HasIndex("Type", "Region", "DistrictCode", "Name", "Id");
 
                     b.ToTable("Organizations", (string)null);
                 });

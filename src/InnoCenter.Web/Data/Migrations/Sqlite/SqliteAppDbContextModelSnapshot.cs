@@ -353,7 +353,9 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("Type", "Region", "DistrictCode");
+                    b.HasIndex("Type", "Region", "Name", "Id");
+
+                    b.HasIndex("Type", "Region", "DistrictCode", "Name", "Id");
 
                     b.ToTable("Organizations", (string)null);
                 });
