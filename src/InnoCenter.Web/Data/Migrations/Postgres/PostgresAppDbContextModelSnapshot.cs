@@ -125,6 +125,9 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "StatusChangedAt");
 
+                    b.HasIndex("StatusChangedAt", "Id")
+                        .IsDescending(true, false);
+
                     b.ToTable("Applications", (string)null);
                 });
 

@@ -120,6 +120,9 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "StatusChangedAt");
 
+                    b.HasIndex("StatusChangedAt", "Id")
+                        .IsDescending(true, false);
+
                     b.ToTable("Applications", (string)null);
                 });
 
