@@ -10,6 +10,7 @@
 # Environment: BENCH_DURATION (seconds per read, 10), BENCH_WARMUP (seconds, 3), BENCH_CONNECTIONS (16),
 # BENCH_THREADS (2), BENCH_PORT (5391), BENCH_SEED (42), BENCH_REGENERATE=1 (regenerate databases that exist),
 # BENCH_PROVIDER=Postgres with BENCH_PG="Host=…;Port=…;Username=…" (a database per scale, dropped afterwards),
+# BENCH_SERVER_ARGS="--Key=value …" (more settings for the server under test),
 # BENCH_ONLY=REGEX (measure only the reads whose name matches, plus the floor; skips timed.d — for checking one fix).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,7 +54,7 @@ start_server() {
   ASPNETCORE_ENVIRONMENT=Production dotnet "$web_dll" \
     --Urls="$base" --Database:Provider="$provider" "--ConnectionStrings:Default=$1" \
     --Bench:Enabled=true --Jobs:NoticeClosingSeconds=0 "--Files:Root=$2" \
-    --Logging:LogLevel:Default=Warning --Logging:LogLevel:Microsoft.AspNetCore=Error >"$3" 2>&1 &
+    --Logging:LogLevel:Default=Warning --Logging:LogLevel:Microsoft.AspNetCore=Error ${BENCH_SERVER_ARGS:-} >"$3" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 6000); do
     if [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/healthz" || true)" = 200 ]; then
@@ -112,6 +113,11 @@ sign_in_cookie() {
 # measure NAME AUTH PATH — one read: a check that it answers 200, a warm-up, then the measured run. Appends a TSV row.
 measure() {
   local name=$1 auth=$2 path=$3 hdr=(-H "Accept-Language: zh-CN") code line
+  if ! kill -0 "$server_pid" 2>/dev/null; then
+    # Another process on a shared machine may end ours; say so in the report and go on with a new one.
+    echo "  (the server process ended before '$name'; restarting it)" | tee -a "$data/restarts-$current_scale.txt"
+    start_server "${current_server[@]}"
+  fi
   case $auth in
     token) hdr+=(-H "Authorization: Bearer $BENCH_ADMIN_TOKEN") ;;
     cookie) hdr+=(-H "Cookie: $cookie") ;;
@@ -122,8 +128,13 @@ measure() {
     echo "  $name: HTTP $code — not measured"
     return
   fi
-  wrk -t"$threads" -c"$connections" -d"${warmup}s" "${hdr[@]}" "$base$path" >/dev/null
-  line=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 10s -s "$root/bench/wrk/report.lua" "${hdr[@]}" "$base$path" | grep '^BENCH')
+  wrk -t"$threads" -c"$connections" -d"${warmup}s" "${hdr[@]}" "$base$path" >/dev/null || true
+  line=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 10s -s "$root/bench/wrk/report.lua" "${hdr[@]}" "$base$path" | grep '^BENCH' || true)
+  if [ -z "$line" ] || ! kill -0 "$server_pid" 2>/dev/null; then
+    printf '%s\t%s\t-\t-\t-\t-\tserver ended during the run\n' "$name" "$auth" >>"$results"
+    echo "  $name: the server ended during the run"
+    return
+  fi
   read -r _ _ rps p50 p95 p99 errors <<<"$line"
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$auth" "$rps" "$p50" "$p95" "$p99" "$errors" >>"$results"
   printf '  %-48s %9s req/s  p50 %7s  p95 %7s  p99 %7s ms  errors %s\n' "$name" "$rps" "$p50" "$p95" "$p99" "$errors"
@@ -138,7 +149,10 @@ run_scale() {
   . "$samples"
   set +a
   echo "bench: $scale — starting the server"
-  start_server "$(connection_for "$scale")" "$BENCH_FILES_ROOT" "$data/server-$scale.log"
+  current_scale=$scale
+  current_server=("$(connection_for "$scale")" "$BENCH_FILES_ROOT" "$data/server-$scale.log")
+  rm -f "$data/restarts-$scale.txt"
+  start_server "${current_server[@]}"
   results="$data/results-$scale.tsv"
   : >"$results"
   if [ "$scale" != export ]; then
@@ -166,7 +180,7 @@ run_scale() {
       done <"$f"
     done
   fi
-  local peak; peak=$(awk '/^VmHWM/ {print $2}' "/proc/$server_pid/status")
+  local peak; peak=$(awk '/^VmHWM/ {print $2}' "/proc/$server_pid/status" 2>/dev/null || echo 0)
   echo "$(( peak / 1024 ))" >"$data/peak-rss-$scale.txt"
   : >"$data/timed-$scale.md"
   for f in "$root"/bench/timed.d/*.sh; do
@@ -208,6 +222,7 @@ report() {
     for s in city national; do
       [ -f "$data/results-$s.tsv" ] || continue
       echo; echo "#### $s (server peak RSS $(cat "$data/peak-rss-$s.txt") MB)"; echo
+      [ -f "$data/restarts-$s.txt" ] && { sed 's/^ */> /' "$data/restarts-$s.txt"; echo; }
       table "$data/results-$s.tsv"
     done
     if [ -f "$data/results-city.tsv" ] && [ -f "$data/results-national.tsv" ]; then
