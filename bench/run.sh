@@ -191,19 +191,29 @@ run_scale() {
   drop_generated "$scale"
 }
 
-cold_start() {
-  local dir="$data/coldstart" times=() t0 t1 i
+# cold_start LABEL DLL — three starts, each on a new empty SQLite file; records the median in coldstart-LABEL.txt.
+cold_start_of() {
+  local label=$1 dll=$2 dir="$data/coldstart" times=() t0 t1 i
   for i in 1 2 3; do
     rm -rf "$dir"; mkdir -p "$dir"
     t0=$(now_ms)
-    INNOCENTER_ADMIN_PASSWORD=ColdStart2026x provider=Sqlite start_server "Data Source=$dir/empty.db" "$dir/files" "$data/server-coldstart.log"
+    web_dll=$dll INNOCENTER_ADMIN_PASSWORD=ColdStart2026x provider=Sqlite start_server "Data Source=$dir/empty.db" "$dir/files" "$data/server-coldstart.log"
     t1=$(now_ms)
     times+=($(( t1 - t0 )))
     stop_server
   done
   rm -rf "$dir"
-  printf '%s\n' "${times[@]}" | sort -n | sed -n 2p >"$data/coldstart.txt"
-  echo "bench: cold start to the first /healthz 200: ${times[*]} ms (median $(cat "$data/coldstart.txt"))"
+  printf '%s\n' "${times[@]}" | sort -n | sed -n 2p >"$data/coldstart-$label.txt"
+  echo "bench: cold start ($label) to the first /healthz 200: ${times[*]} ms (median $(cat "$data/coldstart-$label.txt"))"
+}
+
+cold_start() {
+  cold_start_of build "$web_dll"
+  # The same app published ReadyToRun (precompiled), as a deployment would ship it.
+  echo "bench: publishing ReadyToRun for the second cold-start figure"
+  dotnet publish "$root/src/InnoCenter.Web" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+    -o "$data/publish-r2r" -v q -nologo >/dev/null
+  cold_start_of r2r "$data/publish-r2r/InnoCenter.Web.dll"
 }
 
 table() { # TSV of one scale → Markdown, with the ratio to the floor
@@ -239,7 +249,8 @@ report() {
     for s in city national export; do
       [ -f "$data/timed-$s.md" ] && sed "s/^| /| $s: /" "$data/timed-$s.md"
     done
-    [ -f "$data/coldstart.txt" ] && echo "| cold start to the first /healthz 200, empty SQLite (median of 3) | $(cat "$data/coldstart.txt") ms | |"
+    [ -f "$data/coldstart-build.txt" ] && echo "| cold start to the first /healthz 200, empty SQLite, \`dotnet build -c Release\` output (median of 3) | $(cat "$data/coldstart-build.txt") ms | |"
+    [ -f "$data/coldstart-r2r.txt" ] && echo "| cold start to the first /healthz 200, empty SQLite, ReadyToRun publish (median of 3) | $(cat "$data/coldstart-r2r.txt") ms | |"
   } >"$out"
   echo; cat "$out"
 }
