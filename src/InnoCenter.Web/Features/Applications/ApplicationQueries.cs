@@ -163,19 +163,45 @@ public sealed class ApplicationQueries(
         return user.IsInRole(Roles.Expert) && user.Id is { } me && await review.ExpertMayOpenAsync(me, id, ct);
     }
 
-    /// <summary>Notices the public may read: those open now, and those that ended in an approval.</summary>
+    /// <summary>One notice the public may read (open now, or ended in an approval), or none.</summary>
     public async Task<IReadOnlyList<PublicNoticeDto>> PublicNoticesAsync(Guid? id, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), LocalizationSetup.Beijing).DateTime);
-        var q = db.Applications.AsNoTracking()
-            .Where(a => (a.Status == ApplicationStatus.PublicNotice && a.NoticeStartsOn <= today) || a.Status == ApplicationStatus.Approved)
-            .Where(a => a.NoticeStartsOn != null || a.ApprovedOn != null);
+        var q = PublicNoticeQuery();
         if (id is { } one)
         {
             q = q.Where(a => a.Id == one);
         }
 
-        var rows = await q.OrderByDescending(a => a.NoticeStartsOn).Take(100)
+        return await NoticesAsync(q.Take(1), ct);
+    }
+
+    /// <summary>
+    /// The public notices, newest first, a page at a time: open ones and those that ended in an approval. Every
+    /// approval stays public, so the list grows for years and must not be read whole.
+    /// </summary>
+    public async Task<PagedResult<PublicNoticeDto>> PublicNoticePageAsync(int? page, int? pageSize, CancellationToken ct)
+    {
+        var (p, size) = Paging.Normalize(page, pageSize);
+        var q = PublicNoticeQuery();
+        var total = await q.CountAsync(ct);
+        var items = await NoticesAsync(q.OrderByDescending(a => a.NoticeStartsOn).ThenBy(a => a.Id).Skip((p - 1) * size).Take(size), ct);
+        return new PagedResult<PublicNoticeDto>(items, p, size, total);
+    }
+
+    private DateOnly BeijingToday => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), LocalizationSetup.Beijing).DateTime);
+
+    private IQueryable<Application> PublicNoticeQuery()
+    {
+        var today = BeijingToday;
+        return db.Applications.AsNoTracking()
+            .Where(a => (a.Status == ApplicationStatus.PublicNotice && a.NoticeStartsOn <= today) || a.Status == ApplicationStatus.Approved)
+            .Where(a => a.NoticeStartsOn != null);
+    }
+
+    private async Task<IReadOnlyList<PublicNoticeDto>> NoticesAsync(IQueryable<Application> q, CancellationToken ct)
+    {
+        var today = BeijingToday;
+        var rows = await q
             .Select(a => new
             {
                 a.Id, a.CenterName, a.KeyArea, a.Status, a.NoticeStartsOn, a.NoticeEndsOn, a.DecisionNumber, a.ApprovedOn,
@@ -193,7 +219,6 @@ public sealed class ApplicationQueries(
             .ToLookup(m => m.ApplicationId, m => m.Name);
         var en = LocalizationSetup.IsEnglish;
         return rows
-            .Where(r => r.NoticeStartsOn is not null)
             .Select(r => new PublicNoticeDto(r.Id, r.CenterName, r.Lead, Label(policy.Current.KeyAreas, r.KeyArea, en), members[r.Id].ToList(),
                 r.NoticeStartsOn!.Value, r.NoticeEndsOn ?? r.NoticeStartsOn!.Value,
                 r.Status == ApplicationStatus.PublicNotice && r.NoticeEndsOn >= today, r.DecisionNumber))

@@ -1,4 +1,5 @@
 using InnoCenter.Web.Features.Applications;
+using InnoCenter.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,7 +9,11 @@ namespace InnoCenter.Web.Features.Notices;
 [AllowAnonymous]
 public sealed class IndexModel(ApplicationQueries queries) : PageModel
 {
-    public IReadOnlyList<PublicNoticeDto> Notices { get; private set; } = [];
+    public PagedResult<PublicNoticeDto> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
-    public async Task OnGetAsync(CancellationToken ct) => Notices = await queries.PublicNoticesAsync(null, ct);
+    public IReadOnlyList<PublicNoticeDto> Notices => Result.Items;
+
+    /// <summary>The page number comes from the query string as the shared pager writes it (Razor Pages' own route value is also called "page").</summary>
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Result = await queries.PublicNoticePageAsync(int.TryParse(Request.Query["page"], out var n) ? n : null, null, ct);
 }
