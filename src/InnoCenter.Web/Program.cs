@@ -57,6 +57,7 @@ services.AddRazorPages(o =>
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
 services.AddAntiforgery(o => o.Cookie.Name = "innocenter.af");
 services.AddFeatureHandlers();
+services.AddBench(builder.Configuration);
 
 var app = builder.Build();
 
@@ -110,6 +111,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
 app.MapCultureSwitch();
 app.MapFeatureEndpoints();
+app.MapBenchEndpoints(app.Configuration);
 app.MapRazorPages();
 
 await app.RunAsync();

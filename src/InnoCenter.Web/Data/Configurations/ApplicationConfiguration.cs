@@ -27,6 +27,8 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         b.HasIndex(x => x.ApprovalNumber).IsUnique();
         b.HasIndex(x => x.PlaqueNumber).IsUnique();
         b.HasIndex(x => new { x.Status, x.StatusChangedAt });
+        // The pipeline lists the latest moves first: in this order a page is read from the index, not sorted.
+        b.HasIndex(x => new { x.StatusChangedAt, x.Id }).IsDescending(true, false);
         b.HasIndex(x => x.LeadOrganizationId);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Organization>().WithMany().HasForeignKey(x => x.LeadOrganizationId).OnDelete(DeleteBehavior.Restrict);

@@ -91,8 +91,9 @@ public static class ApplicationEndpoints
         return doc.IsSuccess ? TypedResults.File(doc.Value.Content, Docx, doc.Value.FileName) : doc.Failure!.ToProblem(text);
     }
 
-    private static async Task<Ok<IReadOnlyList<PublicNoticeDto>>> PublicNotices(ApplicationQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(await queries.PublicNoticesAsync(null, ct));
+    /// <summary>A page of the public notices, newest first (<c>page</c>, <c>pageSize</c> up to 200; 20 by default).</summary>
+    private static async Task<Ok<IReadOnlyList<PublicNoticeDto>>> PublicNotices(int? page, int? pageSize, ApplicationQueries queries, CancellationToken ct) =>
+        TypedResults.Ok((await queries.PublicNoticePageAsync(page, pageSize, ct)).Items);
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> NoticeDocument(Guid id, ApplicationDocuments documents, Text text, CancellationToken ct)
     {

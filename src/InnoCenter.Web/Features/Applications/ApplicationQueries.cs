@@ -150,33 +150,62 @@ public sealed class ApplicationQueries(
 
     public Task<bool> CanReadAsync(Guid id, CancellationToken ct) => access.CanReadAsync(id, ct);
 
-    /// <summary>Notices the public may read: those published and still open, and those that ended in an approval.</summary>
+    /// <summary>One notice the public may read (published and still open, or ended in an approval), or none.</summary>
     public async Task<IReadOnlyList<PublicNoticeDto>> PublicNoticesAsync(Guid? id, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), LocalizationSetup.Beijing).DateTime);
-        var q = db.Applications.AsNoTracking()
-            .Where(a => (a.Status == ApplicationStatus.PublicNotice || a.Status == ApplicationStatus.Approved) && a.NoticeStartsOn != null);
+        var q = PublicNoticeQuery();
         if (id is { } one)
         {
             q = q.Where(a => a.Id == one);
         }
 
-        var rows = await q.OrderByDescending(a => a.NoticeStartsOn).ThenBy(a => a.Id).Take(100)
-            .Select(a => new { a.Id, a.CenterName, a.KeyArea, a.Status, a.NoticeStartsOn, a.NoticeEndsOn, a.DecisionNumber, a.LeadOrganizationId })
+        return await NoticesAsync(q.Take(1), ct);
+    }
+
+    /// <summary>
+    /// The public notices, newest first, a page at a time: open ones and those that ended in an approval. Every
+    /// approval stays public, so the list grows for years and must not be read whole.
+    /// </summary>
+    public async Task<PagedResult<PublicNoticeDto>> PublicNoticePageAsync(int? page, int? pageSize, CancellationToken ct)
+    {
+        var (p, size) = Paging.Normalize(page, pageSize);
+        var q = PublicNoticeQuery();
+        var total = await q.CountAsync(ct);
+        var items = await NoticesAsync(q.OrderByDescending(a => a.NoticeStartsOn).ThenBy(a => a.Id).Skip((p - 1) * size).Take(size), ct);
+        return new PagedResult<PublicNoticeDto>(items, p, size, total);
+    }
+
+    private DateOnly BeijingToday => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), LocalizationSetup.Beijing).DateTime);
+
+    private IQueryable<Application> PublicNoticeQuery()
+    {
+        return db.Applications.AsNoTracking()
+            // A notice is public from the decision; its working days are counted from the next working day.
+            .Where(a => (a.Status == ApplicationStatus.PublicNotice || a.Status == ApplicationStatus.Approved) && a.NoticeStartsOn != null);
+    }
+
+    private async Task<IReadOnlyList<PublicNoticeDto>> NoticesAsync(IQueryable<Application> q, CancellationToken ct)
+    {
+        var today = BeijingToday;
+        var rows = await q
+            .Select(a => new
+            {
+                a.Id, a.CenterName, a.KeyArea, a.Status, a.NoticeStartsOn, a.NoticeEndsOn, a.DecisionNumber, a.ApprovedOn,
+                Lead = db.Organizations.Where(o => o.Id == a.LeadOrganizationId).Select(o => o.Name).First(),
+            })
             .ToListAsync(ct);
+
+        // The consortia of all the notices in one query (a nested collection per row needs APPLY, which SQLite lacks).
         var ids = rows.Select(r => r.Id).ToList();
-        var members = await (from m in db.Set<ConsortiumMember>()
-                             join o in db.Organizations on m.OrganizationId equals o.Id
-                             where ids.Contains(m.ApplicationId)
-                             orderby m.IsLead descending, o.Name
-                             select new { m.ApplicationId, m.IsLead, o.Name }).ToListAsync(ct);
+        var members = (await db.Set<ConsortiumMember>().AsNoTracking()
+                .Where(m => ids.Contains(m.ApplicationId))
+                .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new { m.ApplicationId, m.IsLead, o.Name })
+                .ToListAsync(ct))
+            .OrderByDescending(m => m.IsLead).ThenBy(m => m.Name, StringComparer.Ordinal)
+            .ToLookup(m => m.ApplicationId, m => m.Name);
         var en = LocalizationSetup.IsEnglish;
         return rows
-            .Select(r => new PublicNoticeDto(
-                r.Id, r.CenterName,
-                members.FirstOrDefault(m => m.ApplicationId == r.Id && m.IsLead)?.Name ?? string.Empty,
-                Label(policy.Current.KeyAreas, r.KeyArea, en),
-                members.Where(m => m.ApplicationId == r.Id).Select(m => m.Name).ToList(),
+            .Select(r => new PublicNoticeDto(r.Id, r.CenterName, r.Lead, Label(policy.Current.KeyAreas, r.KeyArea, en), members[r.Id].ToList(),
                 r.NoticeStartsOn!.Value, r.NoticeEndsOn ?? r.NoticeStartsOn!.Value,
                 r.Status == ApplicationStatus.PublicNotice && r.NoticeEndsOn >= today, r.DecisionNumber))
             .ToList();

@@ -1,5 +1,6 @@
 using InnoCenter.Web.Features.Applications;
 using InnoCenter.Web.Features.Assessment;
+using InnoCenter.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -9,14 +10,17 @@ namespace InnoCenter.Web.Features.Notices;
 [AllowAnonymous]
 public sealed class IndexModel(ApplicationQueries queries, ScorecardQueries assessment) : PageModel
 {
-    public IReadOnlyList<PublicNoticeDto> Notices { get; private set; } = [];
+    public PagedResult<PublicNoticeDto> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
     /// <summary>考核结果公告 of published assessment cycles.</summary>
     public IReadOnlyList<AssessmentNoticeDto> AssessmentNotices { get; private set; } = [];
 
+    public IReadOnlyList<PublicNoticeDto> Notices => Result.Items;
+
+    /// <summary>The page number comes from the query string as the shared pager writes it (Razor Pages' own route value is also called "page").</summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Notices = await queries.PublicNoticesAsync(null, ct);
+        Result = await queries.PublicNoticePageAsync(int.TryParse(Request.Query["page"], out var n) ? n : null, null, ct);
         AssessmentNotices = await assessment.NoticesAsync(null, ct);
     }
 }

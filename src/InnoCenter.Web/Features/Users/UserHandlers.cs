@@ -25,6 +25,8 @@ public sealed record UserFilter
 
     public string? Search { get; init; }
 
+    /// <summary>From the query string only: in a Razor page a route value is also called "page" and would win.</summary>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")]
     public int? Page { get; init; }
 
     public int? PageSize { get; init; }
@@ -109,13 +111,14 @@ public sealed class UserHandlers(AppDbContext db, UserManager<AppUser> users, Ti
         }
 
         var total = await q.CountAsync(ct);
-        var page1 = await q.OrderBy(u => u.IsActive).ThenByDescending(u => u.CreatedAt)
-            .Skip((page - 1) * size).Take(size)
-            .Select(u => new
-            {
-                User = u,
-                Org = db.Organizations.Where(o => o.Id == u.OrganizationId).Select(o => new { o.Name, o.CreditCode }).FirstOrDefault(),
-            })
+        // A left join on the organisation's key: a FirstOrDefault() projection here became a ROW_NUMBER() over every
+        // organisation on each request.
+        var page1 = await (
+                from u in q.OrderBy(u => u.IsActive).ThenByDescending(u => u.CreatedAt).Skip((page - 1) * size).Take(size)
+                join o in db.Organizations on u.OrganizationId equals o.Id into orgs
+                from o in orgs.DefaultIfEmpty()
+                orderby u.IsActive, u.CreatedAt descending
+                select new { User = u, Org = o == null ? null : new { o.Name, o.CreditCode } })
             .ToListAsync(ct);
         var ids = page1.Select(x => x.User.Id).ToList();
         var roles = await (from ur in db.UserRoles

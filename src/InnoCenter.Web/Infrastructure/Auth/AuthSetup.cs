@@ -72,30 +72,28 @@ public static class AuthSetup
             .SetFallbackPolicy(null);
 
         services.AddScoped<CurrentUser>();
+        services.AddMemoryCache();
 
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(SignInRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = config.GetValue("Security:SignInsPerMinute", 10),
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
-            o.AddPolicy(PublicFormRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = config.GetValue("Security:PublicFormsPerMinute", 5),
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
+            o.AddPolicy(SignInRateLimit, ctx => PostsPerMinute(ctx, config.GetValue("Security:SignInsPerMinute", 10)));
+            o.AddPolicy(PublicFormRateLimit, ctx => PostsPerMinute(ctx, config.GetValue("Security:PublicFormsPerMinute", 5)));
         });
 
         return services;
     }
+
+    /// <summary>
+    /// The limits guard what is submitted (sign-ins, objections, registrations), not reading the page that holds the
+    /// form: a public notice must stay readable by everyone behind one office's address.
+    /// </summary>
+    private static RateLimitPartition<string> PostsPerMinute(HttpContext ctx, int permits) =>
+        HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method)
+            ? RateLimitPartition.GetNoLimiter("read")
+            : RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 
     /// <summary>An API call gets a status code, not a redirect to the sign-in page.</summary>
     private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)

@@ -3,6 +3,7 @@ using InnoCenter.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace InnoCenter.Web.Infrastructure.Auth;
@@ -14,6 +15,7 @@ public sealed class PersonalAccessTokenHandler(
     UrlEncoder encoder,
     AppDbContext db,
     IUserClaimsPrincipalFactory<AppUser> claimsFactory,
+    IMemoryCache cache,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -35,14 +37,20 @@ public sealed class PersonalAccessTokenHandler(
 
         var hash = PersonalAccessToken.HashOf(token);
         var now = clock.GetUtcNow();
-        var pat = await db.PersonalAccessTokens.FirstOrDefaultAsync(t => t.TokenHash == hash, Context.RequestAborted);
+        // The token and its owner in one round trip; both are checked on every request, so a revoked token, an
+        // expired one or a deactivated or locked-out owner is refused at once.
+        var found = await db.PersonalAccessTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash)
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, User = u })
+            .FirstOrDefaultAsync(Context.RequestAborted);
+        var pat = found?.Token;
         if (pat is null || !pat.IsUsable(now))
         {
             return AuthenticateResult.Fail("The token is unknown, revoked or expired.");
         }
 
-        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == pat.UserId, Context.RequestAborted);
-        if (user is null || !user.IsActive || (user.LockoutEnd is { } end && end > now))
+        var user = found!.User;
+        if (!user.IsActive || (user.LockoutEnd is { } end && end > now))
         {
             return AuthenticateResult.Fail("The token's user cannot sign in.");
         }
@@ -54,7 +62,15 @@ public sealed class PersonalAccessTokenHandler(
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
         }
 
-        var principal = await claimsFactory.CreateAsync(user);
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        // Building the claims costs four more queries (user claims, roles, each role and its claims). Every change to
+        // an account through Identity (roles, activation, profile) renews its concurrency stamp, so claims cached under
+        // the stamp are never stale; each request gets its own copy.
+        var key = $"pat-claims:{user.Id:N}:{user.ConcurrencyStamp}:{user.SecurityStamp}";
+        var principal = await cache.GetOrCreateAsync(key, entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromMinutes(5);
+            return claimsFactory.CreateAsync(user);
+        });
+        return AuthenticateResult.Success(new AuthenticationTicket(principal!.Clone(), SchemeName));
     }
 }

@@ -32,9 +32,10 @@ public static class DatabaseSetup
         }
         else
         {
+            var mmap = new SqliteMmapInterceptor(config.GetValue("Database:SqliteMmapBytes", 256L * 1024 * 1024));
             services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o
                 .UseSqlite(connectionString)
-                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), mmap));
         }
 
         return services;

@@ -125,6 +125,9 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "StatusChangedAt");
 
+                    b.HasIndex("StatusChangedAt", "Id")
+                        .IsDescending(true, false);
+
                     b.ToTable("Applications", (string)null);
                 });
 
@@ -1520,7 +1523,9 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("Type", "Region", "DistrictCode");
+                    b.HasIndex("Type", "Region", "Name", "Id");
+
+                    b.HasIndex("Type", "Region", "DistrictCode", "Name", "Id");
 
                     b.ToTable("Organizations", (string)null);
                 });

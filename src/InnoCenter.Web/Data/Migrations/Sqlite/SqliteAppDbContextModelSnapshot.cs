@@ -120,6 +120,9 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "StatusChangedAt");
 
+                    b.HasIndex("StatusChangedAt", "Id")
+                        .IsDescending(true, false);
+
                     b.ToTable("Applications", (string)null);
                 });
 
@@ -1515,7 +1518,9 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("Type", "Region", "DistrictCode");
+                    b.HasIndex("Type", "Region", "Name", "Id");
+
+                    b.HasIndex("Type", "Region", "DistrictCode", "Name", "Id");
 
                     b.ToTable("Organizations", (string)null);
                 });

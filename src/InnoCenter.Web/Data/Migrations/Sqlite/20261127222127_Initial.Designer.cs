@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InnoCenter.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261127220630_Initial")]
+    [Migration("20261127222127_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -122,6 +122,9 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Status", "StatusChangedAt");
+
+                    b.HasIndex("StatusChangedAt", "Id")
+                        .IsDescending(true, false);
 
                     b.ToTable("Applications", (string)null);
                 });
@@ -1518,7 +1521,9 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("Type", "Region", "DistrictCode");
+                    b.HasIndex("Type", "Region", "Name", "Id");
+
+                    b.HasIndex("Type", "Region", "DistrictCode", "Name", "Id");
 
                     b.ToTable("Organizations", (string)null);
                 });

@@ -1594,6 +1594,12 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                 columns: new[] { "Status", "StatusChangedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Applications_StatusChangedAt_Id",
+                table: "Applications",
+                columns: new[] { "StatusChangedAt", "Id" },
+                descending: new[] { true, false });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -1958,9 +1964,14 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                 column: "Name");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Organizations_Type_Region_DistrictCode",
+                name: "IX_Organizations_Type_Region_DistrictCode_Name_Id",
                 table: "Organizations",
-                columns: new[] { "Type", "Region", "DistrictCode" });
+                columns: new[] { "Type", "Region", "DistrictCode", "Name", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organizations_Type_Region_Name_Id",
+                table: "Organizations",
+                columns: new[] { "Type", "Region", "Name", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxEmails_SentAt",

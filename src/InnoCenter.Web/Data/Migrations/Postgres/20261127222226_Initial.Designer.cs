@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace InnoCenter.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261127220703_Initial")]
+    [Migration("20261127222226_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -127,6 +127,9 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("Status", "StatusChangedAt");
+
+                    b.HasIndex("StatusChangedAt", "Id")
+                        .IsDescending(true, false);
 
                     b.ToTable("Applications", (string)null);
                 });
@@ -1523,7 +1526,9 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("Type", "Region", "DistrictCode");
+                    b.HasIndex("Type", "Region", "Name", "Id");
+
+                    b.HasIndex("Type", "Region", "DistrictCode", "Name", "Id");
 
                     b.ToTable("Organizations", (string)null);
                 });

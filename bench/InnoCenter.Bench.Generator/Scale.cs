@@ -1,0 +1,40 @@
+namespace InnoCenter.Bench.Generator;
+
+/// <summary>
+/// How much data a scale means — the one place these numbers live (DESIGN §6). A module's generator step reads its
+/// own count from here; counts of modules whose step is not written yet are kept so the step has them when it comes.
+/// </summary>
+public sealed record Scale(
+    string Name,
+    int Organizations,
+    int Applications,
+    int Centers,
+    int Experts,
+    int LedgerRows,
+    int IpRecords,
+    int Deals,
+    int AssessmentYears)
+{
+    /// <summary>≈ 20 centers, 500 organisations, 300 experts, 20k ledger rows.</summary>
+    public static readonly Scale City = new("city", Organizations: 500, Applications: 80, Centers: 20, Experts: 300,
+        LedgerRows: 20_000, IpRecords: 8_000, Deals: 3_000, AssessmentYears: 5);
+
+    /// <summary>≈ 1,000 centers, 30,000 organisations, 5,000 experts, 10,000 applications, 300k IP, 100k deals, 5 years.</summary>
+    public static readonly Scale National = new("national", Organizations: 30_000, Applications: 10_000, Centers: 1_000, Experts: 5_000,
+        LedgerRows: 600_000, IpRecords: 300_000, Deals: 100_000, AssessmentYears: 5);
+
+    /// <summary>
+    /// Only for timing the 100k-row Excel export (DESIGN §6): 100,000 organisations and nothing else, because no table of
+    /// the modules merged so far reaches 100k rows at national scale.
+    /// </summary>
+    public static readonly Scale Export = new("export", Organizations: 100_000, Applications: 0, Centers: 0, Experts: 0,
+        LedgerRows: 0, IpRecords: 0, Deals: 0, AssessmentYears: 0);
+
+    public static Scale Parse(string name) => name.Trim().ToLowerInvariant() switch
+    {
+        "city" => City,
+        "national" => National,
+        "export" => Export,
+        _ => throw new ArgumentException($"Unknown scale '{name}': use city, national or export."),
+    };
+}

@@ -1,0 +1,269 @@
+#!/usr/bin/env bash
+# InnoCenter load harness (issue 7). Builds Release, generates the databases it lacks, starts the app on each with the
+# benchmark configuration, signs in, warms up, drives every read of bench/endpoints.d/*.tsv with wrk (16 connections,
+# 2 threads) against the floor endpoint, runs bench/timed.d/*.sh, times cold start on an empty database, and writes
+# bench/data/report.md. Timing is measured here, never asserted in tests.
+#
+#   bash bench/run.sh                       # city national export coldstart
+#   bash bench/run.sh city                  # any subset, in the order given
+#
+# Environment: BENCH_DURATION (seconds per read, 10), BENCH_WARMUP (seconds, 3), BENCH_CONNECTIONS (16),
+# BENCH_THREADS (2), BENCH_PORT (5391), BENCH_SEED (42), BENCH_REGENERATE=1 (regenerate databases that exist),
+# BENCH_PROVIDER=Postgres with BENCH_PG="Host=…;Port=…;Username=…" (a database per scale, dropped afterwards),
+# BENCH_SERVER_ARGS="--Key=value …" (more settings for the server under test),
+# BENCH_ONLY=REGEX (measure only the reads whose name matches, plus the floor; skips timed.d — for checking one fix).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+data="$root/bench/data"
+mkdir -p "$data"
+
+duration=${BENCH_DURATION:-10}
+warmup=${BENCH_WARMUP:-3}
+connections=${BENCH_CONNECTIONS:-16}
+threads=${BENCH_THREADS:-2}
+port=${BENCH_PORT:-5391}
+seed=${BENCH_SEED:-42}
+provider=${BENCH_PROVIDER:-Sqlite}
+base="http://127.0.0.1:$port"
+web_dll="$root/src/InnoCenter.Web/bin/Release/net10.0/InnoCenter.Web.dll"
+gen_dll="$root/bench/InnoCenter.Bench.Generator/bin/Release/net10.0/InnoCenter.Bench.Generator.dll"
+scales=("$@")
+[ ${#scales[@]} -gt 0 ] || scales=(city national export coldstart)
+
+command -v wrk >/dev/null || { echo "bench: installing wrk"; apt-get install -y -qq --no-upgrade wrk >/dev/null; }
+for tool in curl jq unzip; do command -v "$tool" >/dev/null || { echo "bench: $tool is needed"; exit 1; }; done
+
+server_pid=
+stop_server() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  server_pid=
+}
+trap stop_server EXIT
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# start_server CONNECTION FILES_ROOT LOG — starts the Release build, returns once /healthz answers 200.
+start_server() {
+  if curl -s -o /dev/null "$base/healthz"; then
+    echo "bench: something already listens on $base"; exit 1
+  fi
+  ASPNETCORE_ENVIRONMENT=Production dotnet "$web_dll" \
+    --Urls="$base" --Database:Provider="$provider" "--ConnectionStrings:Default=$1" \
+    --Bench:Enabled=true --Jobs:NoticeClosingSeconds=0 "--Files:Root=$2" \
+    --Logging:LogLevel:Default=Warning --Logging:LogLevel:Microsoft.AspNetCore=Error ${BENCH_SERVER_ARGS:-} >"$3" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 6000); do
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/healthz" || true)" = 200 ]; then
+      return 0
+    fi
+    kill -0 "$server_pid" 2>/dev/null || { echo "bench: the server stopped:"; tail -20 "$3"; exit 1; }
+    sleep 0.01
+  done
+  echo "bench: no /healthz 200 within a minute"; tail -20 "$3"; exit 1
+}
+
+connection_for() {
+  if [ "$provider" = Postgres ]; then
+    echo "${BENCH_PG:?BENCH_PG is needed for BENCH_PROVIDER=Postgres};Database=innocenter_bench_$1"
+  else
+    echo "Data Source=$data/$1.db"
+  fi
+}
+
+samples_for() { if [ "$provider" = Postgres ]; then echo "$data/$1-postgres.env"; else echo "$data/$1.db.env"; fi; }
+
+generate() {
+  local scale=$1 samples
+  samples=$(samples_for "$scale")
+  if [ -f "$samples" ] && [ "${BENCH_REGENERATE:-0}" != 1 ] && [ "$provider" = Sqlite ]; then
+    echo "bench: using the existing $scale database (BENCH_REGENERATE=1 to make it anew)"
+    return
+  fi
+  local t0; t0=$(now_ms)
+  dotnet "$gen_dll" --scale "$scale" --provider "$provider" --connection "$(connection_for "$scale")" --seed "$seed" --reset \
+    --samples "$samples" --files "${samples%.env}.files" | tee "$data/generate-$scale.log" | grep -E '^\[|done in|^Done'
+  echo "bench: generated $scale in $(( ($(now_ms) - t0) / 1000 )) s"
+}
+
+drop_generated() {
+  [ "$provider" = Postgres ] || return 0
+  dotnet "$gen_dll" --scale "$1" --provider Postgres --connection "$(connection_for "$1")" --drop >/dev/null
+}
+
+urlencode() { jq -rn --arg v "$1" '$v|@uri'; }
+
+# Signs in through the login form like a browser; prints the Cookie header value.
+sign_in_cookie() {
+  local jar page token code
+  jar=$(mktemp)
+  page=$(curl -s -c "$jar" -b "$jar" "$base/Account/Login")
+  token=$(grep -oP 'name="__RequestVerificationToken"[^>]*value="\K[^"]+' <<<"$page" | head -1)
+  code=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
+    --data-urlencode "Input.Email=$BENCH_ADMIN_EMAIL" --data-urlencode "Input.Password=$BENCH_ADMIN_PASSWORD" \
+    --data-urlencode "__RequestVerificationToken=$token" "$base/Account/Login")
+  [ "$code" = 302 ] || { echo "bench: signing in answered $code" >&2; exit 1; }
+  sed 's/^#HttpOnly_//' "$jar" | awk -F'\t' 'NF == 7 && $1 !~ /^#/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }'
+  rm -f "$jar"
+}
+
+# measure NAME AUTH PATH — one read: a check that it answers 200, a warm-up, then the measured run. Appends a TSV row.
+measure() {
+  local name=$1 auth=$2 path=$3 hdr=(-H "Accept-Language: zh-CN") code line
+  if ! kill -0 "$server_pid" 2>/dev/null; then
+    # Another process on a shared machine may end ours; say so in the report and go on with a new one.
+    echo "  (the server process ended before '$name'; restarting it)" | tee -a "$data/restarts-$current_scale.txt"
+    start_server "${current_server[@]}"
+  fi
+  case $auth in
+    token) hdr+=(-H "Authorization: Bearer $BENCH_ADMIN_TOKEN") ;;
+    cookie) hdr+=(-H "Cookie: $cookie") ;;
+  esac
+  code=$(curl -s -o /dev/null -w '%{http_code}' "${hdr[@]}" "$base$path")
+  if [ "$code" != 200 ]; then
+    printf '%s\t%s\t-\t-\t-\t-\tHTTP %s\n' "$name" "$auth" "$code" >>"$results"
+    echo "  $name: HTTP $code — not measured"
+    return
+  fi
+  wrk -t"$threads" -c"$connections" -d"${warmup}s" "${hdr[@]}" "$base$path" >/dev/null || true
+  line=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 10s -s "$root/bench/wrk/report.lua" "${hdr[@]}" "$base$path" | grep '^BENCH' || true)
+  if [ -z "$line" ] || ! kill -0 "$server_pid" 2>/dev/null; then
+    printf '%s\t%s\t-\t-\t-\t-\tserver ended during the run\n' "$name" "$auth" >>"$results"
+    echo "  $name: the server ended during the run"
+    return
+  fi
+  read -r _ _ rps p50 p95 p99 errors <<<"$line"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$auth" "$rps" "$p50" "$p95" "$p99" "$errors" >>"$results"
+  printf '  %-48s %9s req/s  p50 %7s  p95 %7s  p99 %7s ms  errors %s\n' "$name" "$rps" "$p50" "$p95" "$p99" "$errors"
+}
+
+run_scale() {
+  local scale=$1 samples
+  generate "$scale"
+  samples=$(samples_for "$scale")
+  set -a
+  # shellcheck disable=SC1090
+  . "$samples"
+  set +a
+  echo "bench: $scale — starting the server"
+  current_scale=$scale
+  current_server=("$(connection_for "$scale")" "$BENCH_FILES_ROOT" "$data/server-$scale.log")
+  rm -f "$data/restarts-$scale.txt"
+  start_server "${current_server[@]}"
+  results="$data/results-$scale.tsv"
+  : >"$results"
+  if [ "$scale" != export ]; then
+    cookie=$(sign_in_cookie)
+    measure "floor: one primary-key read" anon "/bench/floor/$BENCH_ORGANIZATION_ID"
+    local f name auth path key var missing
+    for f in "$root"/bench/endpoints.d/*.tsv; do
+      while IFS=$'\t' read -r name auth path; do
+        [[ -z "$name" || "$name" == \#* ]] && continue
+        missing=
+        while [[ "$path" =~ \{([A-Z_]+)\} ]]; do
+          key=${BASH_REMATCH[1]}
+          var="BENCH_$key"
+          if [ -z "${!var-}" ]; then missing=$key; break; fi
+          path=${path//\{$key\}/$(urlencode "${!var}")}
+        done
+        if [ -n "${BENCH_ONLY:-}" ] && ! [[ "$name" =~ $BENCH_ONLY ]]; then
+          continue
+        fi
+        if [ -n "$missing" ]; then
+          printf '%s\t%s\t-\t-\t-\t-\tnot generated (%s)\n' "$name" "$auth" "$missing" >>"$results"
+          continue
+        fi
+        measure "$name" "$auth" "$path"
+      done <"$f"
+    done
+  fi
+  local peak; peak=$(awk '/^VmHWM/ {print $2}' "/proc/$server_pid/status" 2>/dev/null || echo 0)
+  echo "$(( peak / 1024 ))" >"$data/peak-rss-$scale.txt"
+  : >"$data/timed-$scale.md"
+  for f in "$root"/bench/timed.d/*.sh; do
+    [ -e "$f" ] && [ -z "${BENCH_ONLY:-}" ] || continue
+    BASE_URL=$base SERVER_PID=$server_pid SCALE=$scale bash "$f" | tee -a "$data/timed-$scale.md"
+  done
+  stop_server
+  drop_generated "$scale"
+}
+
+# cold_start LABEL DLL — three starts, each on a new empty SQLite file; records the median in coldstart-LABEL.txt.
+cold_start_of() {
+  local label=$1 dll=$2 dir="$data/coldstart" times=() t0 t1 i
+  for i in 1 2 3; do
+    rm -rf "$dir"; mkdir -p "$dir"
+    t0=$(now_ms)
+    web_dll=$dll INNOCENTER_ADMIN_PASSWORD=ColdStart2026x provider=Sqlite start_server "Data Source=$dir/empty.db" "$dir/files" "$data/server-coldstart.log"
+    t1=$(now_ms)
+    times+=($(( t1 - t0 )))
+    stop_server
+  done
+  rm -rf "$dir"
+  printf '%s\n' "${times[@]}" | sort -n | sed -n 2p >"$data/coldstart-$label.txt"
+  echo "bench: cold start ($label) to the first /healthz 200: ${times[*]} ms (median $(cat "$data/coldstart-$label.txt"))"
+}
+
+cold_start() {
+  cold_start_of build "$web_dll"
+  # The same app published ReadyToRun (precompiled), as a deployment would ship it.
+  echo "bench: publishing ReadyToRun for the second cold-start figure"
+  dotnet publish "$root/src/InnoCenter.Web" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+    -o "$data/publish-r2r" -v q -nologo >/dev/null
+  cold_start_of r2r "$data/publish-r2r/InnoCenter.Web.dll"
+}
+
+table() { # TSV of one scale → Markdown, with the ratio to the floor
+  local tsv=$1
+  echo '| read | auth | req/s | p50 ms | p95 ms | p99 ms | errors | × floor |'
+  echo '|---|---|--:|--:|--:|--:|--:|--:|'
+  awk -F'\t' 'NR == 1 { floor = $3 } { ratio = ($3 ~ /^[0-9.]+$/ && floor > 0) ? sprintf("%.0f %%", 100 * $3 / floor) : "-";
+    printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, ratio }' "$tsv"
+}
+
+report() {
+  local out="$data/report.md" s
+  {
+    echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"); provider $provider;"
+    echo "wrk -t$threads -c$connections -d${duration}s after a ${warmup}s warm-up per read; $(date -u '+%Y-%m-%d %H:%M UTC'); load average before: $load_before."
+    for s in city national; do
+      [ -f "$data/results-$s.tsv" ] || continue
+      echo; echo "#### $s (server peak RSS $(cat "$data/peak-rss-$s.txt") MB)"; echo
+      [ -f "$data/restarts-$s.txt" ] && { sed 's/^ */> /' "$data/restarts-$s.txt"; echo; }
+      table "$data/results-$s.tsv"
+    done
+    if [ -f "$data/results-city.tsv" ] && [ -f "$data/results-national.tsv" ]; then
+      echo; echo "#### national against city (p95)"; echo
+      echo '| read | city p95 ms | national p95 ms | national ÷ city |'
+      echo '|---|--:|--:|--:|'
+      awk -F'\t' 'NR == FNR { c[$1] = $5; next } ($1 in c) && $5 ~ /^[0-9.]+$/ && c[$1] ~ /^[0-9.]+$/ {
+        printf "| %s | %s | %s | %.1f× |\n", $1, c[$1], $5, (c[$1] > 0 ? $5 / c[$1] : 0) }' \
+        "$data/results-city.tsv" "$data/results-national.tsv"
+    fi
+    echo; echo "#### timed operations"; echo
+    echo '| operation | time | memory |'
+    echo '|---|--:|---|'
+    for s in city national export; do
+      [ -f "$data/timed-$s.md" ] && sed "s/^| /| $s: /" "$data/timed-$s.md"
+    done
+    [ -f "$data/coldstart-build.txt" ] && echo "| cold start to the first /healthz 200, empty SQLite, \`dotnet build -c Release\` output (median of 3) | $(cat "$data/coldstart-build.txt") ms | |"
+    [ -f "$data/coldstart-r2r.txt" ] && echo "| cold start to the first /healthz 200, empty SQLite, ReadyToRun publish (median of 3) | $(cat "$data/coldstart-r2r.txt") ms | |"
+  } >"$out"
+  echo; cat "$out"
+}
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "bench: building Release"
+dotnet build -c Release "$root/src/InnoCenter.Web" -v q -nologo >/dev/null
+dotnet build -c Release "$root/bench/InnoCenter.Bench.Generator" -v q -nologo >/dev/null
+for s in "${scales[@]}"; do
+  case $s in
+    city | national | export) run_scale "$s" ;;
+    coldstart) cold_start ;;
+    *) echo "bench: unknown step '$s' (city, national, export, coldstart)"; exit 2 ;;
+  esac
+done
+report
