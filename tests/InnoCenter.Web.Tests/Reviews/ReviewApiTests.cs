@@ -279,9 +279,10 @@ public abstract class ReviewApiTests<TFactory>(TFactory factory) : IClassFixture
     {
         var admin = await factory.ClientFor(Roles.Admin);
         await factory.PoolAsync(admin);
-        var outsider = await factory.CreateExpertAsync(admin, Expert(["law"]));
         var subject = await admin.SubjectAsync();
         var panel = await admin.DrawAsync(subject.Id);
+        // Joins the pool after the draw, so the random draw can never have seated them.
+        var outsider = await factory.CreateExpertAsync(admin, Expert(["law"]));
         var leader = panel.Members[0];
         var other = panel.Members[1];
         await admin.PutAsJsonAsync(S(subject.Id, "/panel/leader"), new LeaderRequest(leader.Id));
