@@ -5,10 +5,13 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace InnoCenter.Web.Data.Interceptors;
 
 /// <summary>
-/// Lets every SQLite connection read the database file through a memory map (<c>PRAGMA mmap_size</c>, configuration
-/// <c>Database:SqliteMmapBytes</c>, 256 MB by default, 0 to turn it off). Without it each pooled connection keeps its
-/// own 2 MB page cache and a scan re-reads the file with one system call per page; mapped, all connections share the
-/// operating system's cache of the file. The mapped pages that were read count towards the process's resident memory.
+/// Lets every SQLite connection read the database file through a memory map (<c>PRAGMA mmap_size</c>), when
+/// <c>Database:SqliteMmapBytes</c> is above 0 (off by default). Without it each pooled connection keeps its own 2 MB
+/// page cache and a scan re-reads the file with one system call per page; mapped, the connections read the operating
+/// system's cache of the file directly (benchmark, national: application search 46 → 77 req/s, public notices
+/// 214 → 441 req/s). The cost is in how memory is counted: each pooled connection maps the file on its own, so the
+/// process's resident memory counts the mapped pages once per connection (national: 260 → 450 MB, over 1 GB under
+/// long load) although the pages are shared — which is why it is not the default.
 /// </summary>
 public sealed class SqliteMmapInterceptor(long bytes) : DbConnectionInterceptor
 {

@@ -32,10 +32,17 @@ public static class DatabaseSetup
         }
         else
         {
-            var mmap = new SqliteMmapInterceptor(config.GetValue("Database:SqliteMmapBytes", 256L * 1024 * 1024));
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o
-                .UseSqlite(connectionString)
-                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), mmap));
+            // Off unless configured: the map counts once per pooled connection in the process's resident memory.
+            var mmapBytes = config.GetValue("Database:SqliteMmapBytes", 0L);
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) =>
+            {
+                o.UseSqlite(connectionString)
+                    .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>());
+                if (mmapBytes > 0)
+                {
+                    o.AddInterceptors(new SqliteMmapInterceptor(mmapBytes));
+                }
+            });
         }
 
         return services;
