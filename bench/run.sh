@@ -26,6 +26,8 @@ port=${BENCH_PORT:-5391}
 seed=${BENCH_SEED:-42}
 provider=${BENCH_PROVIDER:-Sqlite}
 base="http://127.0.0.1:$port"
+# Result files of a PostgreSQL run carry the provider in their names, so both sets can stand side by side.
+tag=; [ "$provider" = Sqlite ] || tag="-$(echo "$provider" | tr 'A-Z' 'a-z')"
 web_dll="$root/src/InnoCenter.Web/bin/Release/net10.0/InnoCenter.Web.dll"
 gen_dll="$root/bench/InnoCenter.Bench.Generator/bin/Release/net10.0/InnoCenter.Bench.Generator.dll"
 scales=("$@")
@@ -115,7 +117,7 @@ measure() {
   local name=$1 auth=$2 path=$3 hdr=(-H "Accept-Language: zh-CN") code line
   if ! kill -0 "$server_pid" 2>/dev/null; then
     # Another process on a shared machine may end ours; say so in the report and go on with a new one.
-    echo "  (the server process ended before '$name'; restarting it)" | tee -a "$data/restarts-$current_scale.txt"
+    echo "  (the server process ended before '$name'; restarting it)" | tee -a "$data/restarts-$current_scale$tag.txt"
     start_server "${current_server[@]}"
   fi
   case $auth in
@@ -150,10 +152,10 @@ run_scale() {
   set +a
   echo "bench: $scale — starting the server"
   current_scale=$scale
-  current_server=("$(connection_for "$scale")" "$BENCH_FILES_ROOT" "$data/server-$scale.log")
-  rm -f "$data/restarts-$scale.txt"
+  current_server=("$(connection_for "$scale")" "$BENCH_FILES_ROOT" "$data/server-$scale$tag.log")
+  rm -f "$data/restarts-$scale$tag.txt"
   start_server "${current_server[@]}"
-  results="$data/results-$scale.tsv"
+  results="$data/results-$scale$tag.tsv"
   : >"$results"
   if [ "$scale" != export ]; then
     cookie=$(sign_in_cookie)
@@ -181,11 +183,11 @@ run_scale() {
     done
   fi
   local peak; peak=$(awk '/^VmHWM/ {print $2}' "/proc/$server_pid/status" 2>/dev/null || echo 0)
-  echo "$(( peak / 1024 ))" >"$data/peak-rss-$scale.txt"
-  : >"$data/timed-$scale.md"
+  echo "$(( peak / 1024 ))" >"$data/peak-rss-$scale$tag.txt"
+  : >"$data/timed-$scale$tag.md"
   for f in "$root"/bench/timed.d/*.sh; do
     [ -e "$f" ] && [ -z "${BENCH_ONLY:-}" ] || continue
-    BASE_URL=$base SERVER_PID=$server_pid SCALE=$scale bash "$f" | tee -a "$data/timed-$scale.md"
+    BASE_URL=$base SERVER_PID=$server_pid SCALE=$scale bash "$f" | tee -a "$data/timed-$scale$tag.md"
   done
   stop_server
   drop_generated "$scale"
@@ -225,29 +227,29 @@ table() { # TSV of one scale → Markdown, with the ratio to the floor
 }
 
 report() {
-  local out="$data/report.md" s
+  local out="$data/report$tag.md" s
   {
     echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"); provider $provider;"
     echo "wrk -t$threads -c$connections -d${duration}s after a ${warmup}s warm-up per read; $(date -u '+%Y-%m-%d %H:%M UTC'); load average before: $load_before."
     for s in city national; do
-      [ -f "$data/results-$s.tsv" ] || continue
-      echo; echo "#### $s (server peak RSS $(cat "$data/peak-rss-$s.txt") MB)"; echo
-      [ -f "$data/restarts-$s.txt" ] && { sed 's/^ */> /' "$data/restarts-$s.txt"; echo; }
-      table "$data/results-$s.tsv"
+      [ -f "$data/results-$s$tag.tsv" ] || continue
+      echo; echo "#### $s (server peak RSS $(cat "$data/peak-rss-$s$tag.txt") MB)"; echo
+      [ -f "$data/restarts-$s$tag.txt" ] && { sed 's/^ */> /' "$data/restarts-$s$tag.txt"; echo; }
+      table "$data/results-$s$tag.tsv"
     done
-    if [ -f "$data/results-city.tsv" ] && [ -f "$data/results-national.tsv" ]; then
+    if [ -f "$data/results-city$tag.tsv" ] && [ -f "$data/results-national$tag.tsv" ]; then
       echo; echo "#### national against city (p95)"; echo
       echo '| read | city p95 ms | national p95 ms | national ÷ city |'
       echo '|---|--:|--:|--:|'
       awk -F'\t' 'NR == FNR { c[$1] = $5; next } ($1 in c) && $5 ~ /^[0-9.]+$/ && c[$1] ~ /^[0-9.]+$/ {
         printf "| %s | %s | %s | %.1f× |\n", $1, c[$1], $5, (c[$1] > 0 ? $5 / c[$1] : 0) }' \
-        "$data/results-city.tsv" "$data/results-national.tsv"
+        "$data/results-city$tag.tsv" "$data/results-national$tag.tsv"
     fi
     echo; echo "#### timed operations"; echo
     echo '| operation | time | memory |'
     echo '|---|--:|---|'
     for s in city national export; do
-      [ -f "$data/timed-$s.md" ] && sed "s/^| /| $s: /" "$data/timed-$s.md"
+      [ -f "$data/timed-$s$tag.md" ] && sed "s/^| /| $s: /" "$data/timed-$s$tag.md"
     done
     [ -f "$data/coldstart-build.txt" ] && echo "| cold start to the first /healthz 200, empty SQLite, \`dotnet build -c Release\` output (median of 3) | $(cat "$data/coldstart-build.txt") ms | |"
     [ -f "$data/coldstart-r2r.txt" ] && echo "| cold start to the first /healthz 200, empty SQLite, ReadyToRun publish (median of 3) | $(cat "$data/coldstart-r2r.txt") ms | |"
