@@ -66,6 +66,7 @@ public static class FeatureRegistration
         services.AddScoped<ReceiptHandlers>();
         services.AddScoped<LedgerRollup>();
         services.AddScoped<Bilingual>();
+        services.AddSingleton<PolicyVersionCache>();
         services.AddScoped<PolicyVersions>();
         services.AddScoped<AssessmentAccess>();
         services.AddScoped<IAttachmentAccess, AnnualReportAttachmentAccess>();

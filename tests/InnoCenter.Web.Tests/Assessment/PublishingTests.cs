@@ -61,13 +61,15 @@ public abstract class PublishingTests<TFactory>
         var anonymous = app.Factory.AnonymousClient();
         var notice = await anonymous.GetStringAsync($"/Notices/Assessment/{second.Id}");
         var noticeJson = await anonymous.GetFromJsonAsync<AssessmentNoticeDto>($"/api/v1/notices/assessment/{second.Id}", Json.Options);
-        var list = await anonymous.GetFromJsonAsync<List<AssessmentNoticeDto>>("/api/v1/notices/assessment", Json.Options);
+        var list = await anonymous.GetFromJsonAsync<List<AssessmentNoticeRow>>("/api/v1/notices/assessment", Json.Options);
+        var page = await anonymous.GetStringAsync("/Notices");
         Assert.Contains("连续不合格中心", notice);
         Assert.Contains("连续 2 年年度考核不合格", notice);
         Assert.Equal("天津市工业和信息化局", noticeJson!.Issuer);
         Assert.Single(noticeJson.Revocations);
         Assert.Equal(2, noticeJson.Results.Count);
-        Assert.Equal([second.Id, first.Id], list!.Where(n => n.CycleId != third.Id).Select(n => n.CycleId));
+        Assert.Equal([third.Id, second.Id, first.Id], list!.Select(n => n.CycleId));
+        Assert.Contains($"/Notices/Assessment/{second.Id}", page);
         var published = await app.Admin.PostAsJsonAsync($"/api/v1/assessment/cycles/{second.Id}/publish", new ReportDecisionRequest());
         Assert.Contains("已发布", await published.ProblemAsync(HttpStatusCode.Conflict));
     }

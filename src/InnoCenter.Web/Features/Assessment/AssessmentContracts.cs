@@ -57,6 +57,8 @@ public sealed record ReportFilter
 
     public string? Search { get; init; }
 
+    /// <summary>From the query string only: in a Razor page a route value is also called "page" and would win.</summary>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")]
     public int? Page { get; init; }
 
     public int? PageSize { get; init; }

@@ -105,8 +105,8 @@ public static class AssessmentEndpoints
         [FromBody] WeightsRequest request, WeightsHandlers handlers, Text text, CancellationToken ct) =>
         Ok(await handlers.SaveAsync(request, ct), text);
 
-    private static async Task<Ok<IReadOnlyList<AssessmentNoticeDto>>> Notices(ScorecardQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(await queries.NoticesAsync(null, ct));
+    private static async Task<Ok<IReadOnlyList<AssessmentNoticeRow>>> Notices(ScorecardQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.NoticeListAsync(ct));
 
     private static async Task<Results<Ok<AssessmentNoticeDto>, ProblemHttpResult>> Notice(Guid cycleId, ScorecardQueries queries, Text text, CancellationToken ct) =>
         (await queries.NoticesAsync(cycleId, ct)).FirstOrDefault() is { } notice

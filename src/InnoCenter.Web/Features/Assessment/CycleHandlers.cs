@@ -282,11 +282,21 @@ public sealed class CycleHandlers(
         staff.GetValueOrDefault(lead, []).Concat(legalEntity is { } l ? staff.GetValueOrDefault(l, []) : []).Distinct().ToList();
 }
 
-/// <summary>Stored policy pack versions by code and version (the pack in force when none is named).</summary>
-public sealed class PolicyVersions(AppDbContext db, PolicyProvider policy)
+/// <summary>
+/// Stored policy pack versions by code and version (the pack in force when none is named). A stored version is never
+/// rewritten, so a version once read is kept parsed (in <see cref="PolicyVersionCache"/>, one per app) for good.
+/// </summary>
+public sealed class PolicyVersions(AppDbContext db, PolicyProvider policy, PolicyVersionCache cache)
 {
+    private System.Collections.Concurrent.ConcurrentDictionary<(string Code, int Version), PolicyPack> Parsed => cache.Packs;
+
     public async Task<PolicyPack?> FindAsync(string? code, int? version, CancellationToken ct)
     {
+        if (!string.IsNullOrWhiteSpace(code) && version is { } exact && Parsed.TryGetValue((code.Trim(), exact), out var known))
+        {
+            return known;
+        }
+
         var current = policy.Current;
         var wanted = string.IsNullOrWhiteSpace(code) ? current.Code : code.Trim();
         if (wanted == current.Code && (version is null || version == current.Version))
@@ -301,8 +311,21 @@ public sealed class PolicyVersions(AppDbContext db, PolicyProvider policy)
         }
 
         var json = await q.OrderByDescending(p => p.Version).Select(p => p.Json).FirstOrDefaultAsync(ct);
-        return json is null ? null : PolicyProvider.Parse(json);
+        if (json is null)
+        {
+            return null;
+        }
+
+        var pack = PolicyProvider.Parse(json);
+        Parsed.TryAdd((pack.Code, pack.Version), pack);
+        return pack;
     }
+}
+
+/// <summary>Parsed stored pack versions of this app's database (a singleton: one database per app).</summary>
+public sealed class PolicyVersionCache
+{
+    public System.Collections.Concurrent.ConcurrentDictionary<(string Code, int Version), PolicyPack> Packs { get; } = new();
 }
 
 public static class AssessmentLinks

@@ -26,6 +26,9 @@ public sealed record PublicResultDto(string CenterName, decimal Total, string Gr
 
 public sealed record PublicRevocationDto(string CenterName, string Explanation);
 
+/// <summary>A line of the list of published results notices.</summary>
+public sealed record AssessmentNoticeRow(Guid CycleId, int Year, string Title, DateTimeOffset PublishedAt);
+
 /// <summary>考核结果公告: what the public reads once a cycle is published.</summary>
 public sealed record AssessmentNoticeDto(
     Guid CycleId, int Year, string Title, string Issuer, DateTimeOffset PublishedAt, bool ResultsPublic,
@@ -79,6 +82,33 @@ public sealed class ScorecardQueries(
         return new ScoreLineDto(
             indicator.Code, indicator.Label(en), indicator.Kind.ToString(), indicator.Unit?.For(en) ?? string.Empty, line.Value, line.Numerator,
             line.Denominator, line.Grade, gradeLabel, line.MaxPoints, line.Points, line.Status.ToString(), text[$"assessment.line_status.{line.Status}"], sources);
+    }
+
+    /// <summary>
+    /// The published cycles that have a public notice (results the pack publishes, or a loss of title), newest first —
+    /// the headings only, in two queries, for the public list.
+    /// </summary>
+    public async Task<IReadOnlyList<AssessmentNoticeRow>> NoticeListAsync(CancellationToken ct)
+    {
+        var cycles = await db.AssessmentCycles.AsNoTracking().Where(c => c.Status == CycleStatus.Published).OrderByDescending(c => c.Year)
+            .Select(c => new { c.Id, c.Year, c.PolicyCode, c.PolicyVersion, c.PublishedAt }).ToListAsync(ct);
+        var ids = cycles.Select(c => c.Id).ToList();
+        var revoking = await db.AssessmentDecisions.AsNoTracking()
+            .Where(d => ids.Contains(d.CycleId) && d.PublicNotice && (d.Kind == ConsequenceKind.Revoke || d.Kind == ConsequenceKind.RecheckFailedRemove))
+            .Select(d => d.CycleId).Distinct().ToListAsync(ct);
+        var en = LocalizationSetup.IsEnglish;
+        var rows = new List<AssessmentNoticeRow>();
+        foreach (var c in cycles)
+        {
+            // The cycle froze its pack version's rules, so the (cached) pack says whether its results are public.
+            var pack = await packs.FindAsync(c.PolicyCode, c.PolicyVersion, ct);
+            if (pack?.Assessment.NoticeOfResults == true || revoking.Contains(c.Id))
+            {
+                rows.Add(new AssessmentNoticeRow(c.Id, c.Year, text["assessment.notice.title", c.Year, pack?.Applications.ProgrammeName.For(en) ?? string.Empty], c.PublishedAt!.Value));
+            }
+        }
+
+        return rows;
     }
 
     /// <summary>Published cycles with something public: the results where the pack publishes them, and any loss of title.</summary>

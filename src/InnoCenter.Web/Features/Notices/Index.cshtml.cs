@@ -13,7 +13,7 @@ public sealed class IndexModel(ApplicationQueries queries, ScorecardQueries asse
     public PagedResult<PublicNoticeDto> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
     /// <summary>考核结果公告 of published assessment cycles.</summary>
-    public IReadOnlyList<AssessmentNoticeDto> AssessmentNotices { get; private set; } = [];
+    public IReadOnlyList<AssessmentNoticeRow> AssessmentNotices { get; private set; } = [];
 
     public IReadOnlyList<PublicNoticeDto> Notices => Result.Items;
 
@@ -21,6 +21,6 @@ public sealed class IndexModel(ApplicationQueries queries, ScorecardQueries asse
     public async Task OnGetAsync(CancellationToken ct)
     {
         Result = await queries.PublicNoticePageAsync(int.TryParse(Request.Query["page"], out var n) ? n : null, null, ct);
-        AssessmentNotices = await assessment.NoticesAsync(null, ct);
+        AssessmentNotices = await assessment.NoticeListAsync(ct);
     }
 }
