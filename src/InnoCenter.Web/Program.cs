@@ -50,6 +50,7 @@ services.AddRazorPages(o =>
         o.Conventions.AllowAnonymousToFolder("/Centers/Public");
         o.Conventions.AuthorizeFolder("/Audit", Roles.Admin);
         o.Conventions.AuthorizeFolder("/Users", Roles.Admin);
+        o.Conventions.AuthorizeFolder("/Dashboard", Roles.Admin);
         o.Conventions.AuthorizeFolder("/Experts", Roles.Admin);
         o.Conventions.AddPageRoute("/Home/Index", "/");
     })

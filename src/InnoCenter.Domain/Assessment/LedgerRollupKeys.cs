@@ -36,8 +36,9 @@ public static class LedgerRollupKeys
     public const string MembersTotal = "members.total";
     public const string MembersBeijingHebei = "members.beijing_hebei";
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
-    {
+    /// <summary>Every key, in the order pages show them.</summary>
+    public static readonly IReadOnlyList<string> Ordered =
+    [
         InventionApplications, InventionGrants, PctApplications, UtilityModels, SoftwareCopyrights,
         ProjectsTotal, CommonKeyBreakthroughs,
         TransferDeals, TransferContractValueWan, TransferRevenueWan, TransferSmeDeals, TransferFirstCommercial,
@@ -46,5 +47,7 @@ public static class LedgerRollupKeys
         StaffTotal, StaffRd, TalentHighLevel, TrainingPersonTimes,
         IntlProjects, IntlJointLabs, IntlIntroductions,
         MembersTotal, MembersBeijingHebei,
-    };
+    ];
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(Ordered, StringComparer.Ordinal);
 }

@@ -3,6 +3,7 @@ using InnoCenter.Web.Features.Applications;
 using InnoCenter.Web.Features.Assessment;
 using InnoCenter.Web.Infrastructure.Jobs;
 using InnoCenter.Web.Features.Audit;
+using InnoCenter.Web.Features.Dashboard;
 using InnoCenter.Web.Features.Experts;
 using InnoCenter.Web.Features.Centers;
 using InnoCenter.Web.Features.Ledger;
@@ -78,6 +79,9 @@ public static class FeatureRegistration
         services.AddScoped<ScorecardQueries>();
         services.AddScoped<AssessmentDocuments>();
         services.AddScoped<WeightsHandlers>();
+        services.AddSingleton<DashboardSnapshots>();
+        services.AddScoped<DashboardQueries>();
+        services.AddScoped<DashboardHandlers>();
         return services;
     }
 
@@ -104,5 +108,6 @@ public static class FeatureRegistration
         app.MapCenterEndpoints();
         app.MapLedgerEndpoints();
         app.MapAssessmentEndpoints();
+        app.MapDashboardEndpoints();
     }
 }

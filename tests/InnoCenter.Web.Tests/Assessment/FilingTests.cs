@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using InnoCenter.Domain.Assessment;
 using InnoCenter.Domain.Reviews;
 using InnoCenter.Web.Features.Assessment;
 using InnoCenter.Web.Features.Ledger;
@@ -45,10 +46,10 @@ public abstract class FilingTests<TFactory>
         Assert.Equal(1, cycle.Reports.Due);
         Assert.Contains(cycle.Excluded, e => e.CenterId == young.Id && e.Outcome == "NotYetEligible");
         Assert.Contains(cycle.Excluded, e => e.CenterId == revoked.Id && e.Outcome == "Revoked");
-        Assert.Equal(120m, report.Figures.Single(f => f.Key == LedgerRollup.StaffTotal).LedgerValue);
-        Assert.Equal(80m, report.Figures.Single(f => f.Key == LedgerRollup.StaffRd).Value);
-        Assert.Equal(150m, report.Figures.Single(f => f.Key == LedgerRollup.TrainingPersonTimes).Value);
-        Assert.Contains(report.Figures, f => f.Key == LedgerRollup.StandardsInternational);
+        Assert.Equal(120m, report.Figures.Single(f => f.Key == LedgerRollupKeys.StaffTotal).LedgerValue);
+        Assert.Equal(80m, report.Figures.Single(f => f.Key == LedgerRollupKeys.StaffRd).Value);
+        Assert.Equal(150m, report.Figures.Single(f => f.Key == LedgerRollupKeys.TrainingPersonTimes).Value);
+        Assert.Contains(report.Figures, f => f.Key == LedgerRollupKeys.StandardsInternational);
         Assert.Equal(["shared-resource-hours", "rd-spending-share", "fund-execution-rate"], report.ManualValues.Select(m => m.Code));
         Assert.Equal(["results-quality", "industry-support", "plan-implementation"], report.Qualitative.Select(q => q.Code));
         Assert.True(report.CanEdit);
@@ -89,11 +90,11 @@ public abstract class FilingTests<TFactory>
         var english = await app.Factory.ClientFor(Roles.CenterUser, center.Lead.Id, "en-US");
         var cycle = await app.Admin.OpenCycleAsync(AssessmentTestData.LastYear);
         var report = await user.ReportOfAsync(cycle.Id, center.Id);
-        const string key = LedgerRollup.InventionGrants;
+        const string key = LedgerRollupKeys.InventionGrants;
 
         var notANumber = await user.SetValueAsync(report.Id, key, "N/A", "补录", ApplicationFlow.Pdf);
         var notANumberEn = await english.SetValueAsync(report.Id, key, "N/A", "late entry", ApplicationFlow.Pdf);
-        var wrongUnit = await user.SetValueAsync(report.Id, LedgerRollup.TransferContractValueWan, "1200元", "补录", ApplicationFlow.Pdf);
+        var wrongUnit = await user.SetValueAsync(report.Id, LedgerRollupKeys.TransferContractValueWan, "1200元", "补录", ApplicationFlow.Pdf);
         var fraction = await user.SetValueAsync(report.Id, key, "2.5", "补录", ApplicationFlow.Pdf);
         var noReason = await user.SetValueAsync(report.Id, key, "3", evidence: ApplicationFlow.Pdf);
         var noEvidence = await user.SetValueAsync(report.Id, key, "3", "两项授权未录入台账");
@@ -113,7 +114,7 @@ public abstract class FilingTests<TFactory>
         var changed = await user.SetValueAsync(report.Id, key, "3 项", "两项授权未录入台账", ApplicationFlow.Pdf);
         await AssessmentTestData.EnsureAsync(changed);
         var after = (await changed.Content.ReadFromJsonAsync<ReportDto>(Json.Options))!.Figures.Single(f => f.Key == key);
-        var money = await user.SetValueAsync(report.Id, LedgerRollup.TransferContractValueWan, "1,250.5万元", "合同未录入台账", ApplicationFlow.Pdf);
+        var money = await user.SetValueAsync(report.Id, LedgerRollupKeys.TransferContractValueWan, "1,250.5万元", "合同未录入台账", ApplicationFlow.Pdf);
         await AssessmentTestData.EnsureAsync(money);
         var back = await user.SetValueAsync(report.Id, key, "");
         await AssessmentTestData.EnsureAsync(back);
@@ -124,7 +125,7 @@ public abstract class FilingTests<TFactory>
         Assert.True(after.Corrected);
         Assert.Equal("两项授权未录入台账", after.Reason);
         Assert.NotNull(after.Evidence);
-        Assert.Equal(1250.5m, reverted.Figures.Single(f => f.Key == LedgerRollup.TransferContractValueWan).Value);
+        Assert.Equal(1250.5m, reverted.Figures.Single(f => f.Key == LedgerRollupKeys.TransferContractValueWan).Value);
         Assert.False(reverted.Figures.Single(f => f.Key == key).Corrected);
         Assert.Equal(0m, reverted.Figures.Single(f => f.Key == key).Value);
     }

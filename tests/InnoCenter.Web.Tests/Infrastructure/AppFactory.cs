@@ -58,6 +58,7 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("INNOCENTER_ADMIN_EMAIL", AdminEmail);
         builder.UseSetting("INNOCENTER_ADMIN_PASSWORD", AdminPassword);
         builder.UseSetting("Security:SignInsPerMinute", "10000");
+        builder.UseSetting("Dashboard:CacheSeconds", "0");
         builder.UseSetting("Security:PublicFormsPerMinute", "10000");
         builder.UseSetting("Files:Root", FilesRoot);
         builder.UseSetting("Files:MaxBytes", MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -22,18 +22,8 @@ public sealed class ProviderFactDiscoverer(IMessageSink diagnosticMessageSink) :
     public IEnumerable<IXunitTestCase> Discover(
         ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute)
     {
-        var isPostgres = testMethod.TestClass.Class.GetCustomAttributes(typeof(PostgresSuiteAttribute)).Any();
-        if (isPostgres && TestEnvironment.PostgresSkipReason is { } reason)
-        {
-            return
-            [
-                new XunitSkippedDataRowTestCase(
-                    diagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(),
-                    testMethod, reason),
-            ];
-        }
-
-        return _inner.Discover(discoveryOptions, testMethod, factAttribute);
+        return ProviderSkip.For(diagnosticMessageSink, discoveryOptions, testMethod)
+            ?? _inner.Discover(discoveryOptions, testMethod, factAttribute);
     }
 }
 
@@ -49,17 +39,28 @@ public sealed class ProviderTheoryDiscoverer(IMessageSink diagnosticMessageSink)
     public IEnumerable<IXunitTestCase> Discover(
         ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute)
     {
+        return ProviderSkip.For(diagnosticMessageSink, discoveryOptions, testMethod)
+            ?? _inner.Discover(discoveryOptions, testMethod, factAttribute);
+    }
+}
+
+/// <summary>The one skip rule both discoverers apply: a PostgreSQL suite on a machine without a server.</summary>
+internal static class ProviderSkip
+{
+    public static IEnumerable<IXunitTestCase>? For(
+        IMessageSink diagnosticMessageSink, ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod)
+    {
         var isPostgres = testMethod.TestClass.Class.GetCustomAttributes(typeof(PostgresSuiteAttribute)).Any();
-        if (isPostgres && TestEnvironment.PostgresSkipReason is { } reason)
+        if (!isPostgres || TestEnvironment.PostgresSkipReason is not { } reason)
         {
-            return
-            [
-                new XunitSkippedDataRowTestCase(
-                    diagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(),
-                    testMethod, reason),
-            ];
+            return null;
         }
 
-        return _inner.Discover(discoveryOptions, testMethod, factAttribute);
+        return
+        [
+            new XunitSkippedDataRowTestCase(
+                diagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(),
+                testMethod, reason),
+        ];
     }
 }

@@ -251,17 +251,20 @@ public sealed class ApplicationQueries(
         if (!string.IsNullOrWhiteSpace(f.Search))
         {
             var s = f.Search.Trim();
-            q = q.Where(a => a.CenterName.Contains(s) || db.Organizations.Any(o => o.Id == a.LeadOrganizationId && (o.Name.Contains(s) || o.CreditCode == s)));
+            // The lead's match is an uncorrelated IN list, read once, rather than a lookup per application.
+            var leads = db.Organizations.Where(o => o.Name.Contains(s) || o.CreditCode == s).Select(o => o.Id);
+            q = q.Where(a => a.CenterName.Contains(s) || leads.Contains(a.LeadOrganizationId));
         }
 
         return q;
     }
 
+    private IQueryable<Application> OverdueOnly(IQueryable<Application> q) => Overdue(q, policy.Current, clock.GetUtcNow());
+
     /// <summary>Applications held in their stage longer than the policy's days for that stage.</summary>
-    private IQueryable<Application> OverdueOnly(IQueryable<Application> q)
+    public static IQueryable<Application> Overdue(IQueryable<Application> q, PolicyPack pack, DateTimeOffset now)
     {
-        var now = clock.GetUtcNow();
-        var stages = policy.Current.Applications.StageDays
+        var stages = pack.Applications.StageDays
             .Select(kv => (Ok: Enum.TryParse<ApplicationStatus>(kv.Key, out var s), Status: s, Limit: now.AddDays(-kv.Value)))
             .Where(x => x.Ok).ToList();
         IQueryable<Application>? union = null;

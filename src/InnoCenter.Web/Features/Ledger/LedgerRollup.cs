@@ -1,3 +1,4 @@
+using InnoCenter.Domain.Assessment;
 using InnoCenter.Domain.Centers;
 using InnoCenter.Domain.Ledger;
 using InnoCenter.Domain.Organizations;
@@ -5,51 +6,19 @@ using InnoCenter.Web.Data;
 using InnoCenter.Web.Infrastructure.Policy;
 using Microsoft.EntityFrameworkCore;
 
+using static InnoCenter.Domain.Assessment.LedgerRollupKeys;
+
 namespace InnoCenter.Web.Features.Ledger;
 
 /// <summary>
-/// The yearly summary of each center's ledger, in the figures the assessment's indicators read, keyed by the names
-/// below. Computed by grouped queries — one per ledger table, whatever the number of centers or records — and money
+/// The yearly summary of each center's ledger, in the figures the assessment's indicators read, keyed by
+/// <see cref="LedgerRollupKeys"/>. Computed by grouped queries — one per ledger table, whatever the number of centers or records — and money
 /// is summed as whole fen, which every database adds exactly.
 /// </summary>
 public sealed class LedgerRollup(AppDbContext db, PolicyProvider policy)
 {
-    public const string InventionApplications = "ip.invention_applications";
-    public const string InventionGrants = "ip.invention_grants";
-    public const string PctApplications = "ip.pct_applications";
-    public const string UtilityModels = "ip.utility_models";
-    public const string SoftwareCopyrights = "ip.software_copyrights";
-    public const string ProjectsTotal = "projects.total";
-    public const string CommonKeyBreakthroughs = "projects.common_key_breakthroughs";
-    public const string TransferDeals = "transfer.deals";
-    public const string TransferContractValueWan = "transfer.contract_value_wan";
-    public const string TransferRevenueWan = "transfer.revenue_wan";
-    public const string TransferSmeDeals = "transfer.sme_deals";
-    public const string TransferFirstCommercial = "transfer.first_commercial";
-    public const string IncubatedEnterprises = "incubated.enterprises";
-    public const string SmeServed = "sme.served";
-    public const string StandardsInternational = "standards.international";
-    public const string StandardsNational = "standards.national";
-    public const string StandardsIndustry = "standards.industry";
-    public const string StandardsLocal = "standards.local";
-    public const string StandardsGroup = "standards.group";
-    public const string StaffTotal = "staff.total";
-    public const string StaffRd = "staff.rd";
-    public const string TalentHighLevel = "talent.high_level";
-    public const string TrainingPersonTimes = "training.person_times";
-    public const string IntlProjects = "intl.projects";
-    public const string IntlJointLabs = "intl.joint_labs";
-    public const string IntlIntroductions = "intl.introductions";
-    public const string MembersTotal = "members.total";
-    public const string MembersBeijingHebei = "members.beijing_hebei";
-
-    public static readonly IReadOnlyList<string> Keys =
-    [
-        InventionApplications, InventionGrants, PctApplications, UtilityModels, SoftwareCopyrights, ProjectsTotal, CommonKeyBreakthroughs,
-        TransferDeals, TransferContractValueWan, TransferRevenueWan, TransferSmeDeals, TransferFirstCommercial, IncubatedEnterprises, SmeServed,
-        StandardsInternational, StandardsNational, StandardsIndustry, StandardsLocal, StandardsGroup, StaffTotal, StaffRd, TalentHighLevel,
-        TrainingPersonTimes, IntlProjects, IntlJointLabs, IntlIntroductions, MembersTotal, MembersBeijingHebei,
-    ];
+    /// <summary>The keys in the order pages show them.</summary>
+    public static IReadOnlyList<string> Keys => LedgerRollupKeys.Ordered;
 
     private static readonly Dictionary<StandardLevel, string> StandardKeys = new()
     {

@@ -46,7 +46,7 @@ public static class PolicyPackLoader
         var path = Path.IsPathRooted(file) ? file : Path.Combine(AppContext.BaseDirectory, file);
         var json = await File.ReadAllTextAsync(path, ct);
         var pack = PolicyProvider.Parse(json);
-        var problems = pack.Assessment.Validate();
+        var problems = pack.Validate();
         if (problems.Count > 0)
         {
             // A pack that cannot score a cycle correctly must not go live; say exactly what is wrong with it.
@@ -109,9 +109,9 @@ public static class PolicyPackLoader
                 continue;
             }
 
-            if (other.Code == configuredCode || other.Assessment.Validate().Count > 0)
+            if (other.Code == configuredCode || other.Validate().Count > 0)
             {
-                logger.LogWarning("Policy pack {Path} was not stored: same code as the configured pack, or invalid assessment rules", file);
+                logger.LogWarning("Policy pack {Path} was not stored: same code as the configured pack, or invalid rules", file);
                 continue;
             }
 

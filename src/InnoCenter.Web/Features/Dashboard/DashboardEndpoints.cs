@@ -1,0 +1,15 @@
+using InnoCenter.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace InnoCenter.Web.Features.Dashboard;
+
+public static class DashboardEndpoints
+{
+    public static void MapDashboardEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/dashboard").RequireAuthorization(Roles.Admin).WithTags("Dashboard");
+        group.MapGet("/", Get).WithName("GetDashboard");
+    }
+
+    private static async Task<Ok<DashboardDto>> Get(DashboardHandlers handlers) => TypedResults.Ok(await handlers.GetAsync());
+}

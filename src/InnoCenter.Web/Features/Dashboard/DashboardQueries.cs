@@ -1,0 +1,64 @@
+using InnoCenter.Domain.Applications;
+using InnoCenter.Domain.Assessment;
+using InnoCenter.Web.Data;
+using InnoCenter.Web.Features.Applications;
+using InnoCenter.Web.Features.Centers;
+using InnoCenter.Web.Features.Ledger;
+using InnoCenter.Web.Infrastructure.Policy;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCenter.Web.Features.Dashboard;
+
+/// <summary>
+/// Reads the dashboard's figures from the records in a fixed number of grouped queries, whatever the number of centers,
+/// applications or ledger rows: the centers in one read, the applications in two, the ledger through the same yearly
+/// roll-up the assessment reads (so the dashboard and the scorecards never disagree), the grades in one.
+/// </summary>
+public sealed class DashboardQueries(AppDbContext db, PolicyProvider policy, LedgerRollup rollup, TimeProvider clock)
+{
+    /// <summary>The ledger figures the dashboard charts, in the order of the plan's assessment content (技术成果、转移扩散、支撑产业、人才、国际合作).</summary>
+    public static readonly IReadOnlyList<string> LedgerFigureKeys =
+    [
+        LedgerRollupKeys.InventionGrants, LedgerRollupKeys.TransferDeals, LedgerRollupKeys.TransferRevenueWan,
+        LedgerRollupKeys.IncubatedEnterprises, LedgerRollupKeys.SmeServed, LedgerRollupKeys.TalentHighLevel, LedgerRollupKeys.IntlProjects,
+    ];
+
+    /// <summary>Years of ledger history the trend shows, ending with the current year.</summary>
+    public const int LedgerYearsShown = 5;
+
+    public async Task<DashboardFigures> ComputeAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var centers = await db.Centers.AsNoTracking()
+            .Select(c => new CenterFact(c.KeyArea, c.Status, c.ApprovedOn))
+            .ToListAsync(ct);
+
+        var submitted = db.Applications.AsNoTracking().Where(a => a.Status != ApplicationStatus.Draft);
+        var byStatus = await submitted.GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var overdue = await ApplicationQueries.Overdue(submitted, policy.Current, now).CountAsync(ct);
+
+        var thisYear = clock.TodayInBeijing().Year;
+        var years = Enumerable.Range(thisYear - LedgerYearsShown + 1, LedgerYearsShown).ToList();
+        var totals = LedgerFigureKeys.ToDictionary(k => k, _ => new decimal[years.Count]);
+        for (var i = 0; i < years.Count; i++)
+        {
+            foreach (var figures in (await rollup.ForYearAsync(years[i], ct)).Values)
+            {
+                foreach (var key in LedgerFigureKeys)
+                {
+                    totals[key][i] += figures.GetValueOrDefault(key);
+                }
+            }
+        }
+
+        var published = db.AssessmentResults.AsNoTracking().Where(r => r.PublishedAt != null);
+        var latestYear = await published.MaxAsync(r => (int?)r.Year, ct);
+        var grades = latestYear is { } y
+            ? await published.Where(r => r.Year == y).GroupBy(r => r.Grade).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct)
+            : [];
+
+        return new DashboardFigures(
+            now, centers, byStatus, overdue, years,
+            totals.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<decimal>)kv.Value), latestYear, grades);
+    }
+}
