@@ -156,7 +156,7 @@ public sealed class ApplicationsStep : IGeneratorStep
                 "C" + r.Next(13, 44).ToString(CultureInfo.InvariantCulture),
                 $"以{lead.Name}为牵头单位，联合高校、科研院所和产业链上下游企业，围绕{area.Zh}领域共性关键技术开展研发、转移扩散和首次商业化应用，建设中试验证平台。",
                 $"三年内突破共性关键技术{r.Next(3, 12)}项，申请发明专利{r.Next(20, 120)}项，主导或参与制定标准{r.Next(2, 10)}项，服务中小企业{r.Next(50, 400)}家。");
-            var app = Application.Start(leadId, details, _pack.Code, _pack.Version, userId, times[0]);
+            var app = Application.Start(leadId, lead.Name, details, _pack.Code, _pack.Version, userId, times[0]);
             app.SetMembers(Members(lead));
             app.SetIndicators(Indicators());
 

@@ -21,6 +21,12 @@ public sealed class Application : IAudited, IVersioned
 
     public Guid LeadOrganizationId { get; private set; }
 
+    /// <summary>
+    /// 牵头单位名称: the lead's name as on its record, kept in step when the organisation is renamed, so that the
+    /// pipeline lists and searches it without reading the organisations table for every application.
+    /// </summary>
+    public string LeadName { get; private set; } = string.Empty;
+
     /// <summary>拟建创新中心名称</summary>
     public string CenterName { get; private set; } = string.Empty;
 
@@ -79,12 +85,13 @@ public sealed class Application : IAudited, IVersioned
 
     public IReadOnlyList<ApplicationEvent> Events => _events;
 
-    public static Application Start(Guid leadOrganizationId, ApplicationDetails details, string policyCode, int policyVersion, Guid createdBy, DateTimeOffset now)
+    public static Application Start(Guid leadOrganizationId, string leadName, ApplicationDetails details, string policyCode, int policyVersion, Guid createdBy, DateTimeOffset now)
     {
         var app = new Application
         {
             Id = Guid.CreateVersion7(),
             LeadOrganizationId = leadOrganizationId,
+            LeadName = leadName,
             PolicyCode = policyCode,
             PolicyVersion = policyVersion,
             Status = ApplicationStatus.Draft,
@@ -95,6 +102,9 @@ public sealed class Application : IAudited, IVersioned
         app.ApplyDetails(details);
         return app;
     }
+
+    /// <summary>The lead organisation was renamed on its record.</summary>
+    public void RecordLeadName(string name) => LeadName = name;
 
     /// <summary>The applicant edits only a draft or an application returned for revision.</summary>
     public bool IsEditable => Status is ApplicationStatus.Draft or ApplicationStatus.ReturnedForRevision;

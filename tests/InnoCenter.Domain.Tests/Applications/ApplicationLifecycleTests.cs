@@ -11,7 +11,7 @@ public sealed class ApplicationLifecycleTests
     private static readonly Decision Meeting = new(new DateOnly(2026, 3, 10), "审议〔2026〕3号", "符合条件");
 
     private static Application Draft() => Application.Start(
-        Guid.NewGuid(), new ApplicationDetails("天津智能装备创新中心", "high-end-equipment", "C35", "方案", "目标"), "tianjin-2020", 1, Guid.NewGuid(), Now);
+        Guid.NewGuid(), "天津智能装备有限公司", new ApplicationDetails("天津智能装备创新中心", "high-end-equipment", "C35", "方案", "目标"), "tianjin-2020", 1, Guid.NewGuid(), Now);
 
     /// <summary>Walks a fresh application to the given state along the happy path.</summary>
     private static Application At(ApplicationStatus target)

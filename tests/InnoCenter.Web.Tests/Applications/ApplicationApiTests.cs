@@ -5,6 +5,7 @@ using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using InnoCenter.Domain.Applications;
 using InnoCenter.Web.Features.Applications;
+using InnoCenter.Web.Features.Organizations;
 using InnoCenter.Web.Features.Reviews;
 using InnoCenter.Web.Tests.Reviews;
 using InnoCenter.Web.Infrastructure.Auth;
@@ -329,6 +330,33 @@ public abstract class ApplicationApiTests<TFactory>(TFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await flow.Applicant.GetAsync("/api/v1/applications/export")).StatusCode);
     }
+
+    [ProviderFact]
+    public async Task The_pipeline_finds_an_application_by_its_leads_name_or_credit_code_and_follows_a_rename_of_the_lead()
+    {
+        var flow = await ApplicationFlow.StartAsync(factory);
+        var id = await flow.SubmittedAsync();
+        var lead = await flow.Admin.GetFromJsonAsync<OrganizationDto>($"/api/v1/organizations/{flow.Lead.Id}", Json.Options);
+        var newName = "更名后的牵头企业" + Guid.NewGuid().ToString("N")[..6];
+
+        var byName = await SearchAsync(flow, flow.Lead.Name);
+        var byCode = await SearchAsync(flow, flow.Lead.CreditCode.ToLowerInvariant());
+        var renamed = await flow.Admin.PutAsJsonAsync($"/api/v1/organizations/{lead!.Id}", new OrganizationRequest
+        {
+            CreditCode = lead.CreditCode, Name = newName, Type = lead.Type, Region = lead.Region, DistrictCode = lead.DistrictCode, Version = lead.Version,
+        });
+        var byOldName = await SearchAsync(flow, flow.Lead.Name);
+        var byNewName = await SearchAsync(flow, newName);
+
+        Assert.Contains(byName, a => a.Id == id);
+        Assert.Contains(byCode, a => a.Id == id);
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.DoesNotContain(byOldName, a => a.Id == id);
+        Assert.Equal(newName, Assert.Single(byNewName, a => a.Id == id).LeadName);
+    }
+
+    private static async Task<IReadOnlyList<ApplicationSummaryDto>> SearchAsync(ApplicationFlow flow, string search) =>
+        (await flow.Admin.GetFromJsonAsync<PipelineDto>($"/api/v1/applications?pageSize=200&search={Uri.EscapeDataString(search)}", Json.Options))!.Applications.Items;
 
     [ProviderFact]
     public async Task The_applicant_withdraws_and_nothing_more_can_happen()

@@ -14,6 +14,7 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         b.ToTable("Applications");
         b.HasKey(x => x.Id);
         b.Property(x => x.CenterName).HasMaxLength(FieldLengths.OrganizationName).IsRequired();
+        b.Property(x => x.LeadName).HasMaxLength(FieldLengths.OrganizationName).IsRequired();
         b.Property(x => x.KeyArea).HasMaxLength(FieldLengths.Code).IsRequired();
         b.Property(x => x.IndustryDivision).HasMaxLength(8).IsRequired();
         b.Property(x => x.PlanSummary).HasMaxLength(FieldLengths.LongText).IsRequired();

@@ -42,7 +42,8 @@ public sealed class ApplicationHandlers(
         }
 
         var pack = policy.Current;
-        var app = Application.Start(lead, validated.Value.Details, pack.Code, pack.Version, user.Id!.Value, clock.GetUtcNow());
+        var leadName = await db.Organizations.Where(o => o.Id == lead).Select(o => o.Name).FirstAsync(ct);
+        var app = Application.Start(lead, leadName, validated.Value.Details, pack.Code, pack.Version, user.Id!.Value, clock.GetUtcNow());
         var members = await ResolveMembersAsync(lead, request, ct);
         if (!members.IsSuccess)
         {

@@ -251,9 +251,16 @@ public sealed class ApplicationQueries(
         if (!string.IsNullOrWhiteSpace(f.Search))
         {
             var s = f.Search.Trim();
-            // The lead's match is an uncorrelated IN list, read once, rather than a lookup per application.
-            var leads = db.Organizations.Where(o => o.Name.Contains(s) || o.CreditCode == s).Select(o => o.Id);
-            q = q.Where(a => a.CenterName.Contains(s) || leads.Contains(a.LeadOrganizationId));
+            if (s.Length == FieldLengths.CreditCode)
+            {
+                var code = s.ToUpperInvariant();
+                var lead = db.Organizations.Where(o => o.CreditCode == code).Select(o => (Guid?)o.Id);
+                q = q.Where(a => a.CenterName.Contains(s) || a.LeadName.Contains(s) || lead.Contains(a.LeadOrganizationId));
+            }
+            else
+            {
+                q = q.Where(a => a.CenterName.Contains(s) || a.LeadName.Contains(s));
+            }
         }
 
         return q;
@@ -283,7 +290,7 @@ public sealed class ApplicationQueries(
     private IQueryable<Row> Project(IQueryable<Application> q) =>
         q.Select(a => new Row(
             a.Id, a.CenterName, a.LeadOrganizationId,
-            db.Organizations.Where(o => o.Id == a.LeadOrganizationId).Select(o => o.Name).First(),
+            a.LeadName,
             a.KeyArea, a.Status, a.StatusChangedAt, a.Members.Count,
             a.Members.Any(m => m.Region != Domain.Organizations.Region.Tianjin), a.Version));
 

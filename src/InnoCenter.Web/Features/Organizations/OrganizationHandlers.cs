@@ -91,7 +91,16 @@ public sealed class OrganizationHandlers(AppDbContext db, CurrentUser user, Poli
             return Failure.Conflict("common.concurrency");
         }
 
+        var renamed = org.Name != details.Name.Trim();
         org.Update(details, clock.GetUtcNow());
+        if (renamed)
+        {
+            foreach (var led in await db.Applications.Where(a => a.LeadOrganizationId == id).ToListAsync(ct))
+            {
+                led.RecordLeadName(org.Name);
+            }
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);

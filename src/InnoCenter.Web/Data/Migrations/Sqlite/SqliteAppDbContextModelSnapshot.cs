@@ -64,6 +64,11 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LeadName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("LeadOrganizationId")
                         .HasColumnType("TEXT");
 

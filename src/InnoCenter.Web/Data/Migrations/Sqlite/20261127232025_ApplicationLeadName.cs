@@ -1,0 +1,34 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace InnoCenter.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ApplicationLeadName : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "LeadName",
+                table: "Applications",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: false,
+                defaultValue: "");
+
+            // Applications already on record take their lead's current name.
+            migrationBuilder.Sql(
+                """UPDATE "Applications" SET "LeadName" = (SELECT "o"."Name" FROM "Organizations" AS "o" WHERE "o"."Id" = "Applications"."LeadOrganizationId")""");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "LeadName",
+                table: "Applications");
+        }
+    }
+}
