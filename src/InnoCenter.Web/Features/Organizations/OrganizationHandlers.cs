@@ -170,8 +170,18 @@ public sealed class OrganizationHandlers(AppDbContext db, CurrentUser user, Poli
 
         if (!string.IsNullOrWhiteSpace(f.Name))
         {
+            // Only a search that could be a credit code looks at codes, so that a name search is counted from the
+            // name index alone.
             var name = f.Name.Trim();
-            q = q.Where(o => o.Name.Contains(name) || o.CreditCode == name.ToUpper());
+            if (name.Length == FieldLengths.CreditCode)
+            {
+                var code = name.ToUpperInvariant();
+                q = q.Where(o => o.Name.Contains(name) || o.CreditCode == code);
+            }
+            else
+            {
+                q = q.Where(o => o.Name.Contains(name));
+            }
         }
 
         if (Enum.TryParse<OrganizationType>(f.Type, true, out var type))

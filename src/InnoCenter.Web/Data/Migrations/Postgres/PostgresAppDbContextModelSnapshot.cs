@@ -133,6 +133,8 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.HasIndex("StatusChangedAt", "Id")
                         .IsDescending(true, false);
 
+                    b.HasIndex("CenterName", "LeadName", "Status");
+
                     b.ToTable("Applications", (string)null);
                 });
 

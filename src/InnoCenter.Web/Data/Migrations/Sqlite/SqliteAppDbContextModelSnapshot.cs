@@ -128,6 +128,8 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.HasIndex("StatusChangedAt", "Id")
                         .IsDescending(true, false);
 
+                    b.HasIndex("CenterName", "LeadName", "Status");
+
                     b.ToTable("Applications", (string)null);
                 });
 

@@ -21,11 +21,20 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
             // Applications already on record take their lead's current name.
             migrationBuilder.Sql(
                 """UPDATE "Applications" SET "LeadName" = (SELECT "o"."Name" FROM "Organizations" AS "o" WHERE "o"."Id" = "Applications"."LeadOrganizationId")""");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_CenterName_LeadName_Status",
+                table: "Applications",
+                columns: new[] { "CenterName", "LeadName", "Status" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Applications_CenterName_LeadName_Status",
+                table: "Applications");
+
             migrationBuilder.DropColumn(
                 name: "LeadName",
                 table: "Applications");
