@@ -1,0 +1,20 @@
+using Microsoft.Playwright;
+
+namespace InnoCenter.E2E.Pages;
+
+public sealed class DashboardPage(IPage page)
+{
+    public async Task OpenFromNavigationAsync()
+    {
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "看板", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/Dashboard"));
+    }
+
+    public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Name = "工作看板", Level = 1 });
+
+    public ILocator PilotTarget(string label) => page.GetByRole(AriaRole.Heading, new() { Name = label, Level = 3 });
+
+    /// <summary>A chart drawn by ECharts: its container (role img, named for the chart) holds an SVG once the script ran.</summary>
+    public ILocator Chart(string name) => page.GetByRole(AriaRole.Img, new() { Name = name }).Locator("svg");
+}
