@@ -12,6 +12,12 @@ namespace InnoCenter.Bench.Generator;
 /// <summary>An organisation as later steps need it, without going back to the database.</summary>
 public sealed record OrgRef(Guid Id, string CreditCode, string Name, OrganizationType Type, Region Region);
 
+/// <summary>One membership period of a center, as the ledger step needs it (who may co-own, take part, share revenue).</summary>
+public sealed record MemberPeriod(Guid OrganizationId, DateOnly JoinedOn, DateOnly? LeftOn, bool IsLead);
+
+/// <summary>A center as later steps need it: its life (from its legal entity's founding or approval) and its members over time.</summary>
+public sealed record CenterRef(Guid Id, string Name, string KeyArea, Guid LeadOrganizationId, DateOnly ApprovedOn, DateOnly LifeStart, IReadOnlyList<MemberPeriod> Members);
+
 /// <summary>
 /// What the steps share: the options, the policy pack, one open database context without interceptors, the clock the
 /// history ends at, what earlier steps made (organisations, users), and the sample ids the harness reads.
@@ -54,9 +60,15 @@ public sealed class GeneratorContext : IAsyncDisposable
     /// <summary>The CenterUser account acting for an organisation, for the organisations that have one.</summary>
     public Dictionary<Guid, (Guid UserId, string Name)> ApplicantUsers { get; } = [];
 
+    /// <summary>The centers the centers step founded (one per Approved application), for the ledger and assessment steps.</summary>
+    public List<CenterRef> Centers { get; } = [];
+
     /// <summary>Lines of the harness's sample file (<c>KEY=value</c>, shell-sourceable): ids to read, the Admin's token.</summary>
     public void Sample(string key, object value) =>
         _samples[key] = Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
+
+    /// <summary>A sample an earlier step published, or null.</summary>
+    public string? SampleOf(string key) => _samples.GetValueOrDefault(key);
 
     public async Task WriteSamplesAsync()
     {
@@ -92,6 +104,24 @@ public sealed class GeneratorContext : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Saves entities of several types (each with the children it carries) in one transaction and clears the tracker:
+    /// for a step that makes related rows of many tables together (a center's ledger) and flushes them in chunks.
+    /// </summary>
+    public async Task SaveBatchAsync(IReadOnlyCollection<object> entities, CancellationToken ct)
+    {
+        if (entities.Count == 0)
+        {
+            return;
+        }
+
+        await using var tx = await Db.Database.BeginTransactionAsync(ct);
+        Db.AddRange(entities);
+        await Db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        Db.ChangeTracker.Clear();
+    }
+
     private async Task<int> FlushAsync<T>(List<T> batch, CancellationToken ct)
         where T : class
     {
@@ -110,7 +140,7 @@ public sealed class GeneratorContext : IAsyncDisposable
         return n;
     }
 
-    private static void Progress(string label, int done, int total, Stopwatch clock)
+    public static void Progress(string label, int done, int total, Stopwatch clock)
     {
         var rate = done / Math.Max(clock.Elapsed.TotalSeconds, 0.001);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -1,9 +1,9 @@
-using InnoCenter.Domain.Applications;
 using InnoCenter.Domain.Assessment;
 using InnoCenter.Domain.Centers;
-using InnoCenter.Domain.Organizations;
 using InnoCenter.Domain.Policy;
 using InnoCenter.Web.Features.Assessment;
+using InnoCenter.Web.Features.Ledger;
+using InnoCenter.Web.Infrastructure.Policy;
 using Microsoft.EntityFrameworkCore;
 
 namespace InnoCenter.Bench.Generator.Steps;
@@ -11,12 +11,12 @@ namespace InnoCenter.Bench.Generator.Steps;
 /// <summary>
 /// Assessment history: one cycle per year for the scale's assessment years, each on the generated pack. Every year but
 /// the last is filed, accepted, scored (through the domain calculator, with expert grades drawn at random in place of
-/// panels, since no expert step generates panels yet), published with the consequences the pack's rules decide, and
-/// applied to the centers' status. The last year (ending the year before the history's end) is filed and accepted with
-/// its deadline passed but left unscored: the harness times scoring it through the API (timed.d/70-…).
+/// annual-report panels, which the experts step does not generate), published with the consequences the pack's rules
+/// decide, and applied to the centers' status. The last year (ending the year before the history's end) is filed and
+/// accepted with its deadline passed but left unscored: the harness times scoring it through the API (timed.d/70-…).
 /// <para>
-/// The centers are those an earlier step founded; while no centers step exists, this step founds the centers that the
-/// generated approvals stand for, the way an approval founds one (ApplicationCenterFounding).
+/// The centers are those the centers step founded. A report's quantitative figures are the ledger's roll-up for the
+/// year (<see cref="LedgerRollup"/>, as the app fills them when it opens a cycle), so they come from the ledger step.
 /// </para>
 /// </summary>
 public sealed class AssessmentStep : IGeneratorStep
@@ -37,15 +37,13 @@ public sealed class AssessmentStep : IGeneratorStep
         var centers = await db.Centers.AsNoTracking().Select(c => new CenterRow(c.Id, c.ApprovedOn, c.Status)).ToListAsync(ct);
         if (centers.Count == 0)
         {
-            centers = await FoundFromApprovalsAsync(context, ct);
-        }
-
-        if (centers.Count == 0)
-        {
             Console.WriteLine("  no centers to assess");
             return;
         }
 
+        var policy = new PolicyProvider();
+        policy.Activate(context.Policy);
+        var rollup = new LedgerRollup(db, policy);
         var rules = context.Policy.Assessment;
         var shape = new ReportShape(rules);
         var calculator = new AssessmentCalculator(rules);
@@ -68,12 +66,13 @@ public sealed class AssessmentStep : IGeneratorStep
             var outcomes = AssessmentEligibility.DecideAll(rules, facts, year, startsOn);
             cycle.RecordExclusions(outcomes.Where(o => !o.Outcome.FilesReport()).Select(o => new CycleExclusion(o.Center.CenterId, o.Outcome)));
 
+            var ledger = await rollup.ForYearAsync(year, ct);
             var reports = new List<AnnualReport>();
             var inputs = new List<CenterInputs>();
             foreach (var (center, outcome) in outcomes.Where(o => o.Outcome.FilesReport()))
             {
                 var s = strength[center.CenterId];
-                var figures = shape.FigureKeys.ToDictionary(k => k, k => Figure(k, s, random));
+                var figures = shape.FigureKeys.ToDictionary(k => k, k => ledger.GetValueOrDefault(center.CenterId)?.GetValueOrDefault(k) ?? 0m);
                 var report = AnnualReport.Create(cycle.Id, center.CenterId, year, outcome == InnoCenter.Domain.Assessment.EligibilityOutcome.Recheck, figures, shape.FigureKeys, shape.Manual.Select(i => i.Code), at);
                 var manual = new Dictionary<string, decimal>();
                 foreach (var indicator in shape.Manual)
@@ -175,42 +174,6 @@ public sealed class AssessmentStep : IGeneratorStep
 
         Console.WriteLine($"  center status changes      {changes.Count,9:N0}");
     }
-
-    /// <summary>The centers the generated approvals stand for, founded as an approval founds one; those the domain refuses are left out.</summary>
-    private static async Task<List<CenterRow>> FoundFromApprovalsAsync(GeneratorContext context, CancellationToken ct)
-    {
-        var approved = await context.Db.Applications.AsNoTracking().Include(a => a.Members)
-            .Where(a => a.Status == ApplicationStatus.Approved).ToListAsync(ct);
-        var regions = context.Organizations.ToDictionary(o => o.Id, o => o.Region);
-        var centers = approved
-            .Select(a => Center.Found(
-                new CenterFounding(a.Id, a.CenterName, a.KeyArea, a.LeadOrganizationId, a.ApprovalNumber!, a.PlaqueNumber!, a.ApprovedOn!.Value,
-                    a.Members.Select(m => new CenterFoundingMember(m.OrganizationId, KindOf(m.Kind), m.EquitySharePercent)).ToList()),
-                regions, At(a.ApprovedOn!.Value)))
-            .Where(r => r.IsSuccess)
-            .Select(r => r.Value)
-            .ToList();
-        await context.InsertAsync("centers (from approvals)", centers.Count, centers, ct, batchSize: 500);
-        return centers.Select(c => new CenterRow(c.Id, c.ApprovedOn, c.Status)).ToList();
-    }
-
-    private static MemberKind KindOf(OrganizationType type) => type switch
-    {
-        OrganizationType.University => MemberKind.University,
-        OrganizationType.ResearchInstitute => MemberKind.ResearchInstitute,
-        OrganizationType.IndustryOrganization => MemberKind.IndustryOrganization,
-        OrganizationType.FinancialInstitution => MemberKind.FinancialInstitution,
-        _ => MemberKind.Enterprise,
-    };
-
-    /// <summary>A roll-up figure of a center of the given strength: money in 万元 with two decimals, staff with R&amp;D a share of all, counts otherwise.</summary>
-    private static decimal Figure(string key, double strength, Random r) => key switch
-    {
-        _ when key.EndsWith("_wan", StringComparison.Ordinal) => Math.Round((decimal)(strength * r.Next(0, 1600)) + r.Next(0, 100) / 100m, 2),
-        "staff.total" => 60 + r.Next(0, 240),
-        "staff.rd" => 20 + r.Next(0, 40),
-        _ => (decimal)Math.Round(strength * r.Next(0, 12)),
-    };
 
     private static decimal Manual(Indicator indicator, double strength, Random r) =>
         ReportShape.ShapeOf(indicator) == ValueShape.Percent

@@ -626,17 +626,21 @@ public sealed class CenterHandlers(
                 from c in q
                 join o in db.Organizations on c.LeadOrganizationId equals o.Id
                 orderby c.ApprovedOn descending, c.Name, c.Id
-                select new
-                {
-                    Center = c,
-                    LeadName = o.Name,
-                    Members = db.CenterMemberships.Count(m => m.CenterId == c.Id && m.JoinedOn <= today && (m.LeftOn == null || m.LeftOn > today)),
-                })
+                select new { Center = c, LeadName = o.Name })
             .Skip((page - 1) * size).Take(size)
             .ToListAsync(ct);
+
+        // Members are counted for the page's centers only: as a column of the paged query, SQLite counted them for every
+        // center that matched before sorting and cutting the page (national scale: 12 ms a request, all of it this).
+        var ids = rows.Select(r => r.Center.Id).ToList();
+        var members = await db.CenterMemberships.AsNoTracking()
+            .Where(m => ids.Contains(m.CenterId) && m.JoinedOn <= today && (m.LeftOn == null || m.LeftOn > today))
+            .GroupBy(m => m.CenterId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var items = rows.Select(r => new CenterSummaryDto(
             r.Center.Id, r.Center.Name, r.Center.KeyArea, KeyAreaLabel(r.Center.KeyArea), r.Center.LeadOrganizationId, r.LeadName,
-            r.Center.ApprovalNumber, r.Center.ApprovedOn, r.Center.Status.ToString(), StatusLabel(r.Center.Status), r.Members)).ToList();
+            r.Center.ApprovalNumber, r.Center.ApprovedOn, r.Center.Status.ToString(), StatusLabel(r.Center.Status), members.GetValueOrDefault(r.Center.Id))).ToList();
         return new PagedResult<CenterSummaryDto>(items, page, size, total);
     }
 

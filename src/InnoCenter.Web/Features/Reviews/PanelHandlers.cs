@@ -429,14 +429,25 @@ public sealed class PanelHandlers(
     /// <summary>The panel with names, statuses, draws and quotas, for Admins; null when no panel was drawn.</summary>
     public async Task<PanelDto?> PanelAsync(Guid subjectId, CancellationToken ct)
     {
-        var panel = await db.ReviewPanels.AsNoTracking().Include(p => p.Members).Include(p => p.Draws)
+        var panel = await db.ReviewPanels.AsNoTracking().Include(p => p.Members)
             .FirstOrDefaultAsync(p => p.SubjectId == subjectId, ct);
         if (panel is null)
         {
             return null;
         }
 
-        var expertIds = panel.Members.Select(m => m.ExpertId).Concat(panel.Draws.SelectMany(d => d.DrawnIds)).Distinct().ToList();
+        // The draws without their pool snapshots: a snapshot holds the whole eligible pool (≈ 0.5 MB at 5,000 experts)
+        // and is read only to verify a draw.
+        var panelDraws = await db.Set<PanelDrawRecord>().AsNoTracking().Where(d => d.PanelId == panel.Id)
+            .Select(d => new
+            {
+                d.Id, d.Kind, d.Seed, d.Algorithm, d.SnapshotSha256, d.EligibleCount, d.ExcludedOnPanel, d.ExcludedInactive,
+                d.ExcludedConflicted, d.ExcludedAtLoadCap, d.Drawn, d.DrawnAt,
+            })
+            .ToListAsync(ct);
+        var drawnIds = panelDraws.ToDictionary(
+            d => d.Id, d => d.Drawn.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList());
+        var expertIds = panel.Members.Select(m => m.ExpertId).Concat(drawnIds.Values.SelectMany(ids => ids)).Distinct().ToList();
         var experts = await db.Experts.AsNoTracking().Where(e => expertIds.Contains(e.Id))
             .Select(e => new { e.Id, e.Name, e.AffiliationName, e.Domains }).ToDictionaryAsync(e => e.Id, ct);
         var memberIds = panel.Members.Select(m => m.Id).ToList();
@@ -452,10 +463,10 @@ public sealed class PanelHandlers(
                 verdicts.TryGetValue(m.ExpertId, out var v) && v.InConflict, submitted.Contains(m.Id), m.DeclineReason, m.RemovedReason,
                 m.ReplacesMemberId, panel.Members.Any(x => x.ReplacesMemberId == m.Id)))
             .ToList();
-        var draws = panel.Draws.OrderBy(d => d.DrawnAt).ThenBy(d => d.Id)
+        var draws = panelDraws.OrderBy(d => d.DrawnAt).ThenBy(d => d.Id)
             .Select(d => new DrawDto(
                 d.Id, d.Kind.ToString(), d.Seed, d.Algorithm, d.SnapshotSha256, d.EligibleCount, d.ExcludedOnPanel, d.ExcludedInactive,
-                d.ExcludedConflicted, d.ExcludedAtLoadCap, d.DrawnIds.Select(id => experts.TryGetValue(id, out var e) ? e.Name : id.ToString()).ToList(),
+                d.ExcludedConflicted, d.ExcludedAtLoadCap, drawnIds[d.Id].Select(id => experts.TryGetValue(id, out var e) ? e.Name : id.ToString()).ToList(),
                 d.DrawnAt))
             .ToList();
         return new PanelDto(
