@@ -16,7 +16,8 @@ public sealed class ReviewSubjectConfiguration : IEntityTypeConfiguration<Review
         b.HasIndex(x => new { x.Kind, x.ReferenceId }).IsUnique();
         b.Property(x => x.Title).HasMaxLength(FieldLengths.Title).IsRequired();
         b.Property(x => x.KeyArea).HasMaxLength(FieldLengths.Code);
-        b.HasIndex(x => x.Year);
+        // The list's order (newest year, then newest subject first), read from the index.
+        b.HasIndex(x => new { x.Year, x.CreatedAt, x.Id }).IsDescending(true, true, false);
         b.Ignore(x => x.PartyCreditCodes);
         b.HasMany(x => x.Parties).WithOne().HasForeignKey(p => p.SubjectId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.Parties).UsePropertyAccessMode(PropertyAccessMode.Field);

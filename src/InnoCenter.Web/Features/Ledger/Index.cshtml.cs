@@ -39,7 +39,7 @@ public sealed class IndexModel(CenterHandlers centers, LedgerKinds kinds) : Page
         var counts = new List<(ILedgerKind, int)>();
         foreach (var kind in kinds.All)
         {
-            counts.Add((kind, (await kind.ListAsync(new LedgerFilter { CenterId = CenterId, PageSize = 1 }, ct)).Total));
+            counts.Add((kind, await kind.CountAsync(new LedgerFilter { CenterId = CenterId }, ct)));
         }
 
         Kinds = counts;

@@ -36,6 +36,9 @@ public interface ILedgerKind
 
     Task<PagedResult<LedgerItem>> ListAsync(LedgerFilter filter, CancellationToken ct);
 
+    /// <summary>How many records the filter matches, without reading any of them.</summary>
+    Task<int> CountAsync(LedgerFilter filter, CancellationToken ct);
+
     IAsyncEnumerable<LedgerItem> StreamAsync(LedgerFilter filter, CancellationToken ct);
 
     Task<Result<LedgerItem>> GetAsync(Guid id, CancellationToken ct);
@@ -193,6 +196,9 @@ public abstract class LedgerKind<TEntity, TRequest>(LedgerServices s) : ILedgerK
         var rows = await Ordered(q).Skip((page - 1) * size).Take(size).ToListAsync(ct);
         return new PagedResult<LedgerItem>(await ItemsAsync(rows, ct), page, size, total);
     }
+
+    public async Task<int> CountAsync(LedgerFilter filter, CancellationToken ct) =>
+        await Filtered(await VisibleAsync(Db.Set<TEntity>().AsNoTracking(), ct), filter).CountAsync(ct);
 
     /// <summary>Reads the filtered records a chunk at a time, so an export never holds them all.</summary>
     public async IAsyncEnumerable<LedgerItem> StreamAsync(LedgerFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)

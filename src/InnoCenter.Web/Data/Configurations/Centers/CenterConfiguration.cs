@@ -23,7 +23,9 @@ public sealed class CenterConfiguration : IEntityTypeConfiguration<Center>
         b.Property(x => x.LegalEntityName).HasMaxLength(FieldLengths.OrganizationName);
         b.Property(x => x.LegalEntityCreditCode).HasMaxLength(FieldLengths.CreditCode);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(FieldLengths.Code);
-        b.HasIndex(x => x.Status);
+        // The lists' order (latest recognised first, then by name), with and without a status filter.
+        b.HasIndex(x => new { x.Status, x.ApprovedOn, x.Name, x.Id }).IsDescending(false, true, false, false);
+        b.HasIndex(x => new { x.ApprovedOn, x.Name, x.Id }).IsDescending(true, false, false);
         b.HasIndex(x => x.LeadOrganizationId);
         b.HasIndex(x => x.LegalEntityOrganizationId);
         b.HasOne<Organization>().WithMany().HasForeignKey(x => x.LeadOrganizationId).OnDelete(DeleteBehavior.Restrict);

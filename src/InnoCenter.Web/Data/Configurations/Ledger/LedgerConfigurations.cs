@@ -21,6 +21,14 @@ internal static class LedgerTable
         b.HasOne<Center>().WithMany().HasForeignKey(x => x.CenterId).OnDelete(DeleteBehavior.Restrict);
         b.Property(x => x.Version).IsConcurrencyToken();
     }
+
+    /// <summary>
+    /// For the kinds listed newest year first (LedgerKind's default order): a list of every center's records reads its
+    /// page from this index instead of sorting the table.
+    /// </summary>
+    public static void ListedByYear<T>(EntityTypeBuilder<T> b)
+        where T : LedgerRecord =>
+        b.HasIndex(x => new { x.Year, x.CreatedAt, x.Id }).IsDescending(true, true, false);
 }
 
 public sealed class RdProjectConfiguration : IEntityTypeConfiguration<RdProject>
@@ -28,6 +36,7 @@ public sealed class RdProjectConfiguration : IEntityTypeConfiguration<RdProject>
     public void Configure(EntityTypeBuilder<RdProject> b)
     {
         LedgerTable.Configure(b, "LedgerProjects");
+        LedgerTable.ListedByYear(b);
         b.Property(x => x.Title).HasMaxLength(FieldLengths.Title).IsRequired();
         b.Property(x => x.Type).HasConversion<string>().HasMaxLength(FieldLengths.Code);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(FieldLengths.Code);
@@ -62,6 +71,9 @@ public sealed class IpRecordConfiguration : IEntityTypeConfiguration<IpRecord>
         b.Property(x => x.Title).HasMaxLength(FieldLengths.Title).IsRequired();
         b.HasIndex(x => new { x.Kind, x.FilingDate });
         b.HasIndex(x => new { x.Kind, x.GrantDate });
+        // The list's order (newest filing first), read from the index; the yearly roll-up finds filings and grants by date.
+        b.HasIndex(x => new { x.FilingDate, x.Number }).IsDescending(true, false);
+        b.HasIndex(x => x.GrantDate);
         b.HasMany(x => x.CoOwners).WithOne().HasForeignKey(o => o.IpRecordId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.CoOwners).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
@@ -89,6 +101,8 @@ public sealed class TransferDealConfiguration : IEntityTypeConfiguration<Transfe
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(FieldLengths.Code);
         b.Property(x => x.Title).HasMaxLength(FieldLengths.Title).IsRequired();
         b.HasIndex(x => x.CounterpartyOrganizationId);
+        // The list's order (newest signature first), read from the index.
+        b.HasIndex(x => new { x.SignedOn, x.Id }).IsDescending(true, false);
         b.HasOne<Organization>().WithMany().HasForeignKey(x => x.CounterpartyOrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Ips).WithOne().HasForeignKey(x => x.DealId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.Ips).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -145,6 +159,7 @@ public sealed class StandardRecordConfiguration : IEntityTypeConfiguration<Stand
     public void Configure(EntityTypeBuilder<StandardRecord> b)
     {
         LedgerTable.Configure(b, "LedgerStandards");
+        LedgerTable.ListedByYear(b);
         b.Property(x => x.Title).HasMaxLength(FieldLengths.Title).IsRequired();
         b.Property(x => x.Number).HasMaxLength(FieldLengths.Code);
         b.Property(x => x.Level).HasConversion<string>().HasMaxLength(FieldLengths.Code);
@@ -158,6 +173,7 @@ public sealed class IncubatedEnterpriseConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<IncubatedEnterprise> b)
     {
         LedgerTable.Configure(b, "LedgerIncubated");
+        LedgerTable.ListedByYear(b);
         b.Property(x => x.Name).HasMaxLength(FieldLengths.OrganizationName).IsRequired();
         b.Property(x => x.CreditCode).HasMaxLength(FieldLengths.CreditCode).IsRequired();
         b.HasIndex(x => new { x.CenterId, x.CreditCode }).IsUnique();
@@ -169,6 +185,7 @@ public sealed class TalentRecordConfiguration : IEntityTypeConfiguration<TalentR
     public void Configure(EntityTypeBuilder<TalentRecord> b)
     {
         LedgerTable.Configure(b, "LedgerTalent");
+        LedgerTable.ListedByYear(b);
         b.Property(x => x.Category).HasMaxLength(FieldLengths.Code).IsRequired();
         b.Property(x => x.Description).HasMaxLength(FieldLengths.Reason);
     }
@@ -193,6 +210,7 @@ public sealed class TrainingRecordConfiguration : IEntityTypeConfiguration<Train
     public void Configure(EntityTypeBuilder<TrainingRecord> b)
     {
         LedgerTable.Configure(b, "LedgerTraining");
+        LedgerTable.ListedByYear(b);
         b.Property(x => x.Title).HasMaxLength(FieldLengths.Title).IsRequired();
     }
 }
@@ -202,6 +220,7 @@ public sealed class IntlCooperationConfiguration : IEntityTypeConfiguration<Intl
     public void Configure(EntityTypeBuilder<IntlCooperation> b)
     {
         LedgerTable.Configure(b, "LedgerIntl");
+        LedgerTable.ListedByYear(b);
         b.Property(x => x.Title).HasMaxLength(FieldLengths.Title).IsRequired();
         b.Property(x => x.Partner).HasMaxLength(FieldLengths.OrganizationName).IsRequired();
         b.Property(x => x.Country).HasMaxLength(2).IsRequired();
@@ -214,6 +233,7 @@ public sealed class SmeServiceConfiguration : IEntityTypeConfiguration<SmeServic
     public void Configure(EntityTypeBuilder<SmeService> b)
     {
         LedgerTable.Configure(b, "LedgerSmeServices");
+        LedgerTable.ListedByYear(b);
         b.Property(x => x.EnterpriseName).HasMaxLength(FieldLengths.OrganizationName).IsRequired();
         b.Property(x => x.EnterpriseCreditCode).HasMaxLength(FieldLengths.CreditCode);
         b.Property(x => x.EnterpriseKey).HasMaxLength(FieldLengths.OrganizationName).IsRequired();

@@ -684,7 +684,11 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("Status");
+                    b.HasIndex("ApprovedOn", "Name", "Id")
+                        .IsDescending(true, false, false);
+
+                    b.HasIndex("Status", "ApprovedOn", "Name", "Id")
+                        .IsDescending(false, true, false, false);
 
                     b.ToTable("Centers", (string)null);
                 });
@@ -931,6 +935,9 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CenterId", "Year");
 
+                    b.HasIndex("Year", "CreatedAt", "Id")
+                        .IsDescending(true, true, false);
+
                     b.ToTable("LedgerIncubated", (string)null);
                 });
 
@@ -981,6 +988,9 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CenterId", "Year");
+
+                    b.HasIndex("Year", "CreatedAt", "Id")
+                        .IsDescending(true, true, false);
 
                     b.ToTable("LedgerIntl", (string)null);
                 });
@@ -1054,10 +1064,15 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("GrantDate");
+
                     b.HasIndex("CenterId", "Number")
                         .IsUnique();
 
                     b.HasIndex("CenterId", "Year");
+
+                    b.HasIndex("FilingDate", "Number")
+                        .IsDescending(true, false);
 
                     b.HasIndex("Kind", "FilingDate");
 
@@ -1125,6 +1140,9 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.HasIndex("CenterId", "Year");
 
                     b.HasIndex("StartedOn", "EndedOn");
+
+                    b.HasIndex("Year", "CreatedAt", "Id")
+                        .IsDescending(true, true, false);
 
                     b.ToTable("LedgerProjects", (string)null);
                 });
@@ -1241,6 +1259,9 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CenterId", "Year");
 
+                    b.HasIndex("Year", "CreatedAt", "Id")
+                        .IsDescending(true, true, false);
+
                     b.ToTable("LedgerSmeServices", (string)null);
                 });
 
@@ -1331,6 +1352,9 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CenterId", "Year");
 
+                    b.HasIndex("Year", "CreatedAt", "Id")
+                        .IsDescending(true, true, false);
+
                     b.ToTable("LedgerStandards", (string)null);
                 });
 
@@ -1371,6 +1395,9 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CenterId", "Year");
 
+                    b.HasIndex("Year", "CreatedAt", "Id")
+                        .IsDescending(true, true, false);
+
                     b.ToTable("LedgerTalent", (string)null);
                 });
 
@@ -1409,6 +1436,9 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CenterId", "Year");
+
+                    b.HasIndex("Year", "CreatedAt", "Id")
+                        .IsDescending(true, true, false);
 
                     b.ToTable("LedgerTraining", (string)null);
                 });
@@ -1467,6 +1497,9 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.HasIndex("CounterpartyOrganizationId");
 
                     b.HasIndex("CenterId", "Year");
+
+                    b.HasIndex("SignedOn", "Id")
+                        .IsDescending(true, false);
 
                     b.ToTable("LedgerDeals", (string)null);
                 });
@@ -2004,10 +2037,11 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Year");
-
                     b.HasIndex("Kind", "ReferenceId")
                         .IsUnique();
+
+                    b.HasIndex("Year", "CreatedAt", "Id")
+                        .IsDescending(true, true, false);
 
                     b.ToTable("ReviewSubjects", (string)null);
                 });

@@ -679,7 +679,11 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("Status");
+                    b.HasIndex("ApprovedOn", "Name", "Id")
+                        .IsDescending(true, false, false);
+
+                    b.HasIndex("Status", "ApprovedOn", "Name", "Id")
+                        .IsDescending(false, true, false, false);
 
                     b.ToTable("Centers", (string)null);
                 });
@@ -926,6 +930,9 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CenterId", "Year");
 
+                    b.HasIndex("Year", "CreatedAt", "Id")
+                        .IsDescending(true, true, false);
+
                     b.ToTable("LedgerIncubated", (string)null);
                 });
 
@@ -976,6 +983,9 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CenterId", "Year");
+
+                    b.HasIndex("Year", "CreatedAt", "Id")
+                        .IsDescending(true, true, false);
 
                     b.ToTable("LedgerIntl", (string)null);
                 });
@@ -1049,10 +1059,15 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("GrantDate");
+
                     b.HasIndex("CenterId", "Number")
                         .IsUnique();
 
                     b.HasIndex("CenterId", "Year");
+
+                    b.HasIndex("FilingDate", "Number")
+                        .IsDescending(true, false);
 
                     b.HasIndex("Kind", "FilingDate");
 
@@ -1120,6 +1135,9 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.HasIndex("CenterId", "Year");
 
                     b.HasIndex("StartedOn", "EndedOn");
+
+                    b.HasIndex("Year", "CreatedAt", "Id")
+                        .IsDescending(true, true, false);
 
                     b.ToTable("LedgerProjects", (string)null);
                 });
@@ -1236,6 +1254,9 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CenterId", "Year");
 
+                    b.HasIndex("Year", "CreatedAt", "Id")
+                        .IsDescending(true, true, false);
+
                     b.ToTable("LedgerSmeServices", (string)null);
                 });
 
@@ -1326,6 +1347,9 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CenterId", "Year");
 
+                    b.HasIndex("Year", "CreatedAt", "Id")
+                        .IsDescending(true, true, false);
+
                     b.ToTable("LedgerStandards", (string)null);
                 });
 
@@ -1366,6 +1390,9 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CenterId", "Year");
 
+                    b.HasIndex("Year", "CreatedAt", "Id")
+                        .IsDescending(true, true, false);
+
                     b.ToTable("LedgerTalent", (string)null);
                 });
 
@@ -1404,6 +1431,9 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CenterId", "Year");
+
+                    b.HasIndex("Year", "CreatedAt", "Id")
+                        .IsDescending(true, true, false);
 
                     b.ToTable("LedgerTraining", (string)null);
                 });
@@ -1462,6 +1492,9 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.HasIndex("CounterpartyOrganizationId");
 
                     b.HasIndex("CenterId", "Year");
+
+                    b.HasIndex("SignedOn", "Id")
+                        .IsDescending(true, false);
 
                     b.ToTable("LedgerDeals", (string)null);
                 });
@@ -1999,10 +2032,11 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Year");
-
                     b.HasIndex("Kind", "ReferenceId")
                         .IsUnique();
+
+                    b.HasIndex("Year", "CreatedAt", "Id")
+                        .IsDescending(true, true, false);
 
                     b.ToTable("ReviewSubjects", (string)null);
                 });
