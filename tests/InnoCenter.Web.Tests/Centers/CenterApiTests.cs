@@ -257,6 +257,21 @@ public abstract class CenterApiTests<TFactory>(TFactory factory) : IClassFixture
     }
 
     [ProviderFact]
+    public async Task The_ledger_pickers_offer_every_center_the_user_reads_and_no_other()
+    {
+        var own = await factory.CreateCenterAsync();
+        var other = await factory.CreateCenterAsync();
+        var admin = await own.Admin.GetStringAsync("/Ledger");
+        var centerUser = await (await factory.CenterUserAsync(own)).GetStringAsync($"/Ledger/Statement?centerId={own.Id}");
+        var allForAdmin = await factory.WithDbAsync(db => db.Centers.CountAsync());
+
+        Assert.Contains($"value=\"{own.Id}\"", admin);
+        Assert.Contains($"value=\"{other.Id}\"", admin);
+        Assert.Equal(allForAdmin, System.Text.RegularExpressions.Regex.Matches(admin, "<option value=\"[0-9a-f-]{36}\"").Count);
+        Assert.DoesNotContain(other.Id.ToString(), centerUser);
+    }
+
+    [ProviderFact]
     public async Task The_center_pages_render_for_their_users()
     {
         var center = await factory.CreateCenterAsync();

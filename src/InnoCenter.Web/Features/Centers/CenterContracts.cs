@@ -172,3 +172,6 @@ public sealed record SeatDto(
     Guid? RepresentedOrganizationId, string? RepresentedOrganizationName, DateOnly Since, DateOnly? Until);
 
 public sealed record GovernanceDto(IReadOnlyList<SeatDto> DecisionBody, IReadOnlyList<SeatDto> AdvisoryCommittee, bool DecisionBodyLacksIndependent);
+
+/// <summary>A center as a choice in a picker.</summary>
+public sealed record CenterOption(Guid Id, string Name);

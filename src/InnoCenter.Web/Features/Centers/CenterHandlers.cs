@@ -64,6 +64,22 @@ public sealed class CenterHandlers(
         return await PageAsync(Filtered(q, filter), filter, ct);
     }
 
+    /// <summary>
+    /// Every center the user reads, by id and name only, for the pickers of the ledger pages: they must offer all of them
+    /// (a page of the list would hide the 201st), and need nothing else.
+    /// </summary>
+    public async Task<IReadOnlyList<CenterOption>> OptionsAsync(CancellationToken ct)
+    {
+        var readable = await access.ReadableAsync(ct);
+        var q = db.Centers.AsNoTracking();
+        if (readable is not null)
+        {
+            q = q.Where(c => readable.Contains(c.Id));
+        }
+
+        return await q.OrderBy(c => c.Name).ThenBy(c => c.Id).Select(c => new CenterOption(c.Id, c.Name)).ToListAsync(ct);
+    }
+
     /// <summary>The public list: every recognised center, with published fields only.</summary>
     public Task<PagedResult<CenterSummaryDto>> PublicListAsync(CenterFilter filter, CancellationToken ct) =>
         PageAsync(Filtered(db.Centers.AsNoTracking(), filter), filter, ct);

@@ -11,7 +11,7 @@ public sealed class IndexModel(CenterHandlers centers, LedgerKinds kinds) : Page
     [BindProperty(SupportsGet = true)]
     public Guid? CenterId { get; set; }
 
-    public IReadOnlyList<CenterSummaryDto> Centers { get; private set; } = [];
+    public IReadOnlyList<CenterOption> Centers { get; private set; } = [];
 
     public CenterDto? Center { get; private set; }
 
@@ -19,7 +19,7 @@ public sealed class IndexModel(CenterHandlers centers, LedgerKinds kinds) : Page
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Centers = (await centers.ListAsync(new CenterFilter { PageSize = Paging.MaxPageSize }, ct)).Items;
+        Centers = await centers.OptionsAsync(ct);
         if (CenterId is null && Centers.Count == 1)
         {
             CenterId = Centers[0].Id;

@@ -18,7 +18,7 @@ public sealed class ListModel(LedgerKinds kinds, CenterHandlers centers, CenterA
 
     public PagedResult<LedgerItem> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
-    public IReadOnlyList<CenterSummaryDto> Centers { get; private set; } = [];
+    public IReadOnlyList<CenterOption> Centers { get; private set; } = [];
 
     public CenterDto? Center { get; private set; }
 
@@ -32,7 +32,7 @@ public sealed class ListModel(LedgerKinds kinds, CenterHandlers centers, CenterA
         }
 
         LedgerKind = kind;
-        Centers = (await centers.ListAsync(new CenterFilter { PageSize = Paging.MaxPageSize }, ct)).Items;
+        Centers = await centers.OptionsAsync(ct);
         if (Filter.CenterId is null && Centers.Count == 1)
         {
             Filter = Filter with { CenterId = Centers[0].Id };

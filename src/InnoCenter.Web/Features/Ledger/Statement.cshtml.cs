@@ -16,14 +16,14 @@ public sealed class StatementModel(ReceiptHandlers receipts, CenterHandlers cent
 
     public StatementDto? Statement { get; private set; }
 
-    public IReadOnlyList<CenterSummaryDto> Centers { get; private set; } = [];
+    public IReadOnlyList<CenterOption> Centers { get; private set; } = [];
 
     /// <summary>The organisations whose statement the user may choose (members of the chosen center).</summary>
     public IReadOnlyList<Option> Organizations { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Centers = (await centers.ListAsync(new CenterFilter { PageSize = Paging.MaxPageSize }, ct)).Items;
+        Centers = await centers.OptionsAsync(ct);
         if (Filter.CenterId is { } centerId && (access.IsAdmin || await access.CanEditAsync(centerId, ct)))
         {
             Organizations = (await (from m in db.CenterMemberships.AsNoTracking()
