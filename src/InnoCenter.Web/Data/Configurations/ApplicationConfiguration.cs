@@ -31,6 +31,8 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         // The pipeline lists the latest moves first: in this order a page is read from the index, not sorted.
         b.HasIndex(x => new { x.StatusChangedAt, x.Id }).IsDescending(true, false);
         b.HasIndex(x => x.LeadOrganizationId);
+        // The public notices, newest first, read in this order from the index.
+        b.HasIndex(x => new { x.NoticeStartsOn, x.Id }).IsDescending(true, false);
         // The pipeline's text search counts its matches by scanning this narrow index instead of the whole table.
         b.HasIndex(x => new { x.CenterName, x.LeadName, x.Status });
         b.Property(x => x.Version).IsConcurrencyToken();

@@ -191,7 +191,7 @@ public sealed class ApplicationQueries(
             .Select(a => new
             {
                 a.Id, a.CenterName, a.KeyArea, a.Status, a.NoticeStartsOn, a.NoticeEndsOn, a.DecisionNumber, a.ApprovedOn,
-                Lead = db.Organizations.Where(o => o.Id == a.LeadOrganizationId).Select(o => o.Name).First(),
+                Lead = a.LeadName,
             })
             .ToListAsync(ct);
 

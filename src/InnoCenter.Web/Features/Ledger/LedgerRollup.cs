@@ -61,41 +61,42 @@ public sealed class LedgerRollup(AppDbContext db, PolicyProvider policy)
             Of(id);
         }
 
-        // IP: applications count in the year they were filed, grants in the year they were granted.
-        var ip = await Scoped(db.LedgerIp.AsNoTracking(), (q, c) => q.Where(x => x.CenterId == c))
-            .Where(x => (x.FilingDate >= from && x.FilingDate <= to) || (x.GrantDate >= from && x.GrantDate <= to))
+        // IP: applications count in the year they were filed, grants in the year they were granted — two grouped reads, each
+        // answered from an index (filing date with center and kind; kind with grant date).
+        var filed = await Scoped(db.LedgerIp.AsNoTracking(), (q, c) => q.Where(x => x.CenterId == c))
+            .Where(x => x.FilingDate >= from && x.FilingDate <= to)
             .GroupBy(x => new { x.CenterId, x.Kind })
-            .Select(g => new
-            {
-                g.Key.CenterId,
-                g.Key.Kind,
-                Filed = g.Count(x => x.FilingDate >= from && x.FilingDate <= to),
-                Granted = g.Count(x => x.GrantDate >= from && x.GrantDate <= to),
-            })
+            .Select(g => new { g.Key.CenterId, g.Key.Kind, Count = g.Count() })
             .ToListAsync(ct);
-        foreach (var r in ip)
+        foreach (var r in filed)
         {
             var d = Of(r.CenterId);
             switch (r.Kind)
             {
-                case IpKind.InventionApplication:
-                    d[InventionApplications] += r.Filed;
-                    break;
-                case IpKind.InventionGrant:
-                    // A granted invention was an application too, in the year it was filed.
-                    d[InventionApplications] += r.Filed;
-                    d[InventionGrants] += r.Granted;
+                // A granted invention was an application too, in the year it was filed.
+                case IpKind.InventionApplication or IpKind.InventionGrant:
+                    d[InventionApplications] += r.Count;
                     break;
                 case IpKind.Pct:
-                    d[PctApplications] += r.Filed;
+                    d[PctApplications] += r.Count;
                     break;
                 case IpKind.UtilityModel:
-                    d[UtilityModels] += r.Filed;
+                    d[UtilityModels] += r.Count;
                     break;
                 case IpKind.SoftwareCopyright:
-                    d[SoftwareCopyrights] += r.Filed;
+                    d[SoftwareCopyrights] += r.Count;
                     break;
             }
+        }
+
+        var granted = await Scoped(db.LedgerIp.AsNoTracking(), (q, c) => q.Where(x => x.CenterId == c))
+            .Where(x => x.Kind == IpKind.InventionGrant && x.GrantDate >= from && x.GrantDate <= to)
+            .GroupBy(x => x.CenterId)
+            .Select(g => new { CenterId = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        foreach (var r in granted)
+        {
+            Of(r.CenterId)[InventionGrants] += r.Count;
         }
 
         // Projects: those running at any time in the year; breakthroughs: common-key projects completed in it at their target TRL.

@@ -71,9 +71,9 @@ public sealed class IpRecordConfiguration : IEntityTypeConfiguration<IpRecord>
         b.Property(x => x.Title).HasMaxLength(FieldLengths.Title).IsRequired();
         b.HasIndex(x => new { x.Kind, x.FilingDate });
         b.HasIndex(x => new { x.Kind, x.GrantDate });
-        // The list's order (newest filing first), read from the index; the yearly roll-up finds filings and grants by date.
-        b.HasIndex(x => new { x.FilingDate, x.Number }).IsDescending(true, false);
-        b.HasIndex(x => x.GrantDate);
+        // The list's order (newest filing first), read from the index; with the center and kind in it, the yearly
+        // roll-up counts a year's filings from the index alone.
+        b.HasIndex(x => new { x.FilingDate, x.Number, x.CenterId, x.Kind }).IsDescending(true, false, false, false);
         b.HasMany(x => x.CoOwners).WithOne().HasForeignKey(o => o.IpRecordId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.CoOwners).UsePropertyAccessMode(PropertyAccessMode.Field);
     }

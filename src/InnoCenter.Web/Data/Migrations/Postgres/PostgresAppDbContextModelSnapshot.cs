@@ -128,6 +128,9 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.HasIndex("PlaqueNumber")
                         .IsUnique();
 
+                    b.HasIndex("NoticeStartsOn", "Id")
+                        .IsDescending(true, false);
+
                     b.HasIndex("Status", "StatusChangedAt");
 
                     b.HasIndex("StatusChangedAt", "Id")
@@ -1064,19 +1067,17 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GrantDate");
-
                     b.HasIndex("CenterId", "Number")
                         .IsUnique();
 
                     b.HasIndex("CenterId", "Year");
 
-                    b.HasIndex("FilingDate", "Number")
-                        .IsDescending(true, false);
-
                     b.HasIndex("Kind", "FilingDate");
 
                     b.HasIndex("Kind", "GrantDate");
+
+                    b.HasIndex("FilingDate", "Number", "CenterId", "Kind")
+                        .IsDescending(true, false, false, false);
 
                     b.ToTable("LedgerIp", (string)null);
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace InnoCenter.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261127234311_ListOrderIndexes")]
+    [Migration("20261128003456_ListOrderIndexes")]
     partial class ListOrderIndexes
     {
         /// <inheritdoc />
@@ -130,6 +130,9 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
                     b.HasIndex("PlaqueNumber")
                         .IsUnique();
+
+                    b.HasIndex("NoticeStartsOn", "Id")
+                        .IsDescending(true, false);
 
                     b.HasIndex("Status", "StatusChangedAt");
 
@@ -1067,19 +1070,17 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GrantDate");
-
                     b.HasIndex("CenterId", "Number")
                         .IsUnique();
 
                     b.HasIndex("CenterId", "Year");
 
-                    b.HasIndex("FilingDate", "Number")
-                        .IsDescending(true, false);
-
                     b.HasIndex("Kind", "FilingDate");
 
                     b.HasIndex("Kind", "GrantDate");
+
+                    b.HasIndex("FilingDate", "Number", "CenterId", "Kind")
+                        .IsDescending(true, false, false, false);
 
                     b.ToTable("LedgerIp", (string)null);
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InnoCenter.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261127234308_ListOrderIndexes")]
+    [Migration("20261128003453_ListOrderIndexes")]
     partial class ListOrderIndexes
     {
         /// <inheritdoc />
@@ -125,6 +125,9 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PlaqueNumber")
                         .IsUnique();
+
+                    b.HasIndex("NoticeStartsOn", "Id")
+                        .IsDescending(true, false);
 
                     b.HasIndex("Status", "StatusChangedAt");
 
@@ -1062,19 +1065,17 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GrantDate");
-
                     b.HasIndex("CenterId", "Number")
                         .IsUnique();
 
                     b.HasIndex("CenterId", "Year");
 
-                    b.HasIndex("FilingDate", "Number")
-                        .IsDescending(true, false);
-
                     b.HasIndex("Kind", "FilingDate");
 
                     b.HasIndex("Kind", "GrantDate");
+
+                    b.HasIndex("FilingDate", "Number", "CenterId", "Kind")
+                        .IsDescending(true, false, false, false);
 
                     b.ToTable("LedgerIp", (string)null);
                 });

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace InnoCenter.Web.Data.Migrations.Postgres
+namespace InnoCenter.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class ListOrderIndexes : Migration
@@ -55,15 +55,10 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                 descending: new[] { true, true, false });
 
             migrationBuilder.CreateIndex(
-                name: "IX_LedgerIp_FilingDate_Number",
+                name: "IX_LedgerIp_FilingDate_Number_CenterId_Kind",
                 table: "LedgerIp",
-                columns: new[] { "FilingDate", "Number" },
-                descending: new[] { true, false });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_LedgerIp_GrantDate",
-                table: "LedgerIp",
-                column: "GrantDate");
+                columns: new[] { "FilingDate", "Number", "CenterId", "Kind" },
+                descending: new[] { true, false, false, false });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LedgerIntl_Year_CreatedAt_Id",
@@ -94,6 +89,12 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                 table: "Centers",
                 columns: new[] { "Status", "ApprovedOn", "Name", "Id" },
                 descending: new[] { false, true, false, false });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_NoticeStartsOn_Id",
+                table: "Applications",
+                columns: new[] { "NoticeStartsOn", "Id" },
+                descending: new[] { true, false });
         }
 
         /// <inheritdoc />
@@ -124,11 +125,7 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                 table: "LedgerProjects");
 
             migrationBuilder.DropIndex(
-                name: "IX_LedgerIp_FilingDate_Number",
-                table: "LedgerIp");
-
-            migrationBuilder.DropIndex(
-                name: "IX_LedgerIp_GrantDate",
+                name: "IX_LedgerIp_FilingDate_Number_CenterId_Kind",
                 table: "LedgerIp");
 
             migrationBuilder.DropIndex(
@@ -150,6 +147,10 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_Centers_Status_ApprovedOn_Name_Id",
                 table: "Centers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Applications_NoticeStartsOn_Id",
+                table: "Applications");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReviewSubjects_Year",
