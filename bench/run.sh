@@ -146,10 +146,17 @@ run_scale() {
   local scale=$1 samples
   generate "$scale"
   samples=$(samples_for "$scale")
+  # The previous scale's samples must not leak into this one (an id it lacks would be taken from the last scale).
+  if [ -n "${loaded_samples:-}" ]; then
+    for v in $(sed -n 's/^\(BENCH_[A-Z0-9_]*\)=.*/\1/p' "$loaded_samples"); do
+      [ "$v" = BENCH_SEED ] || unset "$v"
+    done
+  fi
   set -a
   # shellcheck disable=SC1090
   . "$samples"
   set +a
+  loaded_samples=$samples
   echo "bench: $scale — starting the server"
   current_scale=$scale
   current_server=("$(connection_for "$scale")" "$BENCH_FILES_ROOT" "$data/server-$scale$tag.log")
