@@ -62,7 +62,7 @@ public sealed class LedgerRollup(AppDbContext db, PolicyProvider policy)
         }
 
         // IP: applications count in the year they were filed, grants in the year they were granted — two grouped reads, each
-        // answered from an index (filing date with center and kind; kind with grant date).
+        // answered from an index (filing date with center and kind; kind and grant date with center).
         var filed = await Scoped(db.LedgerIp.AsNoTracking(), (q, c) => q.Where(x => x.CenterId == c))
             .Where(x => x.FilingDate >= from && x.FilingDate <= to)
             .GroupBy(x => new { x.CenterId, x.Kind })

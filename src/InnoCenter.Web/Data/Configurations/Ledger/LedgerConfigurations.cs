@@ -70,7 +70,8 @@ public sealed class IpRecordConfiguration : IEntityTypeConfiguration<IpRecord>
         b.HasIndex(x => new { x.CenterId, x.Number }).IsUnique();
         b.Property(x => x.Title).HasMaxLength(FieldLengths.Title).IsRequired();
         b.HasIndex(x => new { x.Kind, x.FilingDate });
-        b.HasIndex(x => new { x.Kind, x.GrantDate });
+        // With the center in it, the roll-up counts a year's grants from the index alone, for one center or all.
+        b.HasIndex(x => new { x.Kind, x.GrantDate, x.CenterId });
         // The list's order (newest filing first), read from the index; with the center and kind in it, the yearly
         // roll-up counts a year's filings from the index alone.
         b.HasIndex(x => new { x.FilingDate, x.Number, x.CenterId, x.Kind }).IsDescending(true, false, false, false);

@@ -1074,7 +1074,7 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Kind", "FilingDate");
 
-                    b.HasIndex("Kind", "GrantDate");
+                    b.HasIndex("Kind", "GrantDate", "CenterId");
 
                     b.HasIndex("FilingDate", "Number", "CenterId", "Kind")
                         .IsDescending(true, false, false, false);

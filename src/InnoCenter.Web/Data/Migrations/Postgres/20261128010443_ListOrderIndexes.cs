@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace InnoCenter.Web.Data.Migrations.Sqlite
+namespace InnoCenter.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class ListOrderIndexes : Migration
@@ -13,6 +13,10 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_ReviewSubjects_Year",
                 table: "ReviewSubjects");
+
+            migrationBuilder.DropIndex(
+                name: "IX_LedgerIp_Kind_GrantDate",
+                table: "LedgerIp");
 
             migrationBuilder.DropIndex(
                 name: "IX_Centers_Status",
@@ -59,6 +63,11 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                 table: "LedgerIp",
                 columns: new[] { "FilingDate", "Number", "CenterId", "Kind" },
                 descending: new[] { true, false, false, false });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerIp_Kind_GrantDate_CenterId",
+                table: "LedgerIp",
+                columns: new[] { "Kind", "GrantDate", "CenterId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LedgerIntl_Year_CreatedAt_Id",
@@ -129,6 +138,10 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                 table: "LedgerIp");
 
             migrationBuilder.DropIndex(
+                name: "IX_LedgerIp_Kind_GrantDate_CenterId",
+                table: "LedgerIp");
+
+            migrationBuilder.DropIndex(
                 name: "IX_LedgerIntl_Year_CreatedAt_Id",
                 table: "LedgerIntl");
 
@@ -156,6 +169,11 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                 name: "IX_ReviewSubjects_Year",
                 table: "ReviewSubjects",
                 column: "Year");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerIp_Kind_GrantDate",
+                table: "LedgerIp",
+                columns: new[] { "Kind", "GrantDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Centers_Status",
