@@ -68,6 +68,13 @@ public sealed record CodeItem(string Code, string Zh, string En)
     public string Label(bool english) => english ? En : Zh;
 }
 
+public static class CodeTable
+{
+    /// <summary>The label of a code in its table, or the code itself where the table does not name it.</summary>
+    public static string LabelOf(this IReadOnlyList<CodeItem> items, string code, bool english) =>
+        items.FirstOrDefault(i => i.Code == code)?.Label(english) ?? code;
+}
+
 public sealed record MaterialItem(string Code, string Zh, string En, bool Required)
 {
     public string Label(bool english) => english ? En : Zh;

@@ -104,7 +104,7 @@ public sealed class ApplicationQueries(
             .OrderByDescending(m => m.IsLead).ThenBy(m => orgs[m.OrganizationId].Name)
             .Select(m => new MemberDto(
                 m.OrganizationId, orgs[m.OrganizationId].CreditCode, orgs[m.OrganizationId].Name, m.Kind.ToString(),
-                Label(pack.OrganizationTypes, m.Kind.ToString(), en), m.Region.ToString(), Label(pack.Regions, m.Region.ToString(), en),
+                pack.OrganizationTypes.LabelOf(m.Kind.ToString(), en), m.Region.ToString(), pack.Regions.LabelOf(m.Region.ToString(), en),
                 m.EquitySharePercent, m.IsLead))
             .ToList();
         var files = await attachments.ListAsync(ApplicationHandlers.OwnerType, a.Id, currentOnly: false, ct);
@@ -205,7 +205,7 @@ public sealed class ApplicationQueries(
             .ToLookup(m => m.ApplicationId, m => m.Name);
         var en = LocalizationSetup.IsEnglish;
         return rows
-            .Select(r => new PublicNoticeDto(r.Id, r.CenterName, r.Lead, Label(policy.Current.KeyAreas, r.KeyArea, en), members[r.Id].ToList(),
+            .Select(r => new PublicNoticeDto(r.Id, r.CenterName, r.Lead, policy.Current.KeyAreas.LabelOf(r.KeyArea, en), members[r.Id].ToList(),
                 r.NoticeStartsOn!.Value, r.NoticeEndsOn ?? r.NoticeStartsOn!.Value,
                 r.Status == ApplicationStatus.PublicNotice && r.NoticeEndsOn >= today, r.DecisionNumber))
             .ToList();
@@ -300,10 +300,8 @@ public sealed class ApplicationQueries(
         var days = (clock.GetUtcNow() - r.StatusChangedAt).TotalDays;
         int? limit = pack.Applications.StageDays.TryGetValue(r.Status.ToString(), out var d) ? d : null;
         return new ApplicationSummaryDto(
-            r.Id, r.CenterName, r.LeadId, r.LeadName, r.KeyArea, Label(pack.KeyAreas, r.KeyArea, LocalizationSetup.IsEnglish),
+            r.Id, r.CenterName, r.LeadId, r.LeadName, r.KeyArea, pack.KeyAreas.LabelOf(r.KeyArea, LocalizationSetup.IsEnglish),
             r.Status.ToString(), ApplicationLabels.Status(text, r.Status), r.StatusChangedAt, Math.Round(days, 1), limit,
             limit is { } l && days > l, r.MemberCount, r.CrossRegion, r.Version);
     }
-
-    private static string Label(IReadOnlyList<CodeItem> items, string code, bool en) => items.FirstOrDefault(i => i.Code == code)?.Label(en) ?? code;
 }

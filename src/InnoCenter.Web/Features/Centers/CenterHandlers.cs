@@ -148,7 +148,7 @@ public sealed class CenterHandlers(
             center.Status.ToString(),
             StatusLabel(center.Status),
             current.OrderByDescending(m => m.IsLead).ThenBy(m => m.Kind)
-                .Select(m => new PublicMemberDto(orgs.NameOf(m.OrganizationId), KindLabel(m.Kind), Label(policy.Current.Regions, m.Region.ToString(), en), m.IsLead))
+                .Select(m => new PublicMemberDto(orgs.NameOf(m.OrganizationId), KindLabel(m.Kind), policy.Current.Regions.LabelOf(m.Region.ToString(), en), m.IsLead))
                 .ToList());
     }
 
@@ -553,9 +553,9 @@ public sealed class CenterHandlers(
 
     public string StatusLabel(CenterStatus status) => text[$"centers.status.{status}"];
 
-    public string KindLabel(MemberKind kind) => Label(policy.Current.OrganizationTypes, kind.ToString(), LocalizationSetup.IsEnglish);
+    public string KindLabel(MemberKind kind) => policy.Current.OrganizationTypes.LabelOf(kind.ToString(), LocalizationSetup.IsEnglish);
 
-    public string KeyAreaLabel(string code) => Label(policy.Current.KeyAreas, code, LocalizationSetup.IsEnglish);
+    public string KeyAreaLabel(string code) => policy.Current.KeyAreas.LabelOf(code, LocalizationSetup.IsEnglish);
 
     private CodeItem? FindKeyArea(string? value)
     {
@@ -665,14 +665,11 @@ public sealed class CenterHandlers(
         var en = LocalizationSetup.IsEnglish;
         return new MemberDto(
             m.Id, m.OrganizationId, orgs.NameOf(m.OrganizationId), orgs.CodeOf(m.OrganizationId), m.Kind.ToString(), KindLabel(m.Kind),
-            m.Region.ToString(), Label(policy.Current.Regions, m.Region.ToString(), en), m.EquitySharePercent, m.IsLead, m.JoinedOn, m.LeftOn);
+            m.Region.ToString(), policy.Current.Regions.LabelOf(m.Region.ToString(), en), m.EquitySharePercent, m.IsLead, m.JoinedOn, m.LeftOn);
     }
 
     private SeatDto ToSeatDto(GovernanceSeat s) => new(
         s.Id, s.Body.ToString(), text[$"centers.body.{s.Body}"], s.Kind.ToString(), text[$"centers.seat.{s.Kind}"], s.PersonName,
         s.Position, s.Affiliation, s.RepresentedOrganizationId,
         s.RepresentedOrganizationId is { } org ? orgs.NameOf(org) : null, s.Since, s.Until);
-
-    private static string Label(IReadOnlyList<CodeItem> items, string code, bool english) =>
-        items.FirstOrDefault(i => i.Code == code)?.Label(english) ?? code;
 }

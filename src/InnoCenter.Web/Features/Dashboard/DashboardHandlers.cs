@@ -22,7 +22,7 @@ public sealed class DashboardHandlers(DashboardSnapshots snapshots, DashboardQue
             .Select(s => new CountItem(s.ToString(), text[$"centers.status.{s}"], f.Centers.Count(c => c.Status == s)))
             .ToList();
         var byArea = f.Centers.GroupBy(c => c.KeyArea)
-            .Select(g => new CountItem(g.Key, Label(pack.KeyAreas, g.Key, en), g.Count()))
+            .Select(g => new CountItem(g.Key, pack.KeyAreas.LabelOf(g.Key, en), g.Count()))
             .OrderByDescending(i => i.Count).ThenBy(i => i.Code, StringComparer.Ordinal)
             .ToList();
         var byYear = f.Centers.GroupBy(c => c.ApprovedOn.Year).OrderBy(g => g.Key).Select(g => new YearCount(g.Key, g.Count())).ToList();
@@ -69,6 +69,4 @@ public sealed class DashboardHandlers(DashboardSnapshots snapshots, DashboardQue
         PilotMeasure.National => c.Status == CenterStatus.National,
         _ => false,
     };
-
-    private static string Label(IReadOnlyList<CodeItem> items, string code, bool en) => items.FirstOrDefault(i => i.Code == code)?.Label(en) ?? code;
 }

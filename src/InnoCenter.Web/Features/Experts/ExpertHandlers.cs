@@ -203,8 +203,8 @@ public sealed class ExpertHandlers(
             ["affiliationCreditCode"] = e.AffiliationCreditCode,
             ["affiliationName"] = e.AffiliationName,
             ["affiliatedSince"] = e.AffiliatedSince?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
-            ["domains"] = string.Join("、", e.Domains.Select(d => Label(Pack.ExpertDomains, d, en))),
-            ["keyAreas"] = string.Join("、", e.KeyAreas.Select(k => Label(Pack.KeyAreas, k, en))),
+            ["domains"] = string.Join("、", e.Domains.Select(d => Pack.ExpertDomains.LabelOf(d, en))),
+            ["keyAreas"] = string.Join("、", e.KeyAreas.Select(k => Pack.KeyAreas.LabelOf(k, en))),
             ["expertise"] = e.Expertise ?? string.Empty,
             ["phone"] = e.Phone ?? string.Empty,
             ["email"] = e.Email ?? string.Empty,
@@ -442,9 +442,9 @@ public sealed class ExpertHandlers(
             e.AffiliationName,
             e.AffiliatedSince,
             e.Domains,
-            e.Domains.Select(d => Label(Pack.ExpertDomains, d, en)).ToList(),
+            e.Domains.Select(d => Pack.ExpertDomains.LabelOf(d, en)).ToList(),
             e.KeyAreas,
-            e.KeyAreas.Select(k => Label(Pack.KeyAreas, k, en)).ToList(),
+            e.KeyAreas.Select(k => Pack.KeyAreas.LabelOf(k, en)).ToList(),
             e.Expertise,
             e.Phone,
             e.Email,
@@ -455,9 +455,6 @@ public sealed class ExpertHandlers(
             e.UpdatedAt,
             e.Version);
     }
-
-    public static string Label(IReadOnlyList<CodeItem> items, string code, bool english) =>
-        items.FirstOrDefault(i => i.Code == code)?.Label(english) ?? code;
 
     private Dictionary<string, string> HeaderMap(IEnumerable<string> sheetHeaders)
     {

@@ -149,9 +149,9 @@ public sealed class OrganizationHandlers(AppDbContext db, CurrentUser user, Poli
         {
             [text["organization.creditCode"]] = o.CreditCode,
             [text["organization.name"]] = o.Name,
-            [text["organization.type"]] = Label(p.OrganizationTypes, o.Type.ToString(), en),
-            [text["organization.region"]] = Label(p.Regions, o.Region.ToString(), en),
-            [text["organization.district"]] = o.DistrictCode is null ? string.Empty : Label(p.Districts, o.DistrictCode, en),
+            [text["organization.type"]] = p.OrganizationTypes.LabelOf(o.Type.ToString(), en),
+            [text["organization.region"]] = p.Regions.LabelOf(o.Region.ToString(), en),
+            [text["organization.district"]] = o.DistrictCode is null ? string.Empty : p.Districts.LabelOf(o.DistrictCode, en),
             [text["organization.address"]] = o.Address ?? string.Empty,
             [text["organization.contactName"]] = o.ContactName ?? string.Empty,
             [text["organization.contactPhone"]] = o.ContactPhone ?? string.Empty,
@@ -212,11 +212,11 @@ public sealed class OrganizationHandlers(AppDbContext db, CurrentUser user, Poli
             o.CreditCode,
             o.Name,
             o.Type.ToString(),
-            Label(p.OrganizationTypes, o.Type.ToString(), en),
+            p.OrganizationTypes.LabelOf(o.Type.ToString(), en),
             o.Region.ToString(),
-            Label(p.Regions, o.Region.ToString(), en),
+            p.Regions.LabelOf(o.Region.ToString(), en),
             o.DistrictCode,
-            o.DistrictCode is null ? null : Label(p.Districts, o.DistrictCode, en),
+            o.DistrictCode is null ? null : p.Districts.LabelOf(o.DistrictCode, en),
             o.Address,
             o.ContactName,
             o.ContactPhone,
@@ -224,7 +224,4 @@ public sealed class OrganizationHandlers(AppDbContext db, CurrentUser user, Poli
             o.UpdatedAt,
             o.Version);
     }
-
-    private static string Label(IReadOnlyList<CodeItem> items, string code, bool english) =>
-        items.FirstOrDefault(i => i.Code == code)?.Label(english) ?? code;
 }

@@ -363,7 +363,7 @@ public sealed class PanelHandlers(
             var inConflict = await conflicts.InConflictAsync(r.SubjectId, r.Member.ExpertId, ct);
             result.Add(new AssignmentDto(
                 r.Member.Id, r.SubjectId, r.Title, r.Kind.ToString(), text[ReviewEnumText.KindKey(r.Kind)], r.Year,
-                r.KeyArea is null ? null : ExpertHandlers.Label(policy.Current.KeyAreas, r.KeyArea, en), r.Member.Status.ToString(),
+                r.KeyArea is null ? null : policy.Current.KeyAreas.LabelOf(r.KeyArea, en), r.Member.Status.ToString(),
                 r.Member.IsLeader, inConflict, r.Submitted, r.Member.InvitedAt));
         }
 
@@ -458,7 +458,7 @@ public sealed class PanelHandlers(
             .OrderBy(m => m.IsActive ? 0 : 1).ThenByDescending(m => m.IsLeader).ThenBy(m => m.InvitedAt).ThenBy(m => m.Id)
             .Select(m => new MemberDto(
                 m.Id, m.ExpertId, experts[m.ExpertId].Name, experts[m.ExpertId].AffiliationName,
-                experts[m.ExpertId].Domains.Select(d => ExpertHandlers.Label(policy.Current.ExpertDomains, d, en)).ToList(),
+                experts[m.ExpertId].Domains.Select(d => policy.Current.ExpertDomains.LabelOf(d, en)).ToList(),
                 m.Status.ToString(), m.Source.ToString(), m.IsLeader && m.IsActive,
                 verdicts.TryGetValue(m.ExpertId, out var v) && v.InConflict, submitted.Contains(m.Id), m.DeclineReason, m.RemovedReason,
                 m.ReplacesMemberId, panel.Members.Any(x => x.ReplacesMemberId == m.Id)))
@@ -476,7 +476,7 @@ public sealed class PanelHandlers(
 
     /// <summary>"技术" or "经济 / 法律": a quota in the user's language.</summary>
     public string QuotaLabel(DomainQuota quota) =>
-        string.Join(text["reviews.quota_or"], quota.Domains.Select(d => ExpertHandlers.Label(policy.Current.ExpertDomains, d, LocalizationSetup.IsEnglish)));
+        string.Join(text["reviews.quota_or"], quota.Domains.Select(d => policy.Current.ExpertDomains.LabelOf(d, LocalizationSetup.IsEnglish)));
 
     private Failure? RulesProblem()
     {

@@ -1,5 +1,6 @@
 using InnoCenter.Domain.Common;
 using InnoCenter.Domain.Organizations;
+using InnoCenter.Domain.Policy;
 using InnoCenter.Domain.Reviews;
 using InnoCenter.Web.Data;
 using InnoCenter.Web.Features.Experts;
@@ -172,7 +173,7 @@ public sealed class ReviewSubjectHandlers(
         var en = LocalizationSetup.IsEnglish;
         return new SubjectDto(
             s.Id, s.Kind.ToString(), text[ReviewEnumText.KindKey(s.Kind)], s.ReferenceId, s.Title, s.KeyArea,
-            s.KeyArea is null ? null : ExpertHandlers.Label(policy.Current.KeyAreas, s.KeyArea, en), s.Year,
+            s.KeyArea is null ? null : policy.Current.KeyAreas.LabelOf(s.KeyArea, en), s.Year,
             codes.Select(c => new PartyDto(c, names.GetValueOrDefault(c))).ToList(),
             await StatusOfAsync(s.Id, ct));
     }
@@ -218,7 +219,7 @@ public sealed class ReviewSubjectHandlers(
         var en = LocalizationSetup.IsEnglish;
         var items = rows.Select(r => new SubjectRow(
             r.Id, r.Kind.ToString(), text[ReviewEnumText.KindKey(r.Kind)], r.Title, r.Year,
-            r.KeyArea is null ? null : ExpertHandlers.Label(policy.Current.KeyAreas, r.KeyArea, en),
+            r.KeyArea is null ? null : policy.Current.KeyAreas.LabelOf(r.KeyArea, en),
             r.Panel is not null, r.Panel?.Size ?? 0, r.Panel is null ? 0 : scored.GetValueOrDefault(r.Panel.Id), r.Panel?.HasOpinion ?? false, r.Inspected)).ToList();
         return new PagedResult<SubjectRow>(items, page, size, total);
     }
