@@ -104,6 +104,12 @@ public sealed record Uscc
 
     public static string Normalize(string? input) => (input ?? string.Empty).Trim().ToUpperInvariant();
 
+    /// <summary>
+    /// The credit code a search text could be (normalised), or null when it has not a code's length — so that a search
+    /// compares codes only when it can match one, and a name search stays on the name index.
+    /// </summary>
+    public static string? AsSearchedCode(string text) => text.Trim().Length == Length ? Normalize(text) : null;
+
     /// <summary>The GB 32100 check character for the first 17 characters.</summary>
     public static char CheckCharacter(ReadOnlySpan<char> first17)
     {

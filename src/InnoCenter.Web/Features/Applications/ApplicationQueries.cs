@@ -251,9 +251,8 @@ public sealed class ApplicationQueries(
         if (!string.IsNullOrWhiteSpace(f.Search))
         {
             var s = f.Search.Trim();
-            if (s.Length == FieldLengths.CreditCode)
+            if (Domain.Organizations.Uscc.AsSearchedCode(s) is { } code)
             {
-                var code = s.ToUpperInvariant();
                 var lead = db.Organizations.Where(o => o.CreditCode == code).Select(o => (Guid?)o.Id);
                 q = q.Where(a => a.CenterName.Contains(s) || a.LeadName.Contains(s) || lead.Contains(a.LeadOrganizationId));
             }

@@ -52,32 +52,22 @@ public sealed class CenterHandlers(
         return founded.Value;
     }
 
-    public async Task<PagedResult<CenterSummaryDto>> ListAsync(CenterFilter filter, CancellationToken ct)
-    {
-        var readable = await access.ReadableAsync(ct);
-        var q = db.Centers.AsNoTracking();
-        if (readable is not null)
-        {
-            q = q.Where(c => readable.Contains(c.Id));
-        }
-
-        return await PageAsync(Filtered(q, filter), filter, ct);
-    }
+    public async Task<PagedResult<CenterSummaryDto>> ListAsync(CenterFilter filter, CancellationToken ct) =>
+        await PageAsync(Filtered(await ReadableAsync(ct), filter), filter, ct);
 
     /// <summary>
     /// Every center the user reads, by id and name only, for the pickers of the ledger pages: they must offer all of them
     /// (a page of the list would hide the 201st), and need nothing else.
     /// </summary>
-    public async Task<IReadOnlyList<CenterOption>> OptionsAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<CenterOption>> OptionsAsync(CancellationToken ct) =>
+        await (await ReadableAsync(ct)).OrderBy(c => c.Name).ThenBy(c => c.Id).Select(c => new CenterOption(c.Id, c.Name)).ToListAsync(ct);
+
+    /// <summary>The centers the user reads: all for Admins, otherwise those <see cref="CenterAccess"/> grants.</summary>
+    private async Task<IQueryable<Center>> ReadableAsync(CancellationToken ct)
     {
         var readable = await access.ReadableAsync(ct);
         var q = db.Centers.AsNoTracking();
-        if (readable is not null)
-        {
-            q = q.Where(c => readable.Contains(c.Id));
-        }
-
-        return await q.OrderBy(c => c.Name).ThenBy(c => c.Id).Select(c => new CenterOption(c.Id, c.Name)).ToListAsync(ct);
+        return readable is null ? q : q.Where(c => readable.Contains(c.Id));
     }
 
     /// <summary>The public list: every recognised center, with published fields only.</summary>

@@ -170,12 +170,9 @@ public sealed class OrganizationHandlers(AppDbContext db, CurrentUser user, Poli
 
         if (!string.IsNullOrWhiteSpace(f.Name))
         {
-            // Only a search that could be a credit code looks at codes, so that a name search is counted from the
-            // name index alone.
             var name = f.Name.Trim();
-            if (name.Length == FieldLengths.CreditCode)
+            if (Uscc.AsSearchedCode(name) is { } code)
             {
-                var code = name.ToUpperInvariant();
                 q = q.Where(o => o.Name.Contains(name) || o.CreditCode == code);
             }
             else
