@@ -253,7 +253,11 @@ public sealed class PanelDrawRecord : IAudited
 
     public Guid? DrawnBy { get; private set; }
 
-    public IReadOnlyList<Guid> DrawnIds => Drawn.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
+    public IReadOnlyList<Guid> DrawnIds => ParseDrawn(Drawn);
+
+    /// <summary>The drawn experts' ids as <see cref="Drawn"/> stores them, for reads that project the column alone.</summary>
+    public static IReadOnlyList<Guid> ParseDrawn(string drawn) =>
+        drawn.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
 
     public static PanelDrawRecord Create(
         Guid panelId, PanelDrawKind kind, ulong seed, DrawSnapshot snapshot, DrawExclusions excluded, IReadOnlyList<Guid> drawn,

@@ -446,7 +446,7 @@ public sealed class PanelHandlers(
             })
             .ToListAsync(ct);
         var drawnIds = panelDraws.ToDictionary(
-            d => d.Id, d => d.Drawn.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList());
+            d => d.Id, d => PanelDrawRecord.ParseDrawn(d.Drawn));
         var expertIds = panel.Members.Select(m => m.ExpertId).Concat(drawnIds.Values.SelectMany(ids => ids)).Distinct().ToList();
         var experts = await db.Experts.AsNoTracking().Where(e => expertIds.Contains(e.Id))
             .Select(e => new { e.Id, e.Name, e.AffiliationName, e.Domains }).ToDictionaryAsync(e => e.Id, ct);
