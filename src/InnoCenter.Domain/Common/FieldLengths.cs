@@ -16,4 +16,5 @@ public static class FieldLengths
     public const int FileName = 255;
     public const int Title = 300;
     public const int LongText = 4000;
+    public const int Culture = 10;
 }

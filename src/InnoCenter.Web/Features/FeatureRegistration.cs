@@ -66,7 +66,6 @@ public static class FeatureRegistration
         services.AddScoped<LedgerEvidence>();
         services.AddScoped<ReceiptHandlers>();
         services.AddScoped<LedgerRollup>();
-        services.AddScoped<Bilingual>();
         services.AddSingleton<PolicyVersionCache>();
         services.AddScoped<PolicyVersions>();
         services.AddScoped<AssessmentAccess>();

@@ -12,6 +12,7 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         b.Property(x => x.DisplayName).HasMaxLength(FieldLengths.PersonName).IsRequired();
         b.Property(x => x.RequestedRole).HasMaxLength(32);
+        b.Property(x => x.PreferredCulture).HasMaxLength(FieldLengths.Culture).HasDefaultValue("zh-CN").IsRequired();
         b.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.IsActive, x.OrganizationId });
     }

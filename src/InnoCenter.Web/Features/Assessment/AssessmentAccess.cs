@@ -52,35 +52,6 @@ public sealed class AnnualReportAttachmentAccess(AssessmentAccess access) : IAtt
     public Task<bool> CanReadAsync(Guid ownerId, CurrentUser user, CancellationToken ct) => access.CanReadReportByIdAsync(ownerId, ct);
 }
 
-/// <summary>Strings in a named language: official records (a status change's reason, a .docx) are written in Chinese whoever acts.</summary>
-public sealed class Bilingual(IStringLocalizerFactory factory)
-{
-    private readonly IStringLocalizer _text = factory.Create(typeof(SharedResource));
-
-    public string In(string culture, string key, params object[] args)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-            return args.Length == 0 ? _text[key] : _text[key, args];
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
-
-    public string Zh(string key, params object[] args) => In("zh-CN", key, args);
-
-    /// <summary>The text in the request's language first, then in the other.</summary>
-    public IReadOnlyList<string> Both(string key)
-    {
-        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
-        return english ? [In("en-US", key), In("zh-CN", key)] : [In("zh-CN", key), In("en-US", key)];
-    }
-}
-
 /// <summary>A cycle's frozen rules read the way a report needs them: which figures it carries, which values the center enters.</summary>
 public sealed class ReportShape(AssessmentRules rules)
 {

@@ -20,7 +20,7 @@ namespace InnoCenter.Web.Features.Experts;
 /// expert's sign-in is a user with the Expert role, linked by e-mail.
 /// </summary>
 public sealed class ExpertHandlers(
-    AppDbContext db, CurrentUser user, PolicyProvider policy, Text text, TimeProvider clock, IStringLocalizerFactory localizers)
+    AppDbContext db, CurrentUser user, PolicyProvider policy, Text text, TimeProvider clock, Bilingual bilingual)
 {
     /// <summary>The sheet columns, in order: the export writes them and the import reads them (headers in Chinese or English).</summary>
     public static readonly IReadOnlyList<(string Key, string Field)> Columns =
@@ -458,12 +458,11 @@ public sealed class ExpertHandlers(
 
     private Dictionary<string, string> HeaderMap(IEnumerable<string> sheetHeaders)
     {
-        var zh = localizers.Create(typeof(SharedResource));
         var map = new Dictionary<string, string>();
         var sheet = sheetHeaders.ToList();
         foreach (var (key, field) in Columns)
         {
-            var names = new[] { In(zh, "zh-CN", key), In(zh, "en-US", key) };
+            var names = new[] { bilingual.In(LocalizationSetup.Chinese, key), bilingual.In(LocalizationSetup.English, key) };
             var header = sheet.FirstOrDefault(h => names.Any(n => string.Equals(n, h.Trim(), StringComparison.OrdinalIgnoreCase)));
             if (header is not null)
             {
@@ -472,20 +471,6 @@ public sealed class ExpertHandlers(
         }
 
         return map;
-    }
-
-    private static string In(IStringLocalizer localizer, string culture, string key)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-            return localizer[key];
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
     }
 
     private (ExpertRequest Request, List<Error> CellErrors) ParseRow(IDictionary<string, object?> row, Dictionary<string, string> headers)

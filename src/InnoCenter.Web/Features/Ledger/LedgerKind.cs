@@ -63,9 +63,8 @@ public interface ILedgerKind
 /// <summary>The services every ledger kind uses, in one scoped bundle.</summary>
 public sealed class LedgerServices(
     AppDbContext db, CenterAccess access, OrganizationLookup orgs, PolicyProvider policy, Text text, TimeProvider clock,
-    IStringLocalizerFactory localizers)
+    Bilingual bilingual)
 {
-    private readonly IStringLocalizer _strings = localizers.Create(typeof(SharedResource));
 
     public AppDbContext Db => db;
 
@@ -82,21 +81,7 @@ public sealed class LedgerServices(
     public DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>A string in both languages, so imports accept headers and choices in either.</summary>
-    public (string Zh, string En) Both(string key) => (In(LocalizationSetup.Chinese, key), In(LocalizationSetup.English, key));
-
-    private string In(string culture, string key)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-            return _strings[key];
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
+    public (string Zh, string En) Both(string key) => (bilingual.In(LocalizationSetup.Chinese, key), bilingual.In(LocalizationSetup.English, key));
 
     public IReadOnlyList<Option> EnumOptions<TEnum>(string prefix)
         where TEnum : struct, Enum =>

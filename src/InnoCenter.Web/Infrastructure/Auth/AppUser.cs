@@ -18,6 +18,9 @@ public sealed class AppUser : IdentityUser<Guid>, IAudited
     public string? RequestedRole { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The language (zh-CN or en-US) of the mails this user receives; chosen at sign-up or invitation.</summary>
+    public string PreferredCulture { get; set; } = "zh-CN";
 }
 
 public static class Roles

@@ -37,6 +37,7 @@ public static class LocalizationSetup
             ];
         });
         services.AddScoped<Text>();
+        services.AddScoped<Bilingual>();
         return services;
     }
 

@@ -1,7 +1,6 @@
-using System.Globalization;
 using InnoCenter.Web.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
+using InnoCenter.Web.Infrastructure.Localization;
 
 namespace InnoCenter.Web.Infrastructure.Notifications;
 
@@ -9,10 +8,8 @@ namespace InnoCenter.Web.Infrastructure.Notifications;
 /// Tells people that something concerns them: an in-app notification and a queued e-mail per user, both added to the
 /// context so they are saved in the same transaction as the change they report.
 /// </summary>
-public sealed class Notifier(AppDbContext db, IStringLocalizerFactory localizers, TimeProvider clock)
+public sealed class Notifier(AppDbContext db, Bilingual bilingual, TimeProvider clock)
 {
-    private readonly IStringLocalizer _text = localizers.Create(typeof(SharedResource));
-
     public async Task NotifyAsync(IEnumerable<Guid> userIds, string titleKey, string? link, CancellationToken ct, params object[] args)
     {
         var ids = userIds.Distinct().ToList();
@@ -21,8 +18,8 @@ public sealed class Notifier(AppDbContext db, IStringLocalizerFactory localizers
             return;
         }
 
-        var zh = Render("zh-CN", titleKey, args);
-        var en = Render("en-US", titleKey, args);
+        var zh = bilingual.In(LocalizationSetup.Chinese, titleKey, args);
+        var en = bilingual.In(LocalizationSetup.English, titleKey, args);
         var now = clock.GetUtcNow();
         var emails = await db.Users.Where(u => ids.Contains(u.Id) && u.IsActive).Select(u => new { u.Id, u.Email }).ToListAsync(ct);
         foreach (var user in emails)
@@ -65,8 +62,8 @@ public sealed class Notifier(AppDbContext db, IStringLocalizerFactory localizers
 
         foreach (var (userIds, link, args) in groups)
         {
-            var zh = Render("zh-CN", titleKey, args);
-            var en = Render("en-US", titleKey, args);
+            var zh = bilingual.In(LocalizationSetup.Chinese, titleKey, args);
+            var en = bilingual.In(LocalizationSetup.English, titleKey, args);
             foreach (var id in userIds.Distinct().Where(emails.ContainsKey))
             {
                 db.Notifications.Add(new Notification { UserId = id, TitleZh = zh, TitleEn = en, Link = link, CreatedAt = now });
@@ -75,20 +72,6 @@ public sealed class Notifier(AppDbContext db, IStringLocalizerFactory localizers
                     db.OutboxEmails.Add(new OutboxEmail { To = emails[id]!, Subject = zh, Body = $"{zh}\n{en}\n{link}", CreatedAt = now });
                 }
             }
-        }
-    }
-
-    private string Render(string culture, string key, object[] args)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-            return args.Length == 0 ? _text[key] : _text[key, args];
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
         }
     }
 }

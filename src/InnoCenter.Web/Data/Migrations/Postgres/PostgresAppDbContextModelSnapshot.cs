@@ -2291,6 +2291,13 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("PreferredCulture")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("zh-CN");
+
                     b.Property<string>("RequestedRole")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");

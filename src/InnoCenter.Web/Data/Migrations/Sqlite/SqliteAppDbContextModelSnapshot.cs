@@ -2286,6 +2286,13 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PreferredCulture")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("zh-CN");
+
                     b.Property<string>("RequestedRole")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
