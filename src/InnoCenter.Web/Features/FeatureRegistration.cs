@@ -30,6 +30,7 @@ public static class FeatureRegistration
         services.AddSingleton<IFileStore, DiskFileStore>();
         services.AddScoped<Attachments>();
         services.AddScoped<Notifier>();
+        services.AddSingleton<PublicLinks>();
         services.AddScoped<NotificationHandlers>();
         services.AddScoped<JobLeases>();
         services.AddScoped<ApplicationHandlers>();
