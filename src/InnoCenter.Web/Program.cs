@@ -8,10 +8,10 @@ using InnoCenter.Web.Infrastructure.Problems;
 using InnoCenter.Web.Infrastructure.Startup;
 using InnoCenter.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.DataProtection;
-using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
-if (args.Contains("--demo"))
+var (demo, settings) = LaunchArgs.Split(args);
+var builder = WebApplication.CreateBuilder(settings);
+if (demo)
 {
     builder.Configuration["Seed:Demo"] = "true";
 }
@@ -20,6 +20,7 @@ builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://localhost:5080"
 // Uploads are capped by Files:MaxBytes (checked per file with a clear message); the transport allows a little more.
 var maxUpload = builder.Configuration.GetValue("Files:MaxBytes", InnoCenter.Web.Infrastructure.Files.Attachments.DefaultMaxBytes) + 1024 * 1024;
 builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = maxUpload);
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = maxUpload);
 
 var services = builder.Services;
@@ -59,6 +60,7 @@ services.AddRazorPages(o =>
 services.AddAntiforgery(o => o.Cookie.Name = "innocenter.af");
 services.AddFeatureHandlers();
 services.AddBench(builder.Configuration);
+services.AddProxySupport(builder.Configuration);
 
 var app = builder.Build();
 
@@ -79,7 +81,10 @@ catch (Exception ex)
     throw;
 }
 
+app.UseProxySupport();
 app.UseExceptionHandler("/Error");
+// A page that does not exist answers 404 itself (the error page is rendered in place, not redirected to).
+app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?status={0}"));
 app.UseStatusCodePages(async ctx =>
 {
     var http = ctx.HttpContext;
@@ -93,10 +98,6 @@ app.UseStatusCodePages(async ctx =>
             ProblemDetails = { Status = status, Title = text[$"status.{status}"] },
         });
     }
-    else if (http.Response.StatusCode is 404 or 429)
-    {
-        http.Response.Redirect($"/Error?status={http.Response.StatusCode}");
-    }
 });
 app.UseSecurityHeaders();
 app.UseStaticFiles();
@@ -106,10 +107,10 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseApiWriteRule();
 
 app.MapHealthChecks("/healthz").AllowAnonymous();
-app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference().AllowAnonymous();
+app.MapApiDocs();
 app.MapCultureSwitch();
 app.MapFeatureEndpoints();
 app.MapBenchEndpoints(app.Configuration);

@@ -21,7 +21,7 @@ public static class ApplicationEndpoints
         group.MapGet("/{id:guid}", Get).WithName("GetApplication");
         group.MapPost("/", Create).WithName("CreateApplication");
         group.MapPut("/{id:guid}", Update).WithName("UpdateApplication");
-        group.MapPost("/{id:guid}/materials/{material}", Upload).WithName("UploadMaterial").DisableAntiforgery();
+        group.MapPost("/{id:guid}/materials/{material}", Upload).WithName("UploadMaterial");
         group.MapPost("/{id:guid}/{action}", Transition).WithName("TransitionApplication");
         group.MapGet("/{id:guid}/documents/approval", ApprovalDocument).WithName("ApprovalDocument");
         group.MapPost("/objections/{objectionId:guid}/resolve", ResolveObjection).WithName("ResolveObjection").RequireAuthorization(Roles.Admin);

@@ -23,8 +23,8 @@ public static class AssessmentEndpoints
         group.MapGet("/cycles/{id:guid}/overview/export", Export).WithName("ExportAssessmentOverview").RequireAuthorization(Roles.Admin);
 
         group.MapGet("/reports/{id:guid}", GetReport).WithName("GetAnnualReport");
-        group.MapPost("/reports/{id:guid}/values/{code}", SetValue).WithName("SetAnnualReportValue").DisableAntiforgery();
-        group.MapPost("/reports/{id:guid}/document", UploadDocument).WithName("UploadOperationReport").DisableAntiforgery();
+        group.MapPost("/reports/{id:guid}/values/{code}", SetValue).WithName("SetAnnualReportValue");
+        group.MapPost("/reports/{id:guid}/document", UploadDocument).WithName("UploadOperationReport");
         group.MapPost("/reports/{id:guid}/refresh", Refresh).WithName("RefreshAnnualReport");
         group.MapPost("/reports/{id:guid}/submit", Submit).WithName("SubmitAnnualReport");
         group.MapPost("/reports/{id:guid}/accept", Accept).WithName("AcceptAnnualReport");

@@ -1,11 +1,12 @@
 using InnoCenter.Web.Features.Ledger;
+using InnoCenter.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace InnoCenter.Web.Features.Centers;
 
 /// <summary>The center's yearly summary: the figures the assessment's indicators read from the ledger.</summary>
-public sealed class RollupModel(CenterHandlers centers, CenterAccess access, LedgerRollup rollup, TimeProvider clock) : PageModel
+public sealed class RollupModel(CenterHandlers centers, CenterAccess access, LedgerRollup rollup, TimeProvider clock, Text text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -27,6 +28,12 @@ public sealed class RollupModel(CenterHandlers centers, CenterAccess access, Led
 
         Center = found.Value;
         Year ??= clock.TodayInBeijing().Year - 1;
+        if (LedgerRollup.CheckYear(Year.Value) is { } bad)
+        {
+            ModelState.AddModelError(nameof(Year), text.Of(bad));
+            return Page();
+        }
+
         Figures = await rollup.ForCenterYearAsync(Id, Year.Value, ct);
         return Page();
     }

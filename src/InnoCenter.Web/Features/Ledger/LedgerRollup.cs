@@ -1,5 +1,6 @@
 using InnoCenter.Domain.Assessment;
 using InnoCenter.Domain.Centers;
+using InnoCenter.Domain.Common;
 using InnoCenter.Domain.Ledger;
 using InnoCenter.Domain.Organizations;
 using InnoCenter.Web.Data;
@@ -29,6 +30,15 @@ public sealed class LedgerRollup(AppDbContext db, PolicyProvider policy)
         [StandardLevel.Group] = StandardsGroup,
     };
 
+    /// <summary>The years a roll-up may be asked for: a calendar year the ledger can hold, never one a date cannot represent.</summary>
+    public const int MinYear = 1900;
+
+    public const int MaxYear = 2100;
+
+    /// <summary>A year outside <see cref="MinYear"/>–<see cref="MaxYear"/> is the caller's error, named by its field.</summary>
+    public static Error? CheckYear(int year, string field = "year") =>
+        year is < MinYear or > MaxYear ? new Error("validation.range", field, MinYear, MaxYear) : null;
+
     public async Task<IReadOnlyDictionary<string, decimal>> ForCenterYearAsync(Guid centerId, int year, CancellationToken ct) =>
         (await ComputeAsync(year, centerId, ct)).GetValueOrDefault(centerId) ?? Zeros();
 
@@ -40,6 +50,11 @@ public sealed class LedgerRollup(AppDbContext db, PolicyProvider policy)
 
     private async Task<Dictionary<Guid, IReadOnlyDictionary<string, decimal>>> ComputeAsync(int year, Guid? only, CancellationToken ct)
     {
+        if (CheckYear(year) is not null)
+        {
+            throw new ArgumentOutOfRangeException(nameof(year), year, "Callers check the year with CheckYear first.");
+        }
+
         var from = new DateOnly(year, 1, 1);
         var to = new DateOnly(year, 12, 31);
         var sums = new Dictionary<Guid, Dictionary<string, decimal>>();

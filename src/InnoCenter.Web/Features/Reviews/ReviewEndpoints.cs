@@ -36,7 +36,7 @@ public static class ReviewEndpoints
         group.MapGet("/subjects/{id:guid}/inspection", Inspection).WithName("GetSiteInspection");
         group.MapPut("/subjects/{id:guid}/inspection", SaveInspection).WithName("SaveSiteInspection");
         // A bearer-token client cannot carry an antiforgery token; the auth cookie is SameSite=Lax, so no other site can post it.
-        group.MapPost("/subjects/{id:guid}/inspection/files", Attach).WithName("AttachInspectionFile").DisableAntiforgery();
+        group.MapPost("/subjects/{id:guid}/inspection/files", Attach).WithName("AttachInspectionFile");
     }
 
     private static Results<Ok<T>, ProblemHttpResult> Answer<T>(Result<T> result, Text text) =>

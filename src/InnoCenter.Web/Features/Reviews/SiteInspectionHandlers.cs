@@ -145,16 +145,12 @@ public sealed class SiteInspectionHandlers(
         }
 
         // Each upload is its own slot, so every photo is kept (a slot would version one file).
-        var staged = await attachments.StageAsync(OwnerType, inspectionId.Value, $"{kind}-{Guid.CreateVersion7():N}", file, ct);
+        // A photo must be a picture; the rule is checked with the others, before the bytes reach the store.
+        var staged = await attachments.StageAsync(OwnerType, inspectionId.Value, $"{kind}-{Guid.CreateVersion7():N}", file, ct,
+            accept: t => kind == "photo" && t.Kind is not ("jpg" or "png") ? new Error("reviews.inspection.photo_type", "file") : null);
         if (!staged.IsSuccess)
         {
             return staged.Failure!;
-        }
-
-        if (kind == "photo" && staged.Value.Kind is not ("jpg" or "png"))
-        {
-            db.Entry(staged.Value).State = EntityState.Detached;
-            return Failure.Validation(new Error("reviews.inspection.photo_type", "file"));
         }
 
         await db.SaveChangesAsync(ct);

@@ -30,10 +30,12 @@ public sealed class Attachments(
 
     /// <summary>
     /// Validates and stores the file, and adds its row to the context without saving: the caller saves it together
-    /// with the change the file belongs to, in one transaction.
+    /// with the change the file belongs to, in one transaction. <paramref name="accept"/> is the caller's own rule on
+    /// the detected type (e.g. photos only), checked with the others before any byte is written.
     /// </summary>
     public async Task<Result<StoredFile>> StageAsync(
-        string ownerType, Guid ownerId, string slot, IFormFile? upload, CancellationToken ct, string field = "file")
+        string ownerType, Guid ownerId, string slot, IFormFile? upload, CancellationToken ct, string field = "file",
+        Func<FileTypes.FileType, Error?>? accept = null)
     {
         if (upload is null || upload.Length == 0)
         {
@@ -62,6 +64,16 @@ public sealed class Attachments(
         if (type is null)
         {
             return Failure.Validation(new Error("file.type", field));
+        }
+
+        if (!type.MatchesName(upload.FileName))
+        {
+            return Failure.Validation(new Error("file.extension_mismatch", field, type.Extension));
+        }
+
+        if (accept?.Invoke(type) is { } refused)
+        {
+            return Failure.Validation(refused);
         }
 
         var sha = await store.PutAsync(buffer, ct);

@@ -5,7 +5,18 @@ namespace InnoCenter.Web.Infrastructure.Files;
 /// <summary>The kinds of file the platform accepts, recognised by their first bytes (and, for Office files, their parts).</summary>
 public static class FileTypes
 {
-    public sealed record FileType(string Kind, string ContentType, string Extension);
+    public sealed record FileType(string Kind, string ContentType, string Extension)
+    {
+        /// <summary>
+        /// Does the name's extension say what the bytes are? A name that claims another type (PNG bytes named .pdf, a
+        /// PDF/HTML polyglot named .html) would be opened by the reader's machine as what it claims, so it is refused.
+        /// </summary>
+        public bool MatchesName(string? fileName)
+        {
+            var ext = Path.GetExtension(fileName ?? "").ToLowerInvariant();
+            return ext == Extension || (Kind == "jpg" && ext == ".jpeg");
+        }
+    }
 
     public static readonly FileType Pdf = new("pdf", "application/pdf", ".pdf");
     public static readonly FileType Docx = new("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx");

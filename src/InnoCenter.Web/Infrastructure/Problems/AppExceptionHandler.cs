@@ -24,13 +24,14 @@ public sealed class AppExceptionHandler(IProblemDetailsService problemDetails, I
             DbUpdateConcurrencyException => (409, text["problem.Conflict"], text["common.concurrency"]),
             _ => (500, text["problem.Unexpected"], text["problem.Unexpected.detail"]),
         };
+        // By now the middleware has pointed the request at the error page; the original path says who asked, and the
+        // log must name the request that failed, not "/Error".
+        var path = http.Features.Get<IExceptionHandlerFeature>()?.Path ?? http.Request.Path.Value ?? string.Empty;
         if (status >= 500)
         {
-            logger.LogError(exception, "Unhandled exception on {Method} {Path}", http.Request.Method, http.Request.Path);
+            logger.LogError(exception, "Unhandled exception on {Method} {Path}", http.Request.Method, path);
         }
 
-        // By now the middleware has pointed the request at the error page; the original path says who asked.
-        var path = http.Features.Get<IExceptionHandlerFeature>()?.Path ?? http.Request.Path.Value ?? string.Empty;
         if (!path.StartsWith("/api", StringComparison.OrdinalIgnoreCase))
         {
             return false;
