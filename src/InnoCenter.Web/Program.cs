@@ -49,8 +49,8 @@ services.AddRazorPages(o =>
         o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
         o.Conventions.AllowAnonymousToPage("/Account/Logout");
         o.Conventions.AllowAnonymousToFolder("/Centers/Public");
-        o.Conventions.AuthorizeFolder("/Audit", Roles.Admin);
-        o.Conventions.AuthorizeFolder("/Users", Roles.Admin);
+        o.Conventions.AuthorizeFolder("/Audit", Duties.Audit);
+        o.Conventions.AuthorizeFolder("/Users", Duties.Accounts);
         o.Conventions.AuthorizeFolder("/Dashboard", Roles.Admin);
         o.Conventions.AuthorizeFolder("/Experts", Roles.Admin);
         o.Conventions.AddPageRoute("/Home/Index", "/");
@@ -106,6 +106,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseTwoFactorRequirement();
 app.UseAntiforgery();
 app.UseApiWriteRule();
 

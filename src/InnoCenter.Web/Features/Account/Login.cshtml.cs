@@ -44,6 +44,11 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, Text text) : PageM
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/LoginWith2fa", new { returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null, rememberMe = Input.RememberMe });
+        }
+
         ModelState.AddModelError(string.Empty, result switch
         {
             { IsLockedOut: true } => text["login.locked_out"],

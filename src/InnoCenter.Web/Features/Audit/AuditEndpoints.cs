@@ -8,7 +8,7 @@ public static class AuditEndpoints
 {
     public static void MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/audit").RequireAuthorization(Roles.Admin).WithTags("Audit");
+        var group = app.MapGroup("/api/v1/audit").RequireAuthorization(Duties.Audit).WithTags("Audit");
         group.MapGet("/", List).WithName("ListAuditEntries");
         group.MapPost("/verify", Verify).WithName("VerifyAuditChain");
     }

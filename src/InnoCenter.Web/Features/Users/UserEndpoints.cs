@@ -11,7 +11,7 @@ public static class UserEndpoints
 {
     public static void MapUserEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/users").RequireAuthorization(Roles.Admin).WithTags("Users");
+        var group = app.MapGroup("/api/v1/users").RequireAuthorization(Duties.Accounts).WithTags("Users");
         group.MapGet("/", List).WithName("ListUsers");
         group.MapPost("/", Create).WithName("CreateUser");
         group.MapPost("/{id:guid}/activate", Activate).WithName("ActivateUser");

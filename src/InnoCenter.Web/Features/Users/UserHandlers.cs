@@ -36,7 +36,7 @@ public sealed record UserFilter
 /// Accounts: self-registration by organisation staff (inactive until verified), and the Admin's verification,
 /// creation and deactivation of accounts. Nobody acts for an organisation an Admin has not bound them to.
 /// </summary>
-public sealed class UserHandlers(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
+public sealed class UserHandlers(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, IConfiguration config)
 {
     public async Task<Result<UserDto>> RegisterAsync(RegistrationRequest r, CancellationToken ct)
     {
@@ -153,6 +153,11 @@ public sealed class UserHandlers(AppDbContext db, UserManager<AppUser> users, Ti
         if (role is Roles.CenterUser or Roles.MemberUser && user.OrganizationId is null)
         {
             return Failure.Validation(new Error("user.organization_required", "organizationId"));
+        }
+
+        if (!Duties.MayAdd(await users.GetRolesAsync(user), role, Duties.Combined(config)))
+        {
+            return Failure.Validation(new Error("security.duty_conflict", "role"));
         }
 
         user.IsActive = true;

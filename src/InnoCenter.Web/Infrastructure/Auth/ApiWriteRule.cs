@@ -66,7 +66,8 @@ public static class ApiWriteRule
         && (HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method)
             || HttpMethods.IsPatch(request.Method) || HttpMethods.IsDelete(request.Method));
 
-    private static bool IsBearer(HttpRequest request) =>
+    /// <summary>Does the request authenticate by a personal access token (the policy scheme forwards on the same test)?</summary>
+    public static bool IsBearer(HttpRequest request) =>
         request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     private sealed class Verdict : IAntiforgeryValidationFeature

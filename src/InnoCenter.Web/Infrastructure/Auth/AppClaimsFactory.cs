@@ -22,6 +22,11 @@ public sealed class AppClaimsFactory(
         }
 
         identity.AddClaim(new Claim(DisplayNameClaim, user.DisplayName));
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(TwoFactor.EnabledClaim, "true"));
+        }
+
         return identity;
     }
 }

@@ -30,7 +30,13 @@ public static class Roles
     public const string CenterUser = "CenterUser";
     public const string MemberUser = "MemberUser";
 
-    public static readonly IReadOnlyList<string> All = [Admin, Expert, CenterUser, MemberUser];
+    /// <summary>系统管理员: accounts and roles, when duties are separate (see <see cref="Duties"/>).</summary>
+    public const string SystemAdmin = "SystemAdmin";
+
+    /// <summary>安全审计员: the audit log, when duties are separate (see <see cref="Duties"/>).</summary>
+    public const string AuditAdmin = "AuditAdmin";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Expert, CenterUser, MemberUser, SystemAdmin, AuditAdmin];
 
     /// <summary>Roles an organisation's staff may ask for when they register themselves.</summary>
     public static readonly IReadOnlyList<string> SelfRegistrable = [CenterUser, MemberUser];

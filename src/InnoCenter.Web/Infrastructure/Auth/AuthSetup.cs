@@ -70,6 +70,7 @@ public static class AuthSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin))
             .SetFallbackPolicy(null);
+        services.AddAuthorizationBuilder().AddDutyPolicies(config);
 
         services.AddScoped<CurrentUser>();
         services.AddMemoryCache();
