@@ -3,6 +3,7 @@ using InnoCenter.Web.Data;
 using InnoCenter.Web.Features;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Localization;
+using InnoCenter.Web.Infrastructure.Observability;
 using InnoCenter.Web.Infrastructure.Policy;
 using InnoCenter.Web.Infrastructure.Problems;
 using InnoCenter.Web.Infrastructure.Startup;
@@ -61,6 +62,7 @@ services.AddAntiforgery(o => o.Cookie.Name = "innocenter.af");
 services.AddFeatureHandlers();
 services.AddBench(builder.Configuration);
 services.AddProxySupport(builder.Configuration);
+services.AddAppObservability(builder.Configuration);
 
 var app = builder.Build();
 
@@ -82,6 +84,7 @@ catch (Exception ex)
 }
 
 app.UseProxySupport();
+app.UseMetricsEndpoint();
 app.UseExceptionHandler("/Error");
 // A page that does not exist answers 404 itself (the error page is rendered in place, not redirected to).
 app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?status={0}"));
@@ -107,6 +110,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseTwoFactorRequirement();
+app.UseUserLogScope();
 app.UseAntiforgery();
 app.UseApiWriteRule();
 

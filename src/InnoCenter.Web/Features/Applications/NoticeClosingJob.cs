@@ -1,4 +1,5 @@
 using InnoCenter.Web.Infrastructure.Jobs;
+using InnoCenter.Web.Infrastructure.Observability;
 
 namespace InnoCenter.Web.Features.Applications;
 
@@ -21,6 +22,7 @@ public sealed class NoticeClosingJob(IServiceScopeFactory scopes, IConfiguration
         using var timer = new PeriodicTimer(interval);
         do
         {
+            using var run = AppTelemetry.StartJob(LeaseName, logger);
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
@@ -33,10 +35,13 @@ public sealed class NoticeClosingJob(IServiceScopeFactory scopes, IConfiguration
                     {
                         logger.LogInformation("Closed {Count} public notice(s)", closed);
                     }
+
+                    run.Succeeded();
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                run.Failed(ex);
                 logger.LogError(ex, "The notice-closing job failed; it will try again");
             }
         }
