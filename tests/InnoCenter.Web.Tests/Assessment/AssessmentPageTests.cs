@@ -51,7 +51,7 @@ public sealed partial class AssessmentPageTests
         var adminOnly = await user.GetAsync($"/Assessment/Cycle/{open.Id}");
         var notPublished = await app.Factory.AnonymousClient().GetAsync($"/Notices/Assessment/{open.Id}");
         Assert.NotEqual(HttpStatusCode.OK, adminOnly.StatusCode);
-        Assert.Equal("/Error?status=404", notPublished.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.NotFound, notPublished.StatusCode);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class LedgerPageTests(SqliteAppFactory factory) : IClassFixture<Sq
         }
 
         var unknown = await user.GetAsync("/Ledger/nonsense");
-        Assert.Equal("/Error?status=404", unknown.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     [Fact]
