@@ -11,9 +11,10 @@ namespace InnoCenter.Web.Features.Ledger;
 /// <summary>
 /// The ledger's part of the workbench. A center's staff: records still to confirm with evidence (证明材料) — IP, deals,
 /// standards and incubated enterprises, the entries the annual assessment counts and an officer asks proof of — one
-/// COUNT per kind. A member organisation's user: this year's revenue-share lines on its statement (收益分配明细).
+/// COUNT per kind. A member organisation's user: the revenue-share lines of its statement (收益分配明细), to see what it
+/// was paid.
 /// </summary>
-public sealed class LedgerWorkbenchSource(AppDbContext db, CenterAccess centers, TimeProvider clock) : IWorkbenchSource
+public sealed class LedgerWorkbenchSource(AppDbContext db, CenterAccess centers) : IWorkbenchSource
 {
     public const string Module = "workbench.module.ledger";
 
@@ -39,9 +40,8 @@ public sealed class LedgerWorkbenchSource(AppDbContext db, CenterAccess centers,
 
         if (user.IsInRole(Roles.MemberUser) && user.OrganizationId is { } org)
         {
-            var year = clock.TodayInBeijing().Year;
-            var lines = await db.LedgerRevenueShares.AsNoTracking().CountAsync(s => s.OrganizationId == org && s.Year == year, ct);
-            return [new WorkItem(Module, "workbench.ledger.statements", lines, $"/Ledger/statement?year={year}")];
+            var lines = await db.LedgerRevenueShares.AsNoTracking().CountAsync(s => s.OrganizationId == org, ct);
+            return [new WorkItem(Module, "workbench.ledger.statements", lines, "/Ledger/statement")];
         }
 
         return [];
