@@ -74,6 +74,18 @@ public abstract class BrowserDefectTests<TFactory>(TFactory factory) : IClassFix
             Assert.DoesNotContain($">{key}<", html);
         }
     }
+
+    [ProviderFact]
+    public async Task Camera_and_place_are_allowed_on_the_site_inspection_page_only()
+    {
+        var expert = await factory.ClientFor(Roles.Expert);
+
+        var inspection = await expert.GetAsync($"/Reviews/Inspection/{Guid.NewGuid()}");
+        var home = await expert.GetAsync("/");
+
+        Assert.Equal("camera=(self), microphone=(), geolocation=(self)", inspection.Headers.GetValues("Permissions-Policy").Single());
+        Assert.Equal("camera=(), microphone=(), geolocation=()", home.Headers.GetValues("Permissions-Policy").Single());
+    }
 }
 
 public sealed class SqliteBrowserDefectTests(SqliteAppFactory factory) : BrowserDefectTests<SqliteAppFactory>(factory);
