@@ -41,7 +41,9 @@ public static class EligibilityEvaluator
                 "eligibility.has_university_or_institute", []),
             "minMembers" => (input.Members.Count >= (rule.Threshold ?? 0), "eligibility.min_members", [rule.Threshold ?? 0, input.Members.Count]),
             "equityTotals100" => EquityTotals(input),
-            "crossRegion" => (input.Members.Any(m => m.Region != Region.Tianjin), "eligibility.cross_region", []),
+            "crossRegion" => input.Members.Any(m => m.Region != Region.Tianjin)
+                ? (true, "eligibility.cross_region", [])
+                : (false, "eligibility.cross_region_none", []),
             "requiredMaterials" => MaterialsPresent(input),
             _ => (false, "eligibility.unknown_rule", new object[] { rule.Kind }),
         };
@@ -69,6 +71,7 @@ public static class EligibilityEvaluator
     private static (bool, string, object[]) MaterialsPresent(EligibilityInput input)
     {
         var missing = input.MaterialsRequired.Where(m => m.Required && !input.MaterialsPresent.Contains(m.Code)).Select(m => m.Code).ToList();
-        return (missing.Count == 0, "eligibility.materials", [missing.Count]);
+        // "0 missing" reads as a fault; a complete set says so.
+        return missing.Count == 0 ? (true, "eligibility.materials_complete", []) : (false, "eligibility.materials", [missing.Count]);
     }
 }

@@ -13,6 +13,7 @@ using InnoCenter.Web.Features.Files;
 using InnoCenter.Web.Features.Notifications;
 using InnoCenter.Web.Features.Reviews;
 using InnoCenter.Web.Features.Users;
+using InnoCenter.Web.Features.Workbench;
 using InnoCenter.Web.Infrastructure.Files;
 using InnoCenter.Web.Infrastructure.Notifications;
 
@@ -82,6 +83,11 @@ public static class FeatureRegistration
         services.AddSingleton<DashboardSnapshots>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<DashboardHandlers>();
+        services.AddScoped<WorkbenchHandlers>();
+        services.AddWorkbenchSource<ApplicationWorkbenchSource>();
+        services.AddWorkbenchSource<ReviewWorkbenchSource>();
+        services.AddWorkbenchSource<AssessmentWorkbenchSource>();
+        services.AddWorkbenchSource<LedgerWorkbenchSource>();
         return services;
     }
 
@@ -109,5 +115,6 @@ public static class FeatureRegistration
         app.MapLedgerEndpoints();
         app.MapAssessmentEndpoints();
         app.MapDashboardEndpoints();
+        app.MapWorkbenchEndpoints();
     }
 }

@@ -100,4 +100,20 @@ public sealed class EligibilityTests
 
         Assert.Equal(EligibilityOutcome.Fail, results.Single().Outcome);
     }
+
+    [Fact]
+    public void Each_verdict_says_what_holds_not_the_rule_with_a_zero_or_the_opposite()
+    {
+        var complete = EligibilityEvaluator.Evaluate(Rules, Input()).ToDictionary(r => r.Rule.Code);
+        var local = EligibilityEvaluator.Evaluate(Rules, Input(
+            members: [(OrganizationType.Enterprise, Region.Tianjin, 60m), (OrganizationType.University, Region.Tianjin, 40m), (OrganizationType.Enterprise, Region.Tianjin, null)],
+            materials: [])).ToDictionary(r => r.Rule.Code);
+
+        Assert.Equal("eligibility.materials_complete", complete["materials"].MessageCode);
+        Assert.Equal("eligibility.materials", local["materials"].MessageCode);
+        Assert.Equal([1], local["materials"].Args);
+        Assert.Equal("eligibility.cross_region", complete["cross"].MessageCode);
+        Assert.Equal(EligibilityOutcome.Warning, local["cross"].Outcome);
+        Assert.Equal("eligibility.cross_region_none", local["cross"].MessageCode);
+    }
 }

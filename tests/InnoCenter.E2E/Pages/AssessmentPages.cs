@@ -6,7 +6,7 @@ namespace InnoCenter.E2E.Pages;
 /// <summary>The assessment pages: the list (and the Admin's form to open a cycle), a cycle, a report and a scorecard.</summary>
 public sealed class AssessmentPages(IPage page)
 {
-    public async Task OpenListAsync() => await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "年度考核" }).ClickAsync();
+    public async Task OpenListAsync() => await new AppNavigation(page).OpenAsync("年度考核");
 
     /// <summary>The Admin opens the cycle of a year with a deadline, on the pack in force, and lands on the cycle's page.</summary>
     public async Task OpenCycleAsync(int year, DateOnly deadline)

@@ -7,7 +7,7 @@ public sealed class DashboardPage(IPage page)
     public async Task OpenFromNavigationAsync()
     {
         await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Link, new() { Name = "看板", Exact = true }).ClickAsync();
+        await new AppNavigation(page).OpenAsync("看板");
         await page.WaitForURLAsync(url => url.Contains("/Dashboard"));
     }
 

@@ -19,7 +19,12 @@ public sealed class ApplicationDocuments(AppDbContext db, PolicyProvider policy,
         }
 
         var a = await db.Applications.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (a is null || a.Status != ApplicationStatus.Approved)
+        if (a is null)
+        {
+            return Failure.NotFound("applications.not_found");
+        }
+
+        if (a.Status != ApplicationStatus.Approved)
         {
             return Failure.NotFound("applications.documents.not_approved");
         }

@@ -22,26 +22,28 @@ public sealed class DetailsModel(
     {
         var request = new TransitionRequest { Reason = reason, MeetingDate = meetingDate, DecisionNumber = decisionNumber, Version = version };
         var result = await handlers.PerformAsync(Id, act, request, ct);
-        return await AfterAsync(result.IsSuccess ? null : result.Failure, ct);
+        // A submission or a decision is not "saved": say where the application now stands.
+        return await AfterAsync(result.IsSuccess ? null : result.Failure, ct,
+            result.IsSuccess ? text["applications.flash.moved", ApplicationLabels.Status(text, result.Value)] : null);
     }
 
     public async Task<IActionResult> OnPostUploadAsync(string material, IFormFile? file, CancellationToken ct)
     {
         var result = await handlers.UploadMaterialAsync(Id, material, file, ct);
-        return await AfterAsync(result.IsSuccess ? null : result.Failure, ct);
+        return await AfterAsync(result.IsSuccess ? null : result.Failure, ct, text["applications.flash.uploaded"]);
     }
 
     public async Task<IActionResult> OnPostResolveAsync(Guid objectionId, bool upheld, string? reason, CancellationToken ct)
     {
         var result = await notices.ResolveObjectionAsync(objectionId, new ObjectionResolution(upheld, reason), ct);
-        return await AfterAsync(result.IsSuccess ? null : result.Failure, ct);
+        return await AfterAsync(result.IsSuccess ? null : result.Failure, ct, text["applications.flash.resolved"]);
     }
 
-    private async Task<IActionResult> AfterAsync(Failure? failure, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync(Failure? failure, CancellationToken ct, string? done = null)
     {
         if (failure is null)
         {
-            TempData["Flash"] = text["common.saved"];
+            TempData["Flash"] = done ?? text["common.saved"];
             return Redirect($"/Applications/Details/{Id}");
         }
 

@@ -67,7 +67,7 @@ public sealed class InspectionModel(SiteInspectionHandlers handlers, ReviewSubje
         var result = await handlers.AttachAsync(Id, kind, file, ct);
         if (result.IsSuccess)
         {
-            TempData["Flash"] = text["common.saved"];
+            TempData["Flash"] = text["reviews.inspection.uploaded"];
             return Redirect(ReviewLinks.Inspection(Id));
         }
 

@@ -14,16 +14,16 @@ public sealed class MyModel(PanelHandlers handlers, Text text) : PageModel
     public async Task OnGetAsync(CancellationToken ct) => Assignments = await handlers.MyAssignmentsAsync(ct);
 
     public async Task<IActionResult> OnPostAcceptAsync(Guid memberId, CancellationToken ct) =>
-        await After(await handlers.AcceptAsync(memberId, ct), ct);
+        await After(await handlers.AcceptAsync(memberId, ct), "reviews.flash.accepted", ct);
 
     public async Task<IActionResult> OnPostDeclineAsync(Guid memberId, string? reason, CancellationToken ct) =>
-        await After(await handlers.DeclineAsync(memberId, new ReasonRequest(reason), ct), ct);
+        await After(await handlers.DeclineAsync(memberId, new ReasonRequest(reason), ct), "reviews.flash.declined", ct);
 
-    private async Task<IActionResult> After(InnoCenter.Domain.Common.Result<AssignmentDto> result, CancellationToken ct)
+    private async Task<IActionResult> After(InnoCenter.Domain.Common.Result<AssignmentDto> result, string doneKey, CancellationToken ct)
     {
         if (result.IsSuccess)
         {
-            TempData["Flash"] = text["common.saved"];
+            TempData["Flash"] = text[doneKey];
             return RedirectToPage();
         }
 

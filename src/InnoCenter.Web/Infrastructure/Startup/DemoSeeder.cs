@@ -1,11 +1,16 @@
+using InnoCenter.Domain.Applications;
 using InnoCenter.Domain.Centers;
+using InnoCenter.Domain.Common;
 using InnoCenter.Domain.Ledger;
 using InnoCenter.Domain.Organizations;
+using InnoCenter.Domain.Policy;
 using InnoCenter.Domain.Reviews;
 using InnoCenter.Web.Data;
+using InnoCenter.Web.Features.Applications;
 using InnoCenter.Web.Features.Assessment;
 using InnoCenter.Web.Features.Centers;
 using InnoCenter.Web.Infrastructure.Auth;
+using InnoCenter.Web.Infrastructure.Policy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -123,39 +128,64 @@ public static class DemoSeeder
     }
 
     /// <summary>
-    /// 天津市智能装备制造业创新中心, founded the way an approval founds a center (津工信科〔2025〕8号), led by 天津海河智能装备
-    /// with 天津大学 and others; a patent co-owned by the lead and 天津大学 is licensed to an SME in Hebei, which has paid once.
+    /// 天津市智能装备制造业创新中心, led by 天津海河智能装备 with 天津大学 and others: an application that went through
+    /// every stage of recognition in early 2025 (dated then, so the center is old enough for last year's assessment), whose
+    /// closed notice founds the center by the applications module's own founding path; a patent co-owned by the lead and
+    /// 天津大学 is licensed to an SME in Hebei, which has paid once.
     /// </summary>
     private static async Task EnsureCenterAsync(IServiceProvider sp, AppDbContext db, DateTimeOffset now)
     {
-        if (await db.Centers.AnyAsync(c => c.ApplicationId == DemoApplicationId))
+        const string centerName = "天津市智能装备制造业创新中心";
+        // Databases seeded before the center came from an application hold one founded from a made-up application id.
+        if (await db.Centers.AnyAsync(c => c.ApplicationId == DemoApplicationId)
+            || await db.Applications.AnyAsync(a => a.CenterName == centerName))
         {
             return;
         }
 
-        var byName = await db.Organizations.ToDictionaryAsync(o => o.Name, o => o.Id);
-        Guid Org(string name) => byName[name];
+        var byName = await db.Organizations.ToDictionaryAsync(o => o.Name, o => o);
+        Guid Org(string name) => byName[name].Id;
+        var applicant = await db.Users.FirstAsync(u => u.Email == "center@demo.local");
+        var officer = await db.Users.FirstAsync(u => u.Email == "officer@demo.local");
+        var pack = sp.GetRequiredService<PolicyProvider>().Current;
+        var beijing = TimeSpan.FromHours(8);
+        DateTimeOffset On(int month, int day) => new(2025, month, day, 10, 0, 0, beijing);
         var approvedOn = new DateOnly(2025, 3, 18);
-        var founded = await sp.GetRequiredService<CenterHandlers>().CreateFromApprovedApplicationAsync(
-            new CenterFounding(
-                DemoApplicationId, "天津市智能装备制造业创新中心", "high-end-equipment", Org("天津海河智能装备有限公司"),
-                "津工信科〔2025〕8号", "TJMIC-2025-001", approvedOn,
-                [
-                    new CenterFoundingMember(Org("天津海河智能装备有限公司"), MemberKind.Enterprise, 45m),
-                    new CenterFoundingMember(Org("天津津门新材料科技股份有限公司"), MemberKind.Enterprise, 20m),
-                    new CenterFoundingMember(Org("天津大学"), MemberKind.University, 15m),
-                    new CenterFoundingMember(Org("北京工业技术研究院"), MemberKind.ResearchInstitute, 10m),
-                    new CenterFoundingMember(Org("河北工业大学"), MemberKind.University, 5m),
-                    new CenterFoundingMember(Org("天津滨海科技融资担保有限公司"), MemberKind.FinancialInstitution, 5m),
-                    new CenterFoundingMember(Org("天津市智能制造产业联盟"), MemberKind.IndustryOrganization, null),
-                ]),
-            CancellationToken.None);
+
+        var application = Application.Start(
+            Org("天津海河智能装备有限公司"), "天津海河智能装备有限公司",
+            new ApplicationDetails(centerName, "high-end-equipment", "C34",
+                "围绕工业机器人精密装配、智能产线数字孪生等共性关键技术，建设开放共享的研发与中试平台，推动成果向京津冀中小企业转移扩散。",
+                "三年内突破 5 项共性关键技术，形成 10 项以上标准，服务中小企业 100 家以上。"),
+            pack.Code, pack.Version, applicant.Id, On(1, 6));
+        (string Name, decimal? Share)[] consortium =
+        [
+            ("天津海河智能装备有限公司", 45m), ("天津津门新材料科技股份有限公司", 20m), ("天津大学", 15m), ("北京工业技术研究院", 10m),
+            ("河北工业大学", 5m), ("天津滨海科技融资担保有限公司", 5m), ("天津市智能制造产业联盟", null),
+        ];
+        Check(application.SetMembers(consortium.Select((m, i) =>
+            new ConsortiumMember(byName[m.Name].Id, byName[m.Name].Type, byName[m.Name].Region, m.Share, isLead: i == 0))));
+        var applicantActor = new Actor(ApplicationActor.Applicant, applicant.Id, applicant.DisplayName);
+        var officerActor = new Actor(ApplicationActor.Admin, officer.Id, officer.DisplayName);
+        Check(application.Submit(applicantActor, On(1, 10)));
+        Check(application.BeginFormalCheck(officerActor, On(1, 13)));
+        Check(application.PassFormalCheck(officerActor, On(1, 20), "材料齐全，符合申报条件。"));
+        Check(application.CompleteExpertReview(officerActor, On(2, 12), "专家组建议通过。"));
+        Check(application.CompleteSiteInspection(officerActor, On(2, 26), "现场考察通过。"));
+        Check(application.Approve(officerActor, On(3, 5), new Decision(new DateOnly(2025, 3, 4), "审议〔2025〕3号", null),
+            new DateOnly(2025, 3, 6), new DateOnly(2025, 3, 12)));
+        var rules = pack.Applications;
+        Check(application.CloseNotice(On(3, 18), approvedOn,
+            ApplicationRules.FormatNumber(rules.ApprovalNumberFormat, 2025, 1), ApplicationRules.FormatNumber(rules.PlaqueNumberFormat, 2025, 1)));
+        db.Applications.Add(application);
+        var founded = await sp.GetRequiredService<ICenterFounding>().FoundAsync(application, CancellationToken.None);
         if (!founded.IsSuccess)
         {
             throw new InvalidOperationException("Demo center: " + string.Join("; ", founded.Failure!.Errors));
         }
 
-        var center = founded.Value;
+        await db.SaveChangesAsync();
+        var center = await db.Centers.FirstAsync(c => c.Id == founded.Value);
         db.GovernanceSeats.AddRange(
             GovernanceSeat.Create(center.Id, GovernanceBody.DecisionBody, SeatKind.MemberRepresentative, "李海燕", "理事长", "天津海河智能装备有限公司", Org("天津海河智能装备有限公司"), approvedOn).Value,
             GovernanceSeat.Create(center.Id, GovernanceBody.DecisionBody, SeatKind.MemberRepresentative, "张明", "理事", "天津大学", Org("天津大学"), approvedOn).Value,
@@ -200,6 +230,14 @@ public static class DemoSeeder
         if (!opened.IsSuccess)
         {
             throw new InvalidOperationException("Demo assessment cycle: " + string.Join("; ", opened.Failure!.Errors));
+        }
+    }
+
+    private static void Check<T>(Result<T> result)
+    {
+        if (!result.IsSuccess)
+        {
+            throw new InvalidOperationException("Demo application: " + string.Join("; ", result.Failure!.Errors));
         }
     }
 

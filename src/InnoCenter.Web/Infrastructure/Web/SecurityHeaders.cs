@@ -21,7 +21,10 @@ public static class SecurityHeaders
             h.XContentTypeOptions = "nosniff";
             h.XFrameOptions = "DENY";
             h["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            // The site-inspection page takes photos on the spot with their place; every other page may use neither.
+            h["Permissions-Policy"] = ctx.Request.Path.StartsWithSegments("/Reviews/Inspection", StringComparison.OrdinalIgnoreCase)
+                ? "camera=(self), microphone=(), geolocation=(self)"
+                : "camera=(), microphone=(), geolocation=()";
             return Task.CompletedTask;
         });
         await next();

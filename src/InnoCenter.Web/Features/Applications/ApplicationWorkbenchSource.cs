@@ -1,0 +1,66 @@
+using InnoCenter.Domain.Applications;
+using InnoCenter.Web.Data;
+using InnoCenter.Web.Features.Workbench;
+using InnoCenter.Web.Infrastructure.Auth;
+using InnoCenter.Web.Infrastructure.Policy;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCenter.Web.Features.Applications;
+
+/// <summary>
+/// The applications' part of the workbench. The officer: applications to check, to decide, overdue in any stage,
+/// objections to resolve. The applicant (CenterUser): applications returned for revision, and unsubmitted ones that
+/// still lack a required material. Every number is one COUNT query.
+/// </summary>
+public sealed class ApplicationWorkbenchSource(AppDbContext db, PolicyProvider policy, TimeProvider clock) : IWorkbenchSource
+{
+    public const string Module = "workbench.module.applications";
+
+    private static readonly ApplicationStatus[] Open =
+    [
+        ApplicationStatus.Submitted, ApplicationStatus.FormalReview, ApplicationStatus.ReturnedForRevision, ApplicationStatus.ExpertReview,
+        ApplicationStatus.SiteInspection, ApplicationStatus.Deliberation, ApplicationStatus.PublicNotice,
+    ];
+
+    public async Task<IReadOnlyList<WorkItem>> ItemsForAsync(CurrentUser user, CancellationToken ct)
+    {
+        var items = new List<WorkItem>();
+        if (user.IsAdmin)
+        {
+            items.Add(await StageAsync(db.Applications, ApplicationStatus.Submitted, "workbench.applications.toCheck", ct));
+            items.Add(await StageAsync(db.Applications, ApplicationStatus.FormalReview, "workbench.applications.inFormalCheck", ct));
+            items.Add(await StageAsync(db.Applications, ApplicationStatus.Deliberation, "workbench.applications.toDecide", ct));
+            var overdue = await ApplicationQueries.Overdue(db.Applications.AsNoTracking().Where(a => Open.Contains(a.Status)), policy.Current, clock.GetUtcNow())
+                .CountAsync(ct);
+            items.Add(new WorkItem(Module, "workbench.applications.overdueStages", overdue, "/Applications?overdue=true", overdue));
+            var objections = await db.Objections.AsNoTracking().CountAsync(o => o.Status == ObjectionStatus.Pending, ct);
+            items.Add(new WorkItem(Module, "workbench.applications.objections", objections, "/Applications?status=PublicNotice"));
+        }
+        else if (user.IsInRole(Roles.CenterUser) && user.OrganizationId is { } org)
+        {
+            var own = db.Applications.AsNoTracking().Where(a => a.LeadOrganizationId == org);
+            items.Add(await StageAsync(own, ApplicationStatus.ReturnedForRevision, "workbench.applications.returned", ct));
+            var required = policy.Current.RequiredMaterials.Where(m => m.Required).Select(m => m.Code).ToList();
+            if (required.Count > 0)
+            {
+                // An unsubmitted application lacks a material when fewer of the required slots hold a current file than there are.
+                var lacking = await own
+                    .Where(a => a.Status == ApplicationStatus.Draft || a.Status == ApplicationStatus.ReturnedForRevision)
+                    .CountAsync(a => db.StoredFiles
+                        .Where(f => f.OwnerType == ApplicationHandlers.OwnerType && f.OwnerId == a.Id && f.IsCurrent && required.Contains(f.Slot))
+                        .Select(f => f.Slot).Distinct().Count() < required.Count, ct);
+                items.Add(new WorkItem(Module, "workbench.applications.materialsMissing", lacking, "/Applications"));
+            }
+        }
+
+        return items;
+    }
+
+    private async Task<WorkItem> StageAsync(IQueryable<Application> scope, ApplicationStatus status, string key, CancellationToken ct)
+    {
+        var inStage = scope.AsNoTracking().Where(a => a.Status == status);
+        var count = await inStage.CountAsync(ct);
+        var overdue = count == 0 ? 0 : await ApplicationQueries.Overdue(inStage, policy.Current, clock.GetUtcNow()).CountAsync(ct);
+        return new WorkItem(Module, key, count, $"/Applications?status={status}", overdue);
+    }
+}
