@@ -179,6 +179,63 @@ public abstract class AuditChainApiTests<TFactory>
         Assert.True(outcome.Tail > 0);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await factory.ClientFor(Roles.Expert)).PostAsync("/api/v1/audit/verify", null)).StatusCode);
     }
+
+    [ProviderFact]
+    public async Task The_sealing_job_seals_what_writers_append_and_signs_the_head_without_being_asked()
+    {
+        await using var app = await OwnApp<TFactory>.StartAsync(f =>
+        {
+            f.Settings["Audit:SealSeconds"] = "0.2";
+            f.Settings["Audit:HeadSeconds"] = "0";
+        });
+        var factory = app.Factory;
+        var admin = await factory.ClientFor(Roles.Admin);
+        for (var i = 0; i < 3; i++)
+        {
+            await admin.CreateOrganizationAsync(TestData.Organization());
+        }
+
+        JsonElement verdict = default;
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            verdict = await VerifyAsync(admin);
+            if (verdict.GetProperty("pending").GetInt32() == 0 &&
+                verdict.GetProperty("signedHeadSequence").ValueKind == JsonValueKind.Number &&
+                verdict.GetProperty("signedHeadSequence").GetInt64() == verdict.GetProperty("lastSequence").GetInt64())
+            {
+                break;
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.True(verdict.GetProperty("intact").GetBoolean(), verdict.ToString());
+        Assert.Equal(0, verdict.GetProperty("pending").GetInt32());
+        Assert.Equal(verdict.GetProperty("lastSequence").GetInt64(), verdict.GetProperty("signedHeadSequence").GetInt64());
+        // No key was configured: the app made a key file at its first start, outside the database.
+        Assert.Equal(32, Convert.FromBase64String(await File.ReadAllTextAsync(factory.AuditKeyFile)).Length);
+    }
+
+    [ProviderFact]
+    public async Task With_HMAC_SM3_chosen_the_chain_and_its_heads_are_sealed_and_verified_under_SM3()
+    {
+        await using var app = await OwnApp<TFactory>.StartAsync(f => f.Settings["Audit:Algorithm"] = "HMAC-SM3");
+        var factory = app.Factory;
+        var admin = await factory.ClientFor(Roles.Admin);
+        var org = await admin.CreateOrganizationAsync(TestData.Organization());
+        var head = (await factory.SealAuditAsync()).Head!;
+        var intact = await VerifyAsync(admin);
+        var algorithms = await factory.WithDbAsync(db => db.AuditEntries.Select(a => a.Algorithm).Distinct().ToListAsync());
+        await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityId == org.Id.ToString())
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.UserName, "Mallory")));
+        var altered = await VerifyAsync(admin);
+
+        Assert.Equal(new string?[] { "HMAC-SM3" }, algorithms);
+        Assert.Equal("HMAC-SM3", head.Algorithm);
+        Assert.True(intact.GetProperty("intact").GetBoolean(), intact.ToString());
+        Assert.False(altered.GetProperty("intact").GetBoolean());
+        Assert.Contains(BreaksOf(altered), b => b.Kind == "Altered");
+    }
 }
 
 public sealed class SqliteAuditChainApiTests : AuditChainApiTests<SqliteAppFactory>;
