@@ -10,6 +10,12 @@ using InnoCenter.Web.Infrastructure.Startup;
 using InnoCenter.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.DataProtection;
 
+// backup / restore are operator commands: they run and exit before the web host is built.
+if (InnoCenter.Web.Infrastructure.Backup.OpsCommands.IsCommand(args))
+{
+    return await InnoCenter.Web.Infrastructure.Backup.OpsCommands.RunAsync(args);
+}
+
 var (demo, settings) = LaunchArgs.Split(args);
 var builder = WebApplication.CreateBuilder(settings);
 if (demo)
@@ -122,5 +128,6 @@ app.MapBenchEndpoints(app.Configuration);
 app.MapRazorPages();
 
 await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -26,7 +26,18 @@ public static class AuditChain
     /// <summary>The hash that the first entry points back to.</summary>
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    public static string Hash(AuditLink e)
+    /// <summary>The unkeyed SHA-256 of the first releases: kept to verify the rows sealed before the chain was keyed.</summary>
+    public static string Hash(AuditLink e) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(e))));
+
+    /// <summary>
+    /// The keyed hash (an HMAC under a key that is not in the database): someone who can write the database but does not
+    /// hold the key can alter a row, but cannot give it, or any row after it, a hash that verifies.
+    /// </summary>
+    public static string KeyedHash(AuditLink e, IAuditMac mac) =>
+        Convert.ToHexStringLower(mac.Compute(Encoding.UTF8.GetBytes(Canonical(e))));
+
+    private static string Canonical(AuditLink e)
     {
         // Each field is written with its length (or a null marker), so no content can slide from one field into the next.
         var canonical = new StringBuilder();
@@ -47,7 +58,7 @@ public static class AuditChain
             }
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())));
+        return canonical.ToString();
     }
 
     /// <summary>

@@ -14,6 +14,8 @@ using InnoCenter.Web.Features.Notifications;
 using InnoCenter.Web.Features.Reviews;
 using InnoCenter.Web.Features.Users;
 using InnoCenter.Web.Features.Workbench;
+using InnoCenter.Web.Infrastructure.Audit;
+using InnoCenter.Web.Infrastructure.Backup;
 using InnoCenter.Web.Infrastructure.Files;
 using InnoCenter.Web.Infrastructure.Notifications;
 
@@ -26,6 +28,10 @@ public static class FeatureRegistration
     {
         services.AddScoped<OrganizationHandlers>();
         services.AddScoped<AuditHandlers>();
+        services.AddAuditChain();
+        services.AddHostedService<AuditSealingJob>();
+        services.AddScoped<BackupService>();
+        services.AddHostedService<BackupJob>();
         services.AddScoped<TokenHandlers>();
         services.AddScoped<UserHandlers>();
         services.AddSingleton<IFileStore, DiskFileStore>();

@@ -25,6 +25,9 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     public string FilesRoot { get; } = Path.Combine(Path.GetTempPath(), "innocenter-tests", "files-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>The audit key file: made by the app at its first start, as on a real first start without Audit:Key.</summary>
+    public string AuditKeyFile { get; } = Path.Combine(Path.GetTempPath(), "innocenter-tests", "audit-" + Guid.NewGuid().ToString("N") + ".key");
+
     /// <summary>Configuration of this app beyond the test defaults (e.g. another policy pack file), set before it starts.</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
@@ -48,6 +51,8 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         {
             // No test of the class uploaded anything.
         }
+
+        File.Delete(AuditKeyFile);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -64,6 +69,10 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Files:MaxBytes", MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Tests close notice windows by calling the handler with the day they need; the timer would only race them.
         builder.UseSetting("Jobs:NoticeClosingSeconds", "0");
+        // Likewise the audit sealer and the scheduled backup: tests seal (AuditTestExtensions) and back up when they need to.
+        builder.UseSetting("Audit:SealSeconds", "0");
+        builder.UseSetting("Audit:KeyFile", AuditKeyFile);
+        builder.UseSetting("Backup:Hours", "0");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         foreach (var (key, value) in Settings)
         {

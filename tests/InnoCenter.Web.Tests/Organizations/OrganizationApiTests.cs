@@ -215,9 +215,10 @@ public abstract class OrganizationApiTests<TFactory>(TFactory factory) : IClassF
     {
         var admin = await factory.ClientFor(Roles.Admin);
         var created = await admin.CreateOrganizationAsync(TestData.Organization());
+        await factory.SealAuditAsync();
         var sequence = await factory.WithDbAsync(db => db.AuditEntries
             .Where(a => a.EntityType == "Organization" && a.EntityId == created.Id.ToString() && a.Action == "Insert")
-            .Select(a => a.Sequence).SingleAsync());
+            .Select(a => a.Sequence!.Value).SingleAsync());
         var before = await (await admin.PostAsync("/api/v1/audit/verify", null)).Content.ReadFromJsonAsync<JsonElement>();
 
         // Someone with database access rewrites history behind the app's back.

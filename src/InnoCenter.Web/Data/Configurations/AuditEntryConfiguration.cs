@@ -10,16 +10,19 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
     public void Configure(EntityTypeBuilder<AuditEntry> b)
     {
         b.ToTable("AuditEntries");
-        // The sequence is assigned by the chain, not by the database: a unique key that two writers cannot both take.
-        b.HasKey(x => x.Sequence);
-        b.Property(x => x.Sequence).ValueGeneratedNever();
+        // Writers take an arrival id from the database; the chain's sequence is given by the sealer alone, and its
+        // unique index means that two sealers (a lease that changed hands mid-run) can never both store a sequence.
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedOnAdd();
+        b.HasIndex(x => x.Sequence).IsUnique();
         b.Property(x => x.UserId).HasMaxLength(64);
         b.Property(x => x.UserName).HasMaxLength(FieldLengths.Email);
         b.Property(x => x.EntityType).HasMaxLength(128).IsRequired();
         b.Property(x => x.EntityId).HasMaxLength(128).IsRequired();
         b.Property(x => x.Action).HasMaxLength(16).IsRequired();
-        b.Property(x => x.PreviousHash).HasMaxLength(64).IsRequired();
-        b.Property(x => x.Hash).HasMaxLength(64).IsRequired();
+        b.Property(x => x.PreviousHash).HasMaxLength(64);
+        b.Property(x => x.Hash).HasMaxLength(64);
+        b.Property(x => x.Algorithm).HasMaxLength(16);
         b.HasIndex(x => new { x.EntityType, x.EntityId });
         b.HasIndex(x => x.At);
     }

@@ -7,19 +7,17 @@ using InnoCenter.Web.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace InnoCenter.Web.Data.Interceptors;
 
 /// <summary>
-/// Writes one hash-chained <see cref="AuditEntry"/> for every insert, update and delete of an <see cref="IAudited"/>
-/// record, in the same transaction as the change. Appending must be serialised: within one process by a lock, across
-/// PostgreSQL nodes by an advisory transaction lock; the sequence is the key, so a fork can never be stored.
+/// Writes one <see cref="AuditEntry"/> for every insert, update and delete of an <see cref="IAudited"/> record, in the
+/// same transaction as the change, so a change is never stored without its audit row. The row is appended unsequenced
+/// (an arrival id from the database, no chain fields): writers take no lock of their own and never wait for each other
+/// here. <see cref="AuditSealer"/> later gives the committed rows their place in the keyed chain.
 /// </summary>
 public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, TimeProvider clock) : SaveChangesInterceptor
 {
-    private const long AdvisoryLockKey = 0x1_A0D1_7C4A;
-
     /// <summary>Properties whose values never go into the log.</summary>
     private static readonly HashSet<string> Masked = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash"];
 
@@ -28,72 +26,46 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private static readonly SemaphoreSlim AppendLock = new(1, 1);
-
-    private bool _holdsLock;
-    private IDbContextTransaction? _ownTransaction;
-
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is { } context)
         {
-            await AppendAsync(context, cancellationToken);
+            Append(context);
         }
 
-        return result;
+        return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (eventData.Context is { } context)
         {
-            AppendAsync(context, CancellationToken.None).GetAwaiter().GetResult();
+            Append(context);
         }
 
         return result;
     }
 
-    public override async ValueTask<int> SavedChangesAsync(
-        SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        await ReleaseAsync(commit: true);
-        return result;
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        ReleaseAsync(commit: true).GetAwaiter().GetResult();
-        return result;
-    }
-
-    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
         ForgetPending(eventData.Context);
-        await ReleaseAsync(commit: false);
+        return Task.CompletedTask;
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData)
-    {
-        ForgetPending(eventData.Context);
-        ReleaseAsync(commit: false).GetAwaiter().GetResult();
-    }
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => ForgetPending(eventData.Context);
 
-    // A lost update does not pass through SaveChangesFailed; it has its own hook, raised while EF is still inside its
-    // transaction (it rolls back to its savepoint afterwards). So only the lock is let go here; a transaction this
-    // interceptor opened is rolled back by the next save of the context, or when the context is disposed.
+    // A lost update does not pass through SaveChangesFailed; it has its own hook.
     public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
         ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
         ForgetPending(eventData.Context);
-        ReleaseLock();
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
     {
         ForgetPending(eventData.Context);
-        ReleaseLock();
         return result;
     }
 
@@ -111,47 +83,15 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
         }
     }
 
-    private async Task AppendAsync(DbContext context, CancellationToken ct)
+    private void Append(DbContext context)
     {
         var changes = context.ChangeTracker.Entries()
             .Where(e => e.Entity is IAudited && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
-        if (_ownTransaction is not null)
-        {
-            // Left open by a save that lost an update; nothing in it may be committed.
-            await _ownTransaction.RollbackAsync(ct);
-            await _ownTransaction.DisposeAsync();
-            _ownTransaction = null;
-        }
-
         if (changes.Count == 0)
         {
             return;
         }
-
-        // A writer that never let go would stall every later write; better to fail this one loudly.
-        if (!await AppendLock.WaitAsync(TimeSpan.FromSeconds(60), ct))
-        {
-            throw new TimeoutException("The audit log could not be appended to within a minute.");
-        }
-
-        _holdsLock = true;
-        if (context.Database.IsNpgsql())
-        {
-            if (context.Database.CurrentTransaction is null)
-            {
-                _ownTransaction = await context.Database.BeginTransactionAsync(ct);
-            }
-
-            await context.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
-        }
-
-        var last = await context.Set<AuditEntry>().AsNoTracking()
-            .OrderByDescending(a => a.Sequence)
-            .Select(a => new { a.Sequence, a.Hash })
-            .FirstOrDefaultAsync(ct);
-        var sequence = last?.Sequence ?? 0;
-        var previous = last?.Hash ?? AuditChain.Genesis;
 
         var http = httpContextAccessor.HttpContext;
         var signedIn = http?.User.Identity?.IsAuthenticated == true;
@@ -166,9 +106,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
                 continue;
             }
 
-            var entry = new AuditEntry
+            context.Add(new AuditEntry
             {
-                Sequence = ++sequence,
                 At = at,
                 UserId = userId,
                 UserName = userName,
@@ -182,11 +121,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
                 },
                 Before = change.State == EntityState.Added ? null : Snapshot(change, original: true),
                 After = change.State == EntityState.Deleted ? null : Snapshot(change, original: false),
-                PreviousHash = previous,
-            };
-            entry.Hash = AuditChain.Hash(entry.ToLink());
-            previous = entry.Hash;
-            context.Add(entry);
+            });
         }
     }
 
@@ -204,39 +139,5 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
         }
 
         return JsonSerializer.Serialize(values, Json);
-    }
-
-    private async Task ReleaseAsync(bool commit)
-    {
-        try
-        {
-            if (_ownTransaction is not null)
-            {
-                if (commit)
-                {
-                    await _ownTransaction.CommitAsync();
-                }
-                else
-                {
-                    await _ownTransaction.RollbackAsync();
-                }
-
-                await _ownTransaction.DisposeAsync();
-            }
-        }
-        finally
-        {
-            _ownTransaction = null;
-            ReleaseLock();
-        }
-    }
-
-    private void ReleaseLock()
-    {
-        if (_holdsLock)
-        {
-            _holdsLock = false;
-            AppendLock.Release();
-        }
     }
 }

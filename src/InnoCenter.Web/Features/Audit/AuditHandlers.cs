@@ -25,16 +25,36 @@ public sealed record AuditFilter
     public int? PageSize { get; init; }
 }
 
-/// <summary>The outcome of walking the chain: how many entries held, and the first that did not.</summary>
-public sealed record AuditVerification(bool Intact, long Checked, long? FirstBrokenSequence);
+/// <summary>
+/// The outcome of walking the chain: how many sealed rows were read, every break (not only the first), whether the
+/// newest rows were removed (a signed head names rows the chain no longer has), and how many rows wait for the sealer.
+/// </summary>
+public sealed record AuditVerification(
+    bool Intact,
+    long Checked,
+    long? FirstBrokenSequence,
+    IReadOnlyList<AuditBreakDto> Breaks,
+    bool Truncated,
+    long LastSequence,
+    long? SignedHeadSequence,
+    DateTimeOffset? SignedHeadAt,
+    int Restores,
+    int Pending);
+
+/// <summary>One break: Altered, Missing, Relinked, Misplaced, Truncated, HeadMismatch or ForgedHead, at a sequence (or through a later one).</summary>
+public sealed record AuditBreakDto(string Kind, long Sequence, long? Through);
+
+/// <summary>A page of sealed rows and how many rows wait for the sealer.</summary>
+public sealed record AuditPage(PagedResult<AuditEntryDto> Entries, int Pending);
 
 /// <summary>Reading and verifying the audit log (Admins only).</summary>
-public sealed class AuditHandlers(AppDbContext db)
+public sealed class AuditHandlers(AppDbContext db, AuditKey key, AuditHeadStore heads)
 {
-    public async Task<PagedResult<AuditEntryDto>> ListAsync(AuditFilter f, CancellationToken ct)
+    /// <summary>The sealed rows, newest first; rows still waiting for the sealer are only counted.</summary>
+    public async Task<AuditPage> ListAsync(AuditFilter f, CancellationToken ct)
     {
         var (page, size) = Paging.Normalize(f.Page, f.PageSize);
-        var q = db.AuditEntries.AsNoTracking();
+        var q = db.AuditEntries.AsNoTracking().Where(a => a.Sequence != null);
         if (!string.IsNullOrWhiteSpace(f.EntityType))
         {
             q = q.Where(a => a.EntityType == f.EntityType.Trim());
@@ -53,23 +73,34 @@ public sealed class AuditHandlers(AppDbContext db)
         var total = await q.CountAsync(ct);
         var items = await q.OrderByDescending(a => a.Sequence)
             .Skip((page - 1) * size).Take(size)
-            .Select(a => new AuditEntryDto(a.Sequence, a.At, a.UserName, a.EntityType, a.EntityId, a.Action, a.Before, a.After, a.Hash))
+            .Select(a => new AuditEntryDto(a.Sequence!.Value, a.At, a.UserName, a.EntityType, a.EntityId, a.Action, a.Before, a.After, a.Hash!))
             .ToListAsync(ct);
-        return new PagedResult<AuditEntryDto>(items, page, size, total);
+        var pending = await db.AuditEntries.CountAsync(a => a.Sequence == null, ct);
+        return new AuditPage(new PagedResult<AuditEntryDto>(items, page, size, total), pending);
     }
 
-    /// <summary>Streams the whole log in order and names the first entry that is altered, misplaced or follows a gap.</summary>
+    /// <summary>Streams the sealed chain in order under the audit key and compares it with the signed heads in the shared store.</summary>
     public async Task<AuditVerification> VerifyAsync(CancellationToken ct)
     {
-        var walker = new AuditChainWalker();
-        await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        var verifier = new AuditVerifier(await heads.ReadAllAsync(ct), key.For);
+        await foreach (var entry in db.AuditEntries.AsNoTracking().Where(a => a.Sequence != null).OrderBy(a => a.Sequence)
+                           .AsAsyncEnumerable().WithCancellation(ct))
         {
-            if (!walker.Accept(entry.ToLink(), entry.Hash))
-            {
-                return new AuditVerification(false, walker.Checked, entry.Sequence);
-            }
+            verifier.Accept(entry.ToLink(), entry.Hash ?? string.Empty, entry.Algorithm ?? string.Empty);
         }
 
-        return new AuditVerification(true, walker.Checked, null);
+        var report = verifier.Finish();
+        var pending = await db.AuditEntries.CountAsync(a => a.Sequence == null, ct);
+        return new AuditVerification(
+            report.Intact,
+            report.Checked,
+            report.FirstBrokenSequence,
+            [.. report.Breaks.Select(b => new AuditBreakDto(b.Kind.ToString(), b.Sequence, b.Through))],
+            report.Breaks.Any(b => b.Kind == AuditBreakKind.Truncated),
+            report.LastSequence,
+            report.NewestHead?.Sequence,
+            report.NewestHead?.At,
+            report.Restores,
+            pending);
     }
 }

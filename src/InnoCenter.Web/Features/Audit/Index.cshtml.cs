@@ -11,14 +11,24 @@ public sealed class IndexModel(AuditHandlers handlers) : PageModel
 
     public PagedResult<AuditEntryDto> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
+    /// <summary>Rows appended by writers that the sealer has not yet given a place in the chain.</summary>
+    public int Pending { get; private set; }
+
     public AuditVerification? Verification { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Result = await handlers.ListAsync(Filter, ct);
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostVerifyAsync(CancellationToken ct)
     {
         Verification = await handlers.VerifyAsync(ct);
-        Result = await handlers.ListAsync(Filter, ct);
+        await LoadAsync(ct);
         return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var page = await handlers.ListAsync(Filter, ct);
+        Result = page.Entries;
+        Pending = page.Pending;
     }
 }

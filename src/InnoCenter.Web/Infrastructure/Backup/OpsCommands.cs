@@ -1,0 +1,90 @@
+using InnoCenter.Web.Infrastructure.Audit;
+using InnoCenter.Web.Infrastructure.Jobs;
+using InnoCenter.Web.Infrastructure.Startup;
+
+namespace InnoCenter.Web.Infrastructure.Backup;
+
+/// <summary>
+/// The operator's verbs, read before the web host starts:
+/// <c>backup [--to DIR]</c> and <c>restore --from DIR --yes</c>; every other argument (<c>--Key=Value</c>) is
+/// configuration, as for the web app. The verbs are parsed here and nowhere else, apart from the web app's own flags.
+/// </summary>
+public static class OpsCommands
+{
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "backup" or "restore";
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        var verb = args[0];
+        string? to = null;
+        string? from = null;
+        var confirmed = false;
+        var settings = new List<string>();
+        for (var i = 1; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--to" when i + 1 < args.Length:
+                    to = args[++i];
+                    break;
+                case "--from" when i + 1 < args.Length:
+                    from = args[++i];
+                    break;
+                case "--yes":
+                    confirmed = true;
+                    break;
+                default:
+                    settings.Add(args[i]);
+                    break;
+            }
+        }
+
+        if (verb == "restore" && from is null)
+        {
+            await error.WriteLineAsync("Usage: restore --from <backup folder> --yes   (用法：restore --from 备份目录 --yes)");
+            return 1;
+        }
+
+        if (verb == "restore" && !confirmed)
+        {
+            await error.WriteLineAsync(
+                "A restore replaces the whole database and file store with the backup's. Stop every web node, then run again with --yes.\n" +
+                "恢复将用备份替换整个数据库和文件库。请先停止所有 Web 节点，再加 --yes 重新运行。");
+            return 1;
+        }
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. settings] });
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddAppDatabase(builder.Configuration, builder.Environment);
+        services.AddAuditChain();
+        services.AddScoped<JobLeases>();
+        services.AddScoped<BackupService>();
+        await using var app = builder.Build();
+        await using var scope = app.Services.CreateAsyncScope();
+        var backups = scope.ServiceProvider.GetRequiredService<BackupService>();
+        try
+        {
+            if (verb == "backup")
+            {
+                var folder = await backups.BackupAsync(to ?? backups.DefaultDirectory, CancellationToken.None);
+                await output.WriteLineAsync(folder);
+            }
+            else
+            {
+                var (sequence, _) = await backups.RestoreAsync(from!, CancellationToken.None);
+                await output.WriteLineAsync($"Restored; the audit chain is back at entry {sequence}. 已恢复；审计链回到第 {sequence} 条。");
+            }
+
+            return 0;
+        }
+        catch (BackupException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return 2;
+        }
+    }
+}
