@@ -63,8 +63,9 @@ public interface ILedgerKind
 /// <summary>The services every ledger kind uses, in one scoped bundle.</summary>
 public sealed class LedgerServices(
     AppDbContext db, CenterAccess access, OrganizationLookup orgs, PolicyProvider policy, Text text, TimeProvider clock,
-    Bilingual bilingual)
+    Bilingual bilingual, Microsoft.Extensions.Options.IOptions<ImportLimits> importLimits)
 {
+    public ImportLimits ImportLimits => importLimits.Value;
 
     public AppDbContext Db => db;
 
@@ -319,17 +320,13 @@ public abstract class LedgerKind<TEntity, TRequest>(LedgerServices s) : ILedgerK
             return Failure.Forbidden("ledger.edit_forbidden");
         }
 
-        IReadOnlyList<IDictionary<string, object?>> rows;
-        try
+        var read = await ExcelImport.ReadRowsAsync(content, S.ImportLimits, S.Policy.Ledger.MaxImportRows, "ledger.import_unreadable", ct);
+        if (!read.IsSuccess)
         {
-            rows = await ExcelImport.ReadRowsAsync(content, ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Not a readable workbook (a renamed file, a corrupt upload): say so rather than fail.
-            return Failure.Validation(new Error("ledger.import_unreadable", "file"));
+            return read.Failure!;
         }
 
+        var rows = read.Value;
         var filled = rows.Select((row, i) => (Row: row, Index: i)).Where(x => x.Row.Values.Any(v => !FieldCodec.IsBlank(v))).ToList();
         if (filled.Count == 0)
         {
@@ -380,7 +377,18 @@ public abstract class LedgerKind<TEntity, TRequest>(LedgerServices s) : ILedgerK
         }
 
         Db.AddRange(built);
-        await Db.SaveChangesAsync(ct);
+        try
+        {
+            await Db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A unique index caught what the checks could not see (another writer saved the same key meanwhile):
+            // nothing of this import was written, and the refusal says so instead of failing the request.
+            Db.ChangeTracker.Clear();
+            return Failure.Validation(new Error("ledger.import_conflict", "file"));
+        }
+
         return new ImportReport(filled.Count, built.Count, []);
     }
 
