@@ -203,7 +203,7 @@ public sealed class ExpertHandlers(
             ["title"] = e.Title ?? string.Empty,
             ["affiliationCreditCode"] = e.AffiliationCreditCode,
             ["affiliationName"] = e.AffiliationName,
-            ["affiliatedSince"] = e.AffiliatedSince?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
+            ["affiliatedSince"] = e.AffiliatedSince,
             ["domains"] = string.Join("、", e.Domains.Select(d => Pack.ExpertDomains.LabelOf(d, en))),
             ["keyAreas"] = string.Join("、", e.KeyAreas.Select(k => Pack.KeyAreas.LabelOf(k, en))),
             ["expertise"] = e.Expertise ?? string.Empty,
@@ -217,6 +217,10 @@ public sealed class ExpertHandlers(
         return Columns.ToDictionary(c => text[c.Key], c => values[c.Field]);
     }
 
+    /// <summary>The sheet's columns in the user's language; the template offers 是/否 for the pool status.</summary>
+    public IReadOnlyList<SheetColumn> SheetColumns(bool template) =>
+        Columns.Select(c => new SheetColumn(text[c.Key], template && c.Field == "isActive" ? [text["experts.yes"], text["experts.no"]] : null)).ToList();
+
     /// <summary>An empty sheet with the column headers in the user's language and one example row.</summary>
     public IEnumerable<IDictionary<string, object?>> Template()
     {
@@ -226,7 +230,7 @@ public sealed class ExpertHandlers(
             ["title"] = text["experts.template.title"],
             ["affiliationCreditCode"] = Uscc.Compose("12", "120000", "40135460").Value,
             ["affiliationName"] = text["experts.template.affiliation"],
-            ["affiliatedSince"] = "2015-09-01",
+            ["affiliatedSince"] = new DateOnly(2015, 9, 1),
             ["domains"] = string.Join("、", Pack.ExpertDomains.Take(2).Select(d => d.Label(LocalizationSetup.IsEnglish))),
             ["keyAreas"] = Pack.KeyAreas.FirstOrDefault()?.Label(LocalizationSetup.IsEnglish) ?? string.Empty,
             ["expertise"] = string.Empty,
