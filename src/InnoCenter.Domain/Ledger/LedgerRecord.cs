@@ -285,6 +285,12 @@ public sealed class TransferDeal : LedgerRecord
 
     public string Title { get; private set; } = string.Empty;
 
+    /// <summary>
+    /// 合同编号: what identifies a deal within its center, so registering the same contract again (e.g. re-importing an
+    /// export) is refused instead of counting the deal twice. Null only on deals registered before it was asked for.
+    /// </summary>
+    public string? ContractNumber { get; private set; }
+
     public Guid CounterpartyOrganizationId { get; private set; }
 
     /// <summary>The counterparty is a small or medium-sized enterprise (中小企业).</summary>
@@ -317,6 +323,7 @@ public sealed class TransferDeal : LedgerRecord
     {
         Kind = d.Kind;
         Title = d.Title;
+        ContractNumber = d.ContractNumber ?? ContractNumber;
         CounterpartyOrganizationId = d.CounterpartyOrganizationId;
         IsSme = d.IsSme;
         IsFirstCommercial = d.IsFirstCommercial;
@@ -381,7 +388,11 @@ public sealed class TransferDeal : LedgerRecord
 
 public sealed record DealDetails(
     DealKind Kind, string Title, Guid CounterpartyOrganizationId, bool IsSme, bool IsFirstCommercial, long ContractValueFen,
-    DateOnly SignedOn, IReadOnlyList<Guid> IpRecordIds);
+    DateOnly SignedOn, IReadOnlyList<Guid> IpRecordIds)
+{
+    /// <summary>合同编号, unique within the center.</summary>
+    public string? ContractNumber { get; init; }
+}
 
 /// <summary>An IP record a deal transfers; which IP a deal names decides who shares its revenue, so it is audited.</summary>
 public sealed class DealIp : Common.IAudited

@@ -22,6 +22,9 @@ public sealed record ReviewRules
     /// <summary>现场考察 checklist: every item gets a finding.</summary>
     public IReadOnlyList<ChecklistItem> SiteInspectionChecklist { get; init; } = [];
 
+    /// <summary>The most rows one import into the expert pool may carry.</summary>
+    public int MaxImportRows { get; init; } = 10_000;
+
     public ScoringForm? FormFor(string subjectKind) =>
         ScoringForms.FirstOrDefault(f => string.Equals(f.SubjectKind, subjectKind, StringComparison.OrdinalIgnoreCase));
 

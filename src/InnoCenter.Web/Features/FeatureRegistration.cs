@@ -50,6 +50,7 @@ public static class FeatureRegistration
         services.AddScoped<IAttachmentAccess, ApplicationAttachmentAccess>();
         services.AddHostedService<NoticeClosingJob>();
         services.AddScoped<ExpertHandlers>();
+        services.AddOptions<Infrastructure.Web.ImportLimits>().BindConfiguration(Infrastructure.Web.ImportLimits.Section);
         services.AddScoped<ConflictService>();
         services.AddScoped<ReviewSubjectHandlers>();
         services.AddScoped<PanelHandlers>();

@@ -31,6 +31,7 @@ public sealed class DealFormPage(IPage page)
     public async Task FillAsync(string kind, string title, string counterpartyCode, decimal value, DateOnly signed, string ipNumber)
     {
         await page.GetByLabel("转化方式").SelectOptionAsync(new SelectOptionValue { Label = kind });
+        await page.GetByLabel("合同编号").FillAsync("HT-" + Guid.NewGuid().ToString("N")[..10]);
         await page.GetByLabel("转化项目").FillAsync(title);
         await page.GetByLabel("受让/合作单位").FillAsync(counterpartyCode);
         await page.GetByLabel("对方为中小企业").CheckAsync();

@@ -34,6 +34,7 @@ public static class LedgerTestData
         CenterId = c.Id,
         Kind = "Licence",
         Title = "视觉定位专利许可" + Guid.NewGuid().ToString("N")[..4],
+        ContractNumber = "HT-" + Guid.NewGuid().ToString("N")[..10],
         CounterpartyCreditCode = counterpartyCode,
         IsSme = true,
         IsFirstCommercial = true,

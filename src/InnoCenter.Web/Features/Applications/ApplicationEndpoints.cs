@@ -83,7 +83,7 @@ public static class ApplicationEndpoints
 
     private static Task<FileStreamHttpResult> Export([AsParameters] ApplicationFilter filter, ApplicationQueries queries, Text text, TimeProvider clock, CancellationToken ct) =>
         ExcelExport.ToXlsxAsync(queries.StreamAsync(filter, ct), queries.ToExportRow,
-            $"applications-{clock.GetUtcNow().ToBeijing("yyyyMMdd-HHmm")}.xlsx", text["applications.pipeline_title"], ct);
+            $"applications-{clock.GetUtcNow().ToBeijing("yyyyMMdd-HHmm")}.xlsx", text["applications.pipeline_title"], ct, queries.ExportColumns());
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ApprovalDocument(Guid id, ApplicationDocuments documents, Text text, CancellationToken ct)
     {

@@ -68,6 +68,10 @@ public sealed class ApplicationQueries(
         return Project(q.OrderByDescending(a => a.StatusChangedAt).ThenBy(a => a.Id)).AsAsyncEnumerable().Select(Summary);
     }
 
+    /// <summary>The export's header row, the same keys as <see cref="ToExportRow"/>, so an empty export still has it.</summary>
+    public IReadOnlyList<Infrastructure.Web.SheetColumn> ExportColumns() =>
+        new[] { "applications.centerName", "applications.lead", "applications.keyArea", "applications.status", "applications.statusChangedAt", "applications.daysInStage", "applications.overdue", "applications.memberCount", "applications.crossRegion" }.Select(k => new Infrastructure.Web.SheetColumn(text[k])).ToList();
+
     public IDictionary<string, object?> ToExportRow(ApplicationSummaryDto a) => new Dictionary<string, object?>
     {
         [text["applications.centerName"]] = a.CenterName,

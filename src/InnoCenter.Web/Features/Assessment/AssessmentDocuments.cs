@@ -165,6 +165,10 @@ public sealed class AssessmentDocuments(
         }
     }
 
+    /// <summary>The export's header row, the same keys as <see cref="ToExportRow"/>, so an empty export still has it.</summary>
+    public IReadOnlyList<Infrastructure.Web.SheetColumn> ExportColumns() =>
+        new[] { "assessment.center", "assessment.export.credit_code", "assessment.year", "assessment.total", "assessment.grade", "assessment.dimension", "assessment.indicator", "assessment.export.kind", "assessment.export.unit", "assessment.value", "assessment.export.numerator_of", "assessment.export.numerator", "assessment.export.denominator_of", "assessment.export.denominator", "assessment.export.expert_grade", "assessment.points", "assessment.max_points", "assessment.export.status" }.Select(k => new Infrastructure.Web.SheetColumn(text[k])).ToList();
+
     public IDictionary<string, object?> ToExportRow(ExportLine l) => new Dictionary<string, object?>
     {
         [text["assessment.center"]] = l.Center,

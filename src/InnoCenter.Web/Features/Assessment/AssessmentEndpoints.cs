@@ -87,7 +87,7 @@ public static class AssessmentEndpoints
 
         return await ExcelExport.ToXlsxAsync(
             documents.ExportLinesAsync(id, ct), documents.ToExportRow,
-            $"assessment-{id:N}-{clock.GetUtcNow().ToBeijing("yyyyMMdd-HHmm")}.xlsx", text["assessment.overview.title"], ct);
+            $"assessment-{id:N}-{clock.GetUtcNow().ToBeijing("yyyyMMdd-HHmm")}.xlsx", text["assessment.overview.title"], ct, documents.ExportColumns());
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ScorecardDocx(Guid id, AssessmentDocuments documents, Text text, CancellationToken ct)

@@ -5,7 +5,6 @@ using InnoCenter.Web.Infrastructure.Problems;
 using InnoCenter.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using MiniExcelLibs;
 
 namespace InnoCenter.Web.Features.Experts;
 
@@ -58,15 +57,12 @@ public static class ExpertEndpoints
             handlers.ToExportRow,
             $"experts-{clock.GetUtcNow().ToBeijing("yyyyMMdd-HHmm")}.xlsx",
             text["experts.list_title"],
-            ct);
+            ct,
+            handlers.SheetColumns(template: false));
 
-    private static async Task<FileStreamHttpResult> Template(ExpertHandlers handlers, Text text, CancellationToken ct)
-    {
-        var stream = new MemoryStream();
-        await stream.SaveAsAsync(handlers.Template(), sheetName: text["experts.list_title"], excelType: ExcelType.XLSX, cancellationToken: ct);
-        stream.Position = 0;
-        return TypedResults.File(stream, ExcelExport.ContentType, "experts-template.xlsx");
-    }
+    private static Task<FileStreamHttpResult> Template(ExpertHandlers handlers, Text text, CancellationToken ct) =>
+        ExcelExport.ToXlsxAsync(handlers.Template().ToAsyncEnumerable(), r => r, "experts-template.xlsx", text["experts.list_title"], ct,
+            handlers.SheetColumns(template: true), template: true);
 
     /// <summary>All-or-nothing: 200 with the count, or 400 listing every wrong cell with its row and column, and nothing written.</summary>
     private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> Import(

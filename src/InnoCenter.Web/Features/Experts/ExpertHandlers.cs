@@ -20,7 +20,8 @@ namespace InnoCenter.Web.Features.Experts;
 /// expert's sign-in is a user with the Expert role, linked by e-mail.
 /// </summary>
 public sealed class ExpertHandlers(
-    AppDbContext db, CurrentUser user, PolicyProvider policy, Text text, TimeProvider clock, Bilingual bilingual)
+    AppDbContext db, CurrentUser user, PolicyProvider policy, Text text, TimeProvider clock, Bilingual bilingual,
+    Microsoft.Extensions.Options.IOptions<ImportLimits> importLimits)
 {
     /// <summary>The sheet columns, in order: the export writes them and the import reads them (headers in Chinese or English).</summary>
     public static readonly IReadOnlyList<(string Key, string Field)> Columns =
@@ -202,7 +203,7 @@ public sealed class ExpertHandlers(
             ["title"] = e.Title ?? string.Empty,
             ["affiliationCreditCode"] = e.AffiliationCreditCode,
             ["affiliationName"] = e.AffiliationName,
-            ["affiliatedSince"] = e.AffiliatedSince?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
+            ["affiliatedSince"] = e.AffiliatedSince,
             ["domains"] = string.Join("、", e.Domains.Select(d => Pack.ExpertDomains.LabelOf(d, en))),
             ["keyAreas"] = string.Join("、", e.KeyAreas.Select(k => Pack.KeyAreas.LabelOf(k, en))),
             ["expertise"] = e.Expertise ?? string.Empty,
@@ -216,6 +217,10 @@ public sealed class ExpertHandlers(
         return Columns.ToDictionary(c => text[c.Key], c => values[c.Field]);
     }
 
+    /// <summary>The sheet's columns in the user's language; the template offers 是/否 for the pool status.</summary>
+    public IReadOnlyList<SheetColumn> SheetColumns(bool template) =>
+        Columns.Select(c => new SheetColumn(text[c.Key], template && c.Field == "isActive" ? [text["experts.yes"], text["experts.no"]] : null)).ToList();
+
     /// <summary>An empty sheet with the column headers in the user's language and one example row.</summary>
     public IEnumerable<IDictionary<string, object?>> Template()
     {
@@ -225,7 +230,7 @@ public sealed class ExpertHandlers(
             ["title"] = text["experts.template.title"],
             ["affiliationCreditCode"] = Uscc.Compose("12", "120000", "40135460").Value,
             ["affiliationName"] = text["experts.template.affiliation"],
-            ["affiliatedSince"] = "2015-09-01",
+            ["affiliatedSince"] = new DateOnly(2015, 9, 1),
             ["domains"] = string.Join("、", Pack.ExpertDomains.Take(2).Select(d => d.Label(LocalizationSetup.IsEnglish))),
             ["keyAreas"] = Pack.KeyAreas.FirstOrDefault()?.Label(LocalizationSetup.IsEnglish) ?? string.Empty,
             ["expertise"] = string.Empty,
@@ -254,31 +259,29 @@ public sealed class ExpertHandlers(
             return Failure.Validation(new Error("file.empty", "file"));
         }
 
-        await using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
+        // The form file is already buffered (on disk when large) and seekable: no second copy in memory.
+        await using var buffer = file.OpenReadStream();
         if (FileTypes.Detect(buffer) != FileTypes.Xlsx)
         {
             return Failure.Validation(new Error("experts.import.not_xlsx", "file"));
         }
 
-        IReadOnlyList<IDictionary<string, object?>> rows;
-        try
+        var maxRows = Pack.Review.MaxImportRows;
+        var read = await ExcelImport.ReadRowsAsync(buffer, importLimits.Value, maxRows, "experts.import.unreadable", ct);
+        if (!read.IsSuccess)
         {
-            rows = await ExcelImport.ReadRowsAsync(buffer, ct);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException or FormatException or IOException)
-        {
-            return Failure.Validation(new Error("experts.import.unreadable", "file"));
+            return read.Failure!;
         }
 
+        var rows = read.Value;
         if (rows.Count == 0)
         {
             return Failure.Validation(new Error("experts.import.empty", "file"));
         }
 
-        if (rows.Count > ExcelImport.DefaultMaxRows)
+        if (rows.Count > maxRows)
         {
-            return Failure.Validation(new Error("experts.import.too_many_rows", "file", ExcelImport.DefaultMaxRows));
+            return Failure.Validation(new Error("experts.import.too_many_rows", "file", maxRows));
         }
 
         var headers = HeaderMap(rows[0].Keys);
@@ -551,8 +554,12 @@ public sealed class ExpertHandlers(
                 return null;
             case DateTime dt:
                 return DateOnly.FromDateTime(dt);
-            case double oa:
+            case double oa when oa is > -657_435 and < 2_958_466:
                 return DateOnly.FromDateTime(DateTime.FromOADate(oa));
+            case double outside:
+                // A serial beyond what a date can be (9999999): refused by name, never an ArgumentException.
+                errors.Add(new Error("experts.import.date", field, outside.ToString(CultureInfo.InvariantCulture)));
+                return null;
         }
 
         var s = value.ToString()?.Trim();

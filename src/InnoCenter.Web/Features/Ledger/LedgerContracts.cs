@@ -97,6 +97,9 @@ public sealed record DealRequest : LedgerRequest
 
     public string? Title { get; init; }
 
+    /// <summary>合同编号, unique within the center: the same contract is never registered twice.</summary>
+    public string? ContractNumber { get; init; }
+
     /// <summary>The counterparty's credit code; it must be a registered organisation.</summary>
     public string? CounterpartyCreditCode { get; init; }
 

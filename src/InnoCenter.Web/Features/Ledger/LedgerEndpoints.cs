@@ -67,13 +67,14 @@ public static class LedgerEndpoints
         {
             var kind = Kind(http);
             return ExcelExport.ToXlsxAsync(kind.StreamAsync(filter, ct), kind.ToExportRow,
-                $"ledger-{slug}-{clock.GetUtcNow().ToBeijing("yyyyMMdd-HHmm")}.xlsx", text[kind.TitleKey], ct);
+                $"ledger-{slug}-{clock.GetUtcNow().ToBeijing("yyyyMMdd-HHmm")}.xlsx", text[kind.TitleKey], ct, kind.ExportColumns());
         }).WithName($"ExportLedger{name}");
 
         g.MapGet("/template", (HttpContext http, Text text, CancellationToken ct) =>
         {
             var kind = Kind(http);
-            return ExcelExport.ToXlsxAsync(One(kind.TemplateRow()), r => r, $"ledger-{slug}-template.xlsx", text[kind.TitleKey], ct);
+            return ExcelExport.ToXlsxAsync(AsyncEnumerable.Empty<IDictionary<string, object?>>(), r => r, $"ledger-{slug}-template.xlsx",
+                text[kind.TitleKey], ct, kind.TemplateColumns(), template: true);
         }).WithName($"TemplateLedger{name}");
 
         g.MapGet("/{id:guid}", async Task<Results<Ok<LedgerItem>, ProblemHttpResult>> (Guid id, HttpContext http, Text text, CancellationToken ct) =>
@@ -188,7 +189,7 @@ public static class LedgerEndpoints
 
         return await ExcelExport.ToXlsxAsync(
             result.Value.Lines.ToAsyncEnumerable(), receipts.ToExportRow,
-            $"revenue-statement-{clock.GetUtcNow().ToBeijing("yyyyMMdd-HHmm")}.xlsx", text["ledger.statement.title"], ct);
+            $"revenue-statement-{clock.GetUtcNow().ToBeijing("yyyyMMdd-HHmm")}.xlsx", text["ledger.statement.title"], ct, receipts.ExportColumns());
     }
 
     /// <summary>One center's yearly summary, for an Admin or the center's own users.</summary>
@@ -217,12 +218,6 @@ public static class LedgerEndpoints
         }
 
         return TypedResults.Ok(await rollups.ForYearAsync(year, ct));
-    }
-
-    private static async IAsyncEnumerable<T> One<T>(T item)
-    {
-        await Task.CompletedTask;
-        yield return item;
     }
 
     private static Results<Ok<T>, ProblemHttpResult> Answer<T>(Result<T> result, Text text) =>

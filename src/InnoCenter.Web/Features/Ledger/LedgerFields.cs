@@ -216,7 +216,8 @@ public static partial class FieldCodec
             case decimal d:
                 return d;
             case double x:
-                return double.IsFinite(x) ? decimal.Round((decimal)x, 6) : null;
+                // decimal holds about ±7.9e28; a cell of 1E+300 is "not a number" for this field, not an overflow.
+                return double.IsFinite(x) && Math.Abs(x) < 7.9e28 ? decimal.Round((decimal)x, 6) : null;
             case int i:
                 return i;
             case long l:

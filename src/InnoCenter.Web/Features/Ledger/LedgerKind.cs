@@ -53,8 +53,11 @@ public interface ILedgerKind
 
     IDictionary<string, object?> ToExportRow(LedgerItem item);
 
-    /// <summary>Headers only, for a blank import template.</summary>
-    IDictionary<string, object?> TemplateRow();
+    /// <summary>The export's header row, the same keys as <see cref="ToExportRow"/>.</summary>
+    IReadOnlyList<SheetColumn> ExportColumns();
+
+    /// <summary>The import template's columns (required ones marked *), with the choices of coded columns for a dropdown.</summary>
+    IReadOnlyList<SheetColumn> TemplateColumns();
 
     /// <summary>The center a record belongs to, when the current user may see the record.</summary>
     Task<Guid?> VisibleCenterOfAsync(Guid id, CancellationToken ct);
@@ -63,8 +66,9 @@ public interface ILedgerKind
 /// <summary>The services every ledger kind uses, in one scoped bundle.</summary>
 public sealed class LedgerServices(
     AppDbContext db, CenterAccess access, OrganizationLookup orgs, PolicyProvider policy, Text text, TimeProvider clock,
-    Bilingual bilingual)
+    Bilingual bilingual, Microsoft.Extensions.Options.IOptions<ImportLimits> importLimits)
 {
+    public ImportLimits ImportLimits => importLimits.Value;
 
     public AppDbContext Db => db;
 
@@ -319,17 +323,13 @@ public abstract class LedgerKind<TEntity, TRequest>(LedgerServices s) : ILedgerK
             return Failure.Forbidden("ledger.edit_forbidden");
         }
 
-        IReadOnlyList<IDictionary<string, object?>> rows;
-        try
+        var read = await ExcelImport.ReadRowsAsync(content, S.ImportLimits, S.Policy.Ledger.MaxImportRows, "ledger.import_unreadable", ct);
+        if (!read.IsSuccess)
         {
-            rows = await ExcelImport.ReadRowsAsync(content, ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Not a readable workbook (a renamed file, a corrupt upload): say so rather than fail.
-            return Failure.Validation(new Error("ledger.import_unreadable", "file"));
+            return read.Failure!;
         }
 
+        var rows = read.Value;
         var filled = rows.Select((row, i) => (Row: row, Index: i)).Where(x => x.Row.Values.Any(v => !FieldCodec.IsBlank(v))).ToList();
         if (filled.Count == 0)
         {
@@ -343,34 +343,36 @@ public abstract class LedgerKind<TEntity, TRequest>(LedgerServices s) : ILedgerK
 
         var columns = ColumnMap(rows[0].Keys);
         var errors = new List<ImportRowError>();
-        var requests = new List<(int SheetRow, TRequest Request)>();
+        var requests = new List<(int SheetRow, TRequest Request, List<Error> CellErrors)>();
         foreach (var (row, index) in filled)
         {
             var values = columns.Where(c => row.ContainsKey(c.Key)).ToDictionary(c => c.Value.Name, c => row[c.Key]);
             var rowErrors = new List<Error>();
             var request = (TRequest)(RequestFrom(values, rowErrors) with { CenterId = centerId });
             errors.AddRange(rowErrors.Select(e => RowError(ExcelImport.SheetRow(index), e)));
-            requests.Add((ExcelImport.SheetRow(index), request));
+            requests.Add((ExcelImport.SheetRow(index), request, rowErrors));
         }
 
         await S.Orgs.PreloadCodesAsync(requests.SelectMany(r => CreditCodesIn(r.Request)), ct);
         var scope = await ScopeAsync(centerId, ct);
         var built = new List<TEntity>();
-        foreach (var (sheetRow, request) in requests)
+        foreach (var (sheetRow, request, cellErrors) in requests)
         {
-            if (errors.Any(e => e.Row == sheetRow))
-            {
-                continue;
-            }
-
+            // A row with an unreadable cell is still checked, so a person sees every mistake of the row at once; what
+            // the checks say about the unreadable cell itself ("required") would only repeat the first message.
             var result = await BuildAsync(scope, request, ct);
             if (result.IsSuccess)
             {
-                built.Add(result.Value);
+                if (cellErrors.Count == 0)
+                {
+                    built.Add(result.Value);
+                }
             }
             else
             {
-                errors.AddRange(result.Failure!.Errors.Select(e => RowError(sheetRow, e)));
+                errors.AddRange(result.Failure!.Errors
+                    .Where(e => e.Field is null || cellErrors.All(c => c.Field != e.Field))
+                    .Select(e => RowError(sheetRow, e)));
             }
         }
 
@@ -380,7 +382,18 @@ public abstract class LedgerKind<TEntity, TRequest>(LedgerServices s) : ILedgerK
         }
 
         Db.AddRange(built);
-        await Db.SaveChangesAsync(ct);
+        try
+        {
+            await Db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A unique index caught what the checks could not see (another writer saved the same key meanwhile):
+            // nothing of this import was written, and the refusal says so instead of failing the request.
+            Db.ChangeTracker.Clear();
+            return Failure.Validation(new Error("ledger.import_conflict", "file"));
+        }
+
         return new ImportReport(filled.Count, built.Count, []);
     }
 
@@ -404,8 +417,30 @@ public abstract class LedgerKind<TEntity, TRequest>(LedgerServices s) : ILedgerK
         return row;
     }
 
-    public IDictionary<string, object?> TemplateRow() =>
-        Fields.Where(f => !f.ReadOnly).ToDictionary(f => S.Text[f.LabelKey], _ => (object?)string.Empty);
+    public IReadOnlyList<SheetColumn> ExportColumns()
+    {
+        var columns = new List<SheetColumn> { new(S.Text["ledger.field.center"]) };
+        foreach (var f in Fields)
+        {
+            columns.Add(new SheetColumn(S.Text[f.LabelKey]));
+            if (f.Type is FieldType.CreditCode or FieldType.Members or FieldType.Shares)
+            {
+                columns.Add(new SheetColumn(S.Text["ledger.names_of", S.Text[f.LabelKey]]));
+            }
+        }
+
+        return columns;
+    }
+
+    public IReadOnlyList<SheetColumn> TemplateColumns() =>
+        Fields.Where(f => !f.ReadOnly).Select(f => new SheetColumn(
+            f.Required ? S.Text[f.LabelKey] + " *" : S.Text[f.LabelKey],
+            f.Type switch
+            {
+                FieldType.Choice => f.Options?.Invoke().Select(o => o.Label).ToList(),
+                FieldType.Bool => [S.Text["ledger.yes"], S.Text["ledger.no"]],
+                _ => null,
+            })).ToList();
 
     /// <summary>Credit codes a request names, so an import can look them all up at once.</summary>
     protected virtual IEnumerable<string?> CreditCodesIn(TRequest r) => [];
@@ -576,7 +611,7 @@ public abstract class LedgerKind<TEntity, TRequest>(LedgerServices s) : ILedgerK
     {
         null => null,
         bool b => S.Text[b ? "ledger.yes" : "ledger.no"],
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateOnly d => d,
         string code when f.Type is FieldType.Choice => f.Options?.Invoke().FirstOrDefault(o => o.Code == code)?.Label ?? code,
         IEnumerable<ShareLine> shares => string.Join("; ", shares.Select(l => $"{l.CreditCode}:{l.SharePercent:0.##}")),
         IEnumerable<string> list => string.Join("; ", list),

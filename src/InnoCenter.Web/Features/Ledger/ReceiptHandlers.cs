@@ -203,9 +203,13 @@ public sealed class ReceiptHandlers(AppDbContext db, CenterAccess access, DealLe
         return new StatementDto(org, orgs.NameOf(org), f.Year, lines, Money.ToYuan(rows.Sum(x => x.AmountFen)));
     }
 
+    /// <summary>The export's header row, the same keys as <see cref="ToExportRow"/>, so an empty export still has it.</summary>
+    public IReadOnlyList<Infrastructure.Web.SheetColumn> ExportColumns() =>
+        new[] { "ledger.statement.receivedOn", "ledger.field.center", "ledger.field.dealTitle", "ledger.field.dealKind", "ledger.field.counterpartyCreditCode", "ledger.statement.receipt", "ledger.statement.share", "ledger.statement.amount" }.Select(k => new Infrastructure.Web.SheetColumn(text[k])).ToList();
+
     public IDictionary<string, object?> ToExportRow(StatementLine l) => new Dictionary<string, object?>
     {
-        [text["ledger.statement.receivedOn"]] = l.ReceivedOn.ToString("yyyy-MM-dd"),
+        [text["ledger.statement.receivedOn"]] = l.ReceivedOn,
         [text["ledger.field.center"]] = l.CenterName,
         [text["ledger.field.dealTitle"]] = l.DealTitle,
         [text["ledger.field.dealKind"]] = l.DealKindLabel,

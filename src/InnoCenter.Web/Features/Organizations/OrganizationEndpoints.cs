@@ -53,5 +53,6 @@ public static class OrganizationEndpoints
             handlers.ToExportRow,
             $"organizations-{clock.GetUtcNow().ToBeijing("yyyyMMdd-HHmm")}.xlsx",
             text["organization.list_title"],
-            ct);
+            ct,
+            handlers.ExportColumns());
 }

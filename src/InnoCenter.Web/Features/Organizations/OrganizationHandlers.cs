@@ -141,6 +141,10 @@ public sealed class OrganizationHandlers(AppDbContext db, CurrentUser user, Poli
     public IAsyncEnumerable<Organization> Stream(OrganizationFilter filter) =>
         Filtered(filter).OrderBy(o => o.Name).ThenBy(o => o.Id).AsAsyncEnumerable();
 
+    /// <summary>The export's header row, the same keys as <see cref="ToExportRow"/>, so an empty export still has it.</summary>
+    public IReadOnlyList<Infrastructure.Web.SheetColumn> ExportColumns() =>
+        new[] { "organization.creditCode", "organization.name", "organization.type", "organization.region", "organization.district", "organization.address", "organization.contactName", "organization.contactPhone", "common.updatedAt" }.Select(k => new Infrastructure.Web.SheetColumn(text[k])).ToList();
+
     public IDictionary<string, object?> ToExportRow(Organization o)
     {
         var p = policy.Current;

@@ -206,7 +206,7 @@ public static class DemoSeeder
 
         var deal = TransferDeal.Create(center.Id, new DealDetails(
             DealKind.Licence, "视觉伺服精密装配专利普通许可", Org("石家庄精密机械制造有限公司"), IsSme: true, IsFirstCommercial: true,
-            ContractValueFen: 80_000_000, new DateOnly(2025, 9, 10), [patent.Id]), now);
+            ContractValueFen: 80_000_000, new DateOnly(2025, 9, 10), [patent.Id]) { ContractNumber = "HHZN-XK-2025-007" }, now);
         db.LedgerDeals.Add(deal);
         db.LedgerReceipts.Add(deal.Receive(new DateOnly(2025, 11, 20), 30_000_000, "首期许可费", [leadAndTju], now));
 

@@ -101,6 +101,9 @@ public sealed class TransferDealConfiguration : IEntityTypeConfiguration<Transfe
         LedgerTable.Configure(b, "LedgerDeals");
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(FieldLengths.Code);
         b.Property(x => x.Title).HasMaxLength(FieldLengths.Title).IsRequired();
+        b.Property(x => x.ContractNumber).HasMaxLength(FieldLengths.Code);
+        // One contract is one deal in a center; deals from before the number was asked for (null) are not compared.
+        b.HasIndex(x => new { x.CenterId, x.ContractNumber }).IsUnique();
         b.HasIndex(x => x.CounterpartyOrganizationId);
         // The list's order (newest signature first), read from the index.
         b.HasIndex(x => new { x.SignedOn, x.Id }).IsDescending(true, false);

@@ -1452,6 +1452,10 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.Property<Guid>("CenterId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ContractNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<long>("ContractValueFen")
                         .HasColumnType("bigint");
 
@@ -1496,6 +1500,9 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CounterpartyOrganizationId");
+
+                    b.HasIndex("CenterId", "ContractNumber")
+                        .IsUnique();
 
                     b.HasIndex("CenterId", "Year");
 

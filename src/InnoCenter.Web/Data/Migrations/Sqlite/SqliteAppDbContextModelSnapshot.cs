@@ -1447,6 +1447,10 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("CenterId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContractNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ContractValueFen")
                         .HasColumnType("INTEGER");
 
@@ -1491,6 +1495,9 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CounterpartyOrganizationId");
+
+                    b.HasIndex("CenterId", "ContractNumber")
+                        .IsUnique();
 
                     b.HasIndex("CenterId", "Year");
 

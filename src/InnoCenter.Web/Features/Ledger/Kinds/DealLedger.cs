@@ -17,6 +17,7 @@ public sealed class DealLedger(LedgerServices s) : LedgerKind<TransferDeal, Deal
     public override IReadOnlyList<LedgerField> Fields =>
     [
         new("kind", FieldType.Choice, true) { LabelKey = "ledger.field.dealKind", Options = () => S.EnumOptions<DealKind>("ledger.dealkind") },
+        new("contractNumber", FieldType.Text, true) { HelpKey = "ledger.field.contractNumber.help" },
         new("title", FieldType.Text, true) { LabelKey = "ledger.field.dealTitle" },
         new("counterpartyCreditCode", FieldType.CreditCode, true),
         new("isSme", FieldType.Bool),
@@ -34,7 +35,7 @@ public sealed class DealLedger(LedgerServices s) : LedgerKind<TransferDeal, Deal
     protected override IQueryable<TransferDeal> Records => Db.LedgerDeals.Include(x => x.Ips);
 
     protected override IQueryable<TransferDeal> Search(IQueryable<TransferDeal> q, string text) =>
-        q.Where(x => x.Title.Contains(text) || Db.Organizations.Any(o => o.Id == x.CounterpartyOrganizationId && o.Name.Contains(text)));
+        q.Where(x => x.Title.Contains(text) || x.ContractNumber == text || Db.Organizations.Any(o => o.Id == x.CounterpartyOrganizationId && o.Name.Contains(text)));
 
     protected override IQueryable<TransferDeal> OfType(IQueryable<TransferDeal> q, string type) =>
         Enum.TryParse<DealKind>(type, true, out var kind) ? q.Where(x => x.Kind == kind) : q.Where(_ => false);
@@ -86,6 +87,7 @@ public sealed class DealLedger(LedgerServices s) : LedgerKind<TransferDeal, Deal
     protected override IReadOnlyDictionary<string, object?> ValuesOf(TransferDeal x) => new Dictionary<string, object?>
     {
         ["kind"] = x.Kind.ToString(),
+        ["contractNumber"] = x.ContractNumber,
         ["title"] = x.Title,
         ["counterpartyCreditCode"] = S.Orgs.CodeOf(x.CounterpartyOrganizationId),
         ["isSme"] = x.IsSme,
@@ -101,6 +103,12 @@ public sealed class DealLedger(LedgerServices s) : LedgerKind<TransferDeal, Deal
         var c = new LedgerChecks(scope, S.Orgs);
         var kind = c.Choice<DealKind>(r.Kind, "kind");
         var title = c.Text(r.Title, "title", FieldLengths.Title);
+        var contract = c.Text(r.ContractNumber, "contractNumber", FieldLengths.Code);
+        if (contract is not null && await ContractTakenAsync(scope, contract, existing, ct))
+        {
+            c.Add("ledger.deal_contract_taken", "contractNumber", contract);
+        }
+
         var counterparty = await c.OrganizationAsync(r.CounterpartyCreditCode, "counterpartyCreditCode", ct);
         var value = c.Money(r.ContractValue, "contractValue");
         var signed = c.Date(r.SignedOn, "signedOn");
@@ -135,7 +143,34 @@ public sealed class DealLedger(LedgerServices s) : LedgerKind<TransferDeal, Deal
         }
 
         return new DealDetails(kind!.Value, title!, counterparty!.Id, r.IsSme ?? false, r.IsFirstCommercial ?? false, value!.Value, signed!.Value,
-            found.Select(f => f.Id).ToList());
+            found.Select(f => f.Id).ToList())
+        {
+            ContractNumber = contract,
+        };
+    }
+
+    /// <summary>
+    /// A contract number already registered in the center (by another deal) or claimed by an earlier row of the same
+    /// import: the numbers of the center are read once per import, not once per row.
+    /// </summary>
+    private async Task<bool> ContractTakenAsync(LedgerScope scope, string number, TransferDeal? existing, CancellationToken ct)
+    {
+        const string cacheKey = "deal-contracts";
+        if (!scope.Cache.TryGetValue(cacheKey, out var cached))
+        {
+            var centerId = scope.Center.Id;
+            cached = (await Db.LedgerDeals.AsNoTracking().Where(x => x.CenterId == centerId && x.ContractNumber != null)
+                    .Select(x => new { x.Id, x.ContractNumber }).ToListAsync(ct))
+                .ToDictionary(x => x.ContractNumber!, x => x.Id, StringComparer.OrdinalIgnoreCase);
+            scope.Cache[cacheKey] = cached;
+        }
+
+        if (((Dictionary<string, Guid>)cached).TryGetValue(number, out var owner) && owner != existing?.Id)
+        {
+            return true;
+        }
+
+        return existing is null && !scope.Claimed.Add("deal:" + number.ToUpperInvariant());
     }
 
     /// <summary>Patent numbers may be typed with ZL or without the dot; the stored one is canonical.</summary>
