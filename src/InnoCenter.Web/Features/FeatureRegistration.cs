@@ -15,6 +15,9 @@ using InnoCenter.Web.Features.Reviews;
 using InnoCenter.Web.Features.Users;
 using InnoCenter.Web.Infrastructure.Files;
 using InnoCenter.Web.Infrastructure.Notifications;
+using InnoCenter.Web.Infrastructure.Mail;
+using InnoCenter.Web.Features.Outbox;
+using InnoCenter.Web.Features.Reminders;
 
 namespace InnoCenter.Web.Features;
 
@@ -82,6 +85,11 @@ public static class FeatureRegistration
         services.AddSingleton<DashboardSnapshots>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<DashboardHandlers>();
+        services.AddMail();
+        services.AddAccountRecovery();
+        services.AddScoped<OutboxHandlers>();
+        services.AddScoped<ReminderHandlers>();
+        services.AddHostedService<ReminderJob>();
         return services;
     }
 
@@ -109,5 +117,7 @@ public static class FeatureRegistration
         app.MapLedgerEndpoints();
         app.MapAssessmentEndpoints();
         app.MapDashboardEndpoints();
+        app.MapAccountRecoveryEndpoints();
+        app.MapOutboxEndpoints();
     }
 }
