@@ -64,6 +64,10 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Files:MaxBytes", MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Tests close notice windows by calling the handler with the day they need; the timer would only race them.
         builder.UseSetting("Jobs:NoticeClosingSeconds", "0");
+        // Mail and reminders are driven by the tests that need them; mail never leaves the test's own folder.
+        builder.UseSetting("Jobs:MailSeconds", "0");
+        builder.UseSetting("Jobs:RemindersSeconds", "0");
+        builder.UseSetting("Smtp:PickupDirectory", Path.Combine(FilesRoot, "mail-pickup"));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         foreach (var (key, value) in Settings)
         {
