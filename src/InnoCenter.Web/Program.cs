@@ -55,11 +55,15 @@ services.AddRazorPages(o =>
         o.Conventions.AllowAnonymousToPage("/Account/Register");
         o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
         o.Conventions.AllowAnonymousToPage("/Account/Logout");
+        o.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
+        o.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
+        o.Conventions.AllowAnonymousToPage("/Account/ConfirmEmail");
         o.Conventions.AllowAnonymousToFolder("/Centers/Public");
         o.Conventions.AuthorizeFolder("/Audit", Duties.Audit);
         o.Conventions.AuthorizeFolder("/Users", Duties.Accounts);
         o.Conventions.AuthorizeFolder("/Dashboard", Roles.Admin);
         o.Conventions.AuthorizeFolder("/Experts", Roles.Admin);
+        o.Conventions.AuthorizeFolder("/Outbox", Roles.Admin);
         o.Conventions.AddPageRoute("/Home/Index", "/");
     })
     .AddViewLocalization()

@@ -45,13 +45,16 @@ public sealed record PolicyPack
     /// <summary>成果台账 rules: talent categories, SME service kinds, cross-region codes, import limits.</summary>
     public LedgerRules Ledger { get; init; } = new();
 
+    /// <summary>催办提醒: how many days before or after a deadline people are reminded.</summary>
+    public ReminderRules Reminders { get; init; } = new();
+
     /// <summary>试点目标 the dashboard tracks; null where the plan sets none.</summary>
     public PilotTargets? Pilot { get; init; }
 
     public CodeItem? FindDistrict(string? code) => Districts.FirstOrDefault(d => d.Code == code);
 
     /// <summary>Every check a pack must pass before it goes live; fields are JSON paths inside the pack.</summary>
-    public IReadOnlyList<Error> Validate() => [.. Assessment.Validate(), .. Pilot?.Validate() ?? []];
+    public IReadOnlyList<Error> Validate() => [.. Assessment.Validate(), .. Pilot?.Validate() ?? [], .. Reminders.Validate()];
 }
 
 public sealed record LocalizedText(string Zh, string En)

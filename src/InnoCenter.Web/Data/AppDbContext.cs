@@ -39,6 +39,8 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
 
+    public DbSet<Features.Reminders.SentReminder> SentReminders => Set<Features.Reminders.SentReminder>();
+
     public DbSet<Application> Applications => Set<Application>();
 
     public DbSet<Objection> Objections => Set<Objection>();

@@ -18,6 +18,9 @@ using InnoCenter.Web.Infrastructure.Audit;
 using InnoCenter.Web.Infrastructure.Backup;
 using InnoCenter.Web.Infrastructure.Files;
 using InnoCenter.Web.Infrastructure.Notifications;
+using InnoCenter.Web.Infrastructure.Mail;
+using InnoCenter.Web.Features.Outbox;
+using InnoCenter.Web.Features.Reminders;
 
 namespace InnoCenter.Web.Features;
 
@@ -95,6 +98,11 @@ public static class FeatureRegistration
         services.AddWorkbenchSource<ReviewWorkbenchSource>();
         services.AddWorkbenchSource<AssessmentWorkbenchSource>();
         services.AddWorkbenchSource<LedgerWorkbenchSource>();
+        services.AddMail();
+        services.AddAccountRecovery();
+        services.AddScoped<OutboxHandlers>();
+        services.AddScoped<ReminderHandlers>();
+        services.AddHostedService<ReminderJob>();
         return services;
     }
 
@@ -123,5 +131,7 @@ public static class FeatureRegistration
         app.MapAssessmentEndpoints();
         app.MapDashboardEndpoints();
         app.MapWorkbenchEndpoints();
+        app.MapAccountRecoveryEndpoints();
+        app.MapOutboxEndpoints();
     }
 }

@@ -73,6 +73,10 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Audit:SealSeconds", "0");
         builder.UseSetting("Audit:KeyFile", AuditKeyFile);
         builder.UseSetting("Backup:Hours", "0");
+        // Mail and reminders are driven by the tests that need them; mail never leaves the test's own folder.
+        builder.UseSetting("Jobs:MailSeconds", "0");
+        builder.UseSetting("Jobs:RemindersSeconds", "0");
+        builder.UseSetting("Smtp:PickupDirectory", Path.Combine(FilesRoot, "mail-pickup"));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         foreach (var (key, value) in Settings)
         {

@@ -28,5 +28,10 @@ public sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<OutboxEm
         b.Property(x => x.Subject).HasMaxLength(FieldLengths.Title).IsRequired();
         b.Property(x => x.Body).HasMaxLength(FieldLengths.LongText).IsRequired();
         b.HasIndex(x => x.SentAt);
+        b.Property(x => x.State).HasConversion<string>().HasMaxLength(16).HasDefaultValue(OutboxState.Pending).HasSentinel(OutboxState.Pending);
+        b.Property(x => x.LastError).HasMaxLength(OutboxEmail.MaxErrorLength);
+        b.Property(x => x.Culture).HasMaxLength(8).HasDefaultValue("zh-CN").IsRequired();
+        b.HasIndex(x => new { x.State, x.NextAttemptAt });
+        b.HasIndex(x => x.CreatedAt);
     }
 }

@@ -8,8 +8,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace InnoCenter.Web.Features.Account;
 
 /// <summary>The signed-in user's own account: password and personal access tokens.</summary>
-public sealed class ManageModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, TokenHandlers tokens, Text text) : PageModel
+public sealed class ManageModel(
+    UserManager<AppUser> users, SignInManager<AppUser> signIn, TokenHandlers tokens, AccountRecovery recovery, Text text) : PageModel
 {
+    [BindProperty]
+    public string? PreferredCulture { get; set; }
+
+    [BindProperty]
+    public string? NewEmail { get; set; }
+
+    public string? CurrentEmail { get; private set; }
+
     [BindProperty]
     public PasswordInput Password { get; set; } = new();
 
@@ -20,7 +29,56 @@ public sealed class ManageModel(UserManager<AppUser> users, SignInManager<AppUse
 
     public string? NewSecret { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Tokens = await tokens.ListAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Tokens = await tokens.ListAsync(ct);
+        await LoadPreferencesAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostPreferencesAsync(CancellationToken ct)
+    {
+        var result = await recovery.SetPreferencesAsync(UserId, new PreferencesRequest(PreferredCulture), ct);
+        if (result.IsSuccess)
+        {
+            TempData["Flash"] = text["account.preferences_saved"];
+            return RedirectToPage();
+        }
+
+        ModelState.AddFailure(result.Failure!, text, prefix: string.Empty);
+        Tokens = await tokens.ListAsync(ct);
+        CurrentEmail = (await recovery.PreferencesAsync(UserId, ct)).Value?.Email;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostChangeEmailAsync(CancellationToken ct)
+    {
+        var result = await recovery.RequestEmailChangeAsync(UserId, new EmailChangeRequest(NewEmail), ct);
+        if (result.IsSuccess)
+        {
+            TempData["Flash"] = text["account.email.sent"];
+            return RedirectToPage();
+        }
+
+        ModelState.AddFailure(result.Failure!, text, prefix: string.Empty);
+        Tokens = await tokens.ListAsync(ct);
+        await LoadPreferencesAsync(ct, keepInput: true);
+        return Page();
+    }
+
+    private Guid UserId => Guid.TryParse(users.GetUserId(User), out var id) ? id : Guid.Empty;
+
+    private async Task LoadPreferencesAsync(CancellationToken ct, bool keepInput = false)
+    {
+        var prefs = await recovery.PreferencesAsync(UserId, ct);
+        if (prefs.IsSuccess)
+        {
+            CurrentEmail = prefs.Value.Email;
+            if (!keepInput || PreferredCulture is null)
+            {
+                PreferredCulture = prefs.Value.PreferredCulture;
+            }
+        }
+    }
 
     public async Task<IActionResult> OnPostChangePasswordAsync(CancellationToken ct)
     {
@@ -57,6 +115,7 @@ public sealed class ManageModel(UserManager<AppUser> users, SignInManager<AppUse
         }
 
         Tokens = await tokens.ListAsync(ct);
+        await LoadPreferencesAsync(ct);
         return Page();
     }
 
@@ -75,6 +134,7 @@ public sealed class ManageModel(UserManager<AppUser> users, SignInManager<AppUse
         }
 
         Tokens = await tokens.ListAsync(ct);
+        await LoadPreferencesAsync(ct);
         return Page();
     }
 

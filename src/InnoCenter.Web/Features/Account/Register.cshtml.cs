@@ -24,7 +24,7 @@ public sealed class RegisterModel(UserHandlers handlers, Text text) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await handlers.RegisterAsync(
-            new RegistrationRequest(Input.Email, Input.DisplayName, Input.Password, Input.CreditCode, Input.Role), ct);
+            new RegistrationRequest(Input.Email, Input.DisplayName, Input.Password, Input.CreditCode, Input.Role) { PreferredCulture = Input.PreferredCulture }, ct);
         if (!result.IsSuccess)
         {
             ModelState.AddFailure(result.Failure!, text);
@@ -46,5 +46,7 @@ public sealed class RegisterModel(UserHandlers handlers, Text text) : PageModel
         public string? CreditCode { get; set; }
 
         public string? Role { get; set; } = Roles.CenterUser;
+
+        public string? PreferredCulture { get; set; } = LocalizationSetup.IsEnglish ? LocalizationSetup.English : LocalizationSetup.Chinese;
     }
 }

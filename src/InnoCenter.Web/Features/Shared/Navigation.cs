@@ -30,6 +30,7 @@ public static class Navigation
     private static readonly NavItem Users = new("nav.users", "/Users");
     private static readonly NavItem Policy = new("nav.policy", "/Policy");
     private static readonly NavItem Audit = new("nav.audit", "/Audit");
+    private static readonly NavItem Outbox = new("outbox.nav", "/Outbox");
 
     /// <param name="keepsAccounts">Holds the accounts duty (三员分立: the system administrator).</param>
     /// <param name="keepsAudit">Holds the audit duty (三员分立: the security auditor).</param>
@@ -58,7 +59,7 @@ public static class Navigation
                 Single(Workbench),
                 new("nav.group.recognition", [Applications, Reviews, Experts, Notices]),
                 new("nav.group.operation", [Centers, Ledger, Assessment, Dashboard]),
-                new("nav.group.system", [Organizations, Policy, .. system]),
+                new("nav.group.system", [Organizations, Policy, Outbox, .. system]),
             ];
         }
 

@@ -34,7 +34,7 @@ public sealed class CreateModel(UserHandlers handlers, AppDbContext db, Text tex
         }
 
         var result = await handlers.CreateByAdminAsync(
-            new UserCreateRequest(Input.Email, Input.DisplayName, Input.Password, Input.Role, orgId), ct);
+            new UserCreateRequest(Input.Email, Input.DisplayName, Input.Password, Input.Role, orgId) { PreferredCulture = Input.PreferredCulture }, ct);
         if (!result.IsSuccess)
         {
             // The page asks for the organisation by its credit code, so that is where its errors belong.
@@ -61,5 +61,7 @@ public sealed class CreateModel(UserHandlers handlers, AppDbContext db, Text tex
         public string? Role { get; set; } = Roles.Expert;
 
         public string? CreditCode { get; set; }
+
+        public string? PreferredCulture { get; set; } = LocalizationSetup.Chinese;
     }
 }

@@ -2,21 +2,32 @@ using InnoCenter.Domain.Common;
 using InnoCenter.Domain.Organizations;
 using InnoCenter.Web.Data;
 using InnoCenter.Web.Infrastructure.Auth;
+using InnoCenter.Web.Infrastructure.Localization;
+using InnoCenter.Web.Infrastructure.Mail;
 using InnoCenter.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace InnoCenter.Web.Features.Users;
 
-public sealed record RegistrationRequest(string? Email, string? DisplayName, string? Password, string? CreditCode, string? Role);
+public sealed record RegistrationRequest(string? Email, string? DisplayName, string? Password, string? CreditCode, string? Role)
+{
+    /// <summary>The language of the user's mails (zh-CN or en-US); the language of the request when left out.</summary>
+    public string? PreferredCulture { get; init; }
+}
 
-public sealed record UserCreateRequest(string? Email, string? DisplayName, string? Password, string? Role, Guid? OrganizationId);
+public sealed record UserCreateRequest(string? Email, string? DisplayName, string? Password, string? Role, Guid? OrganizationId)
+{
+    /// <summary>The language of the user's mails (zh-CN or en-US); the language of the request when left out.</summary>
+    public string? PreferredCulture { get; init; }
+}
 
 public sealed record UserActivation(string? Role);
 
 public sealed record UserDto(
     Guid Id, string Email, string DisplayName, bool IsActive, string? RequestedRole, IReadOnlyList<string> Roles,
-    Guid? OrganizationId, string? OrganizationName, string? OrganizationCreditCode, DateTimeOffset CreatedAt, bool LockedOut);
+    Guid? OrganizationId, string? OrganizationName, string? OrganizationCreditCode, DateTimeOffset CreatedAt, bool LockedOut,
+    string PreferredCulture);
 
 public sealed record UserFilter
 {
@@ -40,7 +51,7 @@ public sealed class UserHandlers(AppDbContext db, UserManager<AppUser> users, Ti
 {
     public async Task<Result<UserDto>> RegisterAsync(RegistrationRequest r, CancellationToken ct)
     {
-        var errors = CommonChecks(r.Email, r.DisplayName, r.Password);
+        var errors = CommonChecks(r.Email, r.DisplayName, r.Password, r.PreferredCulture);
         if (string.IsNullOrWhiteSpace(r.Role) || !Roles.SelfRegistrable.Contains(r.Role))
         {
             errors.Add(new Error("user.role_not_registrable", "role"));
@@ -65,14 +76,14 @@ public sealed class UserHandlers(AppDbContext db, UserManager<AppUser> users, Ti
             return Failure.Validation(errors);
         }
 
-        var user = NewUser(r.Email!, r.DisplayName!, org!.Id, active: false);
+        var user = NewUser(r.Email!, r.DisplayName!, org!.Id, active: false, r.PreferredCulture);
         user.RequestedRole = r.Role;
         return await CreateAsync(user, r.Password!, role: null, ct);
     }
 
     public async Task<Result<UserDto>> CreateByAdminAsync(UserCreateRequest r, CancellationToken ct)
     {
-        var errors = CommonChecks(r.Email, r.DisplayName, r.Password);
+        var errors = CommonChecks(r.Email, r.DisplayName, r.Password, r.PreferredCulture);
         if (string.IsNullOrWhiteSpace(r.Role) || !Roles.All.Contains(r.Role))
         {
             errors.Add(new Error("user.role_unknown", "role"));
@@ -92,7 +103,7 @@ public sealed class UserHandlers(AppDbContext db, UserManager<AppUser> users, Ti
             return Failure.Validation(errors);
         }
 
-        return await CreateAsync(NewUser(r.Email!, r.DisplayName!, r.OrganizationId, active: true), r.Password!, r.Role, ct);
+        return await CreateAsync(NewUser(r.Email!, r.DisplayName!, r.OrganizationId, active: true, r.PreferredCulture), r.Password!, r.Role, ct);
     }
 
     public async Task<PagedResult<UserDto>> ListAsync(UserFilter f, CancellationToken ct)
@@ -226,8 +237,11 @@ public sealed class UserHandlers(AppDbContext db, UserManager<AppUser> users, Ti
         return ToDto(user, roles.ToList(), org?.Name, org?.CreditCode, clock.GetUtcNow());
     }
 
-    private AppUser NewUser(string email, string name, Guid? org, bool active) => new()
+    private AppUser NewUser(string email, string name, Guid? org, bool active, string? culture) => new()
     {
+        PreferredCulture = string.IsNullOrWhiteSpace(culture)
+            ? LocalizationSetup.IsEnglish ? LocalizationSetup.English : LocalizationSetup.Chinese
+            : MailComposer.CultureOf(culture),
         Id = Guid.CreateVersion7(),
         UserName = email.Trim(),
         Email = email.Trim(),
@@ -238,9 +252,14 @@ public sealed class UserHandlers(AppDbContext db, UserManager<AppUser> users, Ti
         CreatedAt = clock.GetUtcNow(),
     };
 
-    private static List<Error> CommonChecks(string? email, string? name, string? password)
+    private static List<Error> CommonChecks(string? email, string? name, string? password, string? culture)
     {
         var errors = new List<Error>();
+        if (Account.AccountRecovery.CultureError(culture) is { } cultureError)
+        {
+            errors.Add(cultureError);
+        }
+
         if (string.IsNullOrWhiteSpace(email))
         {
             errors.Add(new Error("validation.required", "email"));
@@ -272,5 +291,5 @@ public sealed class UserHandlers(AppDbContext db, UserManager<AppUser> users, Ti
 
     private static UserDto ToDto(AppUser u, IReadOnlyList<string> roles, string? orgName, string? orgCode, DateTimeOffset now) =>
         new(u.Id, u.Email ?? string.Empty, u.DisplayName, u.IsActive, u.RequestedRole, roles, u.OrganizationId, orgName, orgCode,
-            u.CreatedAt, u.LockoutEnd is { } end && end > now);
+            u.CreatedAt, u.LockoutEnd is { } end && end > now, MailComposer.CultureOf(u.PreferredCulture));
 }
