@@ -43,6 +43,7 @@ public static class FeatureRegistration
         services.AddScoped<IAttachmentAccess, ApplicationAttachmentAccess>();
         services.AddHostedService<NoticeClosingJob>();
         services.AddScoped<ExpertHandlers>();
+        services.AddExpertOnboarding();
         services.AddScoped<ConflictService>();
         services.AddScoped<ReviewSubjectHandlers>();
         services.AddScoped<PanelHandlers>();
@@ -104,6 +105,7 @@ public static class FeatureRegistration
         app.MapNotificationEndpoints();
         app.MapApplicationEndpoints();
         app.MapExpertEndpoints();
+        app.MapExpertOnboardingEndpoints();
         app.MapReviewEndpoints();
         app.MapCenterEndpoints();
         app.MapLedgerEndpoints();
