@@ -27,3 +27,5 @@ public sealed class ExpertInvitationOptions
     /// <summary>How many experts one invitation run may take (the pool list's selection).</summary>
     public int MaxPerRun { get; set; }
 }
+
+public sealed record InvitationRow(string ExpertName, string Affiliation, InvitationDto Invitation);

@@ -6,6 +6,7 @@ using InnoCenter.Web.Data;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Localization;
 using InnoCenter.Web.Infrastructure.Notifications;
+using InnoCenter.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -188,6 +189,36 @@ public sealed class ExpertInvitationHandlers(
         }
 
         return (await StatesAsync([expertId], ct))[expertId];
+    }
+
+    /// <summary>The invitations, filtered by state (the expiry is compared in the query), newest first.</summary>
+    public async Task<PagedResult<InvitationRow>> ListAsync(string? state, int? page, int? pageSize, CancellationToken ct)
+    {
+        var (p, size) = Paging.Normalize(page, pageSize);
+        var now = clock.GetUtcNow();
+        var q = db.ExpertInvitations.AsNoTracking();
+        if (!user.IsAdmin)
+        {
+            q = q.Where(_ => false);
+        }
+
+        q = Enum.TryParse<ExpertInvitationState>(state, true, out var wanted) ? wanted switch
+        {
+            ExpertInvitationState.Invited => q.Where(i => i.Status == ExpertInvitationStatus.Pending && i.ExpiresAt > now),
+            ExpertInvitationState.Expired => q.Where(i => i.Status == ExpertInvitationStatus.Pending && i.ExpiresAt <= now),
+            ExpertInvitationState.Accepted => q.Where(i => i.Status == ExpertInvitationStatus.Accepted),
+            ExpertInvitationState.Revoked => q.Where(i => i.Status == ExpertInvitationStatus.Revoked),
+            _ => q.Where(_ => false),
+        } : q;
+
+        var total = await q.CountAsync(ct);
+        var rows = await (from i in q
+                          join e in db.Experts on i.ExpertId equals e.Id
+                          orderby i.SentAt descending, i.Id
+                          select new { Invitation = i, e.Name, e.AffiliationName })
+            .Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        return new PagedResult<InvitationRow>(
+            rows.Select(r => new InvitationRow(r.Name, r.AffiliationName, ToDto(r.Invitation.ExpertId, r.Invitation, false))).ToList(), p, size, total);
     }
 
     /// <summary>For the anonymous page: whose invitation a link is, if it can still be used. Every other case is one answer.</summary>

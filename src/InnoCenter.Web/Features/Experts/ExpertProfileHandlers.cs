@@ -234,6 +234,19 @@ public sealed class ExpertProfileHandlers(
         return new PagedResult<AffiliationChangeDto>(rows.Select(r => ToDto(r, experts[r.ExpertId])).ToList(), p, size, total);
     }
 
+    /// <summary>One expert's change requests, newest first (Admins).</summary>
+    public async Task<IReadOnlyList<AffiliationChangeDto>> ChangesForAsync(Guid expertId, CancellationToken ct)
+    {
+        if (!user.IsAdmin || await db.Experts.AsNoTracking().FirstOrDefaultAsync(e => e.Id == expertId, ct) is not { } expert)
+        {
+            return [];
+        }
+
+        var rows = await db.ExpertAffiliationChanges.AsNoTracking().Where(c => c.ExpertId == expertId)
+            .OrderByDescending(c => c.RequestedAt).Take(Paging.DefaultPageSize).ToListAsync(ct);
+        return rows.Select(r => ToDto(r, expert)).ToList();
+    }
+
     /// <summary>Applies the change to the expert's record; panels already drawn keep their members.</summary>
     public async Task<Result<AffiliationChangeDto>> ConfirmAsync(Guid id, ChangeDecisionRequest r, CancellationToken ct) =>
         await DecideAsync(id, r, confirm: true, ct);
