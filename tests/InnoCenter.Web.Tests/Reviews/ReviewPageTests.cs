@@ -55,7 +55,7 @@ public sealed class ReviewPageTests(SqliteAppFactory factory) : IClassFixture<Sq
     {
         var admin = await factory.ClientFor(Roles.Admin);
         await factory.PoolAsync(admin);
-        var subject = await admin.SubjectAsync();
+        var subject = await factory.SubjectAsync(admin);
         var panel = await admin.DrawAsync(subject.Id);
         var leader = panel.Members[0];
         await admin.PutAsJsonAsync($"/api/v1/reviews/subjects/{subject.Id}/panel/leader", new LeaderRequest(leader.Id));
@@ -126,7 +126,7 @@ public sealed class ReviewPageTests(SqliteAppFactory factory) : IClassFixture<Sq
     {
         var admin = await factory.ClientFor(Roles.Admin);
         var pool = await factory.PoolAsync(admin);
-        var subject = await admin.SubjectAsync();
+        var subject = await factory.SubjectAsync(admin);
         var panel = await admin.DrawAsync(subject.Id);
         var seat = panel.Members[0];
         var email = await factory.WithDbAsync(db => db.Users.Where(u => db.Experts.Any(e => e.Id == seat.ExpertId && e.UserId == u.Id)).Select(u => u.Email).SingleAsync());

@@ -121,6 +121,12 @@ public sealed class ReviewSubjectHandlers(
             errors.Add(new Error("validation.required", "referenceId"));
         }
 
+        // Registering creates; a subject is refreshed only by its own module (the application's or the report's).
+        if (errors.Count == 0 && await db.ReviewSubjects.AnyAsync(s => s.Kind == kind && s.ReferenceId == r.ReferenceId, ct))
+        {
+            return Failure.Conflict("reviews.subject_exists");
+        }
+
         if (string.IsNullOrWhiteSpace(r.Title))
         {
             if (kind != ReviewSubjectKind.Application)
@@ -168,12 +174,6 @@ public sealed class ReviewSubjectHandlers(
         if (errors.Count > 0)
         {
             return Failure.Validation(errors);
-        }
-
-        // Registering creates; a subject is refreshed only by its own module (the application's or the report's).
-        if (await db.ReviewSubjects.AnyAsync(s => s.Kind == kind && s.ReferenceId == r.ReferenceId, ct))
-        {
-            return Failure.Conflict("reviews.subject_exists");
         }
 
         var title = r.Title ?? string.Empty;
