@@ -48,6 +48,9 @@ public sealed class Expert : IAudited, IVersioned
     /// <summary>Only active experts are drawn.</summary>
     public bool IsActive { get; private set; }
 
+    /// <summary>The expert says they cannot review until this day (inclusive); a draw leaves them out until then.</summary>
+    public DateOnly? UnavailableUntil { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -78,6 +81,46 @@ public sealed class Expert : IAudited, IVersioned
         }
 
         Apply(profile with { PastAffiliations = past }, now);
+    }
+
+    /// <summary>Links the sign-in made from an accepted invitation.</summary>
+    public void LinkAccount(Guid userId, DateTimeOffset now)
+    {
+        if (UserId is { } existing && existing != userId)
+        {
+            throw new InvalidOperationException("The expert already has another sign-in.");
+        }
+
+        UserId = userId;
+        UpdatedAt = now;
+    }
+
+    /// <summary>What the expert keeps up themselves: domains, key areas, expertise, phone and availability — never the employers.</summary>
+    public void UpdateOwnProfile(
+        IReadOnlyList<string> domains, IReadOnlyList<string> keyAreas, string? expertise, string? phone, DateOnly? unavailableUntil, DateTimeOffset now)
+    {
+        if (domains.Count == 0)
+        {
+            throw new ArgumentException("An expert needs a domain.", nameof(domains));
+        }
+
+        Domains = domains.Distinct().ToList();
+        KeyAreas = keyAreas.Distinct().ToList();
+        Expertise = Blank(expertise);
+        Phone = Blank(phone);
+        UnavailableUntil = unavailableUntil;
+        UpdatedAt = now;
+    }
+
+    public bool IsAvailableOn(DateOnly day) => UnavailableUntil is not { } until || until < day;
+
+    /// <summary>A confirmed change of employers (see <see cref="ExpertAffiliationChange"/>), applied as an Admin's edit is.</summary>
+    internal void ChangeAffiliations(
+        string creditCode, string name, DateOnly? since, IReadOnlyList<AffiliationPeriod> past, DateOnly today, DateTimeOffset now)
+    {
+        var profile = new ExpertProfile(
+            UserId, Name, Title, creditCode, name, since, Domains, KeyAreas, Expertise, Phone, Email, IsActive, past);
+        Update(profile, today, now);
     }
 
     private void Apply(ExpertProfile p, DateTimeOffset now)

@@ -53,6 +53,12 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<ConflictDismissal> ConflictDismissals => Set<ConflictDismissal>();
 
+    public DbSet<ExpertInvitation> ExpertInvitations => Set<ExpertInvitation>();
+
+    public DbSet<ExpertStandingConflict> ExpertStandingConflicts => Set<ExpertStandingConflict>();
+
+    public DbSet<ExpertAffiliationChange> ExpertAffiliationChanges => Set<ExpertAffiliationChange>();
+
     public DbSet<ReviewPanel> ReviewPanels => Set<ReviewPanel>();
 
     public DbSet<PanelMember> PanelMembers => Set<PanelMember>();

@@ -54,6 +54,7 @@ public static class FeatureRegistration
         services.AddHostedService<NoticeClosingJob>();
         services.AddScoped<ExpertHandlers>();
         services.AddOptions<Infrastructure.Web.ImportLimits>().BindConfiguration(Infrastructure.Web.ImportLimits.Section);
+        services.AddExpertOnboarding();
         services.AddScoped<ConflictService>();
         services.AddScoped<ReviewSubjectHandlers>();
         services.AddScoped<PanelHandlers>();
@@ -125,6 +126,7 @@ public static class FeatureRegistration
         app.MapNotificationEndpoints();
         app.MapApplicationEndpoints();
         app.MapExpertEndpoints();
+        app.MapExpertOnboardingEndpoints();
         app.MapReviewEndpoints();
         app.MapCenterEndpoints();
         app.MapLedgerEndpoints();

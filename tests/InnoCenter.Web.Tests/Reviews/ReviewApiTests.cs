@@ -27,7 +27,7 @@ public abstract class ReviewApiTests<TFactory>(TFactory factory) : IClassFixture
         var member = TestData.NewCreditCode("12", "120000");
         var current = await factory.CreateExpertAsync(admin, Expert(["technology"], affiliation: lead));
         var recent = await factory.CreateExpertAsync(admin, Expert(["management"], past: [new AffiliationRequest(member, "成员单位", null, DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-1))]));
-        var subject = await admin.SubjectAsync(lead, member);
+        var subject = await factory.SubjectAsync(admin, lead, member);
 
         var panel = await admin.DrawAsync(subject.Id);
 
@@ -53,7 +53,7 @@ public abstract class ReviewApiTests<TFactory>(TFactory factory) : IClassFixture
         var now = await factory.CreateExpertAsync(admin, Expert(["law"], affiliation: lead));
         var recent = await factory.CreateExpertAsync(admin, Expert(["law"], past: [new AffiliationRequest(lead, "牵头单位", null, today.AddYears(-2))]));
         var old = await factory.CreateExpertAsync(admin, Expert(["law"], past: [new AffiliationRequest(lead, "牵头单位", null, today.AddYears(-5))]));
-        var subject = await admin.SubjectAsync(lead);
+        var subject = await factory.SubjectAsync(admin, lead);
 
         var conflicts = (await admin.GetFromJsonAsync<List<ConflictDto>>(S(subject.Id, "/conflicts"), Json.Options))!;
 
@@ -82,7 +82,7 @@ public abstract class ReviewApiTests<TFactory>(TFactory factory) : IClassFixture
         await factory.PoolAsync(admin, 1);
         // Every management expert of the pool works for a party of this subject.
         var managers = await factory.WithDbAsync(db => db.Experts.Where(e => e.Domains.Contains("management")).Select(e => e.AffiliationCreditCode).Distinct().ToListAsync());
-        var subject = await admin.SubjectAsync([.. managers]);
+        var subject = await factory.SubjectAsync(admin, [.. managers]);
 
         var response = await admin.PostAsJsonAsync(S(subject.Id, "/panel/draw"), new DrawRequest(null));
 
@@ -98,7 +98,7 @@ public abstract class ReviewApiTests<TFactory>(TFactory factory) : IClassFixture
     {
         var admin = await factory.ClientFor(Roles.Admin, culture: "en-US");
         await factory.PoolAsync(admin, 1);
-        var subject = await admin.SubjectAsync();
+        var subject = await factory.SubjectAsync(admin);
         var expert = await factory.ClientFor(Roles.Expert);
         var center = await factory.ClientFor(Roles.CenterUser);
 
@@ -115,7 +115,7 @@ public abstract class ReviewApiTests<TFactory>(TFactory factory) : IClassFixture
             Assert.Contains("reviews.draw.", await tooBig.Content.ReadAsStringAsync());
         }
 
-        var other = await admin.SubjectAsync();
+        var other = await factory.SubjectAsync(admin);
         Assert.Equal(HttpStatusCode.Forbidden, (await expert.PostAsJsonAsync(S(other.Id, "/panel/draw"), new DrawRequest(null))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await center.PostAsJsonAsync(S(other.Id, "/panel/draw"), new DrawRequest(null))).StatusCode);
         Assert.False(await factory.WithDbAsync(db => db.ReviewPanels.AnyAsync(p => p.SubjectId == other.Id)));
@@ -126,7 +126,7 @@ public abstract class ReviewApiTests<TFactory>(TFactory factory) : IClassFixture
     {
         var admin = await factory.ClientFor(Roles.Admin);
         await factory.PoolAsync(admin);
-        var subject = await admin.SubjectAsync();
+        var subject = await factory.SubjectAsync(admin);
         var panel = await admin.DrawAsync(subject.Id);
         // Joins the pool after the draw, so the random draw can never have seated them.
         var outsider = await factory.CreateExpertAsync(admin, Expert(["law"]));
@@ -176,7 +176,7 @@ public abstract class ReviewApiTests<TFactory>(TFactory factory) : IClassFixture
     {
         var admin = await factory.ClientFor(Roles.Admin);
         await factory.PoolAsync(admin);
-        var subject = await admin.SubjectAsync();
+        var subject = await factory.SubjectAsync(admin);
         var panel = await admin.DrawAsync(subject.Id);
         var leader = panel.Members[2];
         await admin.PutAsJsonAsync(S(subject.Id, "/panel/leader"), new LeaderRequest(leader.Id));
@@ -216,7 +216,7 @@ public abstract class ReviewApiTests<TFactory>(TFactory factory) : IClassFixture
     {
         var admin = await factory.ClientFor(Roles.Admin);
         await factory.PoolAsync(admin);
-        var subject = await admin.SubjectAsync();
+        var subject = await factory.SubjectAsync(admin);
         var panel = await admin.DrawAsync(subject.Id);
         var leaving = panel.Members[1];
         var client = ClientOf(leaving.ExpertId);
@@ -251,7 +251,7 @@ public abstract class ReviewApiTests<TFactory>(TFactory factory) : IClassFixture
         await factory.PoolAsync(admin);
         var lead = TestData.NewCreditCode();
         var conflicted = await factory.CreateExpertAsync(admin, Expert(["technology", "industry", "management", "economics", "law"], affiliation: lead));
-        var subject = await admin.SubjectAsync(lead);
+        var subject = await factory.SubjectAsync(admin, lead);
         var panel = await admin.DrawAsync(subject.Id);
         var decliner = panel.Members[0];
         var client = ClientOf(decliner.ExpertId);
@@ -279,7 +279,7 @@ public abstract class ReviewApiTests<TFactory>(TFactory factory) : IClassFixture
     {
         var admin = await factory.ClientFor(Roles.Admin);
         await factory.PoolAsync(admin);
-        var subject = await admin.SubjectAsync();
+        var subject = await factory.SubjectAsync(admin);
         var panel = await admin.DrawAsync(subject.Id);
         // Joins the pool after the draw, so the random draw can never have seated them.
         var outsider = await factory.CreateExpertAsync(admin, Expert(["law"]));
@@ -369,7 +369,7 @@ public abstract class ReviewApiTests<TFactory>(TFactory factory) : IClassFixture
     {
         var admin = await factory.ClientFor(Roles.Admin);
         await factory.PoolAsync(admin);
-        var subject = await admin.SubjectAsync();
+        var subject = await factory.SubjectAsync(admin);
         var panel = await admin.DrawAsync(subject.Id);
         var (seated, decliner) = (panel.Members[0], panel.Members[1]);
         await ClientOf(decliner.ExpertId).PostAsJsonAsync($"/api/v1/reviews/assignments/{decliner.Id}/decline", new ReasonRequest("出差"));
@@ -377,6 +377,11 @@ public abstract class ReviewApiTests<TFactory>(TFactory factory) : IClassFixture
         using var scope = factory.Services.CreateScope();
         var handlers = scope.ServiceProvider.GetRequiredService<ReviewSubjectHandlers>();
 
+        // Invited is not enough to open the materials (issue 12, item 7): the seat must be accepted.
+        Assert.False(await handlers.CanExpertOpenAsync(userOf[seated.ExpertId], ReviewSubjectKind.Application, subject.ReferenceId, CancellationToken.None));
+        (await ClientOf(seated.ExpertId).PostAsync($"/api/v1/reviews/assignments/{seated.Id}/accept", null)).EnsureSuccessStatusCode();
+        using var fresh = factory.Services.CreateScope();
+        handlers = fresh.ServiceProvider.GetRequiredService<ReviewSubjectHandlers>();
         Assert.True(await handlers.CanExpertOpenAsync(userOf[seated.ExpertId], ReviewSubjectKind.Application, subject.ReferenceId, CancellationToken.None));
         Assert.False(await handlers.CanExpertOpenAsync(userOf[decliner.ExpertId], ReviewSubjectKind.Application, subject.ReferenceId, CancellationToken.None));
 

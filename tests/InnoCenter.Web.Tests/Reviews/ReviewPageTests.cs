@@ -55,7 +55,7 @@ public sealed class ReviewPageTests(SqliteAppFactory factory) : IClassFixture<Sq
     {
         var admin = await factory.ClientFor(Roles.Admin);
         await factory.PoolAsync(admin);
-        var subject = await admin.SubjectAsync();
+        var subject = await factory.SubjectAsync(admin);
         var panel = await admin.DrawAsync(subject.Id);
         var leader = panel.Members[0];
         await admin.PutAsJsonAsync($"/api/v1/reviews/subjects/{subject.Id}/panel/leader", new LeaderRequest(leader.Id));
@@ -126,7 +126,7 @@ public sealed class ReviewPageTests(SqliteAppFactory factory) : IClassFixture<Sq
     {
         var admin = await factory.ClientFor(Roles.Admin);
         var pool = await factory.PoolAsync(admin);
-        var subject = await admin.SubjectAsync();
+        var subject = await factory.SubjectAsync(admin);
         var panel = await admin.DrawAsync(subject.Id);
         var seat = panel.Members[0];
         var email = await factory.WithDbAsync(db => db.Users.Where(u => db.Experts.Any(e => e.Id == seat.ExpertId && e.UserId == u.Id)).Select(u => u.Email).SingleAsync());
@@ -174,10 +174,14 @@ public sealed class ReviewDemoSeedTests(SqliteAppFactory factory) : IClassFixtur
         await DemoSeeder.SeedAsync(factory.Services);
 
         var names = new[] { "王建国", "陈雪梅", "刘志强", "孙丽", "周海峰", "吴敏", "郑凯", "冯涛", "何静", "马超", "高远", "林峰" };
-        var experts = await factory.WithDbAsync(db => db.Experts.Where(e => names.Contains(e.Name)).ToListAsync());
+        var experts = await factory.WithDbAsync(db => db.Experts.Include(e => e.PastAffiliations).Where(e => names.Contains(e.Name)).ToListAsync());
         Assert.Equal(12, experts.Count);
         Assert.All(Domains, d => Assert.Contains(experts, e => e.Domains.Contains(d)));
-        var linked = Assert.Single(experts, e => e.UserId is not null);
-        Assert.Equal("王建国", linked.Name);
+        // Every demo expert can sign in, so a demo panel can be completed (issue 11); the demo expert is 王建国.
+        Assert.All(experts, e => Assert.NotNull(e.UserId));
+        Assert.Equal(12, experts.Select(e => e.UserId).Distinct().Count());
+        var demoUser = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == "expert@demo.local").Select(u => u.Id).SingleAsync());
+        Assert.Equal("王建国", experts.Single(e => e.UserId == demoUser).Name);
+        Assert.Empty(experts.Single(e => e.Name == "王建国").PastAffiliations);
     }
 }

@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
+using InnoCenter.Domain.Reviews;
 using InnoCenter.Web.Features.Experts;
 using InnoCenter.Web.Features.Reviews;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InnoCenter.Web.Tests.Reviews;
 
@@ -62,18 +64,24 @@ public static class ReviewTestData
         return pool;
     }
 
-    /// <summary>A subject with a fresh reference, a year of its own (so loads from other tests never count) and the given parties.</summary>
-    public static async Task<SubjectDto> SubjectAsync(this HttpClient admin, params string[] parties)
+    /// <summary>
+    /// A subject with a fresh reference, a year of its own (so loads from other tests never count) and the given parties,
+    /// staged as the in-process modules do: the API no longer takes an application's parties from outside.
+    /// </summary>
+    public static async Task<SubjectDto> SubjectAsync<TFactory>(this TFactory factory, HttpClient admin, params string[] parties)
+        where TFactory : AppFactory
     {
-        var response = await admin.PostAsJsonAsync("/api/v1/reviews/subjects", new SubjectRequest
+        Guid id;
+        using (var scope = factory.Services.CreateScope())
         {
-            Kind = "Application",
-            ReferenceId = Guid.NewGuid(),
-            Title = "测试申报" + Guid.NewGuid().ToString("N")[..6],
-            KeyArea = "new-materials",
-            Year = Random.Shared.Next(2030, 2099),
-            PartyCreditCodes = parties.Length > 0 ? parties : [TestData.NewCreditCode()],
-        });
+            var handlers = scope.ServiceProvider.GetRequiredService<ReviewSubjectHandlers>();
+            id = await handlers.EnsureSubjectAsync(
+                ReviewSubjectKind.Application, Guid.NewGuid(), "测试申报" + Guid.NewGuid().ToString("N")[..6], "new-materials",
+                Random.Shared.Next(2030, 2099), parties.Length > 0 ? parties : [TestData.NewCreditCode()], CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<InnoCenter.Web.Data.AppDbContext>().SaveChangesAsync();
+        }
+
+        var response = await admin.GetAsync($"/api/v1/reviews/subjects/{id}");
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<SubjectDto>(Json.Options))!;
     }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace InnoCenter.Web.Features.Experts;
 
-public sealed class IndexModel(ExpertHandlers handlers, PolicyProvider policy) : PageModel
+public sealed class IndexModel(ExpertHandlers handlers, ExpertInvitationHandlers invitations, PolicyProvider policy) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public ExpertFilter Filter { get; set; } = new();
@@ -15,5 +15,12 @@ public sealed class IndexModel(ExpertHandlers handlers, PolicyProvider policy) :
 
     public PolicyPack Policy => policy.Current;
 
-    public async Task OnGetAsync(CancellationToken ct) => Result = await handlers.ListAsync(Filter, ct);
+    /// <summary>The account invitation of each expert on the page (未邀请/已邀请/已接受/已过期/已撤销).</summary>
+    public IReadOnlyDictionary<Guid, InvitationDto> Invitations { get; private set; } = new Dictionary<Guid, InvitationDto>();
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Result = await handlers.ListAsync(Filter, ct);
+        Invitations = await invitations.StatesAsync(Result.Items.Select(e => e.Id).ToList(), ct);
+    }
 }

@@ -7,7 +7,7 @@ namespace InnoCenter.Web.Features.Reviews;
 
 /// <summary>
 /// Applies the domain's conflict rule to a subject: it reads only the experts whose affiliations (current or past)
-/// name a party, or who declared a conflict, and lets <see cref="ConflictRules"/> decide. Everyone else is not in conflict.
+/// name a party, or who declared a conflict (with the subject or with one of its parties), and lets <see cref="ConflictRules"/> decide. Everyone else is not in conflict.
 /// </summary>
 public sealed class ConflictService(AppDbContext db, PolicyProvider policy, TimeProvider clock)
 {
@@ -15,7 +15,12 @@ public sealed class ConflictService(AppDbContext db, PolicyProvider policy, Time
     {
         var parties = await db.ReviewSubjects.AsNoTracking().Where(s => s.Id == subjectId)
             .SelectMany(s => s.Parties.Select(p => p.CreditCode)).ToListAsync(ct);
-        var declared = await db.ConflictDeclarations.AsNoTracking().Where(d => d.SubjectId == subjectId).Select(d => d.ExpertId).ToListAsync(ct);
+        var declaredHere = await db.ConflictDeclarations.AsNoTracking().Where(d => d.SubjectId == subjectId).Select(d => d.ExpertId).ToListAsync(ct);
+
+        // A conflict an expert declared with an organisation counts against every subject it is a party of.
+        var declaredStanding = await db.ExpertStandingConflicts.AsNoTracking().Where(c => parties.Contains(c.CreditCode))
+            .Select(c => c.ExpertId).ToListAsync(ct);
+        var declared = declaredHere.Concat(declaredStanding).Distinct().ToList();
         var dismissals = await db.ConflictDismissals.AsNoTracking().Where(d => d.SubjectId == subjectId)
             .Select(d => new { d.ExpertId, d.CreditCode }).ToListAsync(ct);
 

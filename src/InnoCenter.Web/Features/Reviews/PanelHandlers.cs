@@ -494,7 +494,10 @@ public sealed class PanelHandlers(
     /// <summary>Every expert of the pool as the draw sees them for this subject: domains, key areas, active, conflict, load this year.</summary>
     private async Task<List<DrawCandidate>> CandidatesAsync(ReviewSubject subject, CancellationToken ct)
     {
-        var experts = await db.Experts.AsNoTracking().Select(e => new { e.Id, e.Domains, e.KeyAreas, e.IsActive }).ToListAsync(ct);
+        var today = clock.BeijingToday();
+        var experts = await db.Experts.AsNoTracking()
+            .Select(e => new { e.Id, e.Domains, e.KeyAreas, IsActive = e.IsActive && (e.UnavailableUntil == null || e.UnavailableUntil < today) })
+            .ToListAsync(ct);
         var verdicts = await conflicts.JudgeAsync(subject.Id, null, ct);
         var loads = await (from m in db.PanelMembers
                            join p in db.ReviewPanels on m.PanelId equals p.Id

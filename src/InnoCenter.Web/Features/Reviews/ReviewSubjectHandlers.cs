@@ -62,8 +62,19 @@ public sealed class ReviewSubjectHandlers(
         return id is { } subjectId && await CanExpertOpenSubjectAsync(userId, subjectId, ct);
     }
 
+    /// <summary>
+    /// The materials (the application or report, its files, the site-inspection record) are open only to an expert who
+    /// accepted the seat: an invited expert sees what they need to judge a conflict (<see cref="CanExpertSeeSubjectAsync"/>).
+    /// </summary>
     public async Task<bool> CanExpertOpenSubjectAsync(Guid userId, Guid subjectId, CancellationToken ct) =>
-        await ActiveSeatAsync(userId, subjectId, ct) is { } seat && !await conflicts.InConflictAsync(subjectId, seat.ExpertId, ct);
+        await ActiveSeatAsync(userId, subjectId, ct) is { Status: PanelMemberStatus.Accepted } seat
+        && !await conflicts.InConflictAsync(subjectId, seat.ExpertId, ct);
+
+    /// <summary>An invited or accepted expert not in conflict sees the subject's title, key area and parties.</summary>
+    public async Task<PanelMember?> SeatThatSeesAsync(Guid userId, Guid subjectId, CancellationToken ct) =>
+        await ActiveSeatAsync(userId, subjectId, ct) is { } seat && !await conflicts.InConflictAsync(subjectId, seat.ExpertId, ct)
+            ? seat
+            : null;
 
     /// <summary>The user's active seat (invited or accepted) on the subject's panel, if any.</summary>
     public Task<PanelMember?> ActiveSeatAsync(Guid userId, Guid subjectId, CancellationToken ct) =>
@@ -110,9 +121,18 @@ public sealed class ReviewSubjectHandlers(
             errors.Add(new Error("validation.required", "referenceId"));
         }
 
+        // Registering creates; a subject is refreshed only by its own module (the application's or the report's).
+        if (errors.Count == 0 && await db.ReviewSubjects.AnyAsync(s => s.Kind == kind && s.ReferenceId == r.ReferenceId, ct))
+        {
+            return Failure.Conflict("reviews.subject_exists");
+        }
+
         if (string.IsNullOrWhiteSpace(r.Title))
         {
-            errors.Add(new Error("validation.required", "title"));
+            if (kind != ReviewSubjectKind.Application)
+            {
+                errors.Add(new Error("validation.required", "title"));
+            }
         }
         else if (r.Title.Trim().Length > FieldLengths.Title)
         {
@@ -130,7 +150,15 @@ public sealed class ReviewSubjectHandlers(
         }
 
         var parties = r.PartyCreditCodes ?? [];
-        if (parties.Count == 0)
+        if (kind == ReviewSubjectKind.Application)
+        {
+            // An application's parties are its consortium, read from the application; nobody writes them from outside.
+            if (parties.Count > 0)
+            {
+                errors.Add(new Error("reviews.parties_not_writable", "partyCreditCodes"));
+            }
+        }
+        else if (parties.Count == 0)
         {
             errors.Add(new Error("reviews.parties_required", "partyCreditCodes"));
         }
@@ -148,15 +176,42 @@ public sealed class ReviewSubjectHandlers(
             return Failure.Validation(errors);
         }
 
-        var id = await EnsureSubjectAsync(kind, r.ReferenceId!.Value, r.Title!, r.KeyArea, r.Year!.Value, parties.ToList(), ct);
-        await db.SaveChangesAsync(ct);
+        var title = r.Title ?? string.Empty;
+        var keyArea = r.KeyArea;
+        if (kind == ReviewSubjectKind.Application)
+        {
+            var application = await db.Applications.AsNoTracking().Include(a => a.Members)
+                .FirstOrDefaultAsync(a => a.Id == r.ReferenceId, ct);
+            if (application is null)
+            {
+                return Failure.Validation(new Error("reviews.reference_not_found", "referenceId"));
+            }
+
+            var orgIds = application.Members.Select(m => m.OrganizationId).Append(application.LeadOrganizationId).Distinct().ToList();
+            parties = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).Select(o => o.CreditCode).ToListAsync(ct);
+            title = application.CenterName;
+            keyArea = application.KeyArea;
+        }
+
+        var id = await EnsureSubjectAsync(kind, r.ReferenceId!.Value, title, keyArea, r.Year!.Value, parties.ToList(), ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two creates at once: the unique (kind, reference) index kept one.
+            return Failure.Conflict("reviews.subject_exists");
+        }
+
         return await GetAsync(id, ct);
     }
 
     /// <summary>An Admin reads any subject; an expert only one they may open; everyone else is told it does not exist.</summary>
     public async Task<Result<SubjectDto>> GetAsync(Guid id, CancellationToken ct)
     {
-        if (!user.IsAdmin && (user.Id is not { } uid || !await CanExpertOpenSubjectAsync(uid, id, ct)))
+        var seat = user.IsAdmin || user.Id is not { } uid ? null : await SeatThatSeesAsync(uid, id, ct);
+        if (!user.IsAdmin && seat is null)
         {
             return Failure.NotFound("reviews.subject_not_found");
         }
@@ -175,7 +230,9 @@ public sealed class ReviewSubjectHandlers(
             s.Id, s.Kind.ToString(), text[ReviewEnumText.KindKey(s.Kind)], s.ReferenceId, s.Title, s.KeyArea,
             s.KeyArea is null ? null : policy.Current.KeyAreas.LabelOf(s.KeyArea, en), s.Year,
             codes.Select(c => new PartyDto(c, names.GetValueOrDefault(c))).ToList(),
-            await StatusOfAsync(s.Id, ct));
+            seat is { Status: not PanelMemberStatus.Accepted }
+                ? new ReviewStatus(s.Id, false, 0, 0, false, null, null, false, null)
+                : await StatusOfAsync(s.Id, ct));
     }
 
     public async Task<PagedResult<SubjectRow>> ListAsync(SubjectFilter f, CancellationToken ct)

@@ -73,7 +73,7 @@ public static class DemoSeeder
         await EnsureUser(users, "center@demo.local", "李海燕（海河智能装备）", Roles.CenterUser, lead.Id, password, now);
         await EnsureUser(users, "member@demo.local", "张明（天津大学）", Roles.MemberUser, member.Id, password, now);
         await EnsureUser(users, "officer@demo.local", "赵立（工信局）", Roles.Admin, null, password, now);
-        await SeedExpertsAsync(db, users, now);
+        await SeedExpertsAsync(db, users, password, now);
         await EnsureCenterAsync(sp, db, now);
         await EnsureAssessmentCycleAsync(sp, db);
         Console.WriteLine($"Demo data ready / 演示数据已就绪: expert@demo.local, center@demo.local, member@demo.local, officer@demo.local — password / 密码 {password}");
@@ -81,14 +81,15 @@ public static class DemoSeeder
 
     /// <summary>
     /// Twelve pool experts across the five domains, employed by demo organisations (so conflicts show on demo
-    /// applications). Only the first is linked to a sign-in, the demo expert's; the others are pool entries without one.
+    /// applications). Each has a sign-in: the first is the demo expert's (expert@demo.local), not in conflict with the demo
+    /// application; the others are expert2@demo.local to expert12@demo.local.
     /// </summary>
     private static readonly (string Name, string Title, string Employer, string[] Domains, string[] KeyAreas, string? PastEmployer)[] Experts =
     [
-        ("王建国", "教授级高级工程师", "天津市机械工业研究院", ["technology", "industry"], ["high-end-equipment", "intelligent-tech"], "天津海河智能装备有限公司"),
+        ("王建国", "教授级高级工程师", "天津市机械工业研究院", ["technology", "industry"], ["high-end-equipment", "intelligent-tech"], null),
         ("陈雪梅", "教授", "天津大学", ["technology"], ["new-materials", "integrated-circuits"], null),
         ("刘志强", "研究员", "北京工业技术研究院", ["technology", "management"], ["intelligent-tech", "xinchuang"], null),
-        ("孙丽", "教授", "南开大学", ["economics"], ["biomedicine"], null),
+        ("孙丽", "教授", "南开大学", ["economics", "management"], ["biomedicine"], null),
         ("周海峰", "高级经济师", "天津滨海科技融资担保有限公司", ["economics", "management"], [], null),
         ("吴敏", "律师", "天津市智能制造产业联盟", ["law"], [], null),
         ("郑凯", "正高级工程师", "天津北辰生物医药集团有限公司", ["industry"], ["biomedicine", "tcm"], null),
@@ -99,7 +100,7 @@ public static class DemoSeeder
         ("林峰", "高级工程师", "上海浦江先进材料有限公司", ["industry", "technology"], ["new-materials", "green-petrochemicals"], null),
     ];
 
-    private static async Task SeedExpertsAsync(AppDbContext db, UserManager<AppUser> users, DateTimeOffset now)
+    private static async Task SeedExpertsAsync(AppDbContext db, UserManager<AppUser> users, string password, DateTimeOffset now)
     {
         var orgs = await db.Organizations.ToDictionaryAsync(o => o.Name, o => o.CreditCode);
         var existing = await db.Experts.Select(e => new { e.Name, e.AffiliationCreditCode }).ToListAsync();
@@ -115,6 +116,15 @@ public static class DemoSeeder
             }
 
             var linked = i == 0 && demoExpert is not null && !await db.Experts.AnyAsync(e => e.UserId == demoExpert.Id) ? demoExpert.Id : (Guid?)null;
+            if (i > 0)
+            {
+                // Every demo pool expert can sign in (expert2@demo.local …), so a visitor can complete a demo panel.
+                var email = $"expert{i + 1}@demo.local";
+                await EnsureUser(users, email, $"{x.Name}（专家）", Roles.Expert, null, password, now);
+                var account = await users.FindByEmailAsync(email);
+                linked = account is not null && !await db.Experts.AnyAsync(e => e.UserId == account.Id) ? account.Id : null;
+            }
+
             IReadOnlyList<AffiliationPeriod> past = x.PastEmployer is null
                 ? []
                 : [new AffiliationPeriod(orgs[x.PastEmployer], x.PastEmployer, today.AddYears(-8), today.AddYears(-2))];
