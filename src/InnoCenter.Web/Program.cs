@@ -37,7 +37,7 @@ services.AddAppDatabase(builder.Configuration, builder.Environment);
 services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("InnoCenter");
 services.AddAppLocalization();
 services.AddAppAuth(builder.Configuration);
-services.AddSingleton<PolicyProvider>();
+services.AddPolicy();
 services.AddProblemDetails();
 services.AddExceptionHandler<AppExceptionHandler>();
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -4,10 +4,18 @@ namespace InnoCenter.Domain.Applications;
 /// Working-day arithmetic for notice windows: weekends and listed holidays do not count; weekend days listed as
 /// adjusted workdays (调休上班) do.
 /// </summary>
-public sealed class WorkingDays(IEnumerable<DateOnly> holidays, IEnumerable<DateOnly> adjustedWorkdays)
+public sealed class WorkingDays(IEnumerable<DateOnly> holidays, IEnumerable<DateOnly> adjustedWorkdays, IEnumerable<int>? calendarYears = null)
 {
     private readonly HashSet<DateOnly> _holidays = [.. holidays];
     private readonly HashSet<DateOnly> _adjusted = [.. adjustedWorkdays];
+    private readonly HashSet<int>? _years = calendarYears is null ? null : [.. calendarYears];
+
+    /// <summary>
+    /// The years between two days (both inclusive) whose holidays are not known: counting their working days would
+    /// silently treat 1 January as one.
+    /// </summary>
+    public IReadOnlyList<int> UncoveredYears(DateOnly from, DateOnly to) =>
+        _years is null ? [] : Enumerable.Range(from.Year, to.Year - from.Year + 1).Where(y => !_years.Contains(y)).ToList();
 
     public bool IsWorkingDay(DateOnly day)
     {

@@ -1,3 +1,7 @@
+using System.Text.Json.Serialization;
+using InnoCenter.Domain.Applications;
+using InnoCenter.Domain.Common;
+
 namespace InnoCenter.Domain.Policy;
 
 /// <summary>The recognition rules of a pack: who may apply, how long each stage should take, the notice window, numbering.</summary>
@@ -14,6 +18,15 @@ public sealed record ApplicationRules
 
     /// <summary>Weekend days that are working days (调休上班), so they do count.</summary>
     public IReadOnlyList<DateOnly> AdjustedWorkdays { get; init; } = [];
+
+    /// <summary>
+    /// Years whose holidays and adjusted workdays are entered in full (国务院办公厅关于部分节假日安排的通知). Empty in an older
+    /// pack: then the years its holidays name are the years it covers.
+    /// </summary>
+    public IReadOnlyList<int> CalendarYears { get; init; } = [];
+
+    /// <summary>What a window or deadline does that runs into a year without a calendar.</summary>
+    public MissingCalendarYear MissingCalendarYear { get; init; } = MissingCalendarYear.Refuse;
 
     /// <summary>Expected calendar days per stage, by status name; a stage held longer is overdue on the pipeline board.</summary>
     public IReadOnlyDictionary<string, int> StageDays { get; init; } = new Dictionary<string, int>();
@@ -33,6 +46,84 @@ public sealed record ApplicationRules
     /// <summary>The issuing body printed on official documents.</summary>
     public LocalizedText IssuingBody { get; init; } = new("", "");
 
+    /// <summary>The working-day calendar of these rules.</summary>
+    public WorkingDays Calendar() =>
+        new(Holidays, AdjustedWorkdays, CalendarYears.Count > 0 ? CalendarYears : Holidays.Select(h => h.Year).Distinct());
+
+    /// <summary>
+    /// The public notice window opened by a decision on <paramref name="decidedOn"/>: refused when it runs into a year
+    /// without a calendar, unless the pack says to count such a year's weekdays (the window then names the year, so the
+    /// warning can be shown).
+    /// </summary>
+    public Result<NoticeWindow> NoticeWindow(DateOnly decidedOn)
+    {
+        var calendar = Calendar();
+        var (start, end) = calendar.Window(decidedOn, NoticeWorkingDays);
+        var missing = calendar.UncoveredYears(decidedOn, end);
+        if (missing.Count > 0 && MissingCalendarYear == MissingCalendarYear.Refuse)
+        {
+            return Failure.Validation(new Error("policy.calendar_missing", "applications.holidays", string.Join(", ", missing)));
+        }
+
+        return new NoticeWindow(start, end, missing);
+    }
+
+    /// <summary>What is wrong with these rules; fields are JSON paths inside the pack.</summary>
+    public IReadOnlyList<Error> Validate()
+    {
+        var errors = new List<Error>();
+        if (NoticeWorkingDays < 1)
+        {
+            errors.Add(new Error("policy.at_least_one", "applications.noticeWorkingDays"));
+        }
+
+        foreach (var (stage, days) in StageDays)
+        {
+            if (days < 1)
+            {
+                errors.Add(new Error("policy.at_least_one", $"applications.stageDays.{stage}"));
+            }
+        }
+
+        if (!ApprovalNumberFormat.Contains("{seq", StringComparison.Ordinal))
+        {
+            errors.Add(new Error("policy.format_needs_seq", "applications.approvalNumberFormat"));
+        }
+
+        if (!PlaqueNumberFormat.Contains("{seq", StringComparison.Ordinal))
+        {
+            errors.Add(new Error("policy.format_needs_seq", "applications.plaqueNumberFormat"));
+        }
+
+        foreach (var day in Holidays.Intersect(AdjustedWorkdays))
+        {
+            errors.Add(new Error("policy.holiday_and_workday", "applications.holidays", day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        var calendarYears = CalendarYears.ToHashSet();
+        foreach (var year in Holidays.Concat(AdjustedWorkdays).Select(d => d.Year).Distinct().Where(y => calendarYears.Count > 0 && !calendarYears.Contains(y)))
+        {
+            errors.Add(new Error("policy.calendar_year_not_listed", "applications.calendarYears", year));
+        }
+
+        for (var i = 0; i < Eligibility.Count; i++)
+        {
+            var rule = Eligibility[i];
+            if (!EligibilityRule.Kinds.Contains(rule.Kind))
+            {
+                errors.Add(new Error("policy.unknown_kind", $"applications.eligibility[{i}].kind", rule.Kind));
+            }
+
+            if (rule.Kind == "minMembers" && rule.Threshold is not > 0)
+            {
+                errors.Add(new Error("policy.at_least_one", $"applications.eligibility[{i}].threshold"));
+            }
+        }
+
+        PolicyChecks.UniqueCodes(Eligibility.Select(e => e.Code), "applications.eligibility", errors);
+        return errors;
+    }
+
     public static string FormatNumber(string format, int year, int seq) =>
         format
             .Replace("{year}", year.ToString(System.Globalization.CultureInfo.InvariantCulture))
@@ -50,4 +141,21 @@ public sealed record EligibilityRule(string Code, string Kind, bool Hard, Locali
     public int? Threshold { get; init; }
 
     public bool IsDefault { get; init; }
+
+    /// <summary>The checks the engine knows.</summary>
+    public static readonly IReadOnlySet<string> Kinds = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "leadIsEnterprise", "hasUniversityOrInstitute", "minMembers", "equityTotals100", "crossRegion", "requiredMaterials",
+    };
 }
+
+/// <summary>A year with no calendar entered: refuse the window (the Admin enters the year first), or count its weekdays.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<MissingCalendarYear>))]
+public enum MissingCalendarYear
+{
+    Refuse,
+    Weekdays,
+}
+
+/// <summary>A notice window; <see cref="WeekdayYears"/> are years counted as plain weekdays for want of a calendar.</summary>
+public sealed record NoticeWindow(DateOnly Start, DateOnly End, IReadOnlyList<int> WeekdayYears);

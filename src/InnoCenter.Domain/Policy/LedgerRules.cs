@@ -1,3 +1,5 @@
+using InnoCenter.Domain.Common;
+
 namespace InnoCenter.Domain.Policy;
 
 /// <summary>
@@ -17,6 +19,27 @@ public sealed record LedgerRules
 
     /// <summary>The most rows one Excel import may carry.</summary>
     public int MaxImportRows { get; init; } = 5000;
+
+    public IReadOnlyList<Error> Validate(IReadOnlyList<CodeItem> regions)
+    {
+        var errors = new List<Error>();
+        if (MaxImportRows < 1)
+        {
+            errors.Add(new Error("policy.at_least_one", "ledger.maxImportRows"));
+        }
+
+        PolicyChecks.UniqueCodes(TalentCategories.Select(c => c.Code), "ledger.talentCategories", errors);
+        PolicyChecks.CodeTable(SmeServiceKinds, "ledger.smeServiceKinds", errors, required: false);
+        for (var i = 0; i < CrossRegionCodes.Count; i++)
+        {
+            if (regions.All(r => r.Code != CrossRegionCodes[i]))
+            {
+                errors.Add(new Error("policy.unknown_code", $"ledger.crossRegionCodes[{i}]", CrossRegionCodes[i]));
+            }
+        }
+
+        return errors;
+    }
 
     public TalentCategory? FindTalentCategory(string? code) => TalentCategories.FirstOrDefault(c => c.Code == code);
 }

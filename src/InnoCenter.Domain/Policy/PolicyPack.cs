@@ -54,7 +54,33 @@ public sealed record PolicyPack
     public CodeItem? FindDistrict(string? code) => Districts.FirstOrDefault(d => d.Code == code);
 
     /// <summary>Every check a pack must pass before it goes live; fields are JSON paths inside the pack.</summary>
-    public IReadOnlyList<Error> Validate() => [.. Assessment.Validate(), .. Pilot?.Validate() ?? [], .. Reminders.Validate()];
+    public IReadOnlyList<Error> Validate()
+    {
+        var errors = new List<Error>();
+        if (string.IsNullOrWhiteSpace(Code))
+        {
+            errors.Add(new Error("validation.required", "code"));
+        }
+
+        if (string.IsNullOrWhiteSpace(Name.Zh) || string.IsNullOrWhiteSpace(Name.En))
+        {
+            errors.Add(new Error("validation.required", "name"));
+        }
+
+        PolicyChecks.CodeTable(KeyAreas, "keyAreas", errors, required: true);
+        PolicyChecks.CodeTable(OrganizationTypes, "organizationTypes", errors, required: true);
+        PolicyChecks.CodeTable(Districts, "districts", errors, required: false);
+        PolicyChecks.CodeTable(Regions, "regions", errors, required: true);
+        PolicyChecks.CodeTable(ExpertDomains, "expertDomains", errors, required: true);
+        PolicyChecks.UniqueCodes(RequiredMaterials.Select(m => m.Code), "requiredMaterials", errors);
+        errors.AddRange(Applications.Validate());
+        errors.AddRange(Review.Problems(ExpertDomains));
+        errors.AddRange(Ledger.Validate(Regions));
+        errors.AddRange(Assessment.Validate());
+        errors.AddRange(Pilot?.Validate() ?? []);
+        errors.AddRange(Reminders.Validate());
+        return errors;
+    }
 }
 
 public sealed record LocalizedText(string Zh, string En)
@@ -69,6 +95,46 @@ public sealed record CodeItem(string Code, string Zh, string En)
     public bool IsDefault { get; init; }
 
     public string Label(bool english) => english ? En : Zh;
+}
+
+/// <summary>Checks that several sections of a pack share.</summary>
+public static class PolicyChecks
+{
+    public static void UniqueCodes(IEnumerable<string> codes, string field, List<Error> errors)
+    {
+        var i = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var code in codes)
+        {
+            if (string.IsNullOrWhiteSpace(code))
+            {
+                errors.Add(new Error("validation.required", $"{field}[{i}].code"));
+            }
+            else if (!seen.Add(code))
+            {
+                errors.Add(new Error("policy.duplicate_code", $"{field}[{i}].code", code));
+            }
+
+            i++;
+        }
+    }
+
+    public static void CodeTable(IReadOnlyList<CodeItem> items, string field, List<Error> errors, bool required)
+    {
+        if (required && items.Count == 0)
+        {
+            errors.Add(new Error("policy.table_empty", field));
+        }
+
+        UniqueCodes(items.Select(i => i.Code), field, errors);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(items[i].Zh) || string.IsNullOrWhiteSpace(items[i].En))
+            {
+                errors.Add(new Error("policy.label_required", $"{field}[{i}]"));
+            }
+        }
+    }
 }
 
 public static class CodeTable

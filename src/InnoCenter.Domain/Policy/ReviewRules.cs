@@ -36,36 +36,36 @@ public sealed record ReviewRules
         if (p.MinSize < 1 || p.MaxSize < p.MinSize || p.DefaultSize < p.MinSize || p.DefaultSize > p.MaxSize
             || (p.OddSizeOnly && p.DefaultSize % 2 == 0))
         {
-            problems.Add(new Error("reviews.policy.panel_size"));
+            problems.Add(new Error("reviews.policy.panel_size", "review.panel"));
         }
 
         foreach (var q in p.Quotas)
         {
             if (q.Min < 1 || q.Domains.Count == 0 || q.Domains.Any(d => expertDomains.All(e => e.Code != d)))
             {
-                problems.Add(new Error("reviews.policy.quota"));
+                problems.Add(new Error("reviews.policy.quota", "review.panel.quotas"));
             }
         }
 
         if (p.Quotas.Sum(q => q.Min) > p.MaxSize)
         {
-            problems.Add(new Error("reviews.policy.quota"));
+            problems.Add(new Error("reviews.policy.quota", "review.panel.quotas"));
         }
 
         if (Conflict.LookbackYears < 0)
         {
-            problems.Add(new Error("reviews.policy.conflict_years"));
+            problems.Add(new Error("reviews.policy.conflict_years", "review.conflict.lookbackYears"));
         }
 
         if (Load.MaxPanelsPerYear < 1)
         {
-            problems.Add(new Error("reviews.policy.load_cap"));
+            problems.Add(new Error("reviews.policy.load_cap", "review.load.maxPanelsPerYear"));
         }
 
         if (Aggregation.TrimEachSide < 0 || Aggregation.TrimFromScores <= 2 * Aggregation.TrimEachSide
             || Aggregation.OutlierDeviationPercent <= 0)
         {
-            problems.Add(new Error("reviews.policy.aggregation"));
+            problems.Add(new Error("reviews.policy.aggregation", "review.aggregation"));
         }
 
         foreach (var f in ScoringForms)
@@ -73,7 +73,7 @@ public sealed record ReviewRules
             if (f.Criteria.Count == 0 || f.Criteria.Any(c => c.MaxPoints <= 0)
                 || f.Criteria.Select(c => c.Code).Distinct().Count() != f.Criteria.Count)
             {
-                problems.Add(new Error("reviews.policy.form", null, f.SubjectKind));
+                problems.Add(new Error("reviews.policy.form", "review.scoringForms", f.SubjectKind));
             }
         }
 

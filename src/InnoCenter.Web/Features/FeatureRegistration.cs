@@ -9,6 +9,7 @@ using InnoCenter.Web.Features.Centers;
 using InnoCenter.Web.Features.Ledger;
 using InnoCenter.Web.Features.Ledger.Kinds;
 using InnoCenter.Web.Features.Organizations;
+using InnoCenter.Web.Features.Policy;
 using InnoCenter.Web.Features.Files;
 using InnoCenter.Web.Features.Notifications;
 using InnoCenter.Web.Features.Reviews;
@@ -30,6 +31,7 @@ public static class FeatureRegistration
     public static IServiceCollection AddFeatureHandlers(this IServiceCollection services)
     {
         services.AddScoped<OrganizationHandlers>();
+        services.AddScoped<PolicyHandlers>();
         services.AddScoped<AuditHandlers>();
         services.AddAuditChain();
         services.AddHostedService<AuditSealingJob>();
@@ -79,8 +81,6 @@ public static class FeatureRegistration
         services.AddScoped<LedgerEvidence>();
         services.AddScoped<ReceiptHandlers>();
         services.AddScoped<LedgerRollup>();
-        services.AddSingleton<PolicyVersionCache>();
-        services.AddScoped<PolicyVersions>();
         services.AddScoped<AssessmentAccess>();
         services.AddScoped<IAttachmentAccess, AnnualReportAttachmentAccess>();
         services.AddScoped<CycleHandlers>();
@@ -119,6 +119,7 @@ public static class FeatureRegistration
     public static void MapFeatureEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapOrganizationEndpoints();
+        app.MapPolicyEndpoints();
         app.MapAuditEndpoints();
         app.MapAccountEndpoints();
         app.MapUserEndpoints();

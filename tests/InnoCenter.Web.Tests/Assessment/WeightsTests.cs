@@ -31,7 +31,9 @@ public abstract class WeightsTests<TFactory>
         var opened = await app.Admin.OpenCycleAsync(y);
         var cycles = await app.Factory.WithDbAsync(db => db.AssessmentCycles.AsNoTracking().ToListAsync());
         var versions = await app.Factory.WithDbAsync(db => db.PolicyPacks.Where(p => p.Code == "tianjin-2020").OrderBy(p => p.Version)
-            .Select(p => new { p.Version, p.IsActive }).ToListAsync());
+            .Select(p => new { p.Version, Applied = p.AppliedAt != null }).ToListAsync());
+        var inForce = await app.Factory.WithDbAsync(db => InnoCenter.Web.Infrastructure.Policy.PolicyVersions
+            .InForce(db.PolicyPacks, "tianjin-2020", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1)).Select(p => p.Version).FirstAsync());
         var stale = await app.Admin.PutAsJsonAsync("/api/v1/policy/assessment", new WeightsRequest { BaseVersion = current.Version, GradeMinimums = new() { ["excellent"] = 95m } });
         var page = await app.Admin.GetStringAsync("/Assessment/Weights");
 
@@ -42,7 +44,8 @@ public abstract class WeightsTests<TFactory>
         var staffShare = after.Indicators.Single(i => i.Code == "rd-staff-share");
         Assert.Equal((5m, 40m), (staffShare.ZeroAt, staffShare.FullAt));
         Assert.Equal(92m, after.Grades.Single(g => g.Code == "excellent").Min);
-        Assert.Equal([(1, false), (2, true)], versions.Select(v => (v.Version, v.IsActive)));
+        Assert.Equal([(1, true), (2, true)], versions.Select(v => (v.Version, v.Applied)));
+        Assert.Equal(2, inForce);
         var first = cycles.Single(c => c.Id == before.Id);
         var second = cycles.Single(c => c.Id == opened.Id);
         Assert.Equal((1, 25m, 90m), (first.PolicyVersion, first.Rules.IndicatorSystem.Dimensions[0].Points, first.Rules.GradeBands[0].Min));

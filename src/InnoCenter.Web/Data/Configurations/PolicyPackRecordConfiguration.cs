@@ -14,5 +14,11 @@ public sealed class PolicyPackRecordConfiguration : IEntityTypeConfiguration<Pol
         b.Property(x => x.Code).HasMaxLength(FieldLengths.Code).IsRequired();
         b.HasIndex(x => new { x.Code, x.Version }).IsUnique();
         b.Property(x => x.Json).IsRequired();
+        b.Property(x => x.ContentHash).HasMaxLength(64).IsRequired();
+        b.Property(x => x.Source).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.ProposedBy).HasMaxLength(FieldLengths.Email);
+        b.Property(x => x.AppliedBy).HasMaxLength(FieldLengths.Email);
+        b.Property(x => x.Note).HasMaxLength(FieldLengths.Reason);
+        b.HasIndex(x => new { x.Code, x.EffectiveFrom });
     }
 }

@@ -1,3 +1,4 @@
+using InnoCenter.Domain.Policy;
 using InnoCenter.Domain.Applications;
 using InnoCenter.Domain.Common;
 using InnoCenter.Domain.Organizations;
@@ -20,6 +21,7 @@ public sealed class ApplicationHandlers(
     AppDbContext db,
     CurrentUser user,
     PolicyProvider policy,
+    PolicyVersions versions,
     Attachments attachments,
     Notifier notifier,
     IApplicationReview review,
@@ -71,7 +73,7 @@ public sealed class ApplicationHandlers(
             return Failure.Conflict("common.concurrency");
         }
 
-        var validated = ApplicationValidator.Validate(request, policy.Current);
+        var validated = ApplicationValidator.Validate(request, await PackOfAsync(a, ct));
         if (!validated.IsSuccess)
         {
             return validated.Failure!;
@@ -108,7 +110,7 @@ public sealed class ApplicationHandlers(
             return Failure.IllegalTransition("application.not_editable", app.Value.Status.ToString());
         }
 
-        if (policy.Current.RequiredMaterials.All(m => m.Code != materialCode))
+        if ((await PackOfAsync(app.Value, ct)).RequiredMaterials.All(m => m.Code != materialCode))
         {
             return Failure.Validation(new Error("applications.material_unknown", "material", materialCode));
         }
@@ -211,10 +213,27 @@ public sealed class ApplicationHandlers(
             return decision.Failure!;
         }
 
-        var rules = policy.Current.Applications;
-        var days = new WorkingDays(rules.Holidays, rules.AdjustedWorkdays);
+        if (!user.IsAdmin)
+        {
+            return Failure.Forbidden();
+        }
+
+        // The notice days and the holiday calendar are those of the pack the application began under.
+        var begun = await db.Applications.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.PolicyCode, a.PolicyVersion }).FirstOrDefaultAsync(ct);
+        if (begun is null)
+        {
+            return Failure.NotFound();
+        }
+
+        var rules = (await versions.ForCaseAsync(begun.PolicyCode, begun.PolicyVersion, ct)).Applications;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), LocalizationSetup.Beijing).DateTime);
-        var (start, end) = days.Window(today, rules.NoticeWorkingDays);
+        var window = rules.NoticeWindow(today);
+        if (!window.IsSuccess)
+        {
+            return window.Failure!;
+        }
+
+        var (start, end) = (window.Value.Start, window.Value.End);
         return await AdminMoveAsync(id, request, x => x.Approve(Officer(), clock.GetUtcNow(), decision.Value, start, end), "applications.notify.notice", ct);
     }
 
@@ -253,9 +272,12 @@ public sealed class ApplicationHandlers(
             leadCode,
             a.Members.Select(m => (m.Kind, m.Region, m.EquitySharePercent)).ToList(),
             present,
-            policy.Current.RequiredMaterials);
-        return EligibilityEvaluator.Evaluate(policy.Current.Applications.Eligibility, input);
+            (await PackOfAsync(a, ct)).RequiredMaterials);
+        return EligibilityEvaluator.Evaluate((await PackOfAsync(a, ct)).Applications.Eligibility, input);
     }
+
+    /// <summary>The rules an application is judged by: those of the pack version it began under, never a later one.</summary>
+    private Task<PolicyPack> PackOfAsync(Application a, CancellationToken ct) => versions.ForCaseAsync(a.PolicyCode, a.PolicyVersion, ct);
 
     private async Task<Result<ApplicationStatus>> AdminMoveAsync(
         Guid id, TransitionRequest request, Func<Application, Result<ApplicationStatus>> move, string notifyKey, CancellationToken ct)

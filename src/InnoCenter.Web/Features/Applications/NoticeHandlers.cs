@@ -17,7 +17,7 @@ namespace InnoCenter.Web.Features.Applications;
 public sealed class NoticeHandlers(
     AppDbContext db,
     CurrentUser user,
-    PolicyProvider policy,
+    PolicyVersions versions,
     Notifier notifier,
     ICenterFounding founding,
     TimeProvider clock,
@@ -136,7 +136,7 @@ public sealed class NoticeHandlers(
     {
         db.ChangeTracker.Clear();
         var app = await db.Applications.Include(a => a.Members).Include(a => a.Events).FirstAsync(a => a.Id == id, ct);
-        var rules = policy.Current.Applications;
+        var rules = (await versions.ForCaseAsync(app.PolicyCode, app.PolicyVersion, ct)).Applications;
         var seq = await NextSequenceAsync(today.Year, ct);
         var closed = app.CloseNotice(
             clock.GetUtcNow(), today,

@@ -1,3 +1,4 @@
+using InnoCenter.Web.Infrastructure.Policy;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using InnoCenter.Domain.Assessment;

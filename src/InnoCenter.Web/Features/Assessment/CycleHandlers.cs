@@ -282,52 +282,6 @@ public sealed class CycleHandlers(
         staff.GetValueOrDefault(lead, []).Concat(legalEntity is { } l ? staff.GetValueOrDefault(l, []) : []).Distinct().ToList();
 }
 
-/// <summary>
-/// Stored policy pack versions by code and version (the pack in force when none is named). A stored version is never
-/// rewritten, so a version once read is kept parsed (in <see cref="PolicyVersionCache"/>, one per app) for good.
-/// </summary>
-public sealed class PolicyVersions(AppDbContext db, PolicyProvider policy, PolicyVersionCache cache)
-{
-    private System.Collections.Concurrent.ConcurrentDictionary<(string Code, int Version), PolicyPack> Parsed => cache.Packs;
-
-    public async Task<PolicyPack?> FindAsync(string? code, int? version, CancellationToken ct)
-    {
-        if (!string.IsNullOrWhiteSpace(code) && version is { } exact && Parsed.TryGetValue((code.Trim(), exact), out var known))
-        {
-            return known;
-        }
-
-        var current = policy.Current;
-        var wanted = string.IsNullOrWhiteSpace(code) ? current.Code : code.Trim();
-        if (wanted == current.Code && (version is null || version == current.Version))
-        {
-            return current;
-        }
-
-        var q = db.PolicyPacks.AsNoTracking().Where(p => p.Code == wanted);
-        if (version is { } v)
-        {
-            q = q.Where(p => p.Version == v);
-        }
-
-        var json = await q.OrderByDescending(p => p.Version).Select(p => p.Json).FirstOrDefaultAsync(ct);
-        if (json is null)
-        {
-            return null;
-        }
-
-        var pack = PolicyProvider.Parse(json);
-        Parsed.TryAdd((pack.Code, pack.Version), pack);
-        return pack;
-    }
-}
-
-/// <summary>Parsed stored pack versions of this app's database (a singleton: one database per app).</summary>
-public sealed class PolicyVersionCache
-{
-    public System.Collections.Concurrent.ConcurrentDictionary<(string Code, int Version), PolicyPack> Packs { get; } = new();
-}
-
 public static class AssessmentLinks
 {
     public const string Index = "/Assessment";

@@ -56,8 +56,11 @@ public sealed class IndexModel(CycleHandlers cycles, AppDbContext db, PolicyProv
         Cycles = await cycles.ListAsync(ct);
         if (User.IsInRole(Infrastructure.Auth.Roles.Admin))
         {
-            Packs = await db.PolicyPacks.AsNoTracking().OrderBy(p => p.Code).ThenByDescending(p => p.Version)
-                .Select(p => new PackChoice(p.Code, p.Version, p.IsActive)).ToListAsync(ct);
+            // Only versions an Admin (or a release) applied can run a cycle; one merely proposed cannot.
+            var inForce = await PolicyVersions.InForceIdsAsync(db, clock, ct);
+            Packs = (await db.PolicyPacks.AsNoTracking().Where(p => p.AppliedAt != null).OrderBy(p => p.Code).ThenByDescending(p => p.Version)
+                .Select(p => new { p.Id, p.Code, p.Version }).ToListAsync(ct))
+                .Select(p => new PackChoice(p.Code, p.Version, inForce.Contains(p.Id))).ToList();
         }
     }
 

@@ -1,3 +1,4 @@
+using InnoCenter.Web.Infrastructure.Policy;
 using InnoCenter.Domain.Assessment;
 using InnoCenter.Domain.Common;
 using InnoCenter.Domain.Policy;

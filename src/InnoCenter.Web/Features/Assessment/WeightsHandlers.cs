@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using InnoCenter.Domain.Common;
 using InnoCenter.Domain.Policy;
 using InnoCenter.Web.Data;
+using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Localization;
 using InnoCenter.Web.Infrastructure.Policy;
 using Microsoft.EntityFrameworkCore;
@@ -59,7 +60,8 @@ public sealed record WeightsDto(
 /// becomes the one in force. Cycles already opened keep the version frozen into them. A value changed by an Admin is no
 /// longer marked as a default.
 /// </summary>
-public sealed class WeightsHandlers(AppDbContext db, AssessmentAccess access, PolicyProvider policy, Text text, TimeProvider clock)
+public sealed class WeightsHandlers(
+    AppDbContext db, AssessmentAccess access, PolicyProvider policy, PolicyStore store, CurrentUser user, Text text, TimeProvider clock)
 {
     public WeightsDto Current()
     {
@@ -110,15 +112,22 @@ public sealed class WeightsHandlers(AppDbContext db, AssessmentAccess access, Po
 
         var stored = await db.PolicyPacks.AsNoTracking().Where(p => p.Code == pack.Code && p.Version == pack.Version).Select(p => p.Json).FirstOrDefaultAsync(ct);
         var node = JsonNode.Parse(stored ?? JsonSerializer.Serialize(pack, PolicyProvider.JsonOptions))!.AsObject();
-        var next = await db.PolicyPacks.Where(p => p.Code == pack.Code).MaxAsync(p => (int?)p.Version, ct) + 1 ?? pack.Version + 1;
-        node["version"] = next;
         node["assessment"] = JsonSerializer.SerializeToNode(rules, PolicyProvider.JsonOptions);
-        var json = node.ToJsonString(new JsonSerializerOptions(PolicyProvider.JsonOptions) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        var saved = PolicyProvider.Parse(json);
 
+        // The weights page changes the rules in force at once, as it always did: proposed and applied from today in one step.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.PolicyPacks.Where(p => p.Code == pack.Code && p.IsActive).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsActive, false), ct);
-        db.PolicyPacks.Add(new PolicyPackRecord { Code = pack.Code, Version = next, Json = json, IsActive = true, LoadedAt = clock.GetUtcNow() });
+        var proposed = await store.ProposeAsync(node.ToJsonString(), PolicySource.Admin, user.Name, text["assessment.weights_note"], ct);
+        if (!proposed.IsSuccess)
+        {
+            return proposed.Failure!;
+        }
+
+        var applied = await store.ApplyAsync(proposed.Value, PolicyVersions.Today(clock), user.Name, ct);
+        if (!applied.IsSuccess)
+        {
+            return applied.Failure!;
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);
@@ -130,7 +139,7 @@ public sealed class WeightsHandlers(AppDbContext db, AssessmentAccess access, Po
         }
 
         await tx.CommitAsync(ct);
-        policy.Activate(saved);
+        store.ActivateHere(applied.Value);
         return Current();
     }
 

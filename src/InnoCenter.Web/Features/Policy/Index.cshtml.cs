@@ -1,26 +1,29 @@
 using InnoCenter.Domain.Policy;
-using InnoCenter.Web.Data;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Policy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace InnoCenter.Web.Features.Policy;
 
-public sealed record PolicyVersionRow(string Code, int Version, DateTimeOffset LoadedAt, bool IsActive);
-
-/// <summary>The policy pack in force and the versions stored; editing packs in the app comes with the modules that use them.</summary>
+/// <summary>The policy pack in force, the calendar years it lacks, and every stored version with its state and actions.</summary>
 [Authorize(Roles = Roles.Admin)]
-public sealed class IndexModel(PolicyProvider policy, AppDbContext db) : PageModel
+public sealed class IndexModel(PolicyProvider policy, PolicyHandlers handlers, TimeProvider clock) : PageModel
 {
     public PolicyPack Pack => policy.Current;
 
+    public Guid InForceId => policy.CurrentRecordId;
+
     public IReadOnlyList<PolicyVersionRow> Versions { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) =>
-        Versions = await db.PolicyPacks.AsNoTracking()
-            .OrderBy(p => p.Code).ThenByDescending(p => p.Version)
-            .Select(p => new PolicyVersionRow(p.Code, p.Version, p.LoadedAt, p.IsActive))
-            .ToListAsync(ct);
+    /// <summary>This year and the next when the pack has no calendar for them: notice windows into them are refused or counted as weekdays.</summary>
+    public IReadOnlyList<int> MissingCalendarYears { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var result = await handlers.ListAsync(null, ct);
+        Versions = result.IsSuccess ? result.Value : [];
+        var today = PolicyVersions.Today(clock);
+        MissingCalendarYears = Pack.Applications.Calendar().UncoveredYears(today, today.AddYears(1));
+    }
 }
