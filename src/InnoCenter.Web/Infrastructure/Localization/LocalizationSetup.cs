@@ -73,4 +73,7 @@ public sealed class Text(IStringLocalizer<SharedResource> localizer)
     public string Of(Error error) => error.Args.Length == 0 ? localizer[error.Code] : localizer[error.Code, error.Args];
 
     public bool Has(string key) => !localizer[key].ResourceNotFound;
+
+    /// <summary>Items listed in the request's language: 甲、乙 in Chinese, "a, b" in English (never a Chinese comma in English text).</summary>
+    public string List(IEnumerable<string> items) => string.Join(LocalizationSetup.IsEnglish ? ", " : "、", items);
 }
