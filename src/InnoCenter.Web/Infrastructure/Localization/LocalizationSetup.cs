@@ -76,4 +76,10 @@ public sealed class Text(IStringLocalizer<SharedResource> localizer)
 
     /// <summary>Items listed in the request's language: 甲、乙 in Chinese, "a, b" in English (never a Chinese comma in English text).</summary>
     public string List(IEnumerable<string> items) => string.Join(LocalizationSetup.IsEnglish ? ", " : "、", items);
+
+    /// <summary>Clauses (each with commas of its own) listed in the request's language: 甲；乙 or "a; b".</summary>
+    public string Clauses(IEnumerable<string> items) => string.Join(LocalizationSetup.IsEnglish ? "; " : "；", items);
+
+    /// <summary>The colon after a label: full-width in Chinese, "label: " in English.</summary>
+    public string Colon => LocalizationSetup.IsEnglish ? ": " : "：";
 }
