@@ -46,7 +46,7 @@ public sealed partial class NavigationCrawlTests(DemoAppServer server) : IClassF
             Assert.NotEmpty(links);
             foreach (var href in links)
             {
-                await crawler.VisitAsync(href, alsoFirstRecord: true);
+                await crawler.VisitAsync(href, alsoFirstRecord: true, alsoSections: true);
             }
 
             Assert.True(crawler.Problems.Count == 0, $"{crawler.Problems.Count} problem(s):\n" + string.Join("\n", crawler.Problems.Distinct()));

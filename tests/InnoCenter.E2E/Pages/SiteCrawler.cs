@@ -138,36 +138,65 @@ public sealed partial class SiteCrawler
         Flush();
     }
 
-    /// <summary>Opens a page by its address and checks it; then the first record its list links to, if any.</summary>
-    public async Task VisitAsync(string href, bool alsoFirstRecord)
+    /// <summary>
+    /// Opens a page by its address and checks it; then the first record its list links to, if any; then (once each) the
+    /// sections it leads to by its tabs and cards (a center's members, governance, ledger; the ledger's lists), with their first record.
+    /// </summary>
+    public async Task VisitAsync(string href, bool alsoFirstRecord, bool alsoSections = false)
     {
-        await OpenAndCheckAsync(href);
-        if (!alsoFirstRecord)
+        if (!await OpenAndCheckAsync(href))
         {
             return;
         }
 
-        var record = await _page.EvaluateAsync<string?>("""
-            () => {
-              const a = [...document.querySelectorAll('main table tbody a[href^="/"]')]
-                .find(a => !/export|download|\/api\/|\/files\/|\.ics|\.docx|\.xlsx|culture/i.test(a.getAttribute('href')) && !a.hasAttribute('download'));
-              return a ? a.getAttribute('href') : null;
+        var sections = alsoSections ? await LinksAsync("main .nav-tabs a.nav-link[href^=\"/\"], main .card a.btn[href^=\"/\"]") : [];
+        if (alsoFirstRecord)
+        {
+            await VisitFirstRecordAsync();
+        }
+
+        foreach (var section in sections)
+        {
+            if (await OpenAndCheckAsync(section))
+            {
+                await VisitFirstRecordAsync();
             }
-            """);
+        }
+    }
+
+    private async Task VisitFirstRecordAsync()
+    {
+        var record = (await LinksAsync("main table tbody a[href^=\"/\"]")).FirstOrDefault();
         if (record is not null)
         {
             await OpenAndCheckAsync(record);
         }
     }
 
-    private async Task OpenAndCheckAsync(string href)
+    /// <summary>Links to pages (not downloads, feeds or the API) matching a selector, in document order.</summary>
+    private async Task<IReadOnlyList<string>> LinksAsync(string selector) =>
+        await _page.EvaluateAsync<string[]>("""
+            selector => [...document.querySelectorAll(selector)]
+              .filter(a => !a.hasAttribute('download') && !/export|download|template|\/api\/|\/files\/|\.ics|\.docx|\.xlsx|culture|\/Logout/i.test(a.getAttribute('href')))
+              .map(a => a.getAttribute('href'))
+            """, selector);
+
+    private readonly HashSet<string> _visited = [];
+
+    /// <summary>Opens and checks a page unless this crawl has seen it; false when it did not (or could not) open it.</summary>
+    private async Task<bool> OpenAndCheckAsync(string href)
     {
+        if (!_visited.Add(href))
+        {
+            return false;
+        }
+
         _where = href;
         var response = await _page.GotoAsync(href, new() { WaitUntil = WaitUntilState.Load });
         if (response is null)
         {
             Problems.Add($"{href}: no response");
-            return;
+            return false;
         }
 
         await _page.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -182,6 +211,8 @@ public sealed partial class SiteCrawler
             var slug = Slug().Replace(new Uri(_page.Url).PathAndQuery.Trim('/'), "-");
             await _page.ScreenshotAsync(new() { Path = Path.Combine(dir, $"{ShotPrefix}-{(slug.Length == 0 ? "home" : slug)}.png") });
         }
+
+        return true;
     }
 
     private async Task CheckLayoutAsync()
