@@ -13,7 +13,7 @@ namespace InnoCenter.E2E.Infrastructure;
 /// The app on Kestrel on a loopback port (a browser cannot reach the in-memory test server), on a fresh SQLite file,
 /// with one Chromium shared by the tests of a class.
 /// </summary>
-public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
+public class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string AdminEmail = "e2e-admin@test.local";
     public const string AdminPassword = "E2eAdmin2026pw";
@@ -55,9 +55,12 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(string locale = "zh-CN")
+    public async Task<IPage> NewPageAsync(string locale = "zh-CN", int width = 1366, int height = 768)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = locale });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, Locale = locale, ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
         return await context.NewPageAsync();
     }
 
@@ -93,10 +96,19 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Security:SignInsPerMinute", "1000");
         builder.UseSetting("Files:Root", Path.Combine(_directory, "files"));
         builder.UseSetting("Jobs:NoticeClosingSeconds", "0");
+        // Mail is sent when a test drives the sender, and never lands in the source tree's data folder.
+        builder.UseSetting("Jobs:MailSeconds", "0");
+        builder.UseSetting("Smtp:PickupDirectory", Path.Combine(_directory, "mail-pickup"));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        Configure(builder);
     }
 
-    public new async Task DisposeAsync()
+    /// <summary>Settings of a fixture that needs more (demo data, an SMTP server); applied after the common ones.</summary>
+    protected virtual void Configure(IWebHostBuilder builder)
+    {
+    }
+
+    public new virtual async Task DisposeAsync()
     {
         if (_playwright is not null)
         {

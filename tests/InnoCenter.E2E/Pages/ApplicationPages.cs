@@ -53,7 +53,8 @@ public sealed class ApplicationDetailsPage(IPage page)
         try
         {
             await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
-            await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "已保存" }).WaitForAsync();
+            // A move to another stage flashes the new stage (操作已完成…); anything else that was kept flashes 已保存.
+            await page.GetByRole(AriaRole.Status).Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("已保存|操作已完成") }).WaitForAsync();
         }
         finally
         {

@@ -2,14 +2,17 @@ using Microsoft.Playwright;
 
 namespace InnoCenter.E2E.Pages;
 
-public sealed class LoginPage(IPage page)
+/// <summary>The sign-in form, in the language the browser asks for (zh-CN unless the page was opened in en-US).</summary>
+public sealed class LoginPage(IPage page, string culture = "zh-CN")
 {
+    private bool English => culture.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+
     public async Task SignInAsync(string email, string password)
     {
         await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("电子邮箱").FillAsync(email);
-        await page.GetByLabel("密码").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.GetByLabel(English ? "E-mail" : "电子邮箱", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel(English ? "Password" : "密码", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = English ? "Sign in" : "登录", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
     }
 }

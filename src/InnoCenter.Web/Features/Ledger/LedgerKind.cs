@@ -600,9 +600,9 @@ public abstract class LedgerKind<TEntity, TRequest>(LedgerServices s) : ILedgerK
         string code when f.Type == FieldType.Choice => f.Options?.Invoke().FirstOrDefault(o => o.Code == code)?.Label ?? code,
         string code when f.Type == FieldType.Country => IsoCountries.Find(code)?.Label(LocalizationSetup.IsEnglish) ?? code,
         string code when f.Type == FieldType.CreditCode => S.Orgs.NameOfCode(code) ?? code,
-        IEnumerable<ShareLine> shares => string.Join("；", shares.Select(l => $"{S.Orgs.NameOfCode(l.CreditCode) ?? l.CreditCode} {l.SharePercent:0.##}%")),
-        IEnumerable<string> list when f.Type == FieldType.Members => string.Join("；", list.Select(c => S.Orgs.NameOfCode(c) ?? c)),
-        IEnumerable<string> list => string.Join("；", list),
+        IEnumerable<ShareLine> shares => S.Text.Clauses(shares.Select(l => $"{S.Orgs.NameOfCode(l.CreditCode) ?? l.CreditCode} {l.SharePercent:0.##}%")),
+        IEnumerable<string> list when f.Type == FieldType.Members => S.Text.Clauses(list.Select(c => S.Orgs.NameOfCode(c) ?? c)),
+        IEnumerable<string> list => S.Text.Clauses(list),
         IFormattable x => x.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };

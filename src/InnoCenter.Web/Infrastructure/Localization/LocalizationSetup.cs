@@ -73,4 +73,13 @@ public sealed class Text(IStringLocalizer<SharedResource> localizer)
     public string Of(Error error) => error.Args.Length == 0 ? localizer[error.Code] : localizer[error.Code, error.Args];
 
     public bool Has(string key) => !localizer[key].ResourceNotFound;
+
+    /// <summary>Items listed in the request's language: 甲、乙 in Chinese, "a, b" in English (never a Chinese comma in English text).</summary>
+    public string List(IEnumerable<string> items) => string.Join(LocalizationSetup.IsEnglish ? ", " : "、", items);
+
+    /// <summary>Clauses (each with commas of its own) listed in the request's language: 甲；乙 or "a; b".</summary>
+    public string Clauses(IEnumerable<string> items) => string.Join(LocalizationSetup.IsEnglish ? "; " : "；", items);
+
+    /// <summary>The colon after a label: full-width in Chinese, "label: " in English.</summary>
+    public string Colon => LocalizationSetup.IsEnglish ? ": " : "：";
 }
