@@ -7,6 +7,7 @@ using InnoCenter.Web.Features.Dashboard;
 using InnoCenter.Web.Features.Experts;
 using InnoCenter.Web.Features.Centers;
 using InnoCenter.Web.Features.Ledger;
+using InnoCenter.Web.Features.Ledger.Rollup;
 using InnoCenter.Web.Features.Ledger.Kinds;
 using InnoCenter.Web.Features.Organizations;
 using InnoCenter.Web.Features.Files;
@@ -79,6 +80,7 @@ public static class FeatureRegistration
         services.AddScoped<LedgerEvidence>();
         services.AddScoped<ReceiptHandlers>();
         services.AddScoped<LedgerRollup>();
+        services.AddLedgerRollupKeeping();
         services.AddSingleton<PolicyVersionCache>();
         services.AddScoped<PolicyVersions>();
         services.AddScoped<AssessmentAccess>();
