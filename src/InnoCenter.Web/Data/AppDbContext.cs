@@ -102,6 +102,8 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<SmeService> LedgerSmeServices => Set<SmeService>();
 
+    public DbSet<LedgerRollupRow> LedgerRollupRows => Set<LedgerRollupRow>();
+
     public DbSet<AssessmentCycle> AssessmentCycles => Set<AssessmentCycle>();
 
     public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();

@@ -7,6 +7,7 @@ using InnoCenter.Web.Features.Dashboard;
 using InnoCenter.Web.Features.Experts;
 using InnoCenter.Web.Features.Centers;
 using InnoCenter.Web.Features.Ledger;
+using InnoCenter.Web.Features.Ledger.Rollup;
 using InnoCenter.Web.Features.Ledger.Kinds;
 using InnoCenter.Web.Features.Organizations;
 using InnoCenter.Web.Features.Policy;
@@ -81,6 +82,7 @@ public static class FeatureRegistration
         services.AddScoped<LedgerEvidence>();
         services.AddScoped<ReceiptHandlers>();
         services.AddScoped<LedgerRollup>();
+        services.AddLedgerRollupKeeping();
         services.AddScoped<AssessmentAccess>();
         services.AddScoped<IAttachmentAccess, AnnualReportAttachmentAccess>();
         services.AddScoped<CycleHandlers>();

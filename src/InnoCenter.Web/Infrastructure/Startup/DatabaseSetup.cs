@@ -102,5 +102,8 @@ public static class DatabaseSetup
         }
 
         await db.Database.MigrateAsync(ct);
+
+        // The backfill of the kept ledger roll-up, left pending by the migration that created its table.
+        await new Features.Ledger.Rollup.LedgerRollupRebuild(db).RunIfPendingAsync(ct);
     }
 }

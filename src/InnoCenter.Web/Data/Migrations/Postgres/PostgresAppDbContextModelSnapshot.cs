@@ -1082,6 +1082,33 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.ToTable("LedgerIp", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCenter.Domain.Ledger.LedgerRollupRow", b =>
+                {
+                    b.Property<Guid>("CenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Figure")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Running")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CenterId", "Year", "Figure");
+
+                    b.HasIndex("Running", "Year");
+
+                    b.HasIndex("Year", "Running");
+
+                    b.ToTable("LedgerRollupRows", (string)null);
+                });
+
             modelBuilder.Entity("InnoCenter.Domain.Ledger.RdProject", b =>
                 {
                     b.Property<Guid>("Id")

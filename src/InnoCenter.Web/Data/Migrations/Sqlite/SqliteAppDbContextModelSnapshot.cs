@@ -1077,6 +1077,33 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.ToTable("LedgerIp", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCenter.Domain.Ledger.LedgerRollupRow", b =>
+                {
+                    b.Property<Guid>("CenterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Figure")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Running")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CenterId", "Year", "Figure");
+
+                    b.HasIndex("Running", "Year");
+
+                    b.HasIndex("Year", "Running");
+
+                    b.ToTable("LedgerRollupRows", (string)null);
+                });
+
             modelBuilder.Entity("InnoCenter.Domain.Ledger.RdProject", b =>
                 {
                     b.Property<Guid>("Id")
