@@ -34,6 +34,12 @@ public sealed record ApplicationRules
     /// <summary>The approval document number (批复文号), e.g. "津工信科〔{year}〕{seq}号".</summary>
     public string ApprovalNumberFormat { get; init; } = "{year}-{seq}";
 
+    /// <summary>
+    /// The document number (发文字号) pattern of each other official document the platform issues, by kind ("notice" for
+    /// the 公示, "assessmentResult" for the result notice), e.g. "津工信创〔{year}〕{seq}号"; the serial is the platform's.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> DocumentNumberFormats { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The plaque number (牌匾编号), e.g. "TJMIC-{year}-{seq:000}".</summary>
     public string PlaqueNumberFormat { get; init; } = "{year}-{seq:000}";
 

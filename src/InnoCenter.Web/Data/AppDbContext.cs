@@ -114,6 +114,8 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<AssessmentDecision> AssessmentDecisions => Set<AssessmentDecision>();
 
+    public DbSet<InnoCenter.Domain.Documents.DocumentNumber> DocumentNumbers => Set<InnoCenter.Domain.Documents.DocumentNumber>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

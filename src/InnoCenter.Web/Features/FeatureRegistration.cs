@@ -49,6 +49,7 @@ public static class FeatureRegistration
         services.AddScoped<ApplicationHandlers>();
         services.AddScoped<ApplicationQueries>();
         services.AddScoped<ApplicationDocuments>();
+        services.AddScoped<Infrastructure.Documents.DocumentNumbers>();
         services.AddScoped<NoticeHandlers>();
         services.AddScoped<IApplicationReview, ApplicationReview>();
         services.AddScoped<ApplicationAccess>();

@@ -49,6 +49,12 @@ public abstract class OutputTests<TFactory>
         Assert.Contains("考核等级为优秀", text);
         Assert.Contains("60%（60/100）", text);
         Assert.Single(docx.MainDocumentPart.Document.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>());
+
+        // The same Chinese document, with the same number, for a reader in English.
+        var englishDocument = await english.GetAsync($"/api/v1/assessment/reports/{reportId}/scorecard.docx");
+        using var englishDocx = WordprocessingDocument.Open(new MemoryStream(await englishDocument.Content.ReadAsByteArrayAsync()), false);
+        Assert.Equal(text, englishDocx.MainDocumentPart!.Document.Body!.InnerText);
+        Assert.Matches(@"津工信创〔\d{4}〕[1-9]\d*号", text);
     }
 
     [ProviderFact]

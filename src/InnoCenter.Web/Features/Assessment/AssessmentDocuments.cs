@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using InnoCenter.Domain.Assessment;
 using InnoCenter.Domain.Common;
+using InnoCenter.Domain.Documents;
 using InnoCenter.Domain.Policy;
 using InnoCenter.Web.Data;
 using InnoCenter.Web.Infrastructure.Documents;
@@ -17,7 +18,8 @@ namespace InnoCenter.Web.Features.Assessment;
 /// center, the value and — for a ratio — its numerator and denominator.
 /// </summary>
 public sealed class AssessmentDocuments(
-    AppDbContext db, AssessmentAccess access, ScorecardQueries scorecards, PolicyVersions packs, CyclePublisher publisher, Bilingual bilingual, Text text)
+    AppDbContext db, AssessmentAccess access, ScorecardQueries scorecards, PolicyVersions packs, CyclePublisher publisher, Bilingual bilingual, Text text,
+    Infrastructure.Documents.DocumentNumbers numbers, Infrastructure.Policy.PolicyProvider policy)
 {
     public async Task<Result<(byte[] Content, string FileName)>> ScorecardDocxAsync(Guid reportId, CancellationToken ct)
     {
@@ -58,14 +60,18 @@ public sealed class AssessmentDocuments(
             body.Insert(0, bilingual.Zh("assessment.doc.draft"));
         }
 
+        // A result notice takes its number when it is first produced after publication; a draft has none and no seal.
+        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(card.PublishedAt ?? card.ScoredAt, LocalizationSetup.Beijing).DateTime);
+        var pattern = pack?.Applications.DocumentNumberFormats.GetValueOrDefault(DocumentKinds.AssessmentResult)
+            ?? policy.Current.Applications.DocumentNumberFormats.GetValueOrDefault(DocumentKinds.AssessmentResult);
+        var number = card.Published ? await numbers.GetOrIssueAsync(DocumentKinds.AssessmentResult, reportId, pattern, date.Year, ct) : null;
         var doc = new OfficialDocument(
             issuer,
-            null,
+            number,
             bilingual.Zh("assessment.doc.title", card.CenterName, card.Year),
             card.CenterName,
             body,
-            issuer,
-            (card.PublishedAt ?? card.ScoredAt).ToBeijing("yyyy年M月d日"))
+            date)
         {
             Tables =
             [
@@ -74,6 +80,7 @@ public sealed class AssessmentDocuments(
                     [bilingual.Zh("assessment.dimension"), bilingual.Zh("assessment.indicator"), bilingual.Zh("assessment.value"), bilingual.Zh("assessment.points")],
                     rows),
             ],
+            Draft = !card.Published,
         };
         return (doc.ToDocx(), $"考核结果-{card.CenterName}-{card.Year}.docx");
     }

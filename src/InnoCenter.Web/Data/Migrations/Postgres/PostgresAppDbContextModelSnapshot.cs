@@ -837,6 +837,53 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.ToTable("GovernanceSeats", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCenter.Domain.Documents.DocumentNumber", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Serial")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Series")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "SubjectId")
+                        .IsUnique();
+
+                    b.HasIndex("Series", "Year", "Serial")
+                        .IsUnique();
+
+                    b.ToTable("DocumentNumbers", (string)null);
+                });
+
             modelBuilder.Entity("InnoCenter.Domain.Ledger.DealIp", b =>
                 {
                     b.Property<Guid>("Id")

@@ -832,6 +832,53 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.ToTable("GovernanceSeats", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCenter.Domain.Documents.DocumentNumber", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Serial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Series")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "SubjectId")
+                        .IsUnique();
+
+                    b.HasIndex("Series", "Year", "Serial")
+                        .IsUnique();
+
+                    b.ToTable("DocumentNumbers", (string)null);
+                });
+
             modelBuilder.Entity("InnoCenter.Domain.Ledger.DealIp", b =>
                 {
                     b.Property<Guid>("Id")
