@@ -84,7 +84,7 @@ public abstract class ReminderTests<TFactory>(TFactory factory) : IClassFixture<
     {
         var admin = await factory.ClientFor(Roles.Admin);
         await factory.PoolAsync(admin);
-        var subject = await admin.SubjectAsync();
+        var subject = await factory.SubjectAsync(admin);
         var panel = await admin.DrawAsync(subject.Id);
         var accepting = panel.Members[0];
         (await ReviewTestData.ClientOf(accepting.ExpertId).PostAsync($"/api/v1/reviews/assignments/{accepting.Id}/accept", null)).EnsureSuccessStatusCode();

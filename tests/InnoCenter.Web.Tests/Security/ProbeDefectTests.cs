@@ -83,7 +83,7 @@ public abstract class ProbeDefectTests<TFactory>(TFactory factory) : IClassFixtu
     {
         var admin = await factory.ClientFor(Roles.Admin);
         await factory.PoolAsync(admin);
-        var subject = await admin.SubjectAsync();
+        var subject = await factory.SubjectAsync(admin);
         var panel = await admin.DrawAsync(subject.Id);
         var leader = panel.Members[0];
         await admin.PutAsJsonAsync($"/api/v1/reviews/subjects/{subject.Id}/panel/leader", new LeaderRequest(leader.Id));

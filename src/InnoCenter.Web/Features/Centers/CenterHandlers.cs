@@ -10,6 +10,7 @@ using InnoCenter.Web.Infrastructure.Notifications;
 using InnoCenter.Web.Infrastructure.Policy;
 using InnoCenter.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
+using InnoCenter.Web.Infrastructure.Search;
 
 namespace InnoCenter.Web.Features.Centers;
 
@@ -606,6 +607,11 @@ public sealed class CenterHandlers(
         if (!string.IsNullOrWhiteSpace(f.Name))
         {
             var name = f.Name.Trim();
+            if (SearchIndex.Matching(db, SearchKinds.Center, name) is { } hits)
+            {
+                q = q.Where(c => hits.Contains(c.Id));
+            }
+
             q = q.Where(c => c.Name.Contains(name) || c.ApprovalNumber.Contains(name) || c.PlaqueNumber == name);
         }
 

@@ -7,6 +7,7 @@ using InnoCenter.Web.Infrastructure.Localization;
 using InnoCenter.Web.Infrastructure.Policy;
 using InnoCenter.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
+using InnoCenter.Web.Infrastructure.Search;
 
 namespace InnoCenter.Web.Features.Organizations;
 
@@ -175,6 +176,11 @@ public sealed class OrganizationHandlers(AppDbContext db, CurrentUser user, Poli
         if (!string.IsNullOrWhiteSpace(f.Name))
         {
             var name = f.Name.Trim();
+            if (SearchIndex.Matching(db, SearchKinds.Organization, name) is { } hits)
+            {
+                q = q.Where(o => hits.Contains(o.Id));
+            }
+
             if (Uscc.AsSearchedCode(name) is { } code)
             {
                 q = q.Where(o => o.Name.Contains(name) || o.CreditCode == code);

@@ -6,12 +6,12 @@ namespace InnoCenter.Web.Infrastructure.Backup;
 
 /// <summary>
 /// The operator's verbs, read before the web host starts:
-/// <c>backup [--to DIR]</c> and <c>restore --from DIR --yes</c>; every other argument (<c>--Key=Value</c>) is
+/// <c>backup [--to DIR]</c>, <c>restore --from DIR --yes</c> and <c>search-rebuild</c> (recomputes the text-search index); every other argument (<c>--Key=Value</c>) is
 /// configuration, as for the web app. The verbs are parsed here and nowhere else, apart from the web app's own flags.
 /// </summary>
 public static class OpsCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "backup" or "restore";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "backup" or "restore" or "search-rebuild";
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
@@ -65,6 +65,14 @@ public static class OpsCommands
         services.AddScoped<BackupService>();
         await using var app = builder.Build();
         await using var scope = app.Services.CreateAsyncScope();
+        if (verb == "search-rebuild")
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Data.AppDbContext>();
+            var indexed = await Search.SearchIndex.RebuildAsync(db, [.. scope.ServiceProvider.GetServices<Search.ISearchKind>()], CancellationToken.None);
+            await output.WriteLineAsync($"Search index rebuilt: {indexed} records. 检索索引已重建：{indexed} 条记录。");
+            return 0;
+        }
+
         var backups = scope.ServiceProvider.GetRequiredService<BackupService>();
         try
         {

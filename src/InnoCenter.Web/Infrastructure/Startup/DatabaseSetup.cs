@@ -1,5 +1,6 @@
 using InnoCenter.Web.Data;
 using InnoCenter.Web.Data.Interceptors;
+using InnoCenter.Web.Infrastructure.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,12 +24,13 @@ public static class DatabaseSetup
         var connectionString = ConnectionStringOf(config, env, provider);
         services.AddScoped<VersionInterceptor>();
         services.AddScoped<AuditInterceptor>();
+        services.AddSearchIndex();
 
         if (provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o
                 .UseNpgsql(connectionString)
-                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<SearchIndexInterceptor>()));
         }
         else
         {
@@ -37,7 +39,7 @@ public static class DatabaseSetup
             services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) =>
             {
                 o.UseSqlite(connectionString)
-                    .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>());
+                    .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<SearchIndexInterceptor>());
                 if (mmapBytes > 0)
                 {
                     o.AddInterceptors(new SqliteMmapInterceptor(mmapBytes));
@@ -102,5 +104,6 @@ public static class DatabaseSetup
         }
 
         await db.Database.MigrateAsync(ct);
+        await SearchIndex.EnsureBuiltAsync(services, ct);
     }
 }
