@@ -6,9 +6,9 @@ using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Files;
 using InnoCenter.Web.Infrastructure.Localization;
 using InnoCenter.Web.Infrastructure.Policy;
+using InnoCenter.Web.Infrastructure.Search;
 using InnoCenter.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
-using InnoCenter.Web.Infrastructure.Search;
 
 namespace InnoCenter.Web.Features.Applications;
 

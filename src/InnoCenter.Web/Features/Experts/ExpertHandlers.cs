@@ -9,10 +9,10 @@ using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Files;
 using InnoCenter.Web.Infrastructure.Localization;
 using InnoCenter.Web.Infrastructure.Policy;
+using InnoCenter.Web.Infrastructure.Search;
 using InnoCenter.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using InnoCenter.Web.Infrastructure.Search;
 
 namespace InnoCenter.Web.Features.Experts;
 

@@ -5,9 +5,9 @@ using InnoCenter.Web.Data;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Localization;
 using InnoCenter.Web.Infrastructure.Policy;
+using InnoCenter.Web.Infrastructure.Search;
 using InnoCenter.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
-using InnoCenter.Web.Infrastructure.Search;
 
 namespace InnoCenter.Web.Features.Organizations;
 
@@ -130,12 +130,12 @@ public sealed class OrganizationHandlers(AppDbContext db, CurrentUser user, Poli
     {
         var (page, size) = Paging.Normalize(filter.Page, filter.PageSize);
         var query = Filtered(filter);
-        var total = await query.CountAsync(ct);
+        var (total, capped) = await SearchIndex.CountCappedAsync(query, !string.IsNullOrWhiteSpace(filter.Name), ct);
         var rows = await query
             .OrderBy(o => o.Name).ThenBy(o => o.Id)
             .Skip((page - 1) * size).Take(size)
             .ToListAsync(ct);
-        return new PagedResult<OrganizationDto>(rows.Select(ToDto).ToList(), page, size, total);
+        return new PagedResult<OrganizationDto>(rows.Select(ToDto).ToList(), page, size, total, capped);
     }
 
     /// <summary>The filtered rows for an export, read as a stream so that a large export never sits in memory.</summary>

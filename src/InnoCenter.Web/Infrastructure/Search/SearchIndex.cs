@@ -45,6 +45,25 @@ public static class SearchIndex
             $"""SELECT e."RecordId" AS "Value" FROM "SearchEntriesFts" JOIN "SearchEntries" AS e ON e."Id" = "SearchEntriesFts".rowid WHERE "SearchEntriesFts" MATCH {match} AND e."Kind" = {kind}""");
     }
 
+    /// <summary>Where a list counts no further under a text search: "1,000+" is shown instead of an exact total.</summary>
+    public const int CountCap = 1000;
+
+    /// <summary>
+    /// The total of a list: exact without a text search; under one, counted up to <see cref="CountCap"/> and then
+    /// reported as a floor, because a common two-character word can match a large part of a table and the exact count
+    /// would verify every candidate.
+    /// </summary>
+    public static async Task<(int Total, bool Capped)> CountCappedAsync<T>(IQueryable<T> query, bool searched, CancellationToken ct)
+    {
+        if (!searched)
+        {
+            return (await query.CountAsync(ct), false);
+        }
+
+        var counted = await query.Take(CountCap + 1).CountAsync(ct);
+        return counted > CountCap ? (CountCap, true) : (counted, false);
+    }
+
     /// <summary>What the index is built for: the tokenizer's version and the registered kinds.</summary>
     public static string Signature(IEnumerable<ISearchKind> kinds) =>
         SearchTerms.Version + " " + string.Join(' ', kinds.Select(k => k.Name).Order(StringComparer.Ordinal));

@@ -1,8 +1,8 @@
 using System.Linq.Expressions;
 using InnoCenter.Domain.Common;
 using InnoCenter.Domain.Ledger;
-using Microsoft.EntityFrameworkCore;
 using InnoCenter.Web.Infrastructure.Search;
+using Microsoft.EntityFrameworkCore;
 
 namespace InnoCenter.Web.Features.Ledger.Kinds;
 
