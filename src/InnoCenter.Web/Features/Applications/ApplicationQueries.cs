@@ -6,6 +6,7 @@ using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Files;
 using InnoCenter.Web.Infrastructure.Localization;
 using InnoCenter.Web.Infrastructure.Policy;
+using InnoCenter.Web.Infrastructure.Search;
 using InnoCenter.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -255,13 +256,24 @@ public sealed class ApplicationQueries(
         if (!string.IsNullOrWhiteSpace(f.Search))
         {
             var s = f.Search.Trim();
+            var hits = SearchIndex.Matching(db, SearchKinds.Application, s);
             if (Domain.Organizations.Uscc.AsSearchedCode(s) is { } code)
             {
                 var lead = db.Organizations.Where(o => o.CreditCode == code).Select(o => (Guid?)o.Id);
+                if (hits is not null)
+                {
+                    q = q.Where(a => hits.Contains(a.Id) || lead.Contains(a.LeadOrganizationId));
+                }
+
                 q = q.Where(a => a.CenterName.Contains(s) || a.LeadName.Contains(s) || lead.Contains(a.LeadOrganizationId));
             }
             else
             {
+                if (hits is not null)
+                {
+                    q = q.Where(a => hits.Contains(a.Id));
+                }
+
                 q = q.Where(a => a.CenterName.Contains(s) || a.LeadName.Contains(s));
             }
         }

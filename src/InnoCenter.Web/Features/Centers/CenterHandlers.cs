@@ -8,6 +8,7 @@ using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Localization;
 using InnoCenter.Web.Infrastructure.Notifications;
 using InnoCenter.Web.Infrastructure.Policy;
+using InnoCenter.Web.Infrastructure.Search;
 using InnoCenter.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -606,6 +607,11 @@ public sealed class CenterHandlers(
         if (!string.IsNullOrWhiteSpace(f.Name))
         {
             var name = f.Name.Trim();
+            if (SearchIndex.Matching(db, SearchKinds.Center, name) is { } hits)
+            {
+                q = q.Where(c => hits.Contains(c.Id));
+            }
+
             q = q.Where(c => c.Name.Contains(name) || c.ApprovalNumber.Contains(name) || c.PlaqueNumber == name);
         }
 

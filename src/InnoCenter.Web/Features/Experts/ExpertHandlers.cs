@@ -9,6 +9,7 @@ using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Files;
 using InnoCenter.Web.Infrastructure.Localization;
 using InnoCenter.Web.Infrastructure.Policy;
+using InnoCenter.Web.Infrastructure.Search;
 using InnoCenter.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -367,6 +368,11 @@ public sealed class ExpertHandlers(
         {
             var s = f.Search.Trim();
             var code = s.ToUpperInvariant();
+            if (SearchIndex.Matching(db, SearchKinds.Expert, s) is { } hits)
+            {
+                q = q.Where(e => hits.Contains(e.Id));
+            }
+
             q = q.Where(e => e.Name.Contains(s) || e.AffiliationName.Contains(s) || e.AffiliationCreditCode == code);
         }
 

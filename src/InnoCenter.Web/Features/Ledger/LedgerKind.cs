@@ -10,6 +10,7 @@ using InnoCenter.Web.Data;
 using InnoCenter.Web.Features.Centers;
 using InnoCenter.Web.Infrastructure.Localization;
 using InnoCenter.Web.Infrastructure.Policy;
+using InnoCenter.Web.Infrastructure.Search;
 using InnoCenter.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -181,9 +182,9 @@ public abstract class LedgerKind<TEntity, TRequest>(LedgerServices s) : ILedgerK
     {
         var (page, size) = Paging.Normalize(filter.Page, filter.PageSize);
         var q = Filtered(await VisibleAsync(Records.AsNoTracking(), ct), filter);
-        var total = await q.CountAsync(ct);
+        var (total, capped) = await SearchIndex.CountCappedAsync(q, !string.IsNullOrWhiteSpace(filter.Q), ct);
         var rows = await Ordered(q).Skip((page - 1) * size).Take(size).ToListAsync(ct);
-        return new PagedResult<LedgerItem>(await ItemsAsync(rows, ct), page, size, total);
+        return new PagedResult<LedgerItem>(await ItemsAsync(rows, ct), page, size, total, capped);
     }
 
     public async Task<int> CountAsync(LedgerFilter filter, CancellationToken ct) =>

@@ -5,6 +5,7 @@ using InnoCenter.Web.Data;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Localization;
 using InnoCenter.Web.Infrastructure.Policy;
+using InnoCenter.Web.Infrastructure.Search;
 using InnoCenter.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -129,12 +130,12 @@ public sealed class OrganizationHandlers(AppDbContext db, CurrentUser user, Poli
     {
         var (page, size) = Paging.Normalize(filter.Page, filter.PageSize);
         var query = Filtered(filter);
-        var total = await query.CountAsync(ct);
+        var (total, capped) = await SearchIndex.CountCappedAsync(query, !string.IsNullOrWhiteSpace(filter.Name), ct);
         var rows = await query
             .OrderBy(o => o.Name).ThenBy(o => o.Id)
             .Skip((page - 1) * size).Take(size)
             .ToListAsync(ct);
-        return new PagedResult<OrganizationDto>(rows.Select(ToDto).ToList(), page, size, total);
+        return new PagedResult<OrganizationDto>(rows.Select(ToDto).ToList(), page, size, total, capped);
     }
 
     /// <summary>The filtered rows for an export, read as a stream so that a large export never sits in memory.</summary>
@@ -175,6 +176,11 @@ public sealed class OrganizationHandlers(AppDbContext db, CurrentUser user, Poli
         if (!string.IsNullOrWhiteSpace(f.Name))
         {
             var name = f.Name.Trim();
+            if (SearchIndex.Matching(db, SearchKinds.Organization, name) is { } hits)
+            {
+                q = q.Where(o => hits.Contains(o.Id));
+            }
+
             if (Uscc.AsSearchedCode(name) is { } code)
             {
                 q = q.Where(o => o.Name.Contains(name) || o.CreditCode == code);

@@ -6,12 +6,14 @@ namespace InnoCenter.Web.Infrastructure.Backup;
 
 /// <summary>
 /// The operator's verbs, read before the web host starts:
-/// <c>backup [--to DIR]</c>, <c>restore --from DIR --yes</c> and <c>rollup-rebuild</c>; every other argument (<c>--Key=Value</c>) is
+/// <c>backup [--to DIR]</c>, <c>restore --from DIR --yes</c>, <c>rollup-rebuild</c> (recomputes the kept ledger roll-up) and
+/// <c>search-rebuild</c> (recomputes the text-search index); every other argument (<c>--Key=Value</c>) is
 /// configuration, as for the web app. The verbs are parsed here and nowhere else, apart from the web app's own flags.
 /// </summary>
 public static class OpsCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "backup" or "restore" or "rollup-rebuild";
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && args[0] is "backup" or "restore" or "rollup-rebuild" or "search-rebuild";
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
@@ -68,6 +70,14 @@ public static class OpsCommands
         if (verb == "rollup-rebuild")
         {
             return await Features.Ledger.Rollup.LedgerRollupRebuild.RunCommandAsync(scope.ServiceProvider, output);
+        }
+
+        if (verb == "search-rebuild")
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Data.AppDbContext>();
+            var indexed = await Search.SearchIndex.RebuildAsync(db, [.. scope.ServiceProvider.GetServices<Search.ISearchKind>()], CancellationToken.None);
+            await output.WriteLineAsync($"Search index rebuilt: {indexed} records. 检索索引已重建：{indexed} 条记录。");
+            return 0;
         }
 
         var backups = scope.ServiceProvider.GetRequiredService<BackupService>();

@@ -1,5 +1,6 @@
 using InnoCenter.Web.Data;
 using InnoCenter.Web.Data.Interceptors;
+using InnoCenter.Web.Infrastructure.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,12 +24,13 @@ public static class DatabaseSetup
         var connectionString = ConnectionStringOf(config, env, provider);
         services.AddScoped<VersionInterceptor>();
         services.AddScoped<AuditInterceptor>();
+        services.AddSearchIndex();
 
         if (provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o
                 .UseNpgsql(connectionString)
-                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<SearchIndexInterceptor>()));
         }
         else
         {
@@ -37,7 +39,7 @@ public static class DatabaseSetup
             services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) =>
             {
                 o.UseSqlite(connectionString)
-                    .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>());
+                    .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<SearchIndexInterceptor>());
                 if (mmapBytes > 0)
                 {
                     o.AddInterceptors(new SqliteMmapInterceptor(mmapBytes));
@@ -105,5 +107,6 @@ public static class DatabaseSetup
 
         // The backfill of the kept ledger roll-up, left pending by the migration that created its table.
         await new Features.Ledger.Rollup.LedgerRollupRebuild(db).RunIfPendingAsync(ct);
+        await SearchIndex.EnsureBuiltAsync(services, ct);
     }
 }

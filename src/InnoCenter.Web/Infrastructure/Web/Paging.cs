@@ -1,7 +1,8 @@
 namespace InnoCenter.Web.Infrastructure.Web;
 
 /// <summary>One page of a list, with what a pager needs.</summary>
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
+/// <param name="TotalCapped">True when <see cref="Total"/> is a floor (a text search counted no further, see <c>SearchIndex.CountCappedAsync</c>).</param>
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total, bool TotalCapped = false)
 {
     public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
 }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using InnoCenter.Domain.Common;
 using InnoCenter.Domain.Ledger;
+using InnoCenter.Web.Infrastructure.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace InnoCenter.Web.Features.Ledger.Kinds;
@@ -34,8 +35,17 @@ public sealed class DealLedger(LedgerServices s) : LedgerKind<TransferDeal, Deal
 
     protected override IQueryable<TransferDeal> Records => Db.LedgerDeals.Include(x => x.Ips);
 
-    protected override IQueryable<TransferDeal> Search(IQueryable<TransferDeal> q, string text) =>
-        q.Where(x => x.Title.Contains(text) || x.ContractNumber == text || Db.Organizations.Any(o => o.Id == x.CounterpartyOrganizationId && o.Name.Contains(text)));
+    protected override IQueryable<TransferDeal> Search(IQueryable<TransferDeal> q, string text)
+    {
+        // The counterparty's name is searched in the organisations' index, not copied into the deal's tokens.
+        if (SearchIndex.Matching(Db, SearchKinds.LedgerDeal, text) is { } hits
+            && SearchIndex.Matching(Db, SearchKinds.Organization, text) is { } parties)
+        {
+            q = q.Where(x => hits.Contains(x.Id) || parties.Contains(x.CounterpartyOrganizationId));
+        }
+
+        return q.Where(x => x.Title.Contains(text) || x.ContractNumber == text || Db.Organizations.Any(o => o.Id == x.CounterpartyOrganizationId && o.Name.Contains(text)));
+    }
 
     protected override IQueryable<TransferDeal> OfType(IQueryable<TransferDeal> q, string type) =>
         Enum.TryParse<DealKind>(type, true, out var kind) ? q.Where(x => x.Kind == kind) : q.Where(_ => false);

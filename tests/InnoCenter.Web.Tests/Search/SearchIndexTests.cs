@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Http.Json;
+using InnoCenter.Web.Features.Ledger;
+using InnoCenter.Web.Features.Organizations;
+using InnoCenter.Web.Infrastructure.Auth;
+using InnoCenter.Web.Infrastructure.Search;
+using InnoCenter.Web.Infrastructure.Web;
+using InnoCenter.Web.Tests.Centers;
+using InnoCenter.Web.Tests.Infrastructure;
+using InnoCenter.Web.Tests.Ledger;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InnoCenter.Web.Tests.Search;
+
+/// <summary>The bigram text-search index behind the name and title searches, once per provider.</summary>
+public abstract class SearchIndexTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : AppFactory
+{
+    /// <summary>Two CJK characters no other test's data holds, so a two-character search has exactly one answer.</summary>
+    private static string Word() => string.Concat(Enumerable.Range(0, 2).Select(_ => (char)Random.Shared.Next(0x5000, 0x9000)));
+
+    private static async Task<List<OrganizationDto>> FindOrganizationsAsync(HttpClient admin, string text) =>
+        (await admin.GetFromJsonAsync<PagedResult<OrganizationDto>>($"/api/v1/organizations?name={Uri.EscapeDataString(text)}&pageSize=100", Json.Options))!.Items.ToList();
+
+    private static async Task<List<LedgerItem>> FindIpAsync(HttpClient user, string text) =>
+        (await user.GetFromJsonAsync<PagedResult<LedgerItem>>($"/api/v1/ledger/ip?q={Uri.EscapeDataString(text)}&pageSize=100", Json.Options))!.Items.ToList();
+
+    [ProviderFact]
+    public async Task A_two_character_chinese_search_finds_the_organisation_through_the_index()
+    {
+        var admin = await factory.ClientFor(Roles.Admin);
+        var word = Word();
+        var created = await admin.CreateOrganizationAsync(TestData.Organization("天津" + word + "智能装备有限公司"));
+
+        var found = await FindOrganizationsAsync(admin, word);
+        var byCode = await FindOrganizationsAsync(admin, created.CreditCode.ToLowerInvariant());
+        var byOneCharacter = await FindOrganizationsAsync(admin, word[..1]);
+        var indexed = await factory.WithDbAsync(db => db.Set<SearchEntry>().SingleAsync(e => e.Kind == SearchKinds.Organization && e.RecordId == created.Id));
+
+        Assert.Equal(created.Id, Assert.Single(found).Id);
+        Assert.Equal(created.Id, Assert.Single(byCode).Id);
+        Assert.Contains(byOneCharacter, o => o.Id == created.Id);
+        Assert.Contains(word, indexed.Terms.Split(' '));
+    }
+
+    [ProviderFact]
+    public async Task Bigrams_present_apart_are_not_a_match_the_original_substring_rule_decides()
+    {
+        var admin = await factory.ClientFor(Roles.Admin);
+        var (a, b, c) = ((char)Random.Shared.Next(0x5000, 0x9000), (char)Random.Shared.Next(0x5000, 0x9000), (char)Random.Shared.Next(0x5000, 0x9000));
+        // Holds the bigrams ab and bc, but never abc.
+        var created = await admin.CreateOrganizationAsync(TestData.Organization($"{a}{b}和{b}{c}研究院"));
+
+        Assert.Empty(await FindOrganizationsAsync(admin, $"{a}{b}{c}"));
+        Assert.Equal(created.Id, Assert.Single(await FindOrganizationsAsync(admin, $"{b}和{b}")).Id);
+    }
+
+    [ProviderFact]
+    public async Task An_edit_moves_the_organisation_from_its_old_name_to_its_new_one()
+    {
+        var admin = await factory.ClientFor(Roles.Admin);
+        var (before, after) = (Word(), Word());
+        var request = TestData.Organization("北京" + before + "科技有限公司");
+        var created = await admin.CreateOrganizationAsync(request);
+
+        var response = await admin.PutAsJsonAsync($"/api/v1/organizations/{created.Id}", request with { Name = "北京" + after + "科技有限公司", Version = created.Version });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(await FindOrganizationsAsync(admin, before));
+        Assert.Equal(created.Id, Assert.Single(await FindOrganizationsAsync(admin, after)).Id);
+    }
+
+    [ProviderFact]
+    public async Task A_deleted_patent_leaves_the_index_and_a_number_fragment_still_finds_a_live_one()
+    {
+        var c = await factory.CreateCenterAsync();
+        var user = await factory.CenterUserAsync(c);
+        var word = Word();
+        var ip = await user.CreateAsync("ip", LedgerTestData.Ip(c) with { Title = "一种" + word + "的视觉定位方法" });
+        var number = ((System.Text.Json.JsonElement)ip.Values["number"]!).GetString()!;
+
+        var before = await FindIpAsync(user, word);
+        var byFragment = await FindIpAsync(user, number[2..9]);
+        var deleted = await user.DeleteAsync($"/api/v1/ledger/ip/{ip.Id}");
+        var after = await FindIpAsync(user, word);
+        var left = await factory.WithDbAsync(db => db.Set<SearchEntry>().CountAsync(e => e.RecordId == ip.Id));
+
+        Assert.Equal(ip.Id, Assert.Single(before).Id);
+        Assert.Contains(byFragment, i => i.Id == ip.Id);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Empty(after);
+        Assert.Equal(0, left);
+    }
+
+    [ProviderFact]
+    public async Task The_kept_index_equals_a_rebuild_after_random_writes()
+    {
+        var admin = await factory.ClientFor(Roles.Admin);
+        var c = await factory.CreateCenterAsync();
+        var user = await factory.CenterUserAsync(c);
+        var random = new Random(17);
+        var orgs = new List<(OrganizationDto Dto, OrganizationRequest Request)>();
+        var ips = new List<LedgerItem>();
+        for (var step = 0; step < 24; step++)
+        {
+            switch (random.Next(4))
+            {
+                case 0 or 1:
+                    var request = TestData.Organization(Word() + "公司" + Word());
+                    orgs.Add((await admin.CreateOrganizationAsync(request), request));
+                    break;
+                case 2 when orgs.Count > 0:
+                    var i = random.Next(orgs.Count);
+                    var (dto, old) = orgs[i];
+                    var renamed = old with { Name = Word() + "集团" + Word(), Version = dto.Version };
+                    var put = await admin.PutAsJsonAsync($"/api/v1/organizations/{dto.Id}", renamed);
+                    Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+                    orgs[i] = ((await put.Content.ReadFromJsonAsync<OrganizationSaved>(Json.Options))!.Organization, renamed);
+                    break;
+                default:
+                    if (ips.Count > 0 && random.Next(2) == 0)
+                    {
+                        var gone = ips[random.Next(ips.Count)];
+                        Assert.Equal(HttpStatusCode.NoContent, (await user.DeleteAsync($"/api/v1/ledger/ip/{gone.Id}")).StatusCode);
+                        ips.Remove(gone);
+                    }
+                    else
+                    {
+                        ips.Add(await user.CreateAsync("ip", LedgerTestData.Ip(c) with { Title = "一种" + Word() + "方法" }));
+                    }
+
+                    break;
+            }
+        }
+
+        var kept = await factory.WithDbAsync(db => SearchIndex.SnapshotAsync(db));
+        var rebuilt = await factory.WithDbAsync(async db =>
+        {
+            var kinds = factory.Services.GetServices<ISearchKind>().ToList();
+            await SearchIndex.RebuildAsync(db, kinds);
+            await SearchIndex.CheckAsync(db);
+            return await SearchIndex.SnapshotAsync(db);
+        });
+
+        Assert.NotEmpty(kept);
+        Assert.Equal(rebuilt, kept);
+        foreach (var (dto, request) in orgs)
+        {
+            Assert.Contains(await FindOrganizationsAsync(admin, request.Name![..2]), o => o.Id == dto.Id);
+        }
+    }
+}
+
+public sealed class SqliteSearchIndexTests(SqliteAppFactory factory) : SearchIndexTests<SqliteAppFactory>(factory);
+
+[PostgresSuite]
+public sealed class PostgresSearchIndexTests(PostgresAppFactory factory) : SearchIndexTests<PostgresAppFactory>(factory);
