@@ -14,6 +14,8 @@ public static class SecurityHeaders
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (ctx, next) =>
     {
+        // Read before the pipeline runs: a re-executed status page (/Error) must not change the page's own policy.
+        var takesPhotos = ctx.Request.Path.StartsWithSegments("/Reviews/Inspection", StringComparison.OrdinalIgnoreCase);
         ctx.Response.OnStarting(() =>
         {
             var h = ctx.Response.Headers;
@@ -22,7 +24,7 @@ public static class SecurityHeaders
             h.XFrameOptions = "DENY";
             h["Referrer-Policy"] = "strict-origin-when-cross-origin";
             // The site-inspection page takes photos on the spot with their place; every other page may use neither.
-            h["Permissions-Policy"] = ctx.Request.Path.StartsWithSegments("/Reviews/Inspection", StringComparison.OrdinalIgnoreCase)
+            h["Permissions-Policy"] = takesPhotos
                 ? "camera=(self), microphone=(), geolocation=(self)"
                 : "camera=(), microphone=(), geolocation=()";
             return Task.CompletedTask;
