@@ -62,6 +62,34 @@ public sealed class LedgerFlowTests(AppServer server) : IClassFixture<AppServer>
         });
     }
 
+    [BrowserFact]
+    public async Task A_centers_user_imports_a_large_file_in_the_background_and_the_page_shows_its_outcome()
+    {
+        var page = await server.NewPageAsync();
+        await server.RunAsync(page, nameof(A_centers_user_imports_a_large_file_in_the_background_and_the_page_shows_its_outcome), async () =>
+        {
+            var world = await SetUpAsync();
+            var year = world.ApprovedOn.Year + 1;
+            var rows = Enumerable.Range(1, 1500).Select(i => new Dictionary<string, object>
+            {
+                ["培训名称"] = "智能制造产线培训第" + i + "期",
+                ["培训日期"] = new DateOnly(year, 1 + i % 12, 1 + i % 28).ToString("yyyy-MM-dd"),
+                ["培训人次"] = 10 + i % 40,
+            });
+            using var workbook = new MemoryStream();
+            MiniExcelLibs.MiniExcel.SaveAs(workbook, rows);
+            await new LoginPage(page).SignInAsync(world.Email, Password);
+
+            var import = new LedgerImportPage(page);
+            await import.OpenAsync("training", world.CenterId);
+            await import.UploadAsync(workbook.ToArray(), "培训台账.xlsx");
+
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Imports/[0-9a-f-]{36}$"));
+            await Assertions.Expect(import.Outcome).ToContainTextAsync("导入完成：已导入 1500 条。", new() { Timeout = 60_000 });
+            await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots", "import-done.png") });
+        });
+    }
+
     private sealed record World(Guid CenterId, DateOnly ApprovedOn, string Email, string Lead, string University, string CounterpartyCode);
 
     /// <summary>A recognised center (founded as an approval founds one), its lead's user, a university member and a counterparty.</summary>

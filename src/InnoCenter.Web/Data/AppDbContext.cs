@@ -116,6 +116,8 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<InnoCenter.Domain.Documents.DocumentNumber> DocumentNumbers => Set<InnoCenter.Domain.Documents.DocumentNumber>();
 
+    public DbSet<Infrastructure.Imports.ImportJob> ImportJobs => Set<Infrastructure.Imports.ImportJob>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

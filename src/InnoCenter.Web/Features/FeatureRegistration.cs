@@ -8,6 +8,8 @@ using InnoCenter.Web.Features.Experts;
 using InnoCenter.Web.Features.Centers;
 using InnoCenter.Web.Features.Ledger;
 using InnoCenter.Web.Features.Ledger.Rollup;
+using InnoCenter.Web.Features.Imports;
+using InnoCenter.Web.Infrastructure.Imports;
 using InnoCenter.Web.Features.Ledger.Kinds;
 using InnoCenter.Web.Features.Organizations;
 using InnoCenter.Web.Features.Policy;
@@ -84,6 +86,8 @@ public static class FeatureRegistration
         services.AddScoped<ReceiptHandlers>();
         services.AddScoped<LedgerRollup>();
         services.AddLedgerRollupKeeping();
+        services.AddBackgroundImports();
+        services.AddScoped<IImportTarget, LedgerImportTarget>();
         services.AddScoped<AssessmentAccess>();
         services.AddScoped<IAttachmentAccess, AnnualReportAttachmentAccess>();
         services.AddScoped<CycleHandlers>();
@@ -134,6 +138,7 @@ public static class FeatureRegistration
         app.MapReviewEndpoints();
         app.MapCenterEndpoints();
         app.MapLedgerEndpoints();
+        app.MapImportEndpoints();
         app.MapAssessmentEndpoints();
         app.MapDashboardEndpoints();
         app.MapWorkbenchEndpoints();

@@ -66,3 +66,22 @@ public sealed class StatementPage(IPage page)
 
     public ILocator Line(string dealTitle) => page.GetByRole(AriaRole.Row).Filter(new() { HasText = dealTitle });
 }
+
+/// <summary>The import page of one ledger kind, and the background import's page it leads to.</summary>
+public sealed class LedgerImportPage(IPage page)
+{
+    public async Task OpenAsync(string kind, Guid centerId) => await page.GotoAsync($"/Ledger/{kind}/import?centerId={centerId}");
+
+    public async Task UploadAsync(byte[] workbook, string fileName)
+    {
+        await page.GetByLabel("Excel 文件").SetInputFilesAsync(new FilePayload
+        {
+            Name = fileName,
+            MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Buffer = workbook,
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "导入", Exact = true }).ClickAsync();
+    }
+
+    public ILocator Outcome => page.GetByRole(AriaRole.Status).Or(page.GetByRole(AriaRole.Alert));
+}

@@ -1,4 +1,5 @@
 using InnoCenter.Web.Features.Centers;
+using InnoCenter.Web.Infrastructure.Imports;
 using InnoCenter.Web.Infrastructure.Localization;
 using InnoCenter.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -6,8 +7,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace InnoCenter.Web.Features.Ledger;
 
-/// <summary>Imports a spreadsheet into one kind of a center's ledger: all rows or none, with every bad row named.</summary>
-public sealed class ImportModel(LedgerKinds kinds, CenterHandlers centers, Text text) : PageModel
+/// <summary>
+/// Imports a spreadsheet into one kind of a center's ledger: all rows or none, with every bad row named. The import runs
+/// in the background (a file of thousands of rows takes seconds): the upload is checked and kept, and the person follows
+/// its progress on the import's page, free to go elsewhere meanwhile.
+/// </summary>
+public sealed class ImportModel(LedgerKinds kinds, CenterHandlers centers, ImportJobs jobs, Text text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Kind { get; set; } = string.Empty;
@@ -19,8 +24,6 @@ public sealed class ImportModel(LedgerKinds kinds, CenterHandlers centers, Text 
 
     public CenterDto Center { get; private set; } = null!;
 
-    public ImportReport? Report { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
@@ -30,28 +33,14 @@ public sealed class ImportModel(LedgerKinds kinds, CenterHandlers centers, Text 
             return refused;
         }
 
-        if (file is null || file.Length == 0)
+        var started = await jobs.StartAsync(LedgerImportTarget.KindOf(LedgerKind), Center.Id, file, ct);
+        if (!started.IsSuccess)
         {
-            ModelState.AddModelError("file", text["file.empty"]);
+            ModelState.AddFailure(started.Failure!, text, string.Empty);
             return Page();
         }
 
-        await using var stream = file.OpenReadStream();
-        var result = await LedgerKind.ImportAsync(Center.Id, stream, ct);
-        if (!result.IsSuccess)
-        {
-            ModelState.AddFailure(result.Failure!, text, string.Empty);
-            return Page();
-        }
-
-        Report = result.Value;
-        if (Report.Succeeded)
-        {
-            TempData["Flash"] = text["ledger.import_done", Report.Imported];
-            return Redirect($"/Ledger/{LedgerKind.Slug}?centerId={Center.Id}");
-        }
-
-        return Page();
+        return Redirect($"/Imports/{started.Value.Id}");
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)

@@ -3,6 +3,7 @@ using InnoCenter.Domain.Ledger;
 using InnoCenter.Web.Features.Ledger.Kinds;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Files;
+using InnoCenter.Web.Infrastructure.Imports;
 using InnoCenter.Web.Infrastructure.Localization;
 using InnoCenter.Web.Infrastructure.Problems;
 using InnoCenter.Web.Infrastructure.Web;
@@ -122,6 +123,17 @@ public static class LedgerEndpoints
                 return result.Value.Succeeded ? TypedResults.Ok(result.Value) : TypedResults.BadRequest(result.Value);
             })
             .RequireAuthorization(Keepers).WithName($"ImportLedger{name}");
+
+        g.MapPost("/import/background", async Task<Results<Accepted<ImportJobDto>, ProblemHttpResult>> (
+                Guid centerId, IFormFile? file, HttpContext http, ImportJobs jobs, Text text, CancellationToken ct) =>
+            {
+                var started = await jobs.StartAsync(LedgerImportTarget.KindOf(Kind(http)), centerId, file, ct);
+                return started.IsSuccess
+                    ? TypedResults.Accepted($"/api/v1/imports/{started.Value.Id}", started.Value)
+                    : started.Failure!.ToProblem(text);
+            })
+            .RequireAuthorization(Keepers).WithName($"StartLedger{name}Import")
+            .WithSummary("Start an import in the background (202, then follow /api/v1/imports/{id}): for files of thousands of rows");
 
         g.MapGet("/{id:guid}/evidence", async Task<Results<Ok<IReadOnlyList<AttachmentDto>>, ProblemHttpResult>> (
             Guid id, HttpContext http, LedgerEvidence evidence, Text text, CancellationToken ct) =>

@@ -8,6 +8,7 @@ using InnoCenter.Domain.Ledger;
 using InnoCenter.Domain.Policy;
 using InnoCenter.Web.Data;
 using InnoCenter.Web.Features.Centers;
+using InnoCenter.Web.Infrastructure.Imports;
 using InnoCenter.Web.Infrastructure.Localization;
 using InnoCenter.Web.Infrastructure.Policy;
 using InnoCenter.Web.Infrastructure.Search;
@@ -50,7 +51,7 @@ public interface ILedgerKind
     Task<Result<bool>> DeleteAsync(Guid id, CancellationToken ct);
 
     /// <summary>Imports a spreadsheet all-or-nothing: every row is checked, and either all are written or none is.</summary>
-    Task<Result<ImportReport>> ImportAsync(Guid centerId, Stream content, CancellationToken ct);
+    Task<Result<ImportReport>> ImportAsync(Guid centerId, Stream content, CancellationToken ct, ImportProgress? progress = null);
 
     IDictionary<string, object?> ToExportRow(LedgerItem item);
 
@@ -317,7 +318,7 @@ public abstract class LedgerKind<TEntity, TRequest>(LedgerServices s) : ILedgerK
         return true;
     }
 
-    public async Task<Result<ImportReport>> ImportAsync(Guid centerId, Stream content, CancellationToken ct)
+    public async Task<Result<ImportReport>> ImportAsync(Guid centerId, Stream content, CancellationToken ct, ImportProgress? progress = null)
     {
         if (!await S.Access.CanEditAsync(centerId, ct))
         {
@@ -357,8 +358,14 @@ public abstract class LedgerKind<TEntity, TRequest>(LedgerServices s) : ILedgerK
         await S.Orgs.PreloadCodesAsync(requests.SelectMany(r => CreditCodesIn(r.Request)), ct);
         var scope = await ScopeAsync(centerId, ct);
         var built = new List<TEntity>();
+        var done = 0;
         foreach (var (sheetRow, request, cellErrors) in requests)
         {
+            if (progress is not null)
+            {
+                await progress(done++, requests.Count, ct);
+            }
+
             // A row with an unreadable cell is still checked, so a person sees every mistake of the row at once; what
             // the checks say about the unreadable cell itself ("required") would only repeat the first message.
             var result = await BuildAsync(scope, request, ct);
@@ -380,6 +387,11 @@ public abstract class LedgerKind<TEntity, TRequest>(LedgerServices s) : ILedgerK
         if (errors.Count > 0)
         {
             return new ImportReport(filled.Count, 0, errors.OrderBy(e => e.Row).ToList());
+        }
+
+        if (progress is not null)
+        {
+            await progress(requests.Count, requests.Count, ct);
         }
 
         Db.AddRange(built);
