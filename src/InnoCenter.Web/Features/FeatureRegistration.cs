@@ -88,6 +88,7 @@ public static class FeatureRegistration
         services.AddLedgerRollupKeeping();
         services.AddBackgroundImports();
         services.AddScoped<IImportTarget, LedgerImportTarget>();
+        services.AddScoped<IImportTarget, ExpertImportTarget>();
         services.AddScoped<AssessmentAccess>();
         services.AddScoped<IAttachmentAccess, AnnualReportAttachmentAccess>();
         services.AddScoped<CycleHandlers>();

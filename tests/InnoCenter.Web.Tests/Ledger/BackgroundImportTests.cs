@@ -106,6 +106,50 @@ public abstract class BackgroundImportTests<TFactory>(TFactory factory) : IClass
         Assert.Equal(HttpStatusCode.NotFound, (await user.GetAsync($"/api/v1/imports/{silent.Id}")).StatusCode);
     }
 
+    [ProviderFact]
+    public async Task The_admins_expert_import_page_runs_the_import_in_the_background_and_leads_to_its_outcome()
+    {
+        var admin = await factory.ClientFor(InnoCenter.Web.Infrastructure.Auth.Roles.Admin, culture: "en-US");
+        var code = TestData.NewCreditCode("12", "120000");
+        var names = Enumerable.Range(1, 120).Select(i => "后台导入专家" + Guid.NewGuid().ToString("N")[..6]).ToList();
+        var rows = names.Select(n => new Dictionary<string, object?>
+        {
+            ["姓名"] = n, ["职称"] = "教授", ["工作单位统一社会信用代码"] = code, ["工作单位"] = "导入测试单位", ["入职日期"] = "2018-09-01",
+            ["专家领域"] = "技术、产业", ["熟悉的重点领域"] = "新材料", ["联系电话"] = "022-1234567", ["在库状态"] = "是",
+        }).ToList();
+        var token = await admin.AntiforgeryTokenAsync("/Experts/Import");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(Xlsx(rows)), "file", "experts.xlsx" },
+        };
+
+        var posted = await admin.PostAsync("/Experts/Import", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var id = posted.Headers.Location!.OriginalString.Split('/')[^1];
+        var job = await FinishedAsync(admin, $"/api/v1/imports/{id}");
+        Assert.True(job.State == ImportJobState.Succeeded, string.Join("; ", job.Errors.Select(e => $"{e.Row} {e.Column} {e.Message}")) + job.Message);
+        Assert.Equal(120, job.Imported);
+        Assert.Equal("/Experts", job.Link);
+        Assert.Equal(120, await factory.WithDbAsync(db => db.Experts.CountAsync(e => e.AffiliationCreditCode == code)));
+        var again = await FinishedAsync(admin, await StartExpertImportAsync(admin, Xlsx(rows.Take(1))));
+        Assert.Equal(ImportJobState.Refused, again.State);
+        Assert.Single(again.Errors);
+    }
+
+    private static async Task<string> StartExpertImportAsync(HttpClient admin, byte[] workbook)
+    {
+        var token = await admin.AntiforgeryTokenAsync("/Experts/Import");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(workbook), "file", "experts.xlsx" },
+        };
+        var posted = await admin.PostAsync("/Experts/Import", form);
+        return "/api/v1/imports/" + posted.Headers.Location!.OriginalString.Split('/')[^1];
+    }
+
     private static Dictionary<string, object?> Training(TestCenter c, string title, string heldOn, int personTimes) => new()
     {
         ["培训名称"] = title,
@@ -123,7 +167,11 @@ public abstract class BackgroundImportTests<TFactory>(TFactory factory) : IClass
     private static async Task<ImportJobDto> FinishedAsync(HttpClient user, HttpResponseMessage started)
     {
         Assert.True(started.StatusCode == HttpStatusCode.Accepted, await started.Content.ReadAsStringAsync());
-        var location = started.Headers.Location!.OriginalString;
+        return await FinishedAsync(user, started.Headers.Location!.OriginalString);
+    }
+
+    private static async Task<ImportJobDto> FinishedAsync(HttpClient user, string location)
+    {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {

@@ -7,6 +7,7 @@ using InnoCenter.Web.Data;
 using InnoCenter.Web.Features.Reviews;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Files;
+using InnoCenter.Web.Infrastructure.Imports;
 using InnoCenter.Web.Infrastructure.Localization;
 using InnoCenter.Web.Infrastructure.Policy;
 using InnoCenter.Web.Infrastructure.Search;
@@ -262,6 +263,17 @@ public sealed class ExpertHandlers(
 
         // The form file is already buffered (on disk when large) and seekable: no second copy in memory.
         await using var buffer = file.OpenReadStream();
+        return await ImportAsync(buffer, ct);
+    }
+
+    /// <summary>The import itself, from the page's background job or the API, reporting its progress row by row.</summary>
+    public async Task<Result<ImportReport>> ImportAsync(Stream buffer, CancellationToken ct, ImportProgress? progress = null)
+    {
+        if (!user.IsAdmin)
+        {
+            return Failure.Forbidden();
+        }
+
         if (FileTypes.Detect(buffer) != FileTypes.Xlsx)
         {
             return Failure.Validation(new Error("experts.import.not_xlsx", "file"));
@@ -299,8 +311,26 @@ public sealed class ExpertHandlers(
         var created = new List<Expert>();
         var seen = new HashSet<(string, string)>();
         var linkedUsers = new HashSet<Guid>();
+
+        // The pool's experts at the sheet's employers, read once: a duplicate is found without a query per row.
+        var codes = rows.Select(r => headers.TryGetValue("affiliationCreditCode", out var h) && r.TryGetValue(h, out var v) ? v?.ToString()?.Trim().ToUpperInvariant() : null)
+            .OfType<string>().ToHashSet();
+        var pooled = new HashSet<(string, string)>();
+        foreach (var chunk in codes.Chunk(500))
+        {
+            foreach (var e in await db.Experts.Where(e => chunk.Contains(e.AffiliationCreditCode)).Select(e => new { e.Name, e.AffiliationCreditCode }).ToListAsync(ct))
+            {
+                pooled.Add((e.Name, e.AffiliationCreditCode));
+            }
+        }
+
         for (var i = 0; i < rows.Count; i++)
         {
+            if (progress is not null)
+            {
+                await progress(i, rows.Count, ct);
+            }
+
             var rowNumber = ExcelImport.SheetRow(i);
             var (request, cellErrors) = ParseRow(rows[i], headers);
             errors.AddRange(cellErrors.Select(e => new ImportRowError(rowNumber, text[ColumnKey(e.Field!)], text.Of(e))));
@@ -319,8 +349,10 @@ public sealed class ExpertHandlers(
             }
 
             var (profile, userEmail) = validated.Value;
-            if (!seen.Add((profile.Name, profile.AffiliationCreditCode))
-                || await db.Experts.AnyAsync(e => e.Name == profile.Name && e.AffiliationCreditCode == profile.AffiliationCreditCode, ct))
+            var inPool = codes.Contains(profile.AffiliationCreditCode)
+                ? pooled.Contains((profile.Name, profile.AffiliationCreditCode))
+                : await db.Experts.AnyAsync(e => e.Name == profile.Name && e.AffiliationCreditCode == profile.AffiliationCreditCode, ct);
+            if (!seen.Add((profile.Name, profile.AffiliationCreditCode)) || inPool)
             {
                 errors.Add(new ImportRowError(rowNumber, text["experts.name"], text["experts.duplicate", profile.Name, profile.AffiliationCreditCode]));
                 continue;
@@ -345,6 +377,11 @@ public sealed class ExpertHandlers(
         if (errors.Count > 0)
         {
             return new ImportReport(rows.Count, 0, errors);
+        }
+
+        if (progress is not null)
+        {
+            await progress(rows.Count, rows.Count, ct);
         }
 
         db.Experts.AddRange(created);

@@ -1,3 +1,4 @@
+using InnoCenter.Web.Infrastructure.Imports;
 using InnoCenter.Web.Infrastructure.Localization;
 using InnoCenter.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -5,30 +6,22 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace InnoCenter.Web.Features.Experts;
 
-public sealed class ImportModel(ExpertHandlers handlers, Text text) : PageModel
+/// <summary>The pool's import page: the file is checked and kept, and the import runs in the background with its progress shown.</summary>
+public sealed class ImportModel(ImportJobs jobs, Text text) : PageModel
 {
-    public ImportReport? Report { get; private set; }
-
     public void OnGet()
     {
     }
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
     {
-        var result = await handlers.ImportAsync(file, ct);
-        if (!result.IsSuccess)
+        var started = await jobs.StartAsync(ExpertImportTarget.Kind, null, file, ct);
+        if (!started.IsSuccess)
         {
-            ModelState.AddFailure(result.Failure!, text, prefix: string.Empty);
+            ModelState.AddFailure(started.Failure!, text, prefix: string.Empty);
             return Page();
         }
 
-        if (result.Value.Succeeded)
-        {
-            TempData["Flash"] = text["experts.import.done", result.Value.Imported];
-            return Redirect("/Experts");
-        }
-
-        Report = result.Value;
-        return Page();
+        return Redirect($"/Imports/{started.Value.Id}");
     }
 }
