@@ -105,7 +105,14 @@ public sealed record ObjectionDto(Guid Id, string Name, string Contact, string C
 
 public sealed record ApplicationSummaryDto(
     Guid Id, string CenterName, Guid LeadOrganizationId, string LeadName, string KeyArea, string KeyAreaLabel, string Status, string StatusLabel,
-    DateTimeOffset StatusChangedAt, double DaysInStage, int? StageDays, bool Overdue, int MemberCount, bool CrossRegion, int Version);
+    DateTimeOffset StatusChangedAt, double DaysInStage, int? StageDays, bool Overdue, int MemberCount, bool CrossRegion, int Version)
+{
+    /// <summary>Days in the stage as people count them (whole days), or a dash once the case has ended: no stage runs then.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string DaysInStageText => Status is nameof(ApplicationStatus.Approved) or nameof(ApplicationStatus.Rejected) or nameof(ApplicationStatus.Withdrawn)
+        ? "—"
+        : Math.Floor(DaysInStage).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+}
 
 public sealed record ApplicationDetailDto(
     ApplicationSummaryDto Summary,
