@@ -41,7 +41,7 @@ services.AddPolicy();
 services.AddProblemDetails();
 services.AddExceptionHandler<AppExceptionHandler>();
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-services.AddOpenApi();
+services.AddApiDocument();
 services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 services.AddRazorPages(o =>
@@ -94,6 +94,9 @@ catch (Exception ex)
 }
 
 app.UseProxySupport();
+// Before the error and status pages: they run after the rest of the pipeline has returned, and must still answer in
+// the caller's language (a culture set further in does not flow back out to them).
+app.UseRequestLocalization();
 app.UseMetricsEndpoint();
 app.UseExceptionHandler("/Error");
 // A page that does not exist answers 404 itself (the error page is rendered in place, not redirected to).
@@ -114,7 +117,6 @@ app.UseStatusCodePages(async ctx =>
 });
 app.UseSecurityHeaders();
 app.UseStaticFiles();
-app.UseRequestLocalization();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();

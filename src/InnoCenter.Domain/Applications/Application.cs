@@ -244,7 +244,7 @@ public sealed class Application : IAudited, IVersioned
         {
             var allowed = ApplicationLifecycle.AllowedActions(Status, actor.Kind);
             return Failure.IllegalTransition(
-                "application.illegal_transition", action.ToString(), Status.ToString(), allowed.Count == 0 ? "-" : string.Join(", ", allowed));
+                "application.illegal_transition", action.ToString(), Status.ToString(), allowed.Select(a => a.ToString()).ToArray());
         }
 
         _events.Add(new ApplicationEvent(Id, now, Status, target.Value, action, reason?.Trim(), actor.UserId, actor.Name));

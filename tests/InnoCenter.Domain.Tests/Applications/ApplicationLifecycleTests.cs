@@ -211,7 +211,7 @@ public sealed class ApplicationLifecycleTests
         ApplicationAction.UpholdObjection => a.UpholdObjection(actor, Now, "原因"),
         ApplicationAction.CloseNotice => actor.Kind == ApplicationActor.System
             ? a.CloseNotice(Now, new DateOnly(2026, 4, 1), "n", "p")
-            : Failure.IllegalTransition("application.illegal_transition", action.ToString(), a.Status.ToString(), "-"),
+            : Failure.IllegalTransition("application.illegal_transition", action.ToString(), a.Status.ToString(), Array.Empty<string>()),
         ApplicationAction.Withdraw => a.Withdraw(actor, Now, null),
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };

@@ -85,7 +85,7 @@ public abstract class ApplicationApiTests<TFactory>(TFactory factory) : IClassFi
         Assert.True(await factory.WithDbAsync(db => db.Organizations.AnyAsync(o => o.CreditCode == request.Members[1].CreditCode)));
         Assert.Contains(detail.Eligibility, e => e.Code == "materials" && e.Outcome == "Fail");
         Assert.True(detail.EligibilityBlocks);
-        Assert.Contains("Submit", detail.AllowedActions);
+        Assert.Contains("submit", detail.AllowedActions);
     }
 
     [ProviderFact]
@@ -149,6 +149,27 @@ public abstract class ApplicationApiTests<TFactory>(TFactory factory) : IClassFi
         Assert.Contains("已提交", detail);
         Assert.Contains("开始形式审查", detail);
         Assert.Contains("退回修改", detail);
+    }
+
+    [ProviderFact]
+    public async Task A_refused_step_names_the_possible_ones_in_the_callers_language_and_says_when_there_are_none()
+    {
+        var flow = await ApplicationFlow.StartAsync(factory);
+        var submitted = await flow.SubmittedAsync();
+        var withdrawn = await flow.SubmittedAsync();
+        await flow.ActAsync(flow.Applicant, withdrawn, "withdraw", new TransitionRequest { Reason = "调整方向" });
+        var english = await factory.ClientFor(Roles.Admin, culture: "en-US");
+
+        var some = await flow.ActAsync(english, submitted, "approve", new TransitionRequest { MeetingDate = new DateOnly(2026, 3, 1), DecisionNumber = "X-2" });
+        var none = await flow.ActAsync(english, withdrawn, "begin-formal-check");
+
+        var someDetail = (await some.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!;
+        var noneDetail = (await none.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!;
+        Assert.Contains("Begin the formal check, Return for revision", someDetail);
+        Assert.DoesNotContain("、", someDetail);
+        Assert.Contains("Withdrawn", noneDetail);
+        Assert.Contains("Nothing can be done", noneDetail);
+        Assert.DoesNotContain("-.", noneDetail);
     }
 
     [ProviderFact]

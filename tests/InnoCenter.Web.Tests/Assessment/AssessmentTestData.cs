@@ -66,7 +66,7 @@ public sealed class AssessmentApp<TFactory> : IAsyncDisposable
         return panel;
     }
 
-    public static async Task ScoreAsAsync(Guid subjectId, InnoCenter.Web.Features.Reviews.MemberDto member, decimal share)
+    public static async Task ScoreAsAsync(Guid subjectId, InnoCenter.Web.Features.Reviews.PanelMemberDto member, decimal share)
     {
         var client = ReviewTestData.ClientOf(member.ExpertId);
         await AssessmentTestData.EnsureAsync(await client.PostAsync($"/api/v1/reviews/assignments/{member.Id}/accept", null));

@@ -182,7 +182,7 @@ public abstract class CenterApiTests<TFactory>(TFactory factory) : IClassFixture
         var composition = await centerUser.GetFromJsonAsync<List<CompositionPointDto>>($"/api/v1/centers/{center.Id}/members/composition", Json.Options);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var periods = await response.Content.ReadFromJsonAsync<List<MemberDto>>(Json.Options);
+        var periods = await response.Content.ReadFromJsonAsync<List<CenterMemberDto>>(Json.Options);
         Assert.Equal(5, periods!.Count);
         Assert.Equal(on, periods.Single(p => p.OrganizationId == center.Lead.Id && p.LeftOn is not null).LeftOn);
         Assert.Equal(["Enterprise", "Enterprise"], periods.Where(p => p.JoinedOn == on).Select(p => p.Kind));

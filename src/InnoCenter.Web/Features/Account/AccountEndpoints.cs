@@ -12,10 +12,10 @@ public static class AccountEndpoints
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/account").RequireAuthorization().WithTags("Account");
-        group.MapGet("/me", Me).WithName("GetCurrentUser");
-        group.MapGet("/tokens", ListTokens).WithName("ListTokens");
-        group.MapPost("/tokens", CreateToken).WithName("CreateToken");
-        group.MapDelete("/tokens/{id:guid}", RevokeToken).WithName("RevokeToken");
+        group.MapGet("/me", Me).WithName("GetCurrentUser").WithSummary("The signed-in user: name, roles, organisation and preferred language");
+        group.MapGet("/tokens", ListTokens).WithName("ListTokens").WithSummary("The caller's personal access tokens (never their secrets)");
+        group.MapPost("/tokens", CreateToken).WithName("CreateToken").WithSummary("Issue a personal access token for API clients; its secret is shown once");
+        group.MapDelete("/tokens/{id:guid}", RevokeToken).WithName("RevokeToken").WithSummary("Revoke one of the caller's personal access tokens");
     }
 
     private static Ok<MeDto> Me(ClaimsPrincipal principal, CurrentUser user) =>

@@ -91,7 +91,7 @@ public sealed record ApplicationFilter
     public int? PageSize { get; init; }
 }
 
-public sealed record MemberDto(Guid OrganizationId, string CreditCode, string Name, string Kind, string KindLabel, string Region, string RegionLabel, decimal? EquitySharePercent, bool IsLead);
+public sealed record ConsortiumMemberDto(Guid OrganizationId, string CreditCode, string Name, string Kind, string KindLabel, string Region, string RegionLabel, decimal? EquitySharePercent, bool IsLead);
 
 public sealed record IndicatorDto(string Name, string Unit, decimal? Year1, decimal? Year2, decimal? Year3);
 
@@ -132,7 +132,7 @@ public sealed record ApplicationDetailDto(
     string? PlaqueNumber,
     DateOnly? ApprovedOn,
     bool Editable,
-    IReadOnlyList<MemberDto> Members,
+    IReadOnlyList<ConsortiumMemberDto> Members,
     IReadOnlyList<IndicatorDto> Indicators,
     IReadOnlyList<MaterialDto> Materials,
     IReadOnlyList<EligibilityDto> Eligibility,

@@ -16,20 +16,24 @@ public static class ApplicationEndpoints
     public static void MapApplicationEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/applications").RequireAuthorization().WithTags("Applications");
-        group.MapGet("/", Pipeline).WithName("ListApplications");
-        group.MapGet("/export", Export).WithName("ExportApplications").RequireAuthorization(Roles.Admin);
-        group.MapGet("/{id:guid}", Get).WithName("GetApplication");
-        group.MapPost("/", Create).WithName("CreateApplication");
-        group.MapPut("/{id:guid}", Update).WithName("UpdateApplication");
-        group.MapPost("/{id:guid}/materials/{material}", Upload).WithName("UploadMaterial");
-        group.MapPost("/{id:guid}/{action}", Transition).WithName("TransitionApplication");
-        group.MapGet("/{id:guid}/documents/approval", ApprovalDocument).WithName("ApprovalDocument");
-        group.MapPost("/objections/{objectionId:guid}/resolve", ResolveObjection).WithName("ResolveObjection").RequireAuthorization(Roles.Admin);
+        group.MapGet("/", Pipeline).WithName("ListApplications").WithSummary("The recognition pipeline (认定申报): applications the caller may see, filtered by stage, paged");
+        group.MapGet("/export", Export).WithName("ExportApplications").Produces(StatusCodes.Status200OK, contentType: OpenApiConventions.Xlsx).WithSummary("Export the filtered pipeline as an Excel workbook").RequireAuthorization(Roles.Admin);
+        group.MapGet("/{id:guid}", Get).WithName("GetApplication").WithSummary("One application with its consortium, materials, eligibility verdicts, timeline and allowed actions");
+        group.MapPost("/", Create).WithName("CreateApplication").WithSummary("Start an application for recognition as a manufacturing innovation center (draft)");
+        group.MapPut("/{id:guid}", Update).WithName("UpdateApplication").WithSummary("Change a draft or returned application (consortium, goals, planned indicators)");
+        group.MapPost("/{id:guid}/materials/{material}", Upload).WithName("UploadMaterial").WithSummary("Upload a required material (申报材料) of an application, checked by type and size before it is kept");
+        foreach (var route in ApplicationActionRoutes.All)
+        {
+            group.MapPost($"/{{id:guid}}/{route.Segment}", Transition(route.Segment)).WithName(route.OperationId).WithSummary(route.Summary);
+        }
+
+        group.MapGet("/{id:guid}/documents/approval", ApprovalDocument).WithName("ApprovalDocument").Produces(StatusCodes.Status200OK, contentType: OpenApiConventions.Docx).WithSummary("The approval document (认定批复) of an approved application as an official .docx");
+        group.MapPost("/objections/{objectionId:guid}/resolve", ResolveObjection).WithName("ResolveObjection").WithSummary("Resolve an objection to a public notice: upheld (back to deliberation) or dismissed with a reason").RequireAuthorization(Roles.Admin);
 
         var notices = app.MapGroup("/api/v1/notices").AllowAnonymous().WithTags("Public notices");
-        notices.MapGet("/", PublicNotices).WithName("ListPublicNotices");
-        notices.MapGet("/{id:guid}/document", NoticeDocument).WithName("PublicNoticeDocument");
-        notices.MapPost("/{id:guid}/objections", FileObjection).WithName("FileObjection").RequireRateLimiting(AuthSetup.PublicFormRateLimit);
+        notices.MapGet("/", PublicNotices).WithName("ListPublicNotices").WithSummary("Public notices (公示) of applications proposed for recognition, open to anyone");
+        notices.MapGet("/{id:guid}/document", NoticeDocument).WithName("PublicNoticeDocument").Produces(StatusCodes.Status200OK, contentType: OpenApiConventions.Docx).WithSummary("A public notice as an official .docx");
+        notices.MapPost("/{id:guid}/objections", FileObjection).WithName("FileObjection").WithSummary("File an objection to a public notice during its window (anonymous, rate-limited)").RequireRateLimiting(AuthSetup.PublicFormRateLimit);
     }
 
     private static async Task<Ok<PipelineDto>> Pipeline([AsParameters] ApplicationFilter filter, ApplicationQueries queries, CancellationToken ct) =>
@@ -66,13 +70,13 @@ public static class ApplicationEndpoints
             : result.Failure!.ToProblem(text);
     }
 
-    /// <summary>One endpoint per lifecycle action: submit, withdraw, begin-formal-check, pass-formal-check, return, complete-expert-review, complete-site-inspection, approve, reject.</summary>
-    private static async Task<Results<Ok<TransitionResult>, ProblemHttpResult>> Transition(
-        Guid id, string action, [FromBody] TransitionRequest? request, ApplicationHandlers handlers, Text text, CancellationToken ct)
-    {
-        var result = await handlers.PerformAsync(id, action, request ?? new TransitionRequest(), ct);
-        return result.IsSuccess ? TypedResults.Ok(new TransitionResult(id, result.Value.ToString())) : result.Failure!.ToProblem(text);
-    }
+    /// <summary>The handler of one lifecycle action's route (see <see cref="ApplicationActionRoutes"/>).</summary>
+    private static Func<Guid, TransitionRequest?, ApplicationHandlers, Text, CancellationToken, Task<Results<Ok<TransitionResult>, ProblemHttpResult>>> Transition(string segment) =>
+        async (Guid id, [FromBody] TransitionRequest? request, ApplicationHandlers handlers, Text text, CancellationToken ct) =>
+        {
+            var result = await handlers.PerformAsync(id, segment, request ?? new TransitionRequest(), ct);
+            return result.IsSuccess ? TypedResults.Ok(new TransitionResult(id, result.Value.ToString())) : result.Failure!.ToProblem(text);
+        };
 
     private static async Task<Results<Ok<TransitionResult>, ProblemHttpResult>> ResolveObjection(
         Guid objectionId, [FromBody] ObjectionResolution resolution, NoticeHandlers notices, Text text, CancellationToken ct)

@@ -436,19 +436,13 @@ public sealed class ApplicationHandlers(
         return errors.Count > 0 ? Failure.Validation(errors) : new Decision(r.MeetingDate!.Value, r.DecisionNumber!, r.Reason);
     }
 
-    /// <summary>An illegal transition names the state and the allowed actions in the caller's language, not as codes.</summary>
+    /// <summary>An illegal transition names the state and the possible actions in the caller's language, not as codes, and says so when there are none.</summary>
     private Failure Localized(Failure failure) => failure with
     {
-        Errors = failure.Errors.Select(e => e.Code == "application.illegal_transition" && e.Args.Length == 3
-            ? e with
-            {
-                Args =
-                [
-                    text[$"applications.action.{e.Args[0]}"],
-                    text[$"applications.status.{e.Args[1]}"],
-                    string.Join("、", ((string)e.Args[2]).Split(", ").Select(x => x == "-" ? "-" : text[$"applications.action.{x}"])),
-                ],
-            }
+        Errors = failure.Errors.Select(e => e.Code == "application.illegal_transition" && e.Args is [string action, string status, string[] allowed]
+            ? allowed.Length == 0
+                ? new Error("application.illegal_transition_none", e.Field, text[$"applications.action.{action}"], text[$"applications.status.{status}"])
+                : e with { Args = [text[$"applications.action.{action}"], text[$"applications.status.{status}"], text.List(allowed.Select(x => text[$"applications.action.{x}"]))] }
             : e).ToList(),
     };
 

@@ -107,7 +107,7 @@ public sealed class ApplicationQueries(
         var orgs = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
         var members = a.Members
             .OrderByDescending(m => m.IsLead).ThenBy(m => orgs[m.OrganizationId].Name)
-            .Select(m => new MemberDto(
+            .Select(m => new ConsortiumMemberDto(
                 m.OrganizationId, orgs[m.OrganizationId].CreditCode, orgs[m.OrganizationId].Name, m.Kind.ToString(),
                 pack.OrganizationTypes.LabelOf(m.Kind.ToString(), en), m.Region.ToString(), pack.Regions.LabelOf(m.Region.ToString(), en),
                 m.EquitySharePercent, m.IsLead))
@@ -219,7 +219,7 @@ public sealed class ApplicationQueries(
     private IReadOnlyList<string> AllowedActions(Application a)
     {
         var actor = user.IsAdmin ? ApplicationActor.Admin : IsApplicant(a) ? ApplicationActor.Applicant : (ApplicationActor?)null;
-        return actor is null ? [] : ApplicationLifecycle.AllowedActions(a.Status, actor.Value).Select(x => x.ToString()).ToList();
+        return actor is null ? [] : ApplicationLifecycle.AllowedActions(a.Status, actor.Value).Select(ApplicationActionRoutes.SegmentOf).OfType<string>().ToList();
     }
 
     private bool IsApplicant(Application a) => user.IsInRole(Roles.CenterUser) && user.OrganizationId == a.LeadOrganizationId;

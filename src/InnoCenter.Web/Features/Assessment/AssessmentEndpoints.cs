@@ -12,33 +12,33 @@ public static class AssessmentEndpoints
     public static void MapAssessmentEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/assessment").RequireAuthorization().WithTags("Assessment");
-        group.MapGet("/cycles", ListCycles).WithName("ListAssessmentCycles");
-        group.MapPost("/cycles", OpenCycle).WithName("OpenAssessmentCycle").RequireAuthorization(Roles.Admin);
-        group.MapGet("/cycles/{id:guid}", GetCycle).WithName("GetAssessmentCycle").RequireAuthorization(Roles.Admin);
-        group.MapGet("/cycles/{id:guid}/reports", CycleReports).WithName("ListCycleReports").RequireAuthorization(Roles.Admin);
-        group.MapPost("/cycles/{id:guid}/score", Score).WithName("ScoreAssessmentCycle").RequireAuthorization(Roles.Admin);
-        group.MapPost("/cycles/{id:guid}/publish", Publish).WithName("PublishAssessmentCycle").RequireAuthorization(Roles.Admin);
-        group.MapGet("/cycles/{id:guid}/decisions", Decisions).WithName("ListAssessmentDecisions").RequireAuthorization(Roles.Admin);
-        group.MapGet("/cycles/{id:guid}/overview", Overview).WithName("GetAssessmentOverview").RequireAuthorization(Roles.Admin);
-        group.MapGet("/cycles/{id:guid}/overview/export", Export).WithName("ExportAssessmentOverview").RequireAuthorization(Roles.Admin);
+        group.MapGet("/cycles", ListCycles).WithName("ListAssessmentCycles").WithSummary("Annual assessment cycles (年度考核), newest first");
+        group.MapPost("/cycles", OpenCycle).WithName("OpenAssessmentCycle").WithSummary("Open an assessment cycle for a year on a frozen policy-pack version").RequireAuthorization(Roles.Admin);
+        group.MapGet("/cycles/{id:guid}", GetCycle).WithName("GetAssessmentCycle").WithSummary("One assessment cycle with its deadline, pack version and state").RequireAuthorization(Roles.Admin);
+        group.MapGet("/cycles/{id:guid}/reports", CycleReports).WithName("ListCycleReports").WithSummary("The annual reports of a cycle with their state, paged").RequireAuthorization(Roles.Admin);
+        group.MapPost("/cycles/{id:guid}/score", Score).WithName("ScoreAssessmentCycle").WithSummary("Score every report of a cycle by the pack's indicators and weights").RequireAuthorization(Roles.Admin);
+        group.MapPost("/cycles/{id:guid}/publish", Publish).WithName("PublishAssessmentCycle").WithSummary("Publish a cycle's grades and apply their consequences (e.g. revocation after two failing years)").RequireAuthorization(Roles.Admin);
+        group.MapGet("/cycles/{id:guid}/decisions", Decisions).WithName("ListAssessmentDecisions").WithSummary("The consequences a cycle's grades decided for each center").RequireAuthorization(Roles.Admin);
+        group.MapGet("/cycles/{id:guid}/overview", Overview).WithName("GetAssessmentOverview").WithSummary("A cycle's results: each center's score and grade, paged").RequireAuthorization(Roles.Admin);
+        group.MapGet("/cycles/{id:guid}/overview/export", Export).WithName("ExportAssessmentOverview").Produces(StatusCodes.Status200OK, contentType: OpenApiConventions.Xlsx).WithSummary("Export a cycle's results as an Excel workbook").RequireAuthorization(Roles.Admin);
 
-        group.MapGet("/reports/{id:guid}", GetReport).WithName("GetAnnualReport");
-        group.MapPost("/reports/{id:guid}/values/{code}", SetValue).WithName("SetAnnualReportValue");
-        group.MapPost("/reports/{id:guid}/document", UploadDocument).WithName("UploadOperationReport");
-        group.MapPost("/reports/{id:guid}/refresh", Refresh).WithName("RefreshAnnualReport");
-        group.MapPost("/reports/{id:guid}/submit", Submit).WithName("SubmitAnnualReport");
-        group.MapPost("/reports/{id:guid}/accept", Accept).WithName("AcceptAnnualReport");
-        group.MapPost("/reports/{id:guid}/return", Return).WithName("ReturnAnnualReport");
-        group.MapGet("/reports/{id:guid}/scorecard", Scorecard).WithName("GetScorecard");
-        group.MapGet("/reports/{id:guid}/scorecard.docx", ScorecardDocx).WithName("GetScorecardDocument");
+        group.MapGet("/reports/{id:guid}", GetReport).WithName("GetAnnualReport").WithSummary("One center's annual report: indicator values pre-filled from the ledger, corrections, evidence");
+        group.MapPost("/reports/{id:guid}/values/{code}", SetValue).WithName("SetAnnualReportValue").WithSummary("Set or correct one indicator value of a report, with evidence where the pack asks");
+        group.MapPost("/reports/{id:guid}/document", UploadDocument).WithName("UploadOperationReport").WithSummary("Upload the center's operation report (年度运行报告) for the year");
+        group.MapPost("/reports/{id:guid}/refresh", Refresh).WithName("RefreshAnnualReport").WithSummary("Refill a report's ledger-based values from the current ledger");
+        group.MapPost("/reports/{id:guid}/submit", Submit).WithName("SubmitAnnualReport").WithSummary("Submit an annual report for acceptance");
+        group.MapPost("/reports/{id:guid}/accept", Accept).WithName("AcceptAnnualReport").WithSummary("Accept a submitted annual report");
+        group.MapPost("/reports/{id:guid}/return", Return).WithName("ReturnAnnualReport").WithSummary("Return an annual report for revision with a reason");
+        group.MapGet("/reports/{id:guid}/scorecard", Scorecard).WithName("GetScorecard").WithSummary("A report's scorecard: indicator scores, weights, total and grade");
+        group.MapGet("/reports/{id:guid}/scorecard.docx", ScorecardDocx).WithName("GetScorecardDocument").Produces(StatusCodes.Status200OK, contentType: OpenApiConventions.Docx).WithSummary("A report's scorecard as an official .docx");
 
         var weights = app.MapGroup("/api/v1/policy/assessment").RequireAuthorization(Roles.Admin).WithTags("Policy");
-        weights.MapGet("/", GetWeights).WithName("GetAssessmentWeights");
-        weights.MapPut("/", SaveWeights).WithName("SaveAssessmentWeights");
+        weights.MapGet("/", GetWeights).WithName("GetAssessmentWeights").WithSummary("The assessment weights, thresholds and grade minimums in force");
+        weights.MapPut("/", SaveWeights).WithName("SaveAssessmentWeights").WithSummary("Change the assessment weights, thresholds and grade minimums: a new pack version in force from today");
 
         var notices = app.MapGroup("/api/v1/notices/assessment").AllowAnonymous().WithTags("Public notices");
-        notices.MapGet("/", Notices).WithName("ListAssessmentNotices");
-        notices.MapGet("/{cycleId:guid}", Notice).WithName("GetAssessmentNotice");
+        notices.MapGet("/", Notices).WithName("ListAssessmentNotices").WithSummary("Published assessment results notices (考核结果公告), open to anyone");
+        notices.MapGet("/{cycleId:guid}", Notice).WithName("GetAssessmentNotice").WithSummary("One cycle's results notice");
     }
 
     private static async Task<Ok<IReadOnlyList<CycleRow>>> ListCycles(CycleHandlers handlers, CancellationToken ct) =>

@@ -31,7 +31,7 @@ public sealed record CenterSummaryDto(
 
 public sealed record LegalEntityDto(string? Name, string? CreditCode, decimal? RegisteredCapital, DateOnly? FoundedOn, Guid? OrganizationId);
 
-public sealed record MemberDto(
+public sealed record CenterMemberDto(
     Guid MembershipId,
     Guid OrganizationId,
     string OrganizationName,
@@ -61,7 +61,7 @@ public sealed record CenterDto(
     string StatusLabel,
     DateOnly StatusSince,
     IReadOnlyList<string> AllowedNextStatuses,
-    IReadOnlyList<MemberDto> CurrentMembers,
+    IReadOnlyList<CenterMemberDto> CurrentMembers,
     bool DecisionBodyLacksIndependent,
     bool CanEdit,
     int Version);

@@ -12,21 +12,21 @@ public static class CenterEndpoints
     public static void MapCenterEndpoints(this IEndpointRouteBuilder app)
     {
         var open = app.MapGroup("/api/v1/public/centers").AllowAnonymous().WithTags("Centers (public)");
-        open.MapGet("/", PublicList).WithName("ListPublicCenters");
-        open.MapGet("/{id:guid}", PublicGet).WithName("GetPublicCenter");
+        open.MapGet("/", PublicList).WithName("ListPublicCenters").WithSummary("Recognised centers (已认定创新中心) open to the public, with key figures");
+        open.MapGet("/{id:guid}", PublicGet).WithName("GetPublicCenter").WithSummary("One recognised center's public profile");
 
         var group = app.MapGroup("/api/v1/centers").RequireAuthorization().WithTags("Centers");
-        group.MapGet("/", List).WithName("ListCenters");
-        group.MapGet("/{id:guid}", Get).WithName("GetCenter");
-        group.MapPut("/{id:guid}/legal-entity", UpdateLegalEntity).WithName("UpdateCenterLegalEntity");
-        group.MapPost("/{id:guid}/status", ChangeStatus).WithName("ChangeCenterStatus").RequireAuthorization(Roles.Admin);
-        group.MapGet("/{id:guid}/status-history", StatusHistory).WithName("GetCenterStatusHistory");
-        group.MapGet("/{id:guid}/members", Members).WithName("ListCenterMembers");
-        group.MapGet("/{id:guid}/members/composition", Composition).WithName("GetCenterComposition");
-        group.MapPost("/{id:guid}/members/changes", ChangeMembership).WithName("ChangeCenterMembership");
-        group.MapGet("/{id:guid}/governance", Governance).WithName("GetCenterGovernance");
-        group.MapPost("/{id:guid}/governance/seats", AddSeat).WithName("AddGovernanceSeat");
-        group.MapPost("/{id:guid}/governance/seats/{seatId:guid}/end", EndSeat).WithName("EndGovernanceSeat");
+        group.MapGet("/", List).WithName("ListCenters").WithSummary("Centers the caller may see, with status and key area, paged");
+        group.MapGet("/{id:guid}", Get).WithName("GetCenter").WithSummary("One center's profile: legal entity, status, plaque and approval");
+        group.MapPut("/{id:guid}/legal-entity", UpdateLegalEntity).WithName("UpdateCenterLegalEntity").WithSummary("Record a center's legal entity (法人实体) details");
+        group.MapPost("/{id:guid}/status", ChangeStatus).WithName("ChangeCenterStatus").WithSummary("Change a center's status by a recorded decision with a reason").RequireAuthorization(Roles.Admin);
+        group.MapGet("/{id:guid}/status-history", StatusHistory).WithName("GetCenterStatusHistory").WithSummary("A center's status changes over time with their reasons");
+        group.MapGet("/{id:guid}/members", Members).WithName("ListCenterMembers").WithSummary("A center's member organisations over time");
+        group.MapGet("/{id:guid}/members/composition", Composition).WithName("GetCenterComposition").WithSummary("A center's membership composition on a day (types, equity shares, 京津冀 view)");
+        group.MapPost("/{id:guid}/members/changes", ChangeMembership).WithName("ChangeCenterMembership").WithSummary("Record members joining or leaving from a day (shares must total 100 % every day)");
+        group.MapGet("/{id:guid}/governance", Governance).WithName("GetCenterGovernance").WithSummary("A center's governance bodies and seats (理事会, 专家委员会)");
+        group.MapPost("/{id:guid}/governance/seats", AddSeat).WithName("AddGovernanceSeat").WithSummary("Add a governance seat from a day");
+        group.MapPost("/{id:guid}/governance/seats/{seatId:guid}/end", EndSeat).WithName("EndGovernanceSeat").WithSummary("End a governance seat on a day");
     }
 
     private static async Task<Ok<PagedResult<CenterSummaryDto>>> PublicList(
@@ -56,7 +56,7 @@ public static class CenterEndpoints
         Guid id, CenterHandlers handlers, Text text, CancellationToken ct) =>
         Answer(await handlers.StatusHistoryAsync(id, ct), text);
 
-    private static async Task<Results<Ok<IReadOnlyList<MemberDto>>, ProblemHttpResult>> Members(
+    private static async Task<Results<Ok<IReadOnlyList<CenterMemberDto>>, ProblemHttpResult>> Members(
         Guid id, CenterHandlers handlers, Text text, CancellationToken ct) =>
         Answer(await handlers.MembersAsync(id, ct), text);
 
@@ -64,7 +64,7 @@ public static class CenterEndpoints
         Guid id, CenterHandlers handlers, Text text, CancellationToken ct) =>
         Answer(await handlers.CompositionAsync(id, ct), text);
 
-    private static async Task<Results<Ok<IReadOnlyList<MemberDto>>, ProblemHttpResult>> ChangeMembership(
+    private static async Task<Results<Ok<IReadOnlyList<CenterMemberDto>>, ProblemHttpResult>> ChangeMembership(
         Guid id, [FromBody] MembershipChangeRequest request, CenterHandlers handlers, Text text, CancellationToken ct) =>
         Answer(await handlers.ChangeMembershipAsync(id, request, ct), text);
 

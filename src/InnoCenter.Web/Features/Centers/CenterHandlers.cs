@@ -301,7 +301,7 @@ public sealed class CenterHandlers(
     }
 
     /// <summary>Every membership period of the center, history included.</summary>
-    public async Task<Result<IReadOnlyList<MemberDto>>> MembersAsync(Guid id, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<CenterMemberDto>>> MembersAsync(Guid id, CancellationToken ct)
     {
         if (!await access.CanReadAsync(id, ct))
         {
@@ -337,7 +337,7 @@ public sealed class CenterHandlers(
         }).ToList();
     }
 
-    public async Task<Result<IReadOnlyList<MemberDto>>> ChangeMembershipAsync(Guid id, MembershipChangeRequest r, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<CenterMemberDto>>> ChangeMembershipAsync(Guid id, MembershipChangeRequest r, CancellationToken ct)
     {
         if (!await access.CanReadAsync(id, ct))
         {
@@ -656,10 +656,10 @@ public sealed class CenterHandlers(
         return new PagedResult<CenterSummaryDto>(items, page, size, total);
     }
 
-    private MemberDto ToMemberDto(CenterMembership m)
+    private CenterMemberDto ToMemberDto(CenterMembership m)
     {
         var en = LocalizationSetup.IsEnglish;
-        return new MemberDto(
+        return new CenterMemberDto(
             m.Id, m.OrganizationId, orgs.NameOf(m.OrganizationId), orgs.CodeOf(m.OrganizationId), m.Kind.ToString(), KindLabel(m.Kind),
             m.Region.ToString(), policy.Current.Regions.LabelOf(m.Region.ToString(), en), m.EquitySharePercent, m.IsLead, m.JoinedOn, m.LeftOn);
     }

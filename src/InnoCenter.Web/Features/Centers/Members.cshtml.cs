@@ -20,7 +20,7 @@ public sealed class MembersModel(CenterHandlers handlers, PolicyProvider policy,
 
     public CenterDto Center { get; private set; } = null!;
 
-    public IReadOnlyList<MemberDto> Periods { get; private set; } = [];
+    public IReadOnlyList<CenterMemberDto> Periods { get; private set; } = [];
 
     public IReadOnlyList<CompositionPointDto> Composition { get; private set; } = [];
 

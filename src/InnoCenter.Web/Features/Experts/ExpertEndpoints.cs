@@ -13,15 +13,15 @@ public static class ExpertEndpoints
     public static void MapExpertEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/experts").RequireAuthorization(Roles.Admin).WithTags("Experts");
-        group.MapGet("/", List).WithName("ListExperts");
-        group.MapGet("/export", Export).WithName("ExportExperts");
-        group.MapGet("/import/template", Template).WithName("ExpertImportTemplate");
+        group.MapGet("/", List).WithName("ListExperts").WithSummary("The expert pool (专家库), filtered by domain, key area and availability, paged");
+        group.MapGet("/export", Export).WithName("ExportExperts").Produces(StatusCodes.Status200OK, contentType: OpenApiConventions.Xlsx).WithSummary("Export the filtered expert pool as an Excel workbook");
+        group.MapGet("/import/template", Template).WithName("ExpertImportTemplate").Produces(StatusCodes.Status200OK, contentType: OpenApiConventions.Xlsx).WithSummary("The Excel template for importing experts, with dropdowns for coded columns");
         // A bearer-token client cannot carry an antiforgery token; the auth cookie is SameSite=Lax, so no other site can post it.
-        group.MapPost("/import", Import).WithName("ImportExperts");
-        group.MapGet("/{id:guid}", Get).WithName("GetExpert");
-        group.MapGet("/{id:guid}/assignments", Assignments).WithName("ExpertAssignments");
-        group.MapPost("/", Create).WithName("CreateExpert");
-        group.MapPut("/{id:guid}", Update).WithName("UpdateExpert");
+        group.MapPost("/import", Import).WithName("ImportExperts").WithSummary("Import experts from an Excel workbook, all or nothing, with every refused row and column");
+        group.MapGet("/{id:guid}", Get).WithName("GetExpert").WithSummary("One pool expert with affiliations, conflicts and invitation state");
+        group.MapGet("/{id:guid}/assignments", Assignments).WithName("ExpertAssignments").WithSummary("An expert's panel seats across subjects and years");
+        group.MapPost("/", Create).WithName("CreateExpert").WithSummary("Add an expert to the pool with domains, employer and past employers by credit code");
+        group.MapPut("/{id:guid}", Update).WithName("UpdateExpert").WithSummary("Change a pool expert's record");
     }
 
     private static async Task<Ok<PagedResult<ExpertDto>>> List([AsParameters] ExpertFilter filter, ExpertHandlers handlers, CancellationToken ct) =>

@@ -26,34 +26,34 @@ public static class LedgerEndpoints
     public static void MapLedgerEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/ledger").RequireAuthorization();
-        MapKind<ProjectLedger, RdProject, ProjectRequest>(api, ProjectLedger.Key, "Projects");
-        MapKind<IpLedger, IpRecord, IpRequest>(api, IpLedger.Key, "Ip");
-        MapKind<DealLedger, TransferDeal, DealRequest>(api, DealLedger.Key, "Deals");
-        MapKind<StandardLedger, StandardRecord, StandardRequest>(api, StandardLedger.Key, "Standards");
-        MapKind<IncubatedLedger, IncubatedEnterprise, IncubatedRequest>(api, IncubatedLedger.Key, "Incubated");
-        MapKind<TalentLedger, TalentRecord, TalentRequest>(api, TalentLedger.Key, "Talent");
-        MapKind<StaffLedger, StaffYear, StaffRequest>(api, StaffLedger.Key, "Staff");
-        MapKind<TrainingLedger, TrainingRecord, TrainingRequest>(api, TrainingLedger.Key, "Training");
-        MapKind<IntlLedger, IntlCooperation, IntlRequest>(api, IntlLedger.Key, "Intl");
-        MapKind<SmeLedger, SmeService, SmeRequest>(api, SmeLedger.Key, "Sme");
+        MapKind<ProjectLedger, RdProject, ProjectRequest>(api, ProjectLedger.Key, "Projects", "R&D projects (研发项目)");
+        MapKind<IpLedger, IpRecord, IpRequest>(api, IpLedger.Key, "Ip", "intellectual property (知识产权)");
+        MapKind<DealLedger, TransferDeal, DealRequest>(api, DealLedger.Key, "Deals", "technology-transfer deals (成果转化)");
+        MapKind<StandardLedger, StandardRecord, StandardRequest>(api, StandardLedger.Key, "Standards", "standards (标准制定)");
+        MapKind<IncubatedLedger, IncubatedEnterprise, IncubatedRequest>(api, IncubatedLedger.Key, "Incubated", "incubated enterprises (孵化企业)");
+        MapKind<TalentLedger, TalentRecord, TalentRequest>(api, TalentLedger.Key, "Talent", "talent (人才引进与培养)");
+        MapKind<StaffLedger, StaffYear, StaffRequest>(api, StaffLedger.Key, "Staff", "staff figures per year (人员)");
+        MapKind<TrainingLedger, TrainingRecord, TrainingRequest>(api, TrainingLedger.Key, "Training", "training (培训)");
+        MapKind<IntlLedger, IntlCooperation, IntlRequest>(api, IntlLedger.Key, "Intl", "international cooperation (国际合作)");
+        MapKind<SmeLedger, SmeService, SmeRequest>(api, SmeLedger.Key, "Sme", "services to SMEs (中小企业服务)");
 
         var money = api.MapGroup("/").WithTags("Ledger: revenue sharing");
-        money.MapGet($"/{DealLedger.Key}/{{id:guid}}/receipts", ListReceipts).WithName("ListDealReceipts");
-        money.MapPost($"/{DealLedger.Key}/{{id:guid}}/receipts", AddReceipt).RequireAuthorization(Keepers).WithName("AddDealReceipt");
-        money.MapDelete("/receipts/{id:guid}", RemoveReceipt).RequireAuthorization(Keepers).WithName("RemoveDealReceipt");
-        money.MapGet("/statements", Statement).WithName("GetRevenueStatement");
-        money.MapGet("/statements/export", ExportStatement).WithName("ExportRevenueStatement");
+        money.MapGet($"/{DealLedger.Key}/{{id:guid}}/receipts", ListReceipts).WithName("ListDealReceipts").WithSummary("Receipts of a technology-transfer deal with their split among owners");
+        money.MapPost($"/{DealLedger.Key}/{{id:guid}}/receipts", AddReceipt).RequireAuthorization(Keepers).WithName("AddDealReceipt").WithSummary("Record a receipt of a deal; it is split among the owners to the fen");
+        money.MapDelete("/receipts/{id:guid}", RemoveReceipt).RequireAuthorization(Keepers).WithName("RemoveDealReceipt").WithSummary("Remove a receipt (its split goes with it)");
+        money.MapGet("/statements", Statement).WithName("GetRevenueStatement").WithSummary("A member's revenue statement from the deals' receipts for a period");
+        money.MapGet("/statements/export", ExportStatement).WithName("ExportRevenueStatement").Produces(StatusCodes.Status200OK, contentType: OpenApiConventions.Xlsx).WithSummary("Export a revenue statement as an Excel workbook");
 
         var rollup = api.MapGroup("/rollup").WithTags("Ledger: yearly roll-up");
-        rollup.MapGet("/", CenterRollup).WithName("GetLedgerRollup");
-        rollup.MapGet("/{year:int}", YearRollup).WithName("GetLedgerRollupForYear").RequireAuthorization(Roles.Admin);
+        rollup.MapGet("/", CenterRollup).WithName("GetLedgerRollup").WithSummary("A center's yearly ledger figures (the keys the assessment reads)");
+        rollup.MapGet("/{year:int}", YearRollup).WithName("GetLedgerRollupForYear").WithSummary("All centers' ledger figures for one year").RequireAuthorization(Roles.Admin);
     }
 
     /// <summary>
     /// Maps one kind's endpoints. The handlers take only concrete parameter types and resolve the kind and read the body
     /// themselves, because the route-handler analyzer fails on generic parameter types (dotnet/aspnetcore#56831).
     /// </summary>
-    private static void MapKind<TKind, TEntity, TRequest>(RouteGroupBuilder api, string slug, string name)
+    private static void MapKind<TKind, TEntity, TRequest>(RouteGroupBuilder api, string slug, string name, string noun)
         where TKind : LedgerKind<TEntity, TRequest>
         where TEntity : LedgerRecord
         where TRequest : LedgerRequest
@@ -62,24 +62,24 @@ public static class LedgerEndpoints
 
         var g = api.MapGroup("/" + slug).WithTags("Ledger: " + slug);
         g.MapGet("/", async Task<Ok<PagedResult<LedgerItem>>> ([AsParameters] LedgerFilter filter, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(await Kind(http).ListAsync(filter, ct))).WithName($"ListLedger{name}");
+            TypedResults.Ok(await Kind(http).ListAsync(filter, ct))).WithName($"ListLedger{name}").WithSummary($"List the ledger's {noun}: records the caller may see, filtered and paged");
 
         g.MapGet("/export", ([AsParameters] LedgerFilter filter, HttpContext http, Text text, TimeProvider clock, CancellationToken ct) =>
         {
             var kind = Kind(http);
             return ExcelExport.ToXlsxAsync(kind.StreamAsync(filter, ct), kind.ToExportRow,
                 $"ledger-{slug}-{clock.GetUtcNow().ToBeijing("yyyyMMdd-HHmm")}.xlsx", text[kind.TitleKey], ct, kind.ExportColumns());
-        }).WithName($"ExportLedger{name}");
+        }).WithName($"ExportLedger{name}").Produces(StatusCodes.Status200OK, contentType: OpenApiConventions.Xlsx).WithSummary($"Export the filtered {noun} as an Excel workbook");
 
         g.MapGet("/template", (HttpContext http, Text text, CancellationToken ct) =>
         {
             var kind = Kind(http);
             return ExcelExport.ToXlsxAsync(AsyncEnumerable.Empty<IDictionary<string, object?>>(), r => r, $"ledger-{slug}-template.xlsx",
                 text[kind.TitleKey], ct, kind.TemplateColumns(), template: true);
-        }).WithName($"TemplateLedger{name}");
+        }).WithName($"TemplateLedger{name}").Produces(StatusCodes.Status200OK, contentType: OpenApiConventions.Xlsx).WithSummary($"The Excel import template for {noun}, with dropdowns for coded columns");
 
         g.MapGet("/{id:guid}", async Task<Results<Ok<LedgerItem>, ProblemHttpResult>> (Guid id, HttpContext http, Text text, CancellationToken ct) =>
-            Answer(await Kind(http).GetAsync(id, ct), text)).WithName($"GetLedger{name}");
+            Answer(await Kind(http).GetAsync(id, ct), text)).WithName($"GetLedger{name}").WithSummary($"One record of {noun}");
 
         g.MapPost("/", async Task<Results<Created<LedgerItem>, ProblemHttpResult>> (HttpContext http, Text text, CancellationToken ct) =>
         {
@@ -91,19 +91,19 @@ public static class LedgerEndpoints
 
             var result = await Kind(http).CreateAsync(body.Value, ct);
             return result.IsSuccess ? TypedResults.Created($"/api/v1/ledger/{slug}/{result.Value.Id}", result.Value) : result.Failure!.ToProblem(text);
-        }).Accepts<TRequest>("application/json").RequireAuthorization(Keepers).WithName($"CreateLedger{name}");
+        }).Accepts<TRequest>("application/json").RequireAuthorization(Keepers).WithName($"CreateLedger{name}").WithSummary($"Record {noun} for a center");
 
         g.MapPut("/{id:guid}", async Task<Results<Ok<LedgerItem>, ProblemHttpResult>> (Guid id, HttpContext http, Text text, CancellationToken ct) =>
         {
             var body = await ReadAsync<TRequest>(http, text, ct);
             return body.IsSuccess ? Answer(await Kind(http).UpdateAsync(id, body.Value, ct), text) : body.Failure!.ToProblem(text);
-        }).Accepts<TRequest>("application/json").RequireAuthorization(Keepers).WithName($"UpdateLedger{name}");
+        }).Accepts<TRequest>("application/json").RequireAuthorization(Keepers).WithName($"UpdateLedger{name}").WithSummary($"Change a record of {noun} (with its version)");
 
         g.MapDelete("/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, HttpContext http, Text text, CancellationToken ct) =>
         {
             var result = await Kind(http).DeleteAsync(id, ct);
             return result.IsSuccess ? TypedResults.NoContent() : result.Failure!.ToProblem(text);
-        }).RequireAuthorization(Keepers).WithName($"DeleteLedger{name}");
+        }).RequireAuthorization(Keepers).WithName($"DeleteLedger{name}").WithSummary($"Delete a record of {noun}");
 
         g.MapPost("/import", async Task<Results<Ok<ImportReport>, BadRequest<ImportReport>, ProblemHttpResult>> (
                 Guid centerId, IFormFile? file, HttpContext http, Text text, CancellationToken ct) =>
@@ -122,7 +122,7 @@ public static class LedgerEndpoints
 
                 return result.Value.Succeeded ? TypedResults.Ok(result.Value) : TypedResults.BadRequest(result.Value);
             })
-            .RequireAuthorization(Keepers).WithName($"ImportLedger{name}");
+            .RequireAuthorization(Keepers).WithName($"ImportLedger{name}").WithSummary($"Import {noun} from an Excel workbook, all or nothing, with every refused row and column");
 
         g.MapPost("/import/background", async Task<Results<Accepted<ImportJobDto>, ProblemHttpResult>> (
                 Guid centerId, IFormFile? file, HttpContext http, ImportJobs jobs, Text text, CancellationToken ct) =>
@@ -137,12 +137,12 @@ public static class LedgerEndpoints
 
         g.MapGet("/{id:guid}/evidence", async Task<Results<Ok<IReadOnlyList<AttachmentDto>>, ProblemHttpResult>> (
             Guid id, HttpContext http, LedgerEvidence evidence, Text text, CancellationToken ct) =>
-            Answer(await evidence.ListAsync(Kind(http), id, ct), text)).WithName($"ListLedger{name}Evidence");
+            Answer(await evidence.ListAsync(Kind(http), id, ct), text)).WithName($"ListLedger{name}Evidence").WithSummary($"The evidence files of a record of {noun}");
 
         g.MapPost("/{id:guid}/evidence", async Task<Results<Ok<AttachmentDto>, ProblemHttpResult>> (
                 Guid id, IFormFile? file, HttpContext http, LedgerEvidence evidence, Text text, CancellationToken ct) =>
                 Answer(await evidence.UploadAsync(Kind(http), id, file, ct), text))
-            .RequireAuthorization(Keepers).WithName($"UploadLedger{name}Evidence");
+            .RequireAuthorization(Keepers).WithName($"UploadLedger{name}Evidence").WithSummary($"Attach an evidence file to a record of {noun}, checked before it is kept");
     }
 
     /// <summary>Reads a JSON body; a malformed one is a 400 that names where it went wrong, as everywhere in the API.</summary>

@@ -10,8 +10,8 @@ public static class NotificationEndpoints
     public static void MapNotificationEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/notifications").RequireAuthorization().WithTags("Notifications");
-        group.MapGet("/", List).WithName("ListNotifications");
-        group.MapPost("/read", MarkRead).WithName("MarkNotificationsRead");
+        group.MapGet("/", List).WithName("ListNotifications").WithSummary("The caller's in-app notifications, newest first");
+        group.MapPost("/read", MarkRead).WithName("MarkNotificationsRead").WithSummary("Mark the caller's notifications as read");
     }
 
     private static async Task<Ok<PagedResult<NotificationDto>>> List(int? page, int? pageSize, NotificationHandlers handlers, CancellationToken ct) =>

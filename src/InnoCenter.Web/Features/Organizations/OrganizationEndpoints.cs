@@ -12,11 +12,11 @@ public static class OrganizationEndpoints
     public static void MapOrganizationEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/organizations").RequireAuthorization().WithTags("Organizations");
-        group.MapGet("/", List).WithName("ListOrganizations");
-        group.MapGet("/export", Export).WithName("ExportOrganizations");
-        group.MapGet("/{id:guid}", Get).WithName("GetOrganization");
-        group.MapPost("/", Create).WithName("CreateOrganization").RequireAuthorization(Roles.Admin);
-        group.MapPut("/{id:guid}", Update).WithName("UpdateOrganization").RequireAuthorization(Roles.Admin);
+        group.MapGet("/", List).WithName("ListOrganizations").WithSummary("List organisations (单位), filtered by name, credit code, type and region, paged");
+        group.MapGet("/export", Export).WithName("ExportOrganizations").Produces(StatusCodes.Status200OK, contentType: OpenApiConventions.Xlsx).WithSummary("Export the filtered organisation list as an Excel workbook");
+        group.MapGet("/{id:guid}", Get).WithName("GetOrganization").WithSummary("One organisation with its credit code, type and region");
+        group.MapPost("/", Create).WithName("CreateOrganization").WithSummary("Register an organisation with its unified social credit code (统一社会信用代码)").RequireAuthorization(Roles.Admin);
+        group.MapPut("/{id:guid}", Update).WithName("UpdateOrganization").WithSummary("Change an organisation's details (the credit code never changes)").RequireAuthorization(Roles.Admin);
     }
 
     private static async Task<Ok<PagedResult<OrganizationDto>>> List(

@@ -456,7 +456,7 @@ public sealed class PanelHandlers(
         var en = LocalizationSetup.IsEnglish;
         var members = panel.Members
             .OrderBy(m => m.IsActive ? 0 : 1).ThenByDescending(m => m.IsLeader).ThenBy(m => m.InvitedAt).ThenBy(m => m.Id)
-            .Select(m => new MemberDto(
+            .Select(m => new PanelMemberDto(
                 m.Id, m.ExpertId, experts[m.ExpertId].Name, experts[m.ExpertId].AffiliationName,
                 experts[m.ExpertId].Domains.Select(d => policy.Current.ExpertDomains.LabelOf(d, en)).ToList(),
                 m.Status.ToString(), m.Source.ToString(), m.IsLeader && m.IsActive,

@@ -88,7 +88,7 @@ public sealed record ReasonRequest(string? Reason);
 
 public sealed record LeaderRequest(Guid? MemberId);
 
-public sealed record MemberDto(
+public sealed record PanelMemberDto(
     Guid Id, Guid ExpertId, string ExpertName, string AffiliationName, IReadOnlyList<string> DomainLabels, string Status, string Source,
     bool IsLeader, bool InConflict, bool Submitted, string? DeclineReason, string? RemovedReason, Guid? ReplacesMemberId, bool Replaced);
 
@@ -99,7 +99,7 @@ public sealed record DrawDto(
 public sealed record QuotaDto(IReadOnlyList<string> Domains, string Label, int Min);
 
 public sealed record PanelDto(
-    Guid Id, int Size, int Vacancies, IReadOnlyList<QuotaDto> Quotas, IReadOnlyList<MemberDto> Members, IReadOnlyList<DrawDto> Draws,
+    Guid Id, int Size, int Vacancies, IReadOnlyList<QuotaDto> Quotas, IReadOnlyList<PanelMemberDto> Members, IReadOnlyList<DrawDto> Draws,
     string? Opinion, string? OpinionRecommendation, DateTimeOffset? OpinionAt, int Version);
 
 public sealed record VerificationDto(bool Matches, bool SnapshotIntact, string Seed, int EligibleCount, IReadOnlyList<string> Recorded, IReadOnlyList<string> Rerun);

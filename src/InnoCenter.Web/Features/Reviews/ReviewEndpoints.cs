@@ -14,29 +14,29 @@ public static class ReviewEndpoints
     public static void MapReviewEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/reviews").RequireAuthorization().WithTags("Reviews");
-        group.MapGet("/subjects", ListSubjects).WithName("ListReviewSubjects").RequireAuthorization(Roles.Admin);
-        group.MapPost("/subjects", RegisterSubject).WithName("RegisterReviewSubject").RequireAuthorization(Roles.Admin);
-        group.MapGet("/status", Status).WithName("ReviewStatus").RequireAuthorization(Roles.Admin);
-        group.MapGet("/subjects/{id:guid}", GetSubject).WithName("GetReviewSubject");
-        group.MapGet("/subjects/{id:guid}/conflicts", Conflicts).WithName("ReviewConflicts").RequireAuthorization(Roles.Admin);
-        group.MapPost("/subjects/{id:guid}/conflicts/declarations", Declare).WithName("DeclareConflict");
-        group.MapPost("/subjects/{id:guid}/conflicts/dismissals", Dismiss).WithName("DismissConflict").RequireAuthorization(Roles.Admin);
-        group.MapGet("/subjects/{id:guid}/panel", Panel).WithName("GetPanel").RequireAuthorization(Roles.Admin);
-        group.MapPost("/subjects/{id:guid}/panel/draw", Draw).WithName("DrawPanel").RequireAuthorization(Roles.Admin);
-        group.MapPost("/subjects/{id:guid}/panel/draws/{drawId:guid}/verify", Verify).WithName("VerifyDraw").RequireAuthorization(Roles.Admin);
-        group.MapPost("/subjects/{id:guid}/panel/members", Assign).WithName("AssignExpert").RequireAuthorization(Roles.Admin);
-        group.MapPost("/subjects/{id:guid}/panel/members/{memberId:guid}/replace", Replace).WithName("ReplaceMember").RequireAuthorization(Roles.Admin);
-        group.MapPut("/subjects/{id:guid}/panel/leader", Leader).WithName("SetPanelLeader").RequireAuthorization(Roles.Admin);
-        group.MapGet("/my", My).WithName("MyAssignments");
-        group.MapPost("/assignments/{memberId:guid}/accept", Accept).WithName("AcceptAssignment");
-        group.MapPost("/assignments/{memberId:guid}/decline", Decline).WithName("DeclineAssignment");
-        group.MapGet("/subjects/{id:guid}/scores", Scores).WithName("GetScores");
-        group.MapPost("/subjects/{id:guid}/scores", Submit).WithName("SubmitScores");
-        group.MapPut("/subjects/{id:guid}/opinion", Opinion).WithName("WritePanelOpinion");
-        group.MapGet("/subjects/{id:guid}/inspection", Inspection).WithName("GetSiteInspection");
-        group.MapPut("/subjects/{id:guid}/inspection", SaveInspection).WithName("SaveSiteInspection");
+        group.MapGet("/subjects", ListSubjects).WithName("ListReviewSubjects").WithSummary("Subjects under expert review (applications, annual reports), paged").RequireAuthorization(Roles.Admin);
+        group.MapPost("/subjects", RegisterSubject).WithName("RegisterReviewSubject").WithSummary("Register a subject for expert review; an application's parties come from its consortium").RequireAuthorization(Roles.Admin);
+        group.MapGet("/status", Status).WithName("ReviewStatus").WithSummary("Review progress per subject: seats drawn, accepted and scored").RequireAuthorization(Roles.Admin);
+        group.MapGet("/subjects/{id:guid}", GetSubject).WithName("GetReviewSubject").WithSummary("One review subject with its parties and stage");
+        group.MapGet("/subjects/{id:guid}/conflicts", Conflicts).WithName("ReviewConflicts").WithSummary("Conflicts of interest (利益冲突) between the pool and a subject's parties").RequireAuthorization(Roles.Admin);
+        group.MapPost("/subjects/{id:guid}/conflicts/declarations", Declare).WithName("DeclareConflict").WithSummary("Declare an expert's conflict with a subject; a declared expert is never drawn");
+        group.MapPost("/subjects/{id:guid}/conflicts/dismissals", Dismiss).WithName("DismissConflict").WithSummary("Dismiss a detected conflict with a reason (a declared conflict cannot be dismissed)").RequireAuthorization(Roles.Admin);
+        group.MapGet("/subjects/{id:guid}/panel", Panel).WithName("GetPanel").WithSummary("The drawn panel of a subject with its seats and leader").RequireAuthorization(Roles.Admin);
+        group.MapPost("/subjects/{id:guid}/panel/draw", Draw).WithName("DrawPanel").WithSummary("Draw a panel by quota with a recorded seed, excluding experts in conflict or over their load").RequireAuthorization(Roles.Admin);
+        group.MapPost("/subjects/{id:guid}/panel/draws/{drawId:guid}/verify", Verify).WithName("VerifyDraw").WithSummary("Re-run a recorded draw from its seed and confirm it gives the same panel").RequireAuthorization(Roles.Admin);
+        group.MapPost("/subjects/{id:guid}/panel/members", Assign).WithName("AssignExpert").WithSummary("Assign an expert to a seat by hand, with a reason (conflict rules still apply)").RequireAuthorization(Roles.Admin);
+        group.MapPost("/subjects/{id:guid}/panel/members/{memberId:guid}/replace", Replace).WithName("ReplaceMember").WithSummary("Replace a seat's expert by a new draw, with a reason").RequireAuthorization(Roles.Admin);
+        group.MapPut("/subjects/{id:guid}/panel/leader", Leader).WithName("SetPanelLeader").WithSummary("Choose the panel's leader (组长)").RequireAuthorization(Roles.Admin);
+        group.MapGet("/my", My).WithName("MyAssignments").WithSummary("The caller's panel seats as an expert, with what is due");
+        group.MapPost("/assignments/{memberId:guid}/accept", Accept).WithName("AcceptAssignment").WithSummary("Accept a panel seat (the materials open after acceptance)");
+        group.MapPost("/assignments/{memberId:guid}/decline", Decline).WithName("DeclineAssignment").WithSummary("Decline a panel seat with a reason");
+        group.MapGet("/subjects/{id:guid}/scores", Scores).WithName("GetScores").WithSummary("The scoring form and the scores given so far for a subject");
+        group.MapPost("/subjects/{id:guid}/scores", Submit).WithName("SubmitScores").WithSummary("Submit the caller's scores for a subject by the pack's scoring form");
+        group.MapPut("/subjects/{id:guid}/opinion", Opinion).WithName("WritePanelOpinion").WithSummary("Write the panel's joint opinion (专家组意见)");
+        group.MapGet("/subjects/{id:guid}/inspection", Inspection).WithName("GetSiteInspection").WithSummary("The site-inspection record (现场考察) of a subject");
+        group.MapPut("/subjects/{id:guid}/inspection", SaveInspection).WithName("SaveSiteInspection").WithSummary("Save the site-inspection checklist and findings");
         // A bearer-token client cannot carry an antiforgery token; the auth cookie is SameSite=Lax, so no other site can post it.
-        group.MapPost("/subjects/{id:guid}/inspection/files", Attach).WithName("AttachInspectionFile");
+        group.MapPost("/subjects/{id:guid}/inspection/files", Attach).WithName("AttachInspectionFile").WithSummary("Attach a photo or file to the site-inspection record, checked before it is kept");
     }
 
     private static Results<Ok<T>, ProblemHttpResult> Answer<T>(Result<T> result, Text text) =>

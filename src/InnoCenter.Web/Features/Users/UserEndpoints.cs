@@ -12,12 +12,12 @@ public static class UserEndpoints
     public static void MapUserEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/users").RequireAuthorization(Duties.Accounts).WithTags("Users");
-        group.MapGet("/", List).WithName("ListUsers");
-        group.MapPost("/", Create).WithName("CreateUser");
-        group.MapPost("/{id:guid}/activate", Activate).WithName("ActivateUser");
-        group.MapPost("/{id:guid}/deactivate", Deactivate).WithName("DeactivateUser");
+        group.MapGet("/", List).WithName("ListUsers").WithSummary("List user accounts with their roles and state, paged");
+        group.MapPost("/", Create).WithName("CreateUser").WithSummary("Create a user account with roles and organisation");
+        group.MapPost("/{id:guid}/activate", Activate).WithName("ActivateUser").WithSummary("Activate a user account (e.g. a verified self-registration)");
+        group.MapPost("/{id:guid}/deactivate", Deactivate).WithName("DeactivateUser").WithSummary("Deactivate a user account; its sessions and tokens stop working");
 
-        app.MapPost("/api/v1/registrations", Register).WithName("Register").WithTags("Users")
+        app.MapPost("/api/v1/registrations", Register).WithName("Register").WithSummary("Register an organisation's account (自助注册), verified by an Admin before it can sign in").WithTags("Users")
             .AllowAnonymous().RequireRateLimiting(AuthSetup.PublicFormRateLimit);
     }
 

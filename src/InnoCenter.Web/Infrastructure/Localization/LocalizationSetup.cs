@@ -70,7 +70,10 @@ public sealed class Text(IStringLocalizer<SharedResource> localizer)
 
     public string this[string key, params object[] args] => localizer[key, args];
 
-    public string Of(Error error) => error.Args.Length == 0 ? localizer[error.Code] : localizer[error.Code, error.Args];
+    /// <summary>An argument that is a list (e.g. the actions possible now) is listed in the request's language.</summary>
+    public string Of(Error error) => error.Args.Length == 0
+        ? localizer[error.Code]
+        : localizer[error.Code, error.Args.Select(a => a is string[] items ? List(items) : a).ToArray()];
 
     public bool Has(string key) => !localizer[key].ResourceNotFound;
 
