@@ -132,8 +132,9 @@ public abstract class ApplicationApiTests<TFactory>(TFactory factory) : IClassFi
         Assert.Equal("改正后的名称", detail.Summary.CenterName);
         Assert.Contains(detail.Timeline, t => t.Action == "ReturnForRevision" && t.Reason == "出资协议未盖章");
         Assert.Equal(4, detail.Timeline.Count);
-        var notifications = await factory.WithDbAsync(db => db.Notifications.CountAsync(n => n.TitleZh.Contains("退回修改")));
-        Assert.True(notifications >= 1);
+        var link = $"/Applications/Details/{id}";
+        var returned = await factory.WithDbAsync(db => db.Notifications.CountAsync(n => n.Link == link && n.TitleZh.Contains("退回修改")));
+        Assert.Equal(1, returned);
     }
 
     [ProviderFact]
@@ -347,7 +348,9 @@ public abstract class ApplicationApiTests<TFactory>(TFactory factory) : IClassFi
         var export = await flow.Admin.GetAsync($"/api/v1/applications/export?search={marker}");
 
         Assert.Equal(marker + "甲", Assert.Single(pipeline!.Applications.Items).CenterName);
-        Assert.True(pipeline.Columns.Single(c => c.Status == "Submitted").Count >= 1);
+        var own = await flow.Applicant.GetFromJsonAsync<PipelineDto>("/api/v1/applications", Json.Options);
+        Assert.Equal(1, own!.Columns.Single(c => c.Status == "Submitted").Count);
+        Assert.Equal(0, own.Columns.Single(c => c.Status == "Draft").Count);
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await flow.Applicant.GetAsync("/api/v1/applications/export")).StatusCode);
     }

@@ -187,9 +187,14 @@ public abstract class OrganizationApiTests<TFactory>(TFactory factory) : IClassF
         var request = TestData.Organization();
         var created = await admin.CreateOrganizationAsync(request);
 
-        var response = await admin.PutAsJsonAsync($"/api/v1/organizations/{created.Id}", request with { CreditCode = TestData.NewCreditCode(), Version = created.Version });
+        var response = await admin.PutAsJsonAsync($"/api/v1/organizations/{created.Id}", request with { CreditCode = TestData.NewCreditCode(), Name = "改名后", Version = created.Version });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("organization.credit_code_immutable", Assert.Single(problem.GetProperty("codes").EnumerateArray()).GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("creditCode", out _));
+        var stored = await factory.WithDbAsync(db => db.Organizations.AsNoTracking().SingleAsync(o => o.Id == created.Id));
+        Assert.Equal((request.CreditCode, request.Name), (stored.CreditCode, stored.Name));
     }
 
     [ProviderFact]

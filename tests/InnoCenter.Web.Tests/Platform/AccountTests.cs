@@ -103,8 +103,11 @@ public sealed class AccountTests(SqliteAppFactory factory) : IClassFixture<Sqlit
             .Content.ReadFromJsonAsync<TokenCreated>(Json.Options);
 
         var response = await other.DeleteAsync($"/api/v1/account/tokens/{created!.Token.Id}");
+        var withToken = factory.AnonymousClient();
+        withToken.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", created.Secret);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await withToken.GetAsync("/api/v1/account/me")).StatusCode);
     }
 
     [Fact]
