@@ -5,6 +5,7 @@ using InnoCenter.Web.Features.Account;
 using InnoCenter.Web.Features.Users;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace InnoCenter.Web.Tests.Platform;
 
@@ -92,6 +93,23 @@ public sealed class AccountTests(SqliteAppFactory factory) : IClassFixture<Sqlit
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
         Assert.NotEqual(created.Secret, stored.TokenHash);
         Assert.Equal(PersonalAccessToken.HashOf(created.Secret), stored.TokenHash);
+    }
+
+    [Fact]
+    public async Task Issuing_and_revoking_a_token_are_in_the_audit_log_and_its_hash_is_not()
+    {
+        var owner = await factory.ClientFor(Roles.Expert);
+        var created = await (await owner.PostAsJsonAsync("/api/v1/account/tokens", new TokenRequest("审计", 30)))
+            .Content.ReadFromJsonAsync<TokenCreated>(Json.Options);
+        (await owner.DeleteAsync($"/api/v1/account/tokens/{created!.Token.Id}")).EnsureSuccessStatusCode();
+
+        var id = created.Token.Id.ToString();
+        var entries = await factory.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(e => e.EntityType == nameof(PersonalAccessToken) && e.EntityId == id).OrderBy(e => e.Id).ToListAsync());
+
+        Assert.Equal(["Insert", "Update"], entries.Select(e => e.Action).ToArray());
+        Assert.Contains("RevokedAt", entries[1].After);
+        Assert.All(entries, e => Assert.DoesNotContain(PersonalAccessToken.HashOf(created.Secret), (e.Before ?? "") + e.After));
     }
 
     [Fact]

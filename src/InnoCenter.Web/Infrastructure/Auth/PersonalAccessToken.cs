@@ -3,8 +3,8 @@ using System.Text;
 
 namespace InnoCenter.Web.Infrastructure.Auth;
 
-/// <summary>A token an integration client sends as <c>Authorization: Bearer …</c>. Only its SHA-256 hash is stored.</summary>
-public sealed class PersonalAccessToken
+/// <summary>A token an integration client sends as <c>Authorization: Bearer …</c>. Only its SHA-256 hash is stored (and masked in the audit log, where issuing and revoking are recorded).</summary>
+public sealed class PersonalAccessToken : InnoCenter.Domain.Common.IAudited
 {
     public const string Prefix = "ict_";
 
