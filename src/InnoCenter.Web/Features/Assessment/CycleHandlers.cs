@@ -97,7 +97,7 @@ public sealed class CycleHandlers(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // Another Admin opened the year at the same moment; the unique index kept theirs.
             return Failure.Conflict("assessment.cycle_exists", "year", year);

@@ -181,5 +181,6 @@ public sealed class CyclePublisher(
         };
     }
 
-    private static string Names(IReadOnlyList<string> names) => string.Join("、", names.Take(5)) + (names.Count > 5 ? "…" : string.Empty);
+    /// <summary>The first few names for a message; the message lists them in the reader's language (see <c>Text.Of</c>).</summary>
+    internal static string[] Names(IReadOnlyList<string> names) => [.. names.Take(5), .. names.Count > 5 ? new[] { "…" } : []];
 }

@@ -50,7 +50,7 @@ public sealed class CycleScorer(AppDbContext db, TimeProvider clock)
         if (pending.Count > 0)
         {
             return Failure.IllegalTransition(
-                "assessment.reports_not_accepted", pending.Count, string.Join("、", pending.Take(5).Select(p => p.Name)) + (pending.Count > 5 ? "…" : string.Empty));
+                "assessment.reports_not_accepted", pending.Count, CyclePublisher.Names(pending.Select(p => p.Name).ToList()));
         }
 
         // Values are decimals, which SQLite keeps as text: read them as they are and add nothing up in SQL.

@@ -132,7 +132,7 @@ public sealed class WeightsHandlers(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // Another Admin saved a version at the same moment; the unique (code, version) index kept theirs.
             return Failure.Conflict("common.concurrency");

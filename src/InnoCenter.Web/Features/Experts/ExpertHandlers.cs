@@ -233,7 +233,7 @@ public sealed class ExpertHandlers(
             ["affiliationCreditCode"] = Uscc.Compose("12", "120000", "40135460").Value,
             ["affiliationName"] = text["experts.template.affiliation"],
             ["affiliatedSince"] = new DateOnly(2015, 9, 1),
-            ["domains"] = string.Join("、", Pack.ExpertDomains.Take(2).Select(d => d.Label(LocalizationSetup.IsEnglish))),
+            ["domains"] = text.List(Pack.ExpertDomains.Take(2).Select(d => d.Label(LocalizationSetup.IsEnglish))),
             ["keyAreas"] = Pack.KeyAreas.FirstOrDefault()?.Label(LocalizationSetup.IsEnglish) ?? string.Empty,
             ["expertise"] = string.Empty,
             ["phone"] = "022-12345678",

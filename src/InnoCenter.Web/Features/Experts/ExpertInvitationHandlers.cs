@@ -298,7 +298,7 @@ public sealed class ExpertInvitationHandlers(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsLostRace())
         {
             // The same link used twice at once: the invitation's version (or the expert's unique sign-in) kept the first.
             return Failure.Validation(new Error("experts.invitation.link_invalid", "token"));
@@ -342,7 +342,7 @@ public sealed class ExpertInvitationHandlers(
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsLostRace())
         {
             return false;
         }

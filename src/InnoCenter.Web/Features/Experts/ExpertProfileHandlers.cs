@@ -352,7 +352,7 @@ public sealed class ExpertProfileHandlers(
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsLostRace())
         {
             return false;
         }

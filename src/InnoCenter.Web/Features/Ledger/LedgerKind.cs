@@ -399,7 +399,7 @@ public abstract class LedgerKind<TEntity, TRequest>(LedgerServices s) : ILedgerK
         {
             await Db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // A unique index caught what the checks could not see (another writer saved the same key meanwhile):
             // nothing of this import was written, and the refusal says so instead of failing the request.
@@ -488,7 +488,7 @@ public abstract class LedgerKind<TEntity, TRequest>(LedgerServices s) : ILedgerK
         {
             return Failure.Conflict("common.concurrency");
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // A unique index caught what the checks could not see: another writer saved the same key first.
             return Failure.Conflict("ledger.duplicate");

@@ -42,7 +42,7 @@ public sealed class OrganizationHandlers(AppDbContext db, CurrentUser user, Poli
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             db.Entry(org).State = EntityState.Detached;
             if (await db.Organizations.AsNoTracking().AnyAsync(o => o.CreditCode == org.CreditCode, ct))

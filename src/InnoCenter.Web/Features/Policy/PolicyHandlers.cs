@@ -233,7 +233,7 @@ public sealed class PolicyHandlers(AppDbContext db, PolicyProvider policy, Polic
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             db.ChangeTracker.Clear();
             if (await db.PolicyPacks.AsNoTracking().AnyAsync(p => p.Code == record.Code && p.Version == record.Version && p.Id != record.Id, ct))

@@ -177,7 +177,7 @@ public sealed class ReminderHandlers(AppDbContext db, JobLeases leases, Notifier
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             db.ChangeTracker.Clear();
             return 0;

@@ -92,7 +92,7 @@ public sealed class PanelHandlers(
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException ex) when (ex.IsLostRace())
             {
                 return Failure.Conflict("reviews.panel_exists");
             }

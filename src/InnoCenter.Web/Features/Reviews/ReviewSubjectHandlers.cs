@@ -198,7 +198,7 @@ public sealed class ReviewSubjectHandlers(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // Two creates at once: the unique (kind, reference) index kept one.
             return Failure.Conflict("reviews.subject_exists");

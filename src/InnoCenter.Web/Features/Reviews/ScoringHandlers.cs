@@ -55,7 +55,7 @@ public sealed class ScoringHandlers(AppDbContext db, CurrentUser user, Text text
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // The same expert submitted twice at once; the unique index kept the first.
             return Failure.Conflict("reviews.score.duplicate");

@@ -114,7 +114,7 @@ public sealed class SiteInspectionHandlers(
         {
             return Failure.Conflict("common.concurrency");
         }
-        catch (DbUpdateException) when (existing is null)
+        catch (DbUpdateException ex) when (existing is null && ex.IsUniqueViolation())
         {
             return Failure.Conflict("common.concurrency");
         }

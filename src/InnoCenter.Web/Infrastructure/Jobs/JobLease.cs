@@ -34,7 +34,7 @@ public sealed class JobLeases(AppDbContext db, TimeProvider clock)
                 await db.SaveChangesAsync(ct);
                 return true;
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException ex) when (ex.IsUniqueViolation())
             {
                 db.ChangeTracker.Clear();
             }
