@@ -15,6 +15,25 @@ public abstract class IpAndRevenueTests<TFactory>(TFactory factory) : IClassFixt
     where TFactory : AppFactory
 {
     [ProviderFact]
+    public async Task A_delete_names_the_version_it_read_and_one_made_stale_by_an_edit_is_a_409_that_keeps_the_record()
+    {
+        var c = await factory.CreateCenterAsync();
+        var user = await factory.CenterUserAsync(c);
+        var ip = await user.CreateAsync("ip", LedgerTestData.Ip(c));
+        var number = ((System.Text.Json.JsonElement)ip.Values["number"]!).GetString();
+        var edited = await user.PutJsonAsync($"/api/v1/ledger/ip/{ip.Id}", LedgerTestData.Ip(c, number) with { Title = "改过的名称", Version = ip.Version });
+        edited.EnsureSuccessStatusCode();
+
+        var withoutVersion = await user.DeleteAsync($"/api/v1/ledger/ip/{ip.Id}");
+        var stale = await user.DeleteAsync($"/api/v1/ledger/ip/{ip.Id}?version={ip.Version}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, withoutVersion.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("common.concurrency", await stale.Content.ReadAsStringAsync());
+        Assert.True(await factory.WithDbAsync(db => db.LedgerIp.AnyAsync(x => x.Id == ip.Id)));
+    }
+
+    [ProviderFact]
     public async Task A_patent_is_recorded_with_its_co_owners_and_found_by_kind_year_and_text()
     {
         var c = await factory.CreateCenterAsync();
@@ -201,9 +220,14 @@ public abstract class IpAndRevenueTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Contains(foreignIp.Number!, (await Errors(othersIp)).GetProperty("ipNumbers")[0].GetString());
         Assert.Equal(HttpStatusCode.BadRequest, noIp.StatusCode);
         Assert.Equal("The amount cannot be negative.", (await Errors(negative)).GetProperty("contractValue")[0].GetString());
-        Assert.Equal(HttpStatusCode.Conflict, (await user.DeleteAsync($"/api/v1/ledger/deals/{deal.Id}")).StatusCode);
-        var ipId = (await user.GetFromJsonAsync<PagedResult<LedgerItem>>($"/api/v1/ledger/ip?centerId={c.Id}", Json.Options))!.Items.Single().Id;
-        Assert.Equal(HttpStatusCode.Conflict, (await user.DeleteAsync($"/api/v1/ledger/ip/{ipId}")).StatusCode);
+        var dealNow = (await user.GetFromJsonAsync<LedgerItem>($"/api/v1/ledger/deals/{deal.Id}", Json.Options))!;
+        var dealDelete = await user.DeleteAsync($"/api/v1/ledger/deals/{deal.Id}?version={dealNow.Version}");
+        Assert.Equal(HttpStatusCode.Conflict, dealDelete.StatusCode);
+        Assert.DoesNotContain("common.concurrency", await dealDelete.Content.ReadAsStringAsync());
+        var ipNow = (await user.GetFromJsonAsync<PagedResult<LedgerItem>>($"/api/v1/ledger/ip?centerId={c.Id}", Json.Options))!.Items.Single();
+        var ipDelete = await user.DeleteAsync($"/api/v1/ledger/ip/{ipNow.Id}?version={ipNow.Version}");
+        Assert.Equal(HttpStatusCode.Conflict, ipDelete.StatusCode);
+        Assert.DoesNotContain("common.concurrency", await ipDelete.Content.ReadAsStringAsync());
         Assert.Equal(1, await factory.WithDbAsync(db => db.LedgerDeals.CountAsync(d => d.CenterId == c.Id)));
     }
 

@@ -109,7 +109,8 @@ public abstract class LedgerRollupKeepingTests<TFactory>(TFactory factory, ITest
                 case 4 when live.Count > 0:
                 {
                     var i = random.Next(live.Count);
-                    var response = await user.DeleteAsync($"/api/v1/ledger/{live[i].Kind}/{live[i].Item.Id}");
+                    var current = (await user.GetFromJsonAsync<LedgerItem>($"/api/v1/ledger/{live[i].Kind}/{live[i].Item.Id}", Json.Options))!;
+                    var response = await user.DeleteAsync($"/api/v1/ledger/{live[i].Kind}/{live[i].Item.Id}?version={current.Version}");
                     Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
                     live.RemoveAt(i);
                     break;
@@ -136,7 +137,10 @@ public abstract class LedgerRollupKeepingTests<TFactory>(TFactory factory, ITest
                 default:
                     if (receipts.Count > 0 && random.Next(3) == 0)
                     {
-                        (await user.DeleteAsync($"/api/v1/ledger/receipts/{receipts[0]}")).EnsureSuccessStatusCode();
+                        var receiptId = receipts[0];
+                        var dealVersion = await factory.WithDbAsync(db => db.LedgerReceipts.Where(r => r.Id == receiptId)
+                            .Select(r => db.LedgerDeals.Where(d => d.Id == r.DealId).Select(d => d.Version).First()).FirstAsync());
+                        (await user.DeleteAsync($"/api/v1/ledger/receipts/{receiptId}?version={dealVersion}")).EnsureSuccessStatusCode();
                         receipts.RemoveAt(0);
                     }
                     else

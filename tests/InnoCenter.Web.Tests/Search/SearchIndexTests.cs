@@ -82,7 +82,7 @@ public abstract class SearchIndexTests<TFactory>(TFactory factory) : IClassFixtu
 
         var before = await FindIpAsync(user, word);
         var byFragment = await FindIpAsync(user, number[2..9]);
-        var deleted = await user.DeleteAsync($"/api/v1/ledger/ip/{ip.Id}");
+        var deleted = await user.DeleteAsync($"/api/v1/ledger/ip/{ip.Id}?version={ip.Version}");
         var after = await FindIpAsync(user, word);
         var left = await factory.WithDbAsync(db => db.Set<SearchEntry>().CountAsync(e => e.RecordId == ip.Id));
 
@@ -122,7 +122,7 @@ public abstract class SearchIndexTests<TFactory>(TFactory factory) : IClassFixtu
                     if (ips.Count > 0 && random.Next(2) == 0)
                     {
                         var gone = ips[random.Next(ips.Count)];
-                        Assert.Equal(HttpStatusCode.NoContent, (await user.DeleteAsync($"/api/v1/ledger/ip/{gone.Id}")).StatusCode);
+                        Assert.Equal(HttpStatusCode.NoContent, (await user.DeleteAsync($"/api/v1/ledger/ip/{gone.Id}?version={gone.Version}")).StatusCode);
                         ips.Remove(gone);
                     }
                     else

@@ -131,9 +131,9 @@ public abstract class ProbeDefectTests<TFactory>(TFactory factory) : IClassFixtu
         var uploadByCookie = await browser.UploadAsync($"/api/v1/ledger/training/{record.Id}/evidence", evidencePng, "a.png");
         var uploadWithToken = await Send(browser, HttpMethod.Post, $"/api/v1/ledger/training/{record.Id}/evidence", Multipart(evidencePng, "a.png"), af);
         var uploadByBearer = await bearer.UploadAsync($"/api/v1/ledger/training/{record.Id}/evidence", evidencePng, "b.png");
-        var deleteByCookie = await browser.DeleteAsync($"/api/v1/ledger/training/{record.Id}");
+        var deleteByCookie = await browser.DeleteAsync($"/api/v1/ledger/training/{record.Id}?version={record.Version}");
         var readByCookie = await browser.GetAsync($"/api/v1/ledger/training/{record.Id}");
-        var deleteWithToken = await Send(browser, HttpMethod.Delete, $"/api/v1/ledger/training/{record.Id}", null, af);
+        var deleteWithToken = await Send(browser, HttpMethod.Delete, $"/api/v1/ledger/training/{record.Id}?version={record.Version}", null, af);
 
         Assert.Equal(HttpStatusCode.Forbidden, jsonByCookie.StatusCode);
         Assert.Equal(HttpStatusCode.Created, jsonWithToken.StatusCode);

@@ -53,20 +53,20 @@ public sealed class DetailsModel(LedgerKinds kinds, LedgerEvidence evidence, Rec
         return await After(result.IsSuccess ? null : result.Failure, "Receipt", ct);
     }
 
-    public async Task<IActionResult> OnPostRemoveReceiptAsync(Guid receiptId, CancellationToken ct)
+    public async Task<IActionResult> OnPostRemoveReceiptAsync(Guid receiptId, int? version, CancellationToken ct)
     {
-        var result = await receipts.RemoveAsync(receiptId, ct);
+        var result = await receipts.RemoveAsync(receiptId, version, ct);
         return await After(result.IsSuccess ? null : result.Failure, "Receipt", ct);
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostDeleteAsync(int? version, CancellationToken ct)
     {
         if (kinds.Find(Kind) is not { } kind)
         {
             return NotFound();
         }
 
-        var result = await kind.DeleteAsync(Id, ct);
+        var result = await kind.DeleteAsync(Id, version, ct);
         if (!result.IsSuccess)
         {
             ModelState.AddFailure(result.Failure!, text);

@@ -40,7 +40,7 @@ public static class LedgerEndpoints
         var money = api.MapGroup("/").WithTags("Ledger: revenue sharing");
         money.MapGet($"/{DealLedger.Key}/{{id:guid}}/receipts", ListReceipts).WithName("ListDealReceipts").WithSummary("Receipts of a technology-transfer deal with their split among owners");
         money.MapPost($"/{DealLedger.Key}/{{id:guid}}/receipts", AddReceipt).RequireAuthorization(Keepers).WithName("AddDealReceipt").WithSummary("Record a receipt of a deal; it is split among the owners to the fen");
-        money.MapDelete("/receipts/{id:guid}", RemoveReceipt).RequireAuthorization(Keepers).WithName("RemoveDealReceipt").WithSummary("Remove a receipt (its split goes with it)");
+        money.MapDelete("/receipts/{id:guid}", RemoveReceipt).RequireAuthorization(Keepers).WithName("RemoveDealReceipt").WithSummary("Remove a receipt and its split, with the deal's version as read (?version=; 409 if the deal changed since)");
         money.MapGet("/statements", Statement).WithName("GetRevenueStatement").WithSummary("A member's revenue statement from the deals' receipts for a period");
         money.MapGet("/statements/export", ExportStatement).WithName("ExportRevenueStatement").Produces(StatusCodes.Status200OK, contentType: OpenApiConventions.Xlsx).WithSummary("Export a revenue statement as an Excel workbook");
 
@@ -99,11 +99,11 @@ public static class LedgerEndpoints
             return body.IsSuccess ? Answer(await Kind(http).UpdateAsync(id, body.Value, ct), text) : body.Failure!.ToProblem(text);
         }).Accepts<TRequest>("application/json").RequireAuthorization(Keepers).WithName($"UpdateLedger{name}").WithSummary($"Change a record of {noun} (with its version)");
 
-        g.MapDelete("/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, HttpContext http, Text text, CancellationToken ct) =>
+        g.MapDelete("/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, [FromQuery] int? version, HttpContext http, Text text, CancellationToken ct) =>
         {
-            var result = await Kind(http).DeleteAsync(id, ct);
+            var result = await Kind(http).DeleteAsync(id, version, ct);
             return result.IsSuccess ? TypedResults.NoContent() : result.Failure!.ToProblem(text);
-        }).RequireAuthorization(Keepers).WithName($"DeleteLedger{name}").WithSummary($"Delete a record of {noun}");
+        }).RequireAuthorization(Keepers).WithName($"DeleteLedger{name}").WithSummary($"Delete a record of {noun} as read at ?version= (409 if it changed since)");
 
         g.MapPost("/import", async Task<Results<Ok<ImportReport>, BadRequest<ImportReport>, ProblemHttpResult>> (
                 Guid centerId, IFormFile? file, HttpContext http, Text text, CancellationToken ct) =>
@@ -180,9 +180,9 @@ public static class LedgerEndpoints
             : result.Failure!.ToProblem(text);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveReceipt(Guid id, ReceiptHandlers receipts, Text text, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveReceipt(Guid id, [FromQuery] int? version, ReceiptHandlers receipts, Text text, CancellationToken ct)
     {
-        var result = await receipts.RemoveAsync(id, ct);
+        var result = await receipts.RemoveAsync(id, version, ct);
         return result.IsSuccess ? TypedResults.NoContent() : result.Failure!.ToProblem(text);
     }
 

@@ -48,7 +48,7 @@ public interface ILedgerKind
     /// <summary>Creates (id null) or edits a record from values typed into a form.</summary>
     Task<Result<LedgerItem>> SaveValuesAsync(Guid? id, Guid centerId, int? version, IReadOnlyDictionary<string, object?> values, CancellationToken ct);
 
-    Task<Result<bool>> DeleteAsync(Guid id, CancellationToken ct);
+    Task<Result<bool>> DeleteAsync(Guid id, int? version, CancellationToken ct);
 
     /// <summary>Imports a spreadsheet all-or-nothing: every row is checked, and either all are written or none is.</summary>
     Task<Result<ImportReport>> ImportAsync(Guid centerId, Stream content, CancellationToken ct, ImportProgress? progress = null);
@@ -293,7 +293,8 @@ public abstract class LedgerKind<TEntity, TRequest>(LedgerServices s) : ILedgerK
         return id is { } existing ? await UpdateAsync(existing, request, ct) : await CreateAsync(request, ct);
     }
 
-    public async Task<Result<bool>> DeleteAsync(Guid id, CancellationToken ct)
+    /// <summary>Deletes a record read at <paramref name="version"/>; a record changed since then is a 409, never a lost update.</summary>
+    public async Task<Result<bool>> DeleteAsync(Guid id, int? version, CancellationToken ct)
     {
         var visible = await VisibleCenterOfAsync(id, ct);
         if (visible is not { } centerId)
@@ -306,7 +307,17 @@ public abstract class LedgerKind<TEntity, TRequest>(LedgerServices s) : ILedgerK
             return Failure.Forbidden("ledger.edit_forbidden");
         }
 
+        if (version is null)
+        {
+            return Failure.Validation(new Error("validation.required", "version"));
+        }
+
         var record = await Records.FirstAsync(x => x.Id == id, ct);
+        if (record.Version != version)
+        {
+            return Failure.Conflict("common.concurrency");
+        }
+
         if (await RefuseDeleteAsync(record, ct) is { } refused)
         {
             return refused;
@@ -314,7 +325,15 @@ public abstract class LedgerKind<TEntity, TRequest>(LedgerServices s) : ILedgerK
 
         Removing(record);
         Db.Remove(record);
-        await Db.SaveChangesAsync(ct);
+        try
+        {
+            await Db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Failure.Conflict("common.concurrency");
+        }
+
         return true;
     }
 

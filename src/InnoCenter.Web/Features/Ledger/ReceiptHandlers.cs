@@ -105,7 +105,8 @@ public sealed class ReceiptHandlers(AppDbContext db, CenterAccess access, DealLe
     }
 
     /// <summary>Takes back a receipt recorded in error, with its split, and lowers the deal's total.</summary>
-    public async Task<Result<bool>> RemoveAsync(Guid receiptId, CancellationToken ct)
+    /// <summary>Removes a receipt from its deal as read at <paramref name="dealVersion"/> (the receipt belongs to the deal's aggregate).</summary>
+    public async Task<Result<bool>> RemoveAsync(Guid receiptId, int? dealVersion, CancellationToken ct)
     {
         var receipt = await db.LedgerReceipts.Include(r => r.Shares).FirstOrDefaultAsync(r => r.Id == receiptId, ct);
         if (receipt is null || await deals.VisibleCenterOfAsync(receipt.DealId, ct) is not { } centerId)
@@ -118,7 +119,17 @@ public sealed class ReceiptHandlers(AppDbContext db, CenterAccess access, DealLe
             return Failure.Forbidden("ledger.edit_forbidden");
         }
 
+        if (dealVersion is null)
+        {
+            return Failure.Validation(new Error("validation.required", "version"));
+        }
+
         var deal = await db.LedgerDeals.FirstAsync(d => d.Id == receipt.DealId, ct);
+        if (deal.Version != dealVersion)
+        {
+            return Failure.Conflict("common.concurrency");
+        }
+
         deal.Reverse(receipt, clock.GetUtcNow());
         db.LedgerReceipts.Remove(receipt);
         try
