@@ -85,6 +85,7 @@ public static class FeatureRegistration
         services.AddScoped<LedgerEvidence>();
         services.AddScoped<ReceiptHandlers>();
         services.AddScoped<LedgerRollup>();
+        services.AddScoped<LedgerRollupHandlers>();
         services.AddLedgerRollupKeeping();
         services.AddBackgroundImports();
         services.AddScoped<IImportTarget, LedgerImportTarget>();

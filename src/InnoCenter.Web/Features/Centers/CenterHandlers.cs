@@ -272,6 +272,12 @@ public sealed class CenterHandlers(
     public async Task<Result<CenterStatusChange>> ChangeStatusByRuleAsync(
         Guid centerId, CenterStatus to, string ruleCode, string reason, DateOnly effectiveOn, CancellationToken ct)
     {
+        // Only an Admin's action (publishing an assessment) applies a rule to a center's status.
+        if (!user.IsAdmin)
+        {
+            return Failure.Forbidden();
+        }
+
         var center = await db.Centers.FirstOrDefaultAsync(c => c.Id == centerId, ct);
         if (center is null)
         {

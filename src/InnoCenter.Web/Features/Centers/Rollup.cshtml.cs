@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace InnoCenter.Web.Features.Centers;
 
 /// <summary>The center's yearly summary: the figures the assessment's indicators read from the ledger.</summary>
-public sealed class RollupModel(CenterHandlers centers, CenterAccess access, LedgerRollup rollup, TimeProvider clock, Text text) : PageModel
+public sealed class RollupModel(CenterHandlers centers, LedgerRollupHandlers rollups, TimeProvider clock, Text text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -21,20 +21,26 @@ public sealed class RollupModel(CenterHandlers centers, CenterAccess access, Led
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var found = await centers.GetAsync(Id, ct);
-        if (!found.IsSuccess || (!access.IsAdmin && !await access.CanEditAsync(Id, ct)))
+        if (!found.IsSuccess)
         {
             return NotFound();
         }
 
         Center = found.Value;
         Year ??= clock.TodayInBeijing().Year - 1;
-        if (LedgerRollup.CheckYear(Year.Value) is { } bad)
+        var figures = await rollups.CenterYearAsync(Id, Year.Value, ct);
+        if (!figures.IsSuccess)
         {
-            ModelState.AddModelError(nameof(Year), text.Of(bad));
+            if (figures.Failure!.Kind != Domain.Common.FailureKind.Validation)
+            {
+                return NotFound();
+            }
+
+            ModelState.AddModelError(nameof(Year), text.Of(figures.Failure.Errors[0]));
             return Page();
         }
 
-        Figures = await rollup.ForCenterYearAsync(Id, Year.Value, ct);
+        Figures = figures.Value;
         return Page();
     }
 }

@@ -204,33 +204,14 @@ public static class LedgerEndpoints
             $"revenue-statement-{clock.GetUtcNow().ToBeijing("yyyyMMdd-HHmm")}.xlsx", text["ledger.statement.title"], ct, receipts.ExportColumns());
     }
 
-    /// <summary>One center's yearly summary, for an Admin or the center's own users.</summary>
+    /// <summary>One center's yearly summary, for an Admin or the center's own users (the handler checks).</summary>
     private static async Task<Results<Ok<IReadOnlyDictionary<string, decimal>>, ProblemHttpResult>> CenterRollup(
-        Guid centerId, int year, LedgerRollup rollups, Centers.CenterAccess access, Text text, CancellationToken ct)
-    {
-        if (!access.IsAdmin && !await access.CanEditAsync(centerId, ct))
-        {
-            return Failure.NotFound("centers.not_found").ToProblem(text);
-        }
-
-        if (LedgerRollup.CheckYear(year) is { } bad)
-        {
-            return Failure.Validation(bad).ToProblem(text);
-        }
-
-        return TypedResults.Ok(await rollups.ForCenterYearAsync(centerId, year, ct));
-    }
+        Guid centerId, int year, LedgerRollupHandlers rollups, Text text, CancellationToken ct) =>
+        Answer(await rollups.CenterYearAsync(centerId, year, ct), text);
 
     private static async Task<Results<Ok<IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>>>, ProblemHttpResult>> YearRollup(
-        int year, LedgerRollup rollups, Text text, CancellationToken ct)
-    {
-        if (LedgerRollup.CheckYear(year) is { } bad)
-        {
-            return Failure.Validation(bad).ToProblem(text);
-        }
-
-        return TypedResults.Ok(await rollups.ForYearAsync(year, ct));
-    }
+        int year, LedgerRollupHandlers rollups, Text text, CancellationToken ct) =>
+        Answer(await rollups.AllCentersAsync(year, ct), text);
 
     private static Results<Ok<T>, ProblemHttpResult> Answer<T>(Result<T> result, Text text) =>
         result.IsSuccess ? TypedResults.Ok(result.Value) : result.Failure!.ToProblem(text);

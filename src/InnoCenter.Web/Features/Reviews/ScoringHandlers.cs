@@ -196,6 +196,11 @@ public sealed class ScoringHandlers(AppDbContext db, CurrentUser user, Text text
     /// <summary>The criteria of the panel's form, for the scoring page.</summary>
     public async Task<IReadOnlyList<CriterionDto>> CriteriaAsync(Guid subjectId, CancellationToken ct)
     {
+        if (!user.IsAdmin && (user.Id is not { } uid || !await subjects.CanExpertOpenSubjectAsync(uid, subjectId, ct)))
+        {
+            return [];
+        }
+
         var panel = await db.ReviewPanels.AsNoTracking().FirstOrDefaultAsync(p => p.SubjectId == subjectId, ct);
         var en = LocalizationSetup.IsEnglish;
         return panel is null ? [] : panel.Form.Criteria.Select(c => new CriterionDto(c.Code, c.Label(en), c.MaxPoints)).ToList();

@@ -62,6 +62,9 @@ public sealed class SiteInspectionHandlers(
 
     /// <summary>The panel's active experts, offered as participants.</summary>
     public async Task<IReadOnlyList<(Guid ExpertId, string Name, string Affiliation)>> PanelExpertsAsync(Guid subjectId, CancellationToken ct) =>
+        await CanReadAsync(subjectId, ct) ? await PanelExpertsOfAsync(subjectId, ct) : [];
+
+    private async Task<IReadOnlyList<(Guid ExpertId, string Name, string Affiliation)>> PanelExpertsOfAsync(Guid subjectId, CancellationToken ct) =>
         (await (from m in db.PanelMembers
                 join p in db.ReviewPanels on m.PanelId equals p.Id
                 join e in db.Experts on m.ExpertId equals e.Id
@@ -178,7 +181,7 @@ public sealed class SiteInspectionHandlers(
             errors.Add(new Error("validation.too_long", "place", FieldLengths.Address));
         }
 
-        var panelExperts = (await PanelExpertsAsync(subjectId, ct)).ToDictionary(e => e.ExpertId);
+        var panelExperts = (await PanelExpertsOfAsync(subjectId, ct)).ToDictionary(e => e.ExpertId);
         var participants = new List<ParticipantDetails>();
         var requested = r.Participants ?? [];
         if (requested.Count > MaxParticipants)
