@@ -122,6 +122,39 @@ public abstract class ReviewApiTests<TFactory>(TFactory factory) : IClassFixture
     }
 
     [ProviderFact]
+    public async Task The_assignment_list_judges_conflicts_for_all_subjects_at_once_as_the_single_rule_does()
+    {
+        var admin = await factory.ClientFor(Roles.Admin);
+        var employer = TestData.NewCreditCode();
+        var formerEmployer = TestData.NewCreditCode();
+        var expert = await factory.CreateExpertAsync(admin, Expert(["law"], affiliation: employer,
+            past: [new AffiliationRequest(formerEmployer, "旧单位", new DateOnly(2010, 1, 1), new DateOnly(2014, 12, 31))]));
+        var subjects = new[]
+        {
+            await factory.SubjectAsync(admin, employer),
+            await factory.SubjectAsync(admin, formerEmployer),
+            await factory.SubjectAsync(admin, TestData.NewCreditCode()),
+            await factory.SubjectAsync(admin, TestData.NewCreditCode()),
+        };
+
+        using var scope = factory.Services.CreateScope();
+        var conflicts = scope.ServiceProvider.GetRequiredService<ConflictService>();
+        var atOnce = await conflicts.SubjectsInConflictAsync(expert.Id, subjects.Select(s => s.Id).ToList(), CancellationToken.None);
+        var oneByOne = new HashSet<Guid>();
+        foreach (var s in subjects)
+        {
+            if (await conflicts.InConflictAsync(s.Id, expert.Id, CancellationToken.None))
+            {
+                oneByOne.Add(s.Id);
+            }
+        }
+
+        Assert.Contains(subjects[0].Id, atOnce);
+        Assert.DoesNotContain(subjects[2].Id, atOnce);
+        Assert.Equal(oneByOne.Order(), atOnce.Order());
+    }
+
+    [ProviderFact]
     public async Task An_expert_reads_only_subjects_they_sit_on_and_others_scores_only_after_submitting()
     {
         var admin = await factory.ClientFor(Roles.Admin);

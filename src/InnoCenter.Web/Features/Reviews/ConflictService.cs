@@ -44,6 +44,45 @@ public sealed class ConflictService(AppDbContext db, PolicyProvider policy, Time
                 dismissals.Where(d => d.ExpertId == e.Id).Select(d => d.CreditCode).ToList()));
     }
 
+    /// <summary>
+    /// The subjects, among <paramref name="subjectIds"/>, that one expert is in conflict with — judged by the same rule
+    /// as <see cref="JudgeAsync"/>, in five queries whatever the number of subjects (an expert's assignment list).
+    /// </summary>
+    public async Task<IReadOnlySet<Guid>> SubjectsInConflictAsync(Guid expertId, IReadOnlyCollection<Guid> subjectIds, CancellationToken ct)
+    {
+        var ids = subjectIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return new HashSet<Guid>();
+        }
+
+        var expert = await db.Experts.AsNoTracking().Include(e => e.PastAffiliations).FirstOrDefaultAsync(e => e.Id == expertId, ct);
+        if (expert is null)
+        {
+            return new HashSet<Guid>();
+        }
+
+        var parties = (await db.Set<ReviewSubjectParty>().AsNoTracking().Where(p => ids.Contains(p.SubjectId))
+                .Select(p => new { p.SubjectId, p.CreditCode }).ToListAsync(ct))
+            .ToLookup(p => p.SubjectId, p => p.CreditCode);
+        var declaredHere = (await db.ConflictDeclarations.AsNoTracking().Where(d => d.ExpertId == expertId && ids.Contains(d.SubjectId))
+            .Select(d => d.SubjectId).ToListAsync(ct)).ToHashSet();
+        var standing = (await db.ExpertStandingConflicts.AsNoTracking().Where(c => c.ExpertId == expertId)
+            .Select(c => c.CreditCode).ToListAsync(ct)).ToHashSet();
+        var dismissals = (await db.ConflictDismissals.AsNoTracking().Where(d => d.ExpertId == expertId && ids.Contains(d.SubjectId))
+            .Select(d => new { d.SubjectId, d.CreditCode }).ToListAsync(ct)).ToLookup(d => d.SubjectId, d => d.CreditCode);
+
+        var today = clock.BeijingToday();
+        var years = policy.Current.Review.Conflict.LookbackYears;
+        var affiliations = expert.Affiliations();
+        return ids.Where(id =>
+        {
+            var codes = parties[id].ToList();
+            var declared = declaredHere.Contains(id) || codes.Any(standing.Contains);
+            return ConflictRules.Judge(affiliations, codes, today, years, declared, dismissals[id].ToList()).InConflict;
+        }).ToHashSet();
+    }
+
     public async Task<bool> InConflictAsync(Guid subjectId, Guid expertId, CancellationToken ct) =>
         (await JudgeAsync(subjectId, [expertId], ct)).TryGetValue(expertId, out var v) && v.InConflict;
 }

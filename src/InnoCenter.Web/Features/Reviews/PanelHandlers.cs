@@ -358,9 +358,15 @@ public sealed class PanelHandlers(
                           }).ToListAsync(ct);
         var en = LocalizationSetup.IsEnglish;
         var result = new List<AssignmentDto>();
+        var conflicted = new HashSet<Guid>();
+        foreach (var expert in rows.GroupBy(r => r.Member.ExpertId))
+        {
+            conflicted.UnionWith(await conflicts.SubjectsInConflictAsync(expert.Key, expert.Select(r => r.SubjectId).ToList(), ct));
+        }
+
         foreach (var r in rows)
         {
-            var inConflict = await conflicts.InConflictAsync(r.SubjectId, r.Member.ExpertId, ct);
+            var inConflict = conflicted.Contains(r.SubjectId);
             result.Add(new AssignmentDto(
                 r.Member.Id, r.SubjectId, r.Title, r.Kind.ToString(), text[ReviewEnumText.KindKey(r.Kind)], r.Year,
                 r.KeyArea is null ? null : policy.Current.KeyAreas.LabelOf(r.KeyArea, en), r.Member.Status.ToString(),
