@@ -83,6 +83,7 @@ public sealed class CyclePublisher(
         var today = clock.TodayInBeijing();
         var decisions = new List<AssessmentDecision>();
         var errors = new List<Error>();
+        var statusChanges = new List<RuleStatusChange>();
         foreach (var result in results.OrderBy(r => info[r.CenterId].Name, StringComparer.Ordinal))
         {
             var center = info[result.CenterId];
@@ -105,13 +106,17 @@ public sealed class CyclePublisher(
             decisions.Add(decision);
             if (StatusAfter(consequence.Kind) is { } to && to != center.Status)
             {
-                var changed = await centers.ChangeStatusByRuleAsync(
+                statusChanges.Add(new RuleStatusChange(
                     result.CenterId, to, $"{cycle.PolicyCode}/v{cycle.PolicyVersion}/{cycle.Year}/{consequence.Kind}",
-                    Explain(decision, rules, "zh-CN"), today, ct);
-                if (!changed.IsSuccess)
-                {
-                    errors.AddRange(changed.Failure!.Errors.Select(e => new Error("assessment.consequence_refused", null, center.Name, text.Of(e))));
-                }
+                    Explain(decision, rules, "zh-CN"), today));
+            }
+        }
+
+        foreach (var (centerId, changed) in await centers.ChangeStatusesByRuleAsync(statusChanges, ct))
+        {
+            if (!changed.IsSuccess)
+            {
+                errors.AddRange(changed.Failure!.Errors.Select(e => new Error("assessment.consequence_refused", null, info[centerId].Name, text.Of(e))));
             }
         }
 

@@ -266,31 +266,40 @@ public sealed class CenterHandlers(
     }
 
     /// <summary>
-    /// Moves a center's status because a policy rule says so (e.g. two failing years revoke the title). Adds the change
-    /// to the context without saving: the caller (the assessment) saves it with the result that triggered it.
+    /// Moves centers' statuses because a policy rule says so (e.g. two failing years revoke the title), reading all of
+    /// them at once; each change is recorded or refused on its own. Adds the changes to the context without saving: the
+    /// caller (the assessment) saves them with the results that triggered them. Only an Admin's action applies a rule.
     /// </summary>
-    public async Task<Result<CenterStatusChange>> ChangeStatusByRuleAsync(
-        Guid centerId, CenterStatus to, string ruleCode, string reason, DateOnly effectiveOn, CancellationToken ct)
+    public async Task<IReadOnlyList<(Guid CenterId, Result<CenterStatusChange> Result)>> ChangeStatusesByRuleAsync(
+        IReadOnlyList<RuleStatusChange> changes, CancellationToken ct)
     {
-        // Only an Admin's action (publishing an assessment) applies a rule to a center's status.
         if (!user.IsAdmin)
         {
-            return Failure.Forbidden();
+            return changes.Select(c => (c.CenterId, (Result<CenterStatusChange>)Failure.Forbidden())).ToList();
         }
 
-        var center = await db.Centers.FirstOrDefaultAsync(c => c.Id == centerId, ct);
-        if (center is null)
+        var ids = changes.Select(c => c.CenterId).Distinct().ToList();
+        var loaded = await db.Centers.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var now = clock.GetUtcNow();
+        var results = new List<(Guid, Result<CenterStatusChange>)>();
+        foreach (var change in changes)
         {
-            return Failure.NotFound("centers.not_found");
+            if (!loaded.TryGetValue(change.CenterId, out var center))
+            {
+                results.Add((change.CenterId, Failure.NotFound("centers.not_found")));
+                continue;
+            }
+
+            var changed = center.ChangeStatus(change.To, StatusBasis.PolicyRule, change.RuleCode, change.Reason, change.EffectiveOn, access.Today, user.Id, now);
+            if (changed.IsSuccess)
+            {
+                db.CenterStatusChanges.Add(changed.Value);
+            }
+
+            results.Add((change.CenterId, changed));
         }
 
-        var changed = center.ChangeStatus(to, StatusBasis.PolicyRule, ruleCode, reason, effectiveOn, access.Today, user.Id, clock.GetUtcNow());
-        if (changed.IsSuccess)
-        {
-            db.CenterStatusChanges.Add(changed.Value);
-        }
-
-        return changed;
+        return results;
     }
 
     public async Task<Result<IReadOnlyList<StatusChangeDto>>> StatusHistoryAsync(Guid id, CancellationToken ct)
