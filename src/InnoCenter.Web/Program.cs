@@ -70,7 +70,6 @@ services.AddRazorPages(o =>
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
 services.AddAntiforgery(o => o.Cookie.Name = "innocenter.af");
 services.AddFeatureHandlers();
-services.AddBench(builder.Configuration);
 services.AddProxySupport(builder.Configuration);
 services.AddAppObservability(builder.Configuration);
 

@@ -1,12 +1,12 @@
-using InnoCenter.Web.Features.Ledger;
+using InnoCenter.Web.Features.Centers;
 using InnoCenter.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace InnoCenter.Web.Features.Centers;
+namespace InnoCenter.Web.Features.Ledger;
 
-/// <summary>The center's yearly summary: the figures the assessment's indicators read from the ledger.</summary>
-public sealed class RollupModel(CenterHandlers centers, LedgerRollupHandlers rollups, TimeProvider clock, Text text) : PageModel
+/// <summary>The center's yearly summary (a tab of the center's pages, kept by the ledger module that computes it): the figures the assessment's indicators read from the ledger.</summary>
+public sealed class CenterRollupModel(CenterHandlers centers, LedgerRollupHandlers rollups, TimeProvider clock, Text text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
