@@ -35,6 +35,9 @@ public sealed record AssessmentRules
     /// <summary>Decimals of a published score.</summary>
     public int ScoreDecimals { get; init; } = 2;
 
+    /// <summary>The filing period a new cycle proposes: its deadline this many months after the day it opens (an Admin may change it).</summary>
+    public int FilingMonths { get; init; } = 2;
+
     public GradeBand? FindGrade(string? code) => GradeBands.FirstOrDefault(g => g.Code == code);
 
     /// <summary>The band of a (rounded) total. Only valid on rules that passed <see cref="Validate"/>.</summary>
@@ -443,6 +446,11 @@ internal static class AssessmentRulesValidator
         if (rules.ScoreDecimals is < 0 or > 4)
         {
             errors.Add(new Error("policy.assessment.out_of_range", $"{Root}.scoreDecimals", 0, 4));
+        }
+
+        if (rules.FilingMonths is < 1 or > 12)
+        {
+            errors.Add(new Error("policy.assessment.out_of_range", $"{Root}.filingMonths", 1, 12));
         }
 
         return errors;

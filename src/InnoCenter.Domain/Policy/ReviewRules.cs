@@ -71,7 +71,8 @@ public sealed record ReviewRules
         foreach (var f in ScoringForms)
         {
             if (f.Criteria.Count == 0 || f.Criteria.Any(c => c.MaxPoints <= 0)
-                || f.Criteria.Select(c => c.Code).Distinct().Count() != f.Criteria.Count)
+                || f.Criteria.Select(c => c.Code).Distinct().Count() != f.Criteria.Count
+                || f.PointsDecimals is < 0 or > 2)
             {
                 problems.Add(new Error("reviews.policy.form", "review.scoringForms", f.SubjectKind));
             }
@@ -147,6 +148,9 @@ public sealed record ScoringForm
     public IReadOnlyList<ScoringCriterion> Criteria { get; init; } = [];
 
     public bool IsDefault { get; init; }
+
+    /// <summary>How many decimals an expert's points may have (0–2); a form stored before this rule existed keeps one.</summary>
+    public int PointsDecimals { get; init; } = 1;
 
     public decimal MaxTotal => Criteria.Sum(c => c.MaxPoints);
 }

@@ -61,9 +61,9 @@ public sealed class ScoreSheet : IAudited
             {
                 errors.Add(new Error("reviews.score.out_of_range", field, c.MaxPoints));
             }
-            else if (decimal.Round(p.Value, 1) != p.Value)
+            else if (decimal.Round(p.Value, form.PointsDecimals) != p.Value)
             {
-                errors.Add(new Error("reviews.score.precision", field));
+                errors.Add(new Error("reviews.score.precision", field, form.PointsDecimals));
             }
         }
 

@@ -163,6 +163,7 @@ public sealed class PolicyPackAssessmentTests
     [InlineData("no-failure-policy", "policy.assessment.required")]
     [InlineData("evaluation-every-year", "policy.assessment.out_of_range")]
     [InlineData("zero-rectification", "policy.assessment.not_positive")]
+    [InlineData("no-filing-period", "policy.assessment.out_of_range")]
     public void A_broken_pack_is_refused_with_the_reason(string breakage, string code)
     {
         var errors = Break(TestPacks.Tianjin.Assessment, breakage).Validate();
@@ -207,6 +208,7 @@ public sealed class PolicyPackAssessmentTests
             "failing-grade-supported" => rules with { Consequences = rules.Consequences with { SupportGrades = ["excellent", "good", "pass", "fail"] } },
             "no-failure-policy" => rules with { Consequences = rules.Consequences with { OnFailure = null } },
             "evaluation-every-year" => rules with { Eligibility = rules.Eligibility with { EvaluationEveryYears = 1 } },
+            "no-filing-period" => rules with { FilingMonths = 0 },
             "zero-rectification" => rules with { Consequences = rules.Consequences with { OnFailure = new RectificationThenRecheck { RectificationYears = 0 } } },
             _ => throw new ArgumentOutOfRangeException(nameof(breakage), breakage, null),
         };

@@ -54,6 +54,20 @@ public sealed class ScoreSheetTests
     }
 
     [Fact]
+    public void The_forms_decimals_decide_how_precise_points_may_be()
+    {
+        var whole = Form with { PointsDecimals = 0 };
+        var two = Form with { PointsDecimals = 2 };
+        Result<ScoreSheet> With(ScoringForm form, decimal technology) =>
+            ScoreSheet.Submit(Member(), form, new Dictionary<string, decimal?> { ["plan"] = 30, ["technology"] = technology }, "意见", "Approve", DateTimeOffset.UnixEpoch);
+
+        var refused = Assert.Single(With(whole, 10.5m).Failure!.Errors);
+        Assert.Equal(("reviews.score.precision", 0), (refused.Code, (int)refused.Args[0]));
+        Assert.True(With(two, 10.25m).IsSuccess);
+        Assert.Equal("reviews.score.precision", Assert.Single(With(two, 10.125m).Failure!.Errors).Code);
+    }
+
+    [Fact]
     public void A_member_answers_an_invitation_once()
     {
         var member = Member();

@@ -26,7 +26,7 @@ public sealed class IndexModel(CycleHandlers cycles, AppDbContext db, PolicyProv
     public async Task OnGetAsync(CancellationToken ct)
     {
         var today = clock.TodayInBeijing();
-        Input = new OpenInput { Year = today.Year - 1, Deadline = today.AddMonths(2) };
+        Input = new OpenInput { Year = today.Year - 1, Deadline = today.AddMonths(policy.Current.Assessment.FilingMonths) };
         await LoadAsync(ct);
     }
 

@@ -236,7 +236,7 @@ public static class DemoSeeder
         }
 
         var opened = await sp.GetRequiredService<CycleHandlers>().OpenCoreAsync(
-            new OpenCycleRequest { Year = today.Year - 1, Deadline = today.AddMonths(2) }, null, CancellationToken.None);
+            new OpenCycleRequest { Year = today.Year - 1, Deadline = today.AddMonths(sp.GetRequiredService<PolicyProvider>().Current.Assessment.FilingMonths) }, null, CancellationToken.None);
         if (!opened.IsSuccess)
         {
             throw new InvalidOperationException("Demo assessment cycle: " + string.Join("; ", opened.Failure!.Errors));
