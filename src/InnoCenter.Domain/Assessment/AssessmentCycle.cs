@@ -69,10 +69,15 @@ public sealed class AssessmentCycle : IAudited, IVersioned
 
     public string ExclusionsJson { get; private set; } = "[]";
 
+    /// <summary>Every move of the deadline, oldest first, with its reason (as JSON: the history belongs to the cycle).</summary>
+    public string DeadlineChangesJson { get; private set; } = "[]";
+
     public int Version { get; set; }
 
     public AssessmentRules Rules => _rules ??= JsonSerializer.Deserialize<AssessmentRules>(RulesJson, Json)
                                                 ?? throw new InvalidOperationException("The cycle has no assessment rules.");
+
+    public IReadOnlyList<DeadlineChange> DeadlineChanges => JsonSerializer.Deserialize<List<DeadlineChange>>(DeadlineChangesJson, Json) ?? [];
 
     public IReadOnlyList<CycleExclusion> Exclusions => JsonSerializer.Deserialize<List<CycleExclusion>>(ExclusionsJson, Json) ?? [];
 
@@ -127,6 +132,59 @@ public sealed class AssessmentCycle : IAudited, IVersioned
     public void RecordExclusions(IEnumerable<CycleExclusion> exclusions) =>
         ExclusionsJson = JsonSerializer.Serialize(exclusions.ToList(), Json);
 
+    /// <summary>
+    /// Moves the filing deadline while reports are still filed (延期报送), e.g. for a center that is late for a reason the
+    /// commission accepts: to today or later, never before the opening day, with a reason kept in the history.
+    /// </summary>
+    public Result<AssessmentCycle> MoveDeadline(DateOnly? to, string? reason, DateOnly today, Guid? by, DateTimeOffset now)
+    {
+        if (!AcceptsFiling)
+        {
+            return Failure.IllegalTransition("assessment.deadline_closed", Year);
+        }
+
+        var errors = new List<Error>();
+        if (to is null)
+        {
+            errors.Add(new Error("validation.required", "deadline"));
+        }
+        else if (to <= StartsOn)
+        {
+            errors.Add(new Error("assessment.deadline_not_future", "deadline", StartsOn.ToString("yyyy-MM-dd")));
+        }
+        else if (to < today)
+        {
+            errors.Add(new Error("assessment.deadline_past", "deadline", today.ToString("yyyy-MM-dd")));
+        }
+        else if (to == Deadline)
+        {
+            errors.Add(new Error("assessment.deadline_unchanged", "deadline", Deadline.ToString("yyyy-MM-dd")));
+        }
+
+        var why = reason?.Trim();
+        if (string.IsNullOrEmpty(why))
+        {
+            errors.Add(new Error("validation.required", "reason"));
+        }
+        else if (why.Length > MaxReasonLength)
+        {
+            errors.Add(new Error("validation.too_long", "reason", MaxReasonLength));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Failure.Validation(errors);
+        }
+
+        var history = DeadlineChanges.ToList();
+        history.Add(new DeadlineChange(Deadline, to!.Value, why!, by, now));
+        DeadlineChangesJson = JsonSerializer.Serialize(history, Json);
+        Deadline = to.Value;
+        return this;
+    }
+
+    public const int MaxReasonLength = 500;
+
     /// <summary>True from the day after the deadline.</summary>
     public bool DeadlinePassed(DateOnly today) => today > Deadline;
 
@@ -167,3 +225,6 @@ public sealed class AssessmentCycle : IAudited, IVersioned
         return this;
     }
 }
+
+/// <summary>One move of a cycle's filing deadline: from, to, why, who and when.</summary>
+public sealed record DeadlineChange(DateOnly From, DateOnly To, string Reason, Guid? By, DateTimeOffset At);

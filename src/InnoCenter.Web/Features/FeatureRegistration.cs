@@ -93,6 +93,7 @@ public static class FeatureRegistration
         services.AddScoped<AssessmentAccess>();
         services.AddScoped<IAttachmentAccess, AnnualReportAttachmentAccess>();
         services.AddScoped<CycleHandlers>();
+        services.AddScoped<CycleDeadlineHandlers>();
         services.AddScoped<ReportHandlers>();
         services.AddScoped<CycleScorer>();
         services.AddScoped<ResultHandlers>();

@@ -192,5 +192,28 @@ public sealed class AnnualReportTests
         Assert.Contains(invalid.Failure!.Errors, e => e.Code.StartsWith("policy.assessment.", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_deadline_moves_only_while_filing_to_today_or_later_with_a_reason_and_each_move_is_kept()
+    {
+        var cycle = AssessmentCycle.Open(2025, new DateOnly(2026, 3, 1), Deadline, "x", 1, TestPacks.Tianjin.Assessment, null, Now).Value;
+        var lateDay = Deadline.AddDays(10);
+
+        var noReason = cycle.MoveDeadline(lateDay.AddDays(20), "  ", lateDay, null, Now);
+        var beforeToday = cycle.MoveDeadline(lateDay.AddDays(-1), "原因", lateDay, null, Now);
+        var first = cycle.MoveDeadline(lateDay.AddDays(20), "中心负责人变更", lateDay, null, Now);
+        var second = cycle.MoveDeadline(lateDay.AddDays(30), "再次延期", lateDay, null, Now);
+        cycle.MarkScored(lateDay.AddDays(31), null, Now);
+        var afterScoring = cycle.MoveDeadline(lateDay.AddDays(60), "太晚", lateDay.AddDays(31), null, Now);
+
+        Assert.Equal(("validation.required", "reason"), (noReason.Failure!.Errors[0].Code, noReason.Failure.Errors[0].Field));
+        Assert.Equal("assessment.deadline_past", beforeToday.Failure!.Errors[0].Code);
+        Assert.True(first.IsSuccess && second.IsSuccess);
+        Assert.Equal("assessment.deadline_closed", afterScoring.Failure!.Errors[0].Code);
+        Assert.Equal(lateDay.AddDays(30), cycle.Deadline);
+        Assert.Equal(
+            [(Deadline, lateDay.AddDays(20), "中心负责人变更"), (lateDay.AddDays(20), lateDay.AddDays(30), "再次延期")],
+            cycle.DeadlineChanges.Select(d => (d.From, d.To, d.Reason)).ToArray());
+    }
+
     private static (decimal?, decimal?, bool) Tuple(ReportValue v) => (v.LedgerValue, v.Value, v.IsCorrected);
 }

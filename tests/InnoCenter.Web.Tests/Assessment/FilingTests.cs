@@ -24,6 +24,38 @@ public abstract class FilingTests<TFactory>
     where TFactory : AppFactory, new()
 {
     [ProviderFact]
+    public async Task An_admin_moves_the_deadline_with_a_reason_the_history_keeps_it_and_late_centers_are_told()
+    {
+        await using var app = await AssessmentApp<TFactory>.StartAsync();
+        var center = await app.Factory.CreateCenterAsync(approvedOn: AssessmentTestData.ThreeYearsAgo);
+        var user = await app.Factory.CenterUserAsync(center);
+        var cycle = await app.Admin.OpenCycleAsync(AssessmentTestData.LastYear);
+        var report = await user.ReportOfAsync(cycle.Id, center.Id);
+        var later = cycle.Deadline.AddDays(30);
+        var path = $"/api/v1/assessment/cycles/{cycle.Id}/deadline";
+
+        var byCenter = await user.PostAsJsonAsync(path, new MoveDeadlineRequest { Deadline = later, Reason = "自行延期", Version = cycle.Version });
+        var noReason = await app.Admin.PostAsJsonAsync(path, new MoveDeadlineRequest { Deadline = later, Reason = " ", Version = cycle.Version });
+        var past = await app.Admin.PostAsJsonAsync(path, new MoveDeadlineRequest { Deadline = CenterTestData.Today.AddDays(-1), Reason = "原因", Version = cycle.Version });
+        var moved = await app.Admin.PostAsJsonAsync(path, new MoveDeadlineRequest { Deadline = later, Reason = "疫情影响，统一延期", Version = cycle.Version });
+        var stale = await app.Admin.PostAsJsonAsync(path, new MoveDeadlineRequest { Deadline = later.AddDays(1), Reason = "再延", Version = cycle.Version });
+
+        Assert.Equal(HttpStatusCode.Forbidden, byCenter.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("\"reason\"", await noReason.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);
+        Assert.Contains("\"deadline\"", await past.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var after = (await moved.Content.ReadFromJsonAsync<CycleDto>(Json.Options))!;
+        Assert.Equal(later, after.Deadline);
+        var change = Assert.Single(after.DeadlineChanges);
+        Assert.Equal((cycle.Deadline, later, "疫情影响，统一延期"), (change.From, change.To, change.Reason));
+        var link = $"/Assessment/Report/{report.Id}";
+        Assert.Equal(1, await app.Factory.WithDbAsync(db => db.Notifications.CountAsync(n => n.Link == link && n.TitleZh.Contains(later.ToString("yyyy-MM-dd")))));
+    }
+
+    [ProviderFact]
     public async Task Opening_a_cycle_freezes_the_pack_and_gives_each_eligible_center_a_report_prefilled_from_the_ledger()
     {
         await using var app = await AssessmentApp<TFactory>.StartAsync();

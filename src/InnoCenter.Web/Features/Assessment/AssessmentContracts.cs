@@ -34,7 +34,21 @@ public sealed record CycleDto(
     DateTimeOffset? PublishedAt,
     ReportCounts Reports,
     IReadOnlyList<ExclusionDto> Excluded,
-    int Version);
+    int Version,
+    IReadOnlyList<DeadlineChangeDto> DeadlineChanges);
+
+/// <summary>One move of a cycle's deadline, as the Admin's cycle page lists it.</summary>
+public sealed record DeadlineChangeDto(DateOnly From, DateOnly To, string Reason, DateTimeOffset At);
+
+/// <summary>Move a cycle's filing deadline (延期报送): the new last day, why, and the cycle's version as read.</summary>
+public sealed record MoveDeadlineRequest
+{
+    public DateOnly? Deadline { get; init; }
+
+    public string? Reason { get; init; }
+
+    public int? Version { get; init; }
+}
 
 /// <summary>A cycle as a center's user sees it in the list: the year, the deadline and their own report.</summary>
 public sealed record CycleRow(Guid Id, int Year, DateOnly Deadline, string Status, string StatusLabel, int Reports, Guid? MyReportId, string? MyReportStatusLabel, string? MyCenterName);

@@ -16,6 +16,7 @@ public static class AssessmentEndpoints
         group.MapPost("/cycles", OpenCycle).WithName("OpenAssessmentCycle").WithSummary("Open an assessment cycle for a year on a frozen policy-pack version").RequireAuthorization(Roles.Admin);
         group.MapGet("/cycles/{id:guid}", GetCycle).WithName("GetAssessmentCycle").WithSummary("One assessment cycle with its deadline, pack version and state").RequireAuthorization(Roles.Admin);
         group.MapGet("/cycles/{id:guid}/reports", CycleReports).WithName("ListCycleReports").WithSummary("The annual reports of a cycle with their state, paged").RequireAuthorization(Roles.Admin);
+        group.MapPost("/cycles/{id:guid}/deadline", MoveDeadline).WithName("MoveAssessmentDeadline").WithSummary("Move an open cycle's filing deadline (延期报送) with a reason; centers that have not submitted are told").RequireAuthorization(Roles.Admin);
         group.MapPost("/cycles/{id:guid}/score", Score).WithName("ScoreAssessmentCycle").WithSummary("Score every report of a cycle by the pack's indicators and weights").RequireAuthorization(Roles.Admin);
         group.MapPost("/cycles/{id:guid}/publish", Publish).WithName("PublishAssessmentCycle").WithSummary("Publish a cycle's grades and apply their consequences (e.g. revocation after two failing years)").RequireAuthorization(Roles.Admin);
         group.MapGet("/cycles/{id:guid}/decisions", Decisions).WithName("ListAssessmentDecisions").WithSummary("The consequences a cycle's grades decided for each center").RequireAuthorization(Roles.Admin);
@@ -53,6 +54,10 @@ public static class AssessmentEndpoints
 
     private static async Task<Results<Ok<CycleDto>, ProblemHttpResult>> GetCycle(Guid id, CycleHandlers handlers, Text text, CancellationToken ct) =>
         Ok(await handlers.GetAsync(id, ct), text);
+
+    private static async Task<Results<Ok<CycleDto>, ProblemHttpResult>> MoveDeadline(
+        Guid id, [FromBody] MoveDeadlineRequest request, CycleDeadlineHandlers handlers, Text text, CancellationToken ct) =>
+        Ok(await handlers.MoveAsync(id, request, ct), text);
 
     private static async Task<Results<Ok<PagedResult<ReportRow>>, ProblemHttpResult>> CycleReports(
         Guid id, [AsParameters] ReportFilter filter, CycleHandlers handlers, Text text, CancellationToken ct) =>

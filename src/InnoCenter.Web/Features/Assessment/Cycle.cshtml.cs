@@ -10,7 +10,7 @@ namespace InnoCenter.Web.Features.Assessment;
 
 /// <summary>One cycle for the Admin: who has filed (due, overdue, submitted, returned, accepted), scoring and publishing.</summary>
 [Authorize(Roles = Roles.Admin)]
-public sealed class CycleModel(CycleHandlers cycles, ResultHandlers results, CyclePublisher publisher, Text text) : PageModel
+public sealed class CycleModel(CycleHandlers cycles, ResultHandlers results, CyclePublisher publisher, CycleDeadlineHandlers deadlines, Text text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -44,6 +44,32 @@ public sealed class CycleModel(CycleHandlers cycles, ResultHandlers results, Cyc
         }
 
         return await After(run, "common.saved", ct);
+    }
+
+    /// <summary>The deadline form's fields (延期报送).</summary>
+    [BindProperty]
+    public MoveInput Move { get; set; } = new();
+
+    public async Task<IActionResult> OnPostMoveDeadlineAsync(CancellationToken ct)
+    {
+        var moved = await deadlines.MoveAsync(Id, new MoveDeadlineRequest { Deadline = Move.Deadline, Reason = Move.Reason, Version = Move.Version }, ct);
+        if (moved.IsSuccess)
+        {
+            TempData["Flash"] = text["assessment.deadline_moved", moved.Value.Deadline.ToString("yyyy-MM-dd")];
+            return Redirect(AssessmentLinks.Cycle(Id));
+        }
+
+        ModelState.AddFailure(moved.Failure!, text, nameof(Move));
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    public sealed class MoveInput
+    {
+        public DateOnly? Deadline { get; set; }
+
+        public string? Reason { get; set; }
+
+        public int? Version { get; set; }
     }
 
     public async Task<IActionResult> OnPostPublishAsync(int? version, CancellationToken ct) =>

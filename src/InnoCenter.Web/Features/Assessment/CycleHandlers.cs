@@ -140,7 +140,8 @@ public sealed class CycleHandlers(
             cycle.Status.ToString(), text[$"assessment.cycle_status.{cycle.Status}"], cycle.OpenedAt, cycle.ScoredAt, cycle.PublishedAt, counts,
             excluded.Select(e => new ExclusionDto(e.CenterId, names.GetValueOrDefault(e.CenterId, string.Empty), e.Outcome.ToString(), text[$"assessment.outcome.{e.Outcome}"]))
                 .OrderBy(e => e.CenterName, StringComparer.Ordinal).ToList(),
-            cycle.Version);
+            cycle.Version,
+            cycle.DeadlineChanges.Select(d => new DeadlineChangeDto(d.From, d.To, d.Reason, d.At)).ToList());
     }
 
     /// <summary>Admins: every cycle. A center's staff: the cycles with a report of theirs, and that report.</summary>

@@ -18,10 +18,12 @@ public sealed class AssessmentCycleConfiguration : IEntityTypeConfiguration<Asse
         b.Property(x => x.PolicyCode).HasMaxLength(FieldLengths.Code).IsRequired();
         b.Property(x => x.RulesJson).IsRequired();
         b.Property(x => x.ExclusionsJson).IsRequired();
+        b.Property(x => x.DeadlineChangesJson).IsRequired().HasDefaultValue("[]");
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(FieldLengths.Code);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.Ignore(x => x.Rules);
         b.Ignore(x => x.Exclusions);
+        b.Ignore(x => x.DeadlineChanges);
         b.Ignore(x => x.IsPublished);
         b.Ignore(x => x.AcceptsFiling);
     }

@@ -383,6 +383,12 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("date");
 
+                    b.Property<string>("DeadlineChangesJson")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("[]");
+
                     b.Property<string>("ExclusionsJson")
                         .IsRequired()
                         .HasColumnType("text");

@@ -378,6 +378,12 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DeadlineChangesJson")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("[]");
+
                     b.Property<string>("ExclusionsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");

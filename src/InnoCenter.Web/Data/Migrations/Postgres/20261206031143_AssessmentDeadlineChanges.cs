@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace InnoCenter.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class AssessmentDeadlineChanges : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "DeadlineChangesJson",
+                table: "AssessmentCycles",
+                type: "text",
+                nullable: false,
+                defaultValue: "[]");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "DeadlineChangesJson",
+                table: "AssessmentCycles");
+        }
+    }
+}
