@@ -239,3 +239,40 @@ public sealed class OrganizationSmeStatus : IAudited, IVersioned
         ConfirmedBy = adminId;
     }
 }
+
+/// <summary>
+/// The secret of a private calendar feed (.ics): a calendar client carries neither cookie nor bearer token, so the
+/// address holds a token of its own. Only its SHA-256 is kept; renewing replaces it, and the old address stops at once.
+/// A feed is the user's own bookings (<see cref="ResourceId"/> null) or one resource's bookings for a user who manages it.
+/// </summary>
+public sealed class ResourceFeedToken : IAudited
+{
+    private ResourceFeedToken()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid UserId { get; private set; }
+
+    public Guid? ResourceId { get; private set; }
+
+    public string TokenHash { get; private set; } = string.Empty;
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static ResourceFeedToken Issue(Guid userId, Guid? resourceId, string tokenHash, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        UserId = userId,
+        ResourceId = resourceId,
+        TokenHash = tokenHash,
+        CreatedAt = now,
+    };
+
+    public void Renew(string tokenHash, DateTimeOffset now)
+    {
+        TokenHash = tokenHash;
+        CreatedAt = now;
+    }
+}

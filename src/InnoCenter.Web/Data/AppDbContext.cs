@@ -128,6 +128,8 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<Domain.Resources.OrganizationSmeStatus> ResourceSmeStatuses => Set<Domain.Resources.OrganizationSmeStatus>();
 
+    public DbSet<Domain.Resources.ResourceFeedToken> ResourceFeedTokens => Set<Domain.Resources.ResourceFeedToken>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

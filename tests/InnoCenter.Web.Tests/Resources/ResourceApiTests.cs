@@ -306,6 +306,36 @@ public abstract class ResourceApiTests<TFactory>(TFactory factory) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/resources")).StatusCode);
     }
+
+    [ProviderFact]
+    public async Task A_calendar_feed_serves_bookings_by_its_secret_address_and_a_renewed_address_replaces_the_old_at_once()
+    {
+        var center = await factory.CreateCenterAsync();
+        var owner = await factory.MemberUserAsync(center.University);
+        var resource = await owner.CreateResourceAsync(ResourceTestData.Request(center));
+        var member = await factory.MemberUserAsync(center.Institute);
+        var starts = ResourceTestData.BeijingDayAt(Now, 2, 10);
+        await member.BookAsync(resource.Id, starts, starts.AddHours(2));
+        var anonymous = factory.AnonymousClient();
+
+        var mine = await (await member.PostAsync("/api/v1/resources/feeds/mine", null)).Content.ReadFromJsonAsync<FeedAddress>(Json.Options);
+        var ics = await anonymous.GetAsync(mine!.Url);
+        var body = await ics.Content.ReadAsStringAsync();
+        var resourceFeed = await owner.PostAsync($"/api/v1/resources/{resource.Id}/feed", null);
+        var notManager = await member.PostAsync($"/api/v1/resources/{resource.Id}/feed", null);
+        var renewed = await (await member.PostAsync("/api/v1/resources/feeds/mine", null)).Content.ReadFromJsonAsync<FeedAddress>(Json.Options);
+
+        Assert.Equal(HttpStatusCode.OK, ics.StatusCode);
+        Assert.Equal("text/calendar", ics.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("BEGIN:VCALENDAR", body);
+        Assert.Contains("DTSTART:" + starts.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture), body);
+        Assert.Contains(resource.Name, body);
+        Assert.Equal(HttpStatusCode.OK, resourceFeed.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, notManager.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(mine.Url)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(renewed!.Url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/api/v1/resources/feeds/guessed.ics")).StatusCode);
+    }
 }
 
 public sealed class SqliteResourceApiTests(SqliteAppFactory factory) : ResourceApiTests<SqliteAppFactory>(factory);

@@ -11,6 +11,9 @@ public static class ResourceEndpoints
 {
     public static void MapResourceEndpoints(this IEndpointRouteBuilder app)
     {
+        // A calendar client carries no cookie or bearer token: the secret in the address is the authorisation.
+        app.MapGet("/api/v1/resources/feeds/{token}.ics", Feed).AllowAnonymous().WithTags("Resources").WithName("GetResourceCalendarFeed")
+            .WithSummary("An iCalendar feed of bookings, by its secret address").ProducesProblem(StatusCodes.Status404NotFound);
         var group = app.MapGroup("/api/v1/resources").RequireAuthorization().WithTags("Resources")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -25,6 +28,8 @@ public static class ResourceEndpoints
         group.MapPost("/bookings/{id:guid}/cancel", Cancel).WithName("CancelBooking").WithSummary("Cancel one's own booking");
         group.MapPost("/bookings/{id:guid}/reschedule", Reschedule).WithName("RescheduleBooking").WithSummary("Move one's own booking: cancel and rebook in one step");
         group.MapPost("/bookings/{id:guid}/usage", Usage).WithName("RecordBookingUsage").WithSummary("Record the usage or a no-show of a booking");
+        group.MapPost("/feeds/mine", RenewMyFeed).WithName("RenewMyBookingFeed").WithSummary("Issue or renew the address of one's own bookings feed (.ics)");
+        group.MapPost("/{id:guid}/feed", RenewResourceFeed).WithName("RenewResourceFeed").WithSummary("Issue or renew the address of a managed resource's feed (.ics)");
         group.MapPost("/sme/declare", DeclareSme).WithName("DeclareSme").WithSummary("Declare the user's organisation an SME");
         group.MapPost("/sme/{organizationId:guid}/confirm", ConfirmSme).WithName("ConfirmSme").WithSummary("Confirm an organisation's SME status (Admin)");
         group.MapGet("/figures", Figures).WithName("GetResourceFigures").WithSummary("Yearly figures (有效工作机时, 对外服务机时, 共享率, income) per resource, owner or center");
@@ -141,6 +146,15 @@ public static class ResourceEndpoints
             h.StreamStatement(organizationId, year, month), l => ResourceFigures.StatementRow(l, text),
             $"statement-{year}{month:00}.xlsx", text["resources.statement.title"], ct, h.StatementColumns(text));
     }
+
+    private static async Task<Results<ContentHttpResult, NotFound>> Feed(string token, CalendarFeeds feeds, CancellationToken ct) =>
+        await feeds.RenderAsync(token, ct) is { } ics ? TypedResults.Text(ics, "text/calendar; charset=utf-8") : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<FeedAddress>, ProblemHttpResult>> RenewMyFeed(CalendarFeeds feeds, Text text, CancellationToken ct) =>
+        Answer(await feeds.RenewAsync(null, ct), text);
+
+    private static async Task<Results<Ok<FeedAddress>, ProblemHttpResult>> RenewResourceFeed(Guid id, CalendarFeeds feeds, Text text, CancellationToken ct) =>
+        Answer(await feeds.RenewAsync(id, ct), text);
 
     private static Results<Ok<T>, ProblemHttpResult> Answer<T>(Domain.Common.Result<T> r, Text text) =>
         r.IsSuccess ? TypedResults.Ok(r.Value) : r.Failure!.ToProblem(text);

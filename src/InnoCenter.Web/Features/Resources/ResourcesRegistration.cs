@@ -13,6 +13,7 @@ public static class ResourcesRegistration
         services.AddScoped<BookingHandlers>();
         services.AddScoped<FreeSlotSearch>();
         services.AddScoped<ResourceFigures>();
+        services.AddScoped<CalendarFeeds>();
         services.AddSearchKind<ResearchResource>(ResourceHandlers.SearchKind, r => [r.Name, r.Model, r.Location]);
         services.AddWorkbenchSource<ResourceWorkbenchSource>();
         return services;

@@ -104,3 +104,16 @@ public sealed class ResourceBookingConfiguration : IEntityTypeConfiguration<Reso
         b.HasOne<ResearchResource>().WithMany().HasForeignKey(x => x.ResourceId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class ResourceFeedTokenConfiguration : IEntityTypeConfiguration<ResourceFeedToken>
+{
+    public void Configure(EntityTypeBuilder<ResourceFeedToken> b)
+    {
+        b.ToTable("ResourceFeedTokens");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.TokenHash).HasMaxLength(64).IsRequired();
+        b.HasIndex(x => x.TokenHash).IsUnique();
+        b.HasIndex(x => new { x.UserId, x.ResourceId });
+    }
+}

@@ -1924,6 +1924,35 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.ToTable("ResourceBookings", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCenter.Domain.Resources.ResourceFeedToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ResourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "ResourceId");
+
+                    b.ToTable("ResourceFeedTokens", (string)null);
+                });
+
             modelBuilder.Entity("InnoCenter.Domain.Resources.ResourceTraining", b =>
                 {
                     b.Property<Guid>("Id")

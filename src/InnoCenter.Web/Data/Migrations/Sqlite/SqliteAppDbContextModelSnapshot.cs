@@ -1919,6 +1919,35 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.ToTable("ResourceBookings", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCenter.Domain.Resources.ResourceFeedToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ResourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "ResourceId");
+
+                    b.ToTable("ResourceFeedTokens", (string)null);
+                });
+
             modelBuilder.Entity("InnoCenter.Domain.Resources.ResourceTraining", b =>
                 {
                     b.Property<Guid>("Id")

@@ -57,6 +57,21 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ResourceFeedTokens",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResourceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResourceFeedTokens", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ResourceSmeStatuses",
                 columns: table => new
                 {
@@ -212,6 +227,17 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                 columns: new[] { "ResourceId", "Starts" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ResourceFeedTokens_TokenHash",
+                table: "ResourceFeedTokens",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResourceFeedTokens_UserId_ResourceId",
+                table: "ResourceFeedTokens",
+                columns: new[] { "UserId", "ResourceId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ResourceSmeStatuses_OrganizationId",
                 table: "ResourceSmeStatuses",
                 column: "OrganizationId",
@@ -245,6 +271,9 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ResourceBookings");
+
+            migrationBuilder.DropTable(
+                name: "ResourceFeedTokens");
 
             migrationBuilder.DropTable(
                 name: "ResourceSmeStatuses");

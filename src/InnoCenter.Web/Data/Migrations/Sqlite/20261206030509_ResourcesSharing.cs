@@ -57,6 +57,21 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ResourceFeedTokens",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResourceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResourceFeedTokens", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ResourceSmeStatuses",
                 columns: table => new
                 {
@@ -212,6 +227,17 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                 columns: new[] { "ResourceId", "Starts" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ResourceFeedTokens_TokenHash",
+                table: "ResourceFeedTokens",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResourceFeedTokens_UserId_ResourceId",
+                table: "ResourceFeedTokens",
+                columns: new[] { "UserId", "ResourceId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ResourceSmeStatuses_OrganizationId",
                 table: "ResourceSmeStatuses",
                 column: "OrganizationId",
@@ -262,6 +288,9 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ResourceBookings");
+
+            migrationBuilder.DropTable(
+                name: "ResourceFeedTokens");
 
             migrationBuilder.DropTable(
                 name: "ResourceSmeStatuses");
