@@ -99,6 +99,11 @@ public sealed class ResourcePageTests(SqliteAppFactory factory) : IClassFixture<
         });
         Assert.Equal(HttpStatusCode.Redirect, usage.StatusCode);
 
+        var feed = await member.PostFormAsync("/Resources/My?handler=Feed", new Dictionary<string, string>());
+        var feedHtml = await feed.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
+        Assert.Contains("/api/v1/resources/feeds/", feedHtml);
+
         var statement = await member.GetStringAsync($"/Resources/Statement?month={day:yyyy-MM}");
         Assert.Contains("300.00", statement);
         Assert.Contains(resource.Name, statement);

@@ -8,8 +8,25 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace InnoCenter.Web.Features.Resources;
 
 /// <summary>A resource: its details and fees, a week of its bookings, the booking form, and the owner's tools.</summary>
-public sealed class DetailsModel(ResourceHandlers resources, BookingHandlers bookings, Text text, TimeProvider clock) : PageModel
+public sealed class DetailsModel(ResourceHandlers resources, BookingHandlers bookings, CalendarFeeds feeds, Text text, TimeProvider clock) : PageModel
 {
+    public string? FeedUrl { get; private set; }
+
+    public async Task<IActionResult> OnPostFeedAsync(CancellationToken ct)
+    {
+        var result = await feeds.RenewAsync(Id, ct);
+        if (result.IsSuccess)
+        {
+            FeedUrl = $"{Request.Scheme}://{Request.Host}{result.Value.Url}";
+        }
+        else
+        {
+            ModelState.AddFailure(result.Failure!, text, string.Empty);
+        }
+
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 

@@ -6,8 +6,26 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace InnoCenter.Web.Features.Resources;
 
 /// <summary>我的预约: the user's bookings; cancel (late cancellations flagged by the pack's deadline).</summary>
-public sealed class MyModel(BookingHandlers bookings, Text text) : PageModel
+public sealed class MyModel(BookingHandlers bookings, CalendarFeeds feeds, Text text) : PageModel
 {
+    public string? FeedUrl { get; private set; }
+
+    public async Task<IActionResult> OnPostFeedAsync(CancellationToken ct)
+    {
+        var result = await feeds.RenewAsync(null, ct);
+        if (result.IsSuccess)
+        {
+            FeedUrl = $"{Request.Scheme}://{Request.Host}{result.Value.Url}";
+        }
+        else
+        {
+            ModelState.AddFailure(result.Failure!, text, string.Empty);
+        }
+
+        Result = await bookings.MineAsync(Filter, ct);
+        return Page();
+    }
+
     [BindProperty(SupportsGet = true)]
     public BookingFilter Filter { get; set; } = new();
 
