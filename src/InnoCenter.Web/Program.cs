@@ -59,6 +59,7 @@ services.AddRazorPages(o =>
         o.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
         o.Conventions.AllowAnonymousToPage("/Account/ConfirmEmail");
         o.Conventions.AllowAnonymousToFolder("/Centers/Public");
+        o.Conventions.AllowAnonymousToFolder("/Resources/Public");
         o.Conventions.AuthorizeFolder("/Audit", Duties.Audit);
         o.Conventions.AuthorizeFolder("/Users", Duties.Accounts);
         o.Conventions.AuthorizeFolder("/Dashboard", Roles.Admin);

@@ -118,6 +118,18 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<Infrastructure.Imports.ImportJob> ImportJobs => Set<Infrastructure.Imports.ImportJob>();
 
+    public DbSet<Domain.Resources.ResearchResource> ResearchResources => Set<Domain.Resources.ResearchResource>();
+
+    public DbSet<Domain.Resources.ResourceBlackout> ResourceBlackouts => Set<Domain.Resources.ResourceBlackout>();
+
+    public DbSet<Domain.Resources.ResourceTraining> ResourceTrainings => Set<Domain.Resources.ResourceTraining>();
+
+    public DbSet<Domain.Resources.ResourceBooking> ResourceBookings => Set<Domain.Resources.ResourceBooking>();
+
+    public DbSet<Domain.Resources.OrganizationSmeStatus> ResourceSmeStatuses => Set<Domain.Resources.OrganizationSmeStatus>();
+
+    public DbSet<Domain.Resources.ResourceFeedToken> ResourceFeedTokens => Set<Domain.Resources.ResourceFeedToken>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

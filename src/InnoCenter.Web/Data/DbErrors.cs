@@ -23,6 +23,23 @@ public static class DbErrors
         _ => false,
     };
 
+    /// <summary>
+    /// PostgreSQL chose this transaction as a deadlock's victim (40P01) — as concurrent inserts checked by one exclusion
+    /// constraint can do. Nothing was written; the same work may be tried again. EF Core may wrap it as a "transient failure".
+    /// </summary>
+    public static bool IsDeadlock(this Exception ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Another writer won: a unique index kept their row, or the row's version changed since it was read.</summary>
     public static bool IsLostRace(this DbUpdateException ex) => ex is DbUpdateConcurrencyException || ex.IsUniqueViolation();
 }

@@ -25,6 +25,7 @@ using InnoCenter.Web.Infrastructure.Notifications;
 using InnoCenter.Web.Infrastructure.Mail;
 using InnoCenter.Web.Features.Outbox;
 using InnoCenter.Web.Features.Reminders;
+using InnoCenter.Web.Features.Resources;
 
 namespace InnoCenter.Web.Features;
 
@@ -114,6 +115,7 @@ public static class FeatureRegistration
         services.AddScoped<OutboxHandlers>();
         services.AddScoped<ReminderHandlers>();
         services.AddHostedService<ReminderJob>();
+        services.AddResourcesModule();
         return services;
     }
 
@@ -147,5 +149,6 @@ public static class FeatureRegistration
         app.MapWorkbenchEndpoints();
         app.MapAccountRecoveryEndpoints();
         app.MapOutboxEndpoints();
+        app.MapResourceEndpoints();
     }
 }

@@ -31,6 +31,7 @@ public static class Navigation
     private static readonly NavItem Policy = new("nav.policy", "/Policy");
     private static readonly NavItem Audit = new("nav.audit", "/Audit");
     private static readonly NavItem Outbox = new("outbox.nav", "/Outbox");
+    private static readonly NavItem Resources = new("resources.nav", "/Resources");
 
     /// <param name="keepsAccounts">Holds the accounts duty (三员分立: the system administrator).</param>
     /// <param name="keepsAudit">Holds the audit duty (三员分立: the security auditor).</param>
@@ -58,7 +59,7 @@ public static class Navigation
             [
                 Single(Workbench),
                 new("nav.group.recognition", [Applications, Reviews, Experts, Notices]),
-                new("nav.group.operation", [Centers, Ledger, Assessment, Dashboard]),
+                new("nav.group.operation", [Centers, Ledger, Resources, Assessment, Dashboard]),
                 new("nav.group.system", [Organizations, Policy, Outbox, .. system]),
             ];
         }
@@ -77,11 +78,11 @@ public static class Navigation
         if (user.IsInRole(Roles.CenterUser))
         {
             groups.Add(Single(Applications));
-            groups.Add(new("nav.group.operation", [Centers, Ledger, Assessment]));
+            groups.Add(new("nav.group.operation", [Centers, Ledger, Resources, Assessment]));
         }
         else if (user.IsInRole(Roles.MemberUser))
         {
-            groups.Add(new("nav.group.operation", [Centers, Ledger]));
+            groups.Add(new("nav.group.operation", [Centers, Ledger, Resources]));
         }
         else
         {

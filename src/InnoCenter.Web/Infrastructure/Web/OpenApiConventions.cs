@@ -43,6 +43,7 @@ public static class OpenApiConventions
         ["Notifications"] = "The caller's in-app notifications",
         ["Outbox"] = "The e-mail outbox: delivery state, failures and resend",
         ["Workbench"] = "What waits for the signed-in user (工作台)",
+        ["Resources"] = "Shared research resources (科研资源开放共享): catalogue, race-free booking, usage, charges, statements, calendars",
     };
 
     public static IServiceCollection AddApiDocument(this IServiceCollection services) =>
@@ -172,7 +173,7 @@ public static class OpenApiConventions
         {
             foreach (var (type, media) in response.Content ?? new Dictionary<string, OpenApiMediaType>())
             {
-                if (type is Xlsx or Docx or Binary && media.Schema is null)
+                if (type is Xlsx or Docx or Binary or "text/calendar" && media.Schema is null)
                 {
                     media.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
                 }

@@ -1,0 +1,164 @@
+using InnoCenter.Domain.Common;
+using InnoCenter.Domain.Resources;
+using InnoCenter.Web.Infrastructure.Localization;
+using InnoCenter.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace InnoCenter.Web.Features.Resources;
+
+/// <summary>A resource: its details and fees, a week of its bookings, the booking form, and the owner's tools.</summary>
+public sealed class DetailsModel(ResourceHandlers resources, BookingHandlers bookings, CalendarFeeds feeds, Text text, TimeProvider clock) : PageModel
+{
+    public string? FeedUrl { get; private set; }
+
+    public async Task<IActionResult> OnPostFeedAsync(CancellationToken ct)
+    {
+        var result = await feeds.RenewAsync(Id, ct);
+        if (result.IsSuccess)
+        {
+            FeedUrl = $"{Request.Scheme}://{Request.Host}{result.Value.Url}";
+        }
+        else
+        {
+            ModelState.AddFailure(result.Failure!, text, string.Empty);
+        }
+
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    /// <summary>The Monday (Beijing) of the week shown.</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? Week { get; set; }
+
+    [BindProperty]
+    public BookInput Input { get; set; } = new();
+
+    [BindProperty]
+    public BlackoutInput Blackout { get; set; } = new();
+
+    [BindProperty]
+    public string? TrainingEmail { get; set; }
+
+    public ResourceDto Resource { get; private set; } = null!;
+
+    public IReadOnlyList<BookingDto> Bookings { get; private set; } = [];
+
+    public IReadOnlyList<BlackoutDto> Blackouts { get; private set; } = [];
+
+    public DateOnly Monday { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        if (Input.Day is null)
+        {
+            Input.Day = DateOnly.FromDateTime(clock.GetUtcNow().ToBeijingTime().DateTime).AddDays(1);
+            Input.From = new TimeOnly(9, 0);
+            Input.Hours = 1;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostBookAsync(CancellationToken ct)
+    {
+        Result<BookingDto> result;
+        if (Input.Day is null || Input.From is null || Input.Hours is null or <= 0)
+        {
+            result = Failure.Validation(new Error("validation.required", "starts"));
+        }
+        else
+        {
+            var starts = BeijingTime.At(Input.Day.Value, Input.From.Value.ToTimeSpan());
+            result = await bookings.BookAsync(Id, new BookingRequest { Starts = starts, Ends = starts.AddHours((double)Input.Hours.Value), Purpose = Input.Purpose }, ct);
+        }
+
+        if (!result.IsSuccess)
+        {
+            ModelState.AddFailure(result.Failure!, text, string.Empty);
+            return await LoadAsync(ct) ? Page() : NotFound();
+        }
+
+        TempData["Flash"] = text[result.Value.Status == BookingStatus.Pending ? "resources.booked_pending" : "resources.booked"];
+        return Redirect($"/Resources/Details/{Id}?week={MondayOf(Input.Day!.Value):yyyy-MM-dd}");
+    }
+
+    public async Task<IActionResult> OnPostBlackoutAsync(CancellationToken ct)
+    {
+        var request = new BlackoutRequest
+        {
+            Starts = Blackout.From is { } f ? BeijingTime.At(f, TimeSpan.Zero) : null,
+            Ends = Blackout.To is { } t ? BeijingTime.At(t.AddDays(1), TimeSpan.Zero) : null,
+            Reason = Blackout.Reason,
+        };
+        var result = await resources.AddBlackoutAsync(Id, request, ct);
+        if (!result.IsSuccess)
+        {
+            ModelState.AddFailure(result.Failure!, text, "Blackout");
+            return await LoadAsync(ct) ? Page() : NotFound();
+        }
+
+        TempData["Flash"] = text["common.saved"];
+        return Redirect($"/Resources/Details/{Id}");
+    }
+
+    public async Task<IActionResult> OnPostTrainingAsync(CancellationToken ct)
+    {
+        var result = await resources.RecordTrainingAsync(Id, new TrainingRequest { Email = TrainingEmail }, ct);
+        if (!result.IsSuccess)
+        {
+            ModelState.AddFailure(result.Failure!, text, string.Empty);
+            return await LoadAsync(ct) ? Page() : NotFound();
+        }
+
+        TempData["Flash"] = text["resources.training_recorded"];
+        return Redirect($"/Resources/Details/{Id}");
+    }
+
+    public static DateOnly MondayOf(DateOnly d) => d.AddDays(-(((int)d.DayOfWeek + 6) % 7));
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var found = await resources.GetAsync(Id, ct);
+        if (!found.IsSuccess)
+        {
+            return false;
+        }
+
+        Resource = found.Value;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToBeijingTime().DateTime);
+        Monday = MondayOf(Week ?? today);
+        var from = BeijingTime.At(Monday, TimeSpan.Zero);
+        Bookings = await bookings.CalendarAsync(Id, from, from.AddDays(7), ct);
+        Blackouts = await resources.BlackoutsAsync(Id, from, ct);
+        return true;
+    }
+
+    public sealed class BookInput
+    {
+        public DateOnly? Day { get; set; }
+
+        public TimeOnly? From { get; set; }
+
+        public decimal? Hours { get; set; }
+
+        public string? Purpose { get; set; }
+    }
+
+    public sealed class BlackoutInput
+    {
+        public DateOnly? From { get; set; }
+
+        public DateOnly? To { get; set; }
+
+        public string? Reason { get; set; }
+    }
+}

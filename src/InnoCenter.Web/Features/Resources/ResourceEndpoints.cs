@@ -1,0 +1,164 @@
+using InnoCenter.Web.Infrastructure.Localization;
+using InnoCenter.Web.Infrastructure.Problems;
+using InnoCenter.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InnoCenter.Web.Features.Resources;
+
+/// <summary>The shared-resources API under <c>/api/v1/resources</c>: catalogue, bookings, approvals, usage, figures.</summary>
+public static class ResourceEndpoints
+{
+    public static void MapResourceEndpoints(this IEndpointRouteBuilder app)
+    {
+        // A calendar client carries no cookie or bearer token: the secret in the address is the authorisation.
+        app.MapGet("/api/v1/resources/feeds/{token}.ics", Feed).AllowAnonymous().WithTags("Resources").WithName("GetResourceCalendarFeed").Produces(StatusCodes.Status200OK, contentType: "text/calendar")
+            .WithSummary("An iCalendar feed of bookings, by its secret address").ProducesProblem(StatusCodes.Status404NotFound);
+        var group = app.MapGroup("/api/v1/resources").RequireAuthorization().WithTags("Resources")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/", List).WithName("ListResources").WithSummary("Search the catalogue of shared resources across all centers");
+        group.MapPost("/", Create).WithName("CreateResource").WithSummary("Add a resource of a member organisation to a center's catalogue");
+        group.MapGet("/free-slots", FreeSlots).WithName("FindFreeSlots").WithSummary("The earliest free slots of N hours across resources");
+        group.MapGet("/bookings/mine", MyBookings).WithName("ListMyBookings").WithSummary("The signed-in user's bookings");
+        group.MapGet("/bookings/approvals", Approvals).WithName("ListBookingApprovals").WithSummary("Bookings of managed resources awaiting a decision");
+        group.MapGet("/bookings/{id:guid}", GetBooking).WithName("GetBooking").WithSummary("One booking");
+        group.MapPost("/bookings/{id:guid}/approve", Approve).WithName("ApproveBooking").WithSummary("Approve a pending booking");
+        group.MapPost("/bookings/{id:guid}/reject", Reject).WithName("RejectBooking").WithSummary("Reject a pending booking with a reason");
+        group.MapPost("/bookings/{id:guid}/cancel", Cancel).WithName("CancelBooking").WithSummary("Cancel one's own booking");
+        group.MapPost("/bookings/{id:guid}/reschedule", Reschedule).WithName("RescheduleBooking").WithSummary("Move one's own booking: cancel and rebook in one step");
+        group.MapPost("/bookings/{id:guid}/usage", Usage).WithName("RecordBookingUsage").WithSummary("Record the usage or a no-show of a booking");
+        group.MapPost("/feeds/mine", RenewMyFeed).WithName("RenewMyBookingFeed").WithSummary("Issue or renew the address of one's own bookings feed (.ics)");
+        group.MapPost("/{id:guid}/feed", RenewResourceFeed).WithName("RenewResourceFeed").WithSummary("Issue or renew the address of a managed resource's feed (.ics)");
+        group.MapPost("/sme/declare", DeclareSme).WithName("DeclareSme").WithSummary("Declare the user's organisation an SME");
+        group.MapPost("/sme/{organizationId:guid}/confirm", ConfirmSme).WithName("ConfirmSme").WithSummary("Confirm an organisation's SME status (Admin)");
+        group.MapGet("/figures", Figures).WithName("GetResourceFigures").WithSummary("Yearly figures (有效工作机时, 对外服务机时, 共享率, income) per resource, owner or center");
+        group.MapGet("/statements/{organizationId:guid}/{year:int}/{month:int}", GetStatement).WithName("GetResourceStatement").WithSummary("An organisation's monthly statement");
+        group.MapGet("/statements/{organizationId:guid}/{year:int}/{month:int}/export", ExportStatement).WithName("ExportResourceStatement").Produces(StatusCodes.Status200OK, contentType: OpenApiConventions.Xlsx).WithSummary("An organisation's monthly statement as Excel");
+        group.MapGet("/{id:guid}", Get).WithName("GetResource").WithSummary("One resource of the catalogue");
+        group.MapPut("/{id:guid}", Update).WithName("UpdateResource").WithSummary("Edit a resource");
+        group.MapGet("/{id:guid}/calendar", Calendar).WithName("GetResourceCalendar").WithSummary("A resource's bookings between two instants");
+        group.MapPost("/{id:guid}/bookings", Book).WithName("BookResource").WithSummary("Book a slot of a resource");
+        group.MapPost("/{id:guid}/blackouts", AddBlackout).WithName("AddResourceBlackout").WithSummary("Close a resource for a period");
+        group.MapPost("/{id:guid}/trainings", RecordTraining).WithName("RecordResourceTraining").WithSummary("Record that a user was trained on a resource");
+    }
+
+    private static async Task<Ok<PagedResult<ResourceDto>>> List([AsParameters] ResourceFilter filter, ResourceHandlers h, CancellationToken ct) =>
+        TypedResults.Ok(await h.ListAsync(filter, ct));
+
+    private static async Task<Results<Created<ResourceDto>, ProblemHttpResult>> Create([FromBody] ResourceRequest request, ResourceHandlers h, Text text, CancellationToken ct)
+    {
+        var r = await h.CreateAsync(request, ct);
+        return r.IsSuccess ? TypedResults.Created($"/api/v1/resources/{r.Value.Id}", r.Value) : r.Failure!.ToProblem(text);
+    }
+
+    private static async Task<Results<Ok<ResourceDto>, ProblemHttpResult>> Get(Guid id, ResourceHandlers h, Text text, CancellationToken ct) =>
+        Answer(await h.GetAsync(id, ct), text);
+
+    private static async Task<Results<Ok<ResourceDto>, ProblemHttpResult>> Update(Guid id, [FromBody] ResourceRequest request, ResourceHandlers h, Text text, CancellationToken ct) =>
+        Answer(await h.UpdateAsync(id, request, ct), text);
+
+    private static async Task<Results<Ok<IReadOnlyList<BookingDto>>, ProblemHttpResult>> Calendar(
+        Guid id, DateTimeOffset? from, DateTimeOffset? to, ResourceHandlers resources, BookingHandlers h, Text text, TimeProvider clock, CancellationToken ct)
+    {
+        var found = await resources.GetAsync(id, ct);
+        if (!found.IsSuccess)
+        {
+            return found.Failure!.ToProblem(text);
+        }
+
+        var start = from ?? clock.GetUtcNow();
+        var end = to ?? start.AddDays(7);
+        if (end <= start || end - start > TimeSpan.FromDays(62))
+        {
+            return Domain.Common.Failure.Validation(new Domain.Common.Error("resources.range_invalid", "to")).ToProblem(text);
+        }
+
+        return TypedResults.Ok(await h.CalendarAsync(id, start, end, ct));
+    }
+
+    private static async Task<Results<Created<BookingDto>, ProblemHttpResult>> Book(Guid id, [FromBody] BookingRequest request, BookingHandlers h, Text text, CancellationToken ct)
+    {
+        var r = await h.BookAsync(id, request, ct);
+        return r.IsSuccess ? TypedResults.Created($"/api/v1/resources/bookings/{r.Value.Id}", r.Value) : r.Failure!.ToProblem(text);
+    }
+
+    private static async Task<Ok<PagedResult<BookingDto>>> MyBookings([AsParameters] BookingFilter filter, BookingHandlers h, CancellationToken ct) =>
+        TypedResults.Ok(await h.MineAsync(filter, ct));
+
+    private static async Task<Ok<PagedResult<BookingDto>>> Approvals([AsParameters] BookingFilter filter, BookingHandlers h, CancellationToken ct) =>
+        TypedResults.Ok(await h.ApprovalsAsync(filter, ct));
+
+    private static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> GetBooking(Guid id, BookingHandlers h, Text text, CancellationToken ct) =>
+        Answer(await h.GetAsync(id, ct), text);
+
+    private static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> Approve(Guid id, [FromBody] DecisionRequest request, BookingHandlers h, Text text, CancellationToken ct) =>
+        Answer(await h.ApproveAsync(id, request, ct), text);
+
+    private static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> Reject(Guid id, [FromBody] DecisionRequest request, BookingHandlers h, Text text, CancellationToken ct) =>
+        Answer(await h.RejectAsync(id, request, ct), text);
+
+    private static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> Cancel(Guid id, [FromBody] DecisionRequest request, BookingHandlers h, Text text, CancellationToken ct) =>
+        Answer(await h.CancelAsync(id, request, ct), text);
+
+    private static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> Reschedule(Guid id, [FromBody] BookingRequest request, BookingHandlers h, Text text, CancellationToken ct) =>
+        Answer(await h.RescheduleAsync(id, request, ct), text);
+
+    private static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> Usage(Guid id, [FromBody] UsageRequest request, BookingHandlers h, Text text, CancellationToken ct) =>
+        Answer(await h.RecordUsageAsync(id, request, ct), text);
+
+    private static async Task<Results<Ok<BlackoutDto>, ProblemHttpResult>> AddBlackout(Guid id, [FromBody] BlackoutRequest request, ResourceHandlers h, Text text, CancellationToken ct) =>
+        Answer(await h.AddBlackoutAsync(id, request, ct), text);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RecordTraining(Guid id, [FromBody] TrainingRequest request, ResourceHandlers h, Text text, CancellationToken ct) =>
+        Done(await h.RecordTrainingAsync(id, request, ct), text);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeclareSme(ResourceHandlers h, Text text, CancellationToken ct) =>
+        Done(await h.DeclareSmeAsync(ct), text);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ConfirmSme(Guid organizationId, ResourceHandlers h, Text text, CancellationToken ct) =>
+        Done(await h.ConfirmSmeAsync(organizationId, ct), text);
+
+    private static async Task<Results<Ok<IReadOnlyList<FreeSlotDto>>, ProblemHttpResult>> FreeSlots([AsParameters] FreeSlotQuery query, FreeSlotSearch h, Text text, CancellationToken ct)
+    {
+        var r = await h.FindAsync(query, ct);
+        return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Failure!.ToProblem(text);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<ResourceFigureRow>>, ProblemHttpResult>> Figures(
+        int year, FigureGrouping? by, Guid? centerId, ResourceFigures h, Text text, CancellationToken ct) =>
+        Answer(await h.ForYearAsync(year, by ?? FigureGrouping.Resource, centerId, ct), text);
+
+    private static async Task<Results<Ok<Statement>, ProblemHttpResult>> GetStatement(
+        Guid organizationId, int year, int month, ResourceFigures h, Text text, CancellationToken ct) =>
+        Answer(await h.StatementAsync(organizationId, year, month, ct), text);
+
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ExportStatement(
+        Guid organizationId, int year, int month, ResourceFigures h, Text text, CancellationToken ct)
+    {
+        var check = await h.StatementAsync(organizationId, year, month, ct);
+        if (!check.IsSuccess)
+        {
+            return check.Failure!.ToProblem(text);
+        }
+
+        return await ExcelExport.ToXlsxAsync(
+            h.StreamStatement(organizationId, year, month), l => ResourceFigures.StatementRow(l, text),
+            $"statement-{year}{month:00}.xlsx", text["resources.statement.title"], ct, h.StatementColumns(text));
+    }
+
+    private static async Task<Results<ContentHttpResult, NotFound>> Feed(string token, CalendarFeeds feeds, CancellationToken ct) =>
+        await feeds.RenderAsync(token, ct) is { } ics ? TypedResults.Text(ics, "text/calendar; charset=utf-8") : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<FeedAddress>, ProblemHttpResult>> RenewMyFeed(CalendarFeeds feeds, Text text, CancellationToken ct) =>
+        Answer(await feeds.RenewAsync(null, ct), text);
+
+    private static async Task<Results<Ok<FeedAddress>, ProblemHttpResult>> RenewResourceFeed(Guid id, CalendarFeeds feeds, Text text, CancellationToken ct) =>
+        Answer(await feeds.RenewAsync(id, ct), text);
+
+    private static Results<Ok<T>, ProblemHttpResult> Answer<T>(Domain.Common.Result<T> r, Text text) =>
+        r.IsSuccess ? TypedResults.Ok(r.Value) : r.Failure!.ToProblem(text);
+
+    private static Results<NoContent, ProblemHttpResult> Done(Domain.Common.Result<bool> r, Text text) =>
+        r.IsSuccess ? TypedResults.NoContent() : r.Failure!.ToProblem(text);
+}

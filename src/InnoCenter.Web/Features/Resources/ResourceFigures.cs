@@ -1,0 +1,169 @@
+using InnoCenter.Domain.Common;
+using InnoCenter.Domain.Resources;
+using InnoCenter.Web.Data;
+using InnoCenter.Web.Infrastructure.Localization;
+using InnoCenter.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCenter.Web.Features.Resources;
+
+/// <summary>Figures per resource, owner or center for a year, summed by the database over whole minutes and fen.</summary>
+public sealed record ResourceFigureRow(
+    Guid Key,
+    string Name,
+    int BookedMinutes,
+    int UsedMinutes,
+    int MemberMinutes,
+    int OutsideMinutes,
+    long IncomeFen)
+{
+    /// <summary>有效工作机时</summary>
+    public decimal UsedHours => decimal.Round(UsedMinutes / 60m, 2);
+
+    public decimal BookedHours => decimal.Round(BookedMinutes / 60m, 2);
+
+    /// <summary>对外服务机时: hours used by others than the owner (members and outside organisations).</summary>
+    public decimal ExternalHours => decimal.Round((MemberMinutes + OutsideMinutes) / 60m, 2);
+
+    public decimal MemberHours => decimal.Round(MemberMinutes / 60m, 2);
+
+    public decimal OutsideHours => decimal.Round(OutsideMinutes / 60m, 2);
+
+    /// <summary>共享率 = 对外服务机时 ÷ 有效工作机时, in percent; null where nothing was used.</summary>
+    public decimal? SharingRatePercent => UsedMinutes == 0 ? null : decimal.Round((MemberMinutes + OutsideMinutes) * 100m / UsedMinutes, 1);
+
+    /// <summary>服务收入 in yuan.</summary>
+    public decimal Income => IncomeFen / 100m;
+}
+
+public sealed record StatementLine(
+    Guid BookingId, string ResourceName, DateTimeOffset Starts, DateTimeOffset Ends, BookingStatus Status, bool LateCancel,
+    FeeRate Rate, FeeUnit FeeUnit, decimal UnitFee, int? UsedMinutes, int? Samples, decimal Charge)
+{
+    public decimal? UsedHours => UsedMinutes is { } m ? decimal.Round(m / 60m, 2) : null;
+}
+
+public sealed record Statement(Guid OrganizationId, string OrganizationName, int Year, int Month, IReadOnlyList<StatementLine> Lines, decimal Total);
+
+public enum FigureGrouping
+{
+    Resource,
+    Owner,
+    Center,
+}
+
+public sealed class ResourceFigures(AppDbContext db, ResourceAccess access, BookingHandlers bookings)
+{
+    /// <summary>The year's figures grouped as asked, over the bookings the user may see (all for an Admin).</summary>
+    public async Task<Result<IReadOnlyList<ResourceFigureRow>>> ForYearAsync(int year, FigureGrouping by, Guid? centerId, CancellationToken ct)
+    {
+        if (year is < 2000 or > 2200)
+        {
+            return Failure.Validation(new Error("resources.year_invalid", "year"));
+        }
+
+        if (!access.IsAdmin && access.OrganizationId is null)
+        {
+            return Failure.Forbidden();
+        }
+
+        var (from, to) = YearBounds(year);
+        var q = (await bookings.ManagedBookingsAsync(ct)).Where(b => b.Starts >= from && b.Starts < to);
+        if (centerId is { } c)
+        {
+            q = q.Where(b => b.CenterId == c);
+        }
+
+        var grouped = by switch
+        {
+            FigureGrouping.Owner => q.GroupBy(b => b.OwnerOrganizationId),
+            FigureGrouping.Center => q.GroupBy(b => b.CenterId),
+            _ => q.GroupBy(b => b.ResourceId),
+        };
+        var sums = await grouped.Select(g => new
+        {
+            g.Key,
+            Booked = g.Sum(b => b.Status == BookingStatus.Approved || b.Status == BookingStatus.Completed || b.Status == BookingStatus.NoShow ? b.BookedMinutes : 0),
+            Used = g.Sum(b => b.Status == BookingStatus.Completed ? b.UsedMinutes ?? 0 : 0),
+            Member = g.Sum(b => b.Status == BookingStatus.Completed && b.BookerKind == BookerKind.Member ? b.UsedMinutes ?? 0 : 0),
+            Outside = g.Sum(b => b.Status == BookingStatus.Completed && b.BookerKind == BookerKind.Outside ? b.UsedMinutes ?? 0 : 0),
+            Income = g.Sum(b => b.ChargeFen),
+        }).ToListAsync(ct);
+        var keys = sums.Select(s => s.Key).ToList();
+        var names = by switch
+        {
+            FigureGrouping.Owner => await db.Organizations.AsNoTracking().Where(o => keys.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct),
+            FigureGrouping.Center => await db.Centers.AsNoTracking().Where(o => keys.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct),
+            _ => await db.ResearchResources.AsNoTracking().Where(o => keys.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct),
+        };
+        return sums.Select(s => new ResourceFigureRow(s.Key, names.GetValueOrDefault(s.Key, s.Key.ToString()), s.Booked, s.Used, s.Member, s.Outside, s.Income))
+            .OrderByDescending(r => r.UsedMinutes).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The monthly statement (对账单) of an organisation: every charged booking that started in the month.</summary>
+    public async Task<Result<Statement>> StatementAsync(Guid organizationId, int year, int month, CancellationToken ct)
+    {
+        if (!access.IsAdmin && access.OrganizationId != organizationId)
+        {
+            return Failure.Forbidden();
+        }
+
+        if (year is < 2000 or > 2200 || month is < 1 or > 12)
+        {
+            return Failure.Validation(new Error("resources.month_invalid", "month"));
+        }
+
+        var name = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Name).FirstOrDefaultAsync(ct);
+        if (name is null)
+        {
+            return Failure.NotFound("organization.not_found");
+        }
+
+        var q = StatementQuery(organizationId, year, month);
+        var totalFen = await q.SumAsync(b => b.ChargeFen, ct);
+        var lines = await Lines(q).Take(2000).ToListAsync(ct);
+        return new Statement(organizationId, name, year, month, lines, totalFen / 100m);
+    }
+
+    public IAsyncEnumerable<StatementLine> StreamStatement(Guid organizationId, int year, int month) =>
+        Lines(StatementQuery(organizationId, year, month)).AsAsyncEnumerable();
+
+    public static (DateTimeOffset From, DateTimeOffset To) YearBounds(int year) =>
+        (BeijingTime.At(new DateOnly(year, 1, 1), TimeSpan.Zero), BeijingTime.At(new DateOnly(year + 1, 1, 1), TimeSpan.Zero));
+
+    public static (DateTimeOffset From, DateTimeOffset To) MonthBounds(int year, int month)
+    {
+        var first = new DateOnly(year, month, 1);
+        return (BeijingTime.At(first, TimeSpan.Zero), BeijingTime.At(first.AddMonths(1), TimeSpan.Zero));
+    }
+
+    private IQueryable<ResourceBooking> StatementQuery(Guid organizationId, int year, int month)
+    {
+        var (from, to) = MonthBounds(year, month);
+        return db.ResourceBookings.AsNoTracking().Where(b => b.BookerOrganizationId == organizationId && b.Starts >= from && b.Starts < to
+            && (b.Status == BookingStatus.Completed || b.Status == BookingStatus.NoShow || (b.Status == BookingStatus.Cancelled && b.LateCancel)));
+    }
+
+    private IQueryable<StatementLine> Lines(IQueryable<ResourceBooking> q) =>
+        from b in q
+        join r in db.ResearchResources on b.ResourceId equals r.Id
+        orderby b.Starts, b.Id
+        select new StatementLine(b.Id, r.Name, b.Starts, b.Ends, b.Status, b.LateCancel, b.Rate, b.FeeUnit, b.UnitFee, b.UsedMinutes, b.Samples, b.Charge);
+
+    public IReadOnlyList<SheetColumn> StatementColumns(Text text) =>
+        new[] { "resources.resource", "resources.starts", "resources.ends", "resources.status", "resources.rate", "resources.unitFee", "resources.usedHours", "resources.samples", "resources.charge" }
+            .Select(k => new SheetColumn(text[k])).ToList();
+
+    public static IDictionary<string, object?> StatementRow(StatementLine l, Text text) => new Dictionary<string, object?>
+    {
+        [text["resources.resource"]] = l.ResourceName,
+        [text["resources.starts"]] = l.Starts.ToBeijing(),
+        [text["resources.ends"]] = l.Ends.ToBeijing(),
+        [text["resources.status"]] = text[$"resources.status.{l.Status}"] + (l.LateCancel ? " (" + text["resources.lateCancel"] + ")" : string.Empty),
+        [text["resources.rate"]] = text[$"resources.rate.{l.Rate}"],
+        [text["resources.unitFee"]] = l.UnitFee,
+        [text["resources.usedHours"]] = l.UsedHours,
+        [text["resources.samples"]] = l.Samples,
+        [text["resources.charge"]] = l.Charge,
+    };
+}

@@ -1,0 +1,21 @@
+using InnoCenter.Domain.Resources;
+using InnoCenter.Web.Features.Workbench;
+using InnoCenter.Web.Infrastructure.Search;
+
+namespace InnoCenter.Web.Features.Resources;
+
+public static class ResourcesRegistration
+{
+    public static IServiceCollection AddResourcesModule(this IServiceCollection services)
+    {
+        services.AddScoped<ResourceAccess>();
+        services.AddScoped<ResourceHandlers>();
+        services.AddScoped<BookingHandlers>();
+        services.AddScoped<FreeSlotSearch>();
+        services.AddScoped<ResourceFigures>();
+        services.AddScoped<CalendarFeeds>();
+        services.AddSearchKind<ResearchResource>(ResourceHandlers.SearchKind, r => [r.Name, r.Model, r.Location]);
+        services.AddWorkbenchSource<ResourceWorkbenchSource>();
+        return services;
+    }
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Net;
+using InnoCenter.Domain.Resources;
+using InnoCenter.Web.Infrastructure.Auth;
+using InnoCenter.Web.Tests.Centers;
+using InnoCenter.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCenter.Web.Tests.Resources;
+
+/// <summary>The module's pages render for every role that sees them, in both languages, and their forms reach the rules.</summary>
+public sealed class ResourcePageTests(SqliteAppFactory factory) : IClassFixture<SqliteAppFactory>
+{
+    [Fact]
+    public async Task Every_page_renders_for_each_role_in_both_languages_without_a_raw_key()
+    {
+        var center = await factory.CreateCenterAsync();
+        var owner = await factory.MemberUserAsync(center.University);
+        var resource = await owner.CreateResourceAsync(ResourceTestData.Request(center, needsApproval: true));
+        var starts = ResourceTestData.BeijingDayAt(factory.Clock.GetUtcNow(), 2, 10);
+        await (await factory.MemberUserAsync(center.Institute)).BookAsync(resource.Id, starts, starts.AddHours(1));
+        var paths = new[]
+        {
+            "/Resources", "/Resources?q=电镜&category=instrument", $"/Resources/Details/{resource.Id}", $"/Resources/Details/{resource.Id}?week=2027-01-04",
+            "/Resources/My", "/Resources/Approvals", "/Resources/Approvals?status=Approved", "/Resources/Statement", "/Resources/Statement?by=Center",
+            "/Resources/FreeSlots", "/Resources/FreeSlots?hours=2&days=7&category=instrument", "/Resources/Public",
+        };
+        foreach (var culture in new[] { "zh-CN", "en-US" })
+        {
+            var clients = new[]
+            {
+                await factory.CenterUserAsync(center, culture),
+                await factory.MemberUserAsync(center.University, culture),
+                await factory.MemberUserAsync(center.Institute, culture),
+                await factory.ClientFor(Roles.Admin, culture: culture),
+            };
+            foreach (var client in clients)
+            {
+                foreach (var path in paths)
+                {
+                    var response = await client.GetAsync(path);
+                    var html = await response.Content.ReadAsStringAsync();
+                    Assert.True(response.StatusCode == HttpStatusCode.OK, $"{culture} {path}: {response.StatusCode}");
+                    Assert.DoesNotContain(">resources.", html);
+                    Assert.DoesNotContain("\"resources.", html);
+                }
+            }
+
+            var manager = clients[1];
+            Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/Resources/Edit")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/Resources/Edit/{resource.Id}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await clients[2].GetAsync($"/Resources/Edit/{resource.Id}")).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_member_books_through_the_page_the_owner_approves_and_records_usage_and_the_statement_shows_the_charge()
+    {
+        var center = await factory.CreateCenterAsync();
+        var owner = await factory.MemberUserAsync(center.University);
+        var resource = await owner.CreateResourceAsync(ResourceTestData.Request(center, needsApproval: true));
+        var member = await factory.MemberUserAsync(center.Institute);
+        var day = DateOnly.FromDateTime(factory.Clock.GetUtcNow().ToBeijingTime().DateTime).AddDays(1);
+
+        var booked = await member.PostFormAsync($"/Resources/Details/{resource.Id}?handler=Book", new Dictionary<string, string>
+        {
+            ["Input.Day"] = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Input.From"] = "09:00",
+            ["Input.Hours"] = "2",
+            ["Input.Purpose"] = "样品形貌观察",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
+        var booking = await factory.WithDbAsync(db => db.ResourceBookings.AsNoTracking().SingleAsync(b => b.ResourceId == resource.Id));
+        Assert.Equal(BookingStatus.Pending, booking.Status);
+
+        var clash = await (await factory.MemberUserAsync(center.Lead)).PostFormAsync($"/Resources/Details/{resource.Id}?handler=Book", new Dictionary<string, string>
+        {
+            ["Input.Day"] = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Input.From"] = "10:00",
+            ["Input.Hours"] = "1",
+        });
+        Assert.Equal(HttpStatusCode.OK, clash.StatusCode);
+        Assert.Contains("该时段已被另一预约占用", await clash.Content.ReadAsStringAsync());
+
+        var approved = await owner.PostFormAsync("/Resources/Approvals?handler=Approve", new Dictionary<string, string>
+        {
+            ["bookingId"] = booking.Id.ToString(),
+            ["version"] = booking.Version.ToString(CultureInfo.InvariantCulture),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+
+        factory.Clock.Advance(TimeSpan.FromDays(2));
+        var version = await factory.WithDbAsync(db => db.ResourceBookings.Where(b => b.Id == booking.Id).Select(b => b.Version).SingleAsync());
+        var usage = await owner.PostFormAsync("/Resources/Approvals?handler=Usage&status=Approved", new Dictionary<string, string>
+        {
+            ["bookingId"] = booking.Id.ToString(),
+            ["version"] = version.ToString(CultureInfo.InvariantCulture),
+            ["usedHours"] = "1.5",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, usage.StatusCode);
+
+        var feed = await member.PostFormAsync("/Resources/My?handler=Feed", new Dictionary<string, string>());
+        var feedHtml = await feed.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
+        Assert.Contains("/api/v1/resources/feeds/", feedHtml);
+
+        var statement = await member.GetStringAsync($"/Resources/Statement?month={day:yyyy-MM}");
+        Assert.Contains("300.00", statement);
+        Assert.Contains(resource.Name, statement);
+    }
+}
