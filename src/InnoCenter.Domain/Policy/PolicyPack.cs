@@ -51,6 +51,9 @@ public sealed record PolicyPack
     /// <summary>试点目标 the dashboard tracks; null where the plan sets none.</summary>
     public PilotTargets? Pilot { get; init; }
 
+    /// <summary>专项资金: sources, categories, forms, period, warnings, when a tranche is held.</summary>
+    public FundRules Funds { get; init; } = new();
+
     public CodeItem? FindDistrict(string? code) => Districts.FirstOrDefault(d => d.Code == code);
 
     /// <summary>Every check a pack must pass before it goes live; fields are JSON paths inside the pack.</summary>
@@ -79,6 +82,7 @@ public sealed record PolicyPack
         errors.AddRange(Assessment.Validate());
         errors.AddRange(Pilot?.Validate() ?? []);
         errors.AddRange(Reminders.Validate());
+        errors.AddRange(Funds.Validate(Assessment.GradeBands));
         return errors;
     }
 }
