@@ -73,7 +73,7 @@ public sealed class Expenditure : IAudited
         }
         else if (d.SpentOn < grant.PeriodFrom || d.SpentOn > grant.PeriodTo)
         {
-            errors.Add(new Error("funds.outside_period", "spentOn", grant.PeriodFrom, grant.PeriodTo));
+            errors.Add(new Error("funds.outside_period", "spentOn", grant.PeriodFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), grant.PeriodTo.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         Checks.Required(d.Payee, FieldLengths.OrganizationName, "payee", errors);

@@ -315,7 +315,7 @@ public sealed class Grant : IAudited, IVersioned
         }
         else if (newEnd <= PeriodTo)
         {
-            errors.Add(new Error("funds.extension_not_later", "periodTo", PeriodTo));
+            errors.Add(new Error("funds.extension_not_later", "periodTo", PeriodTo.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         }
         else
         {

@@ -75,7 +75,7 @@ public sealed class Tranche : IAudited, IVersioned
         }
         else if (plannedOn < grant.PeriodFrom || plannedOn > grant.PeriodTo)
         {
-            errors.Add(new Error("funds.outside_period", "plannedOn", grant.PeriodFrom, grant.PeriodTo));
+            errors.Add(new Error("funds.outside_period", "plannedOn", grant.PeriodFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), grant.PeriodTo.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         if (errors.Count > 0)
@@ -196,7 +196,7 @@ public sealed class FundReceipt : IAudited
         }
         else if (on < grant.PeriodFrom || on > grant.PeriodTo)
         {
-            errors.Add(new Error("funds.outside_period", "receivedOn", grant.PeriodFrom, grant.PeriodTo));
+            errors.Add(new Error("funds.outside_period", "receivedOn", grant.PeriodFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), grant.PeriodTo.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         Checks.MaxLength(note, FieldLengths.Reason, "note", errors);

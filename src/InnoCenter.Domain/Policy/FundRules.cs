@@ -94,7 +94,7 @@ public sealed record FundRules
     {
         if (value is < 0 or > 100)
         {
-            errors.Add(new Error("policy.percent_range", field));
+            errors.Add(new Error("funds.percent_range", field));
         }
     }
 }

@@ -118,6 +118,15 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<Infrastructure.Imports.ImportJob> ImportJobs => Set<Infrastructure.Imports.ImportJob>();
 
+    public DbSet<InnoCenter.Domain.Funds.Grant> FundGrants => Set<InnoCenter.Domain.Funds.Grant>();
+    public DbSet<InnoCenter.Domain.Funds.GrantLine> FundGrantLines => Set<InnoCenter.Domain.Funds.GrantLine>();
+    public DbSet<InnoCenter.Domain.Funds.GrantLineShare> FundGrantLineShares => Set<InnoCenter.Domain.Funds.GrantLineShare>();
+    public DbSet<InnoCenter.Domain.Funds.GrantChange> FundGrantChanges => Set<InnoCenter.Domain.Funds.GrantChange>();
+    public DbSet<InnoCenter.Domain.Funds.Tranche> FundTranches => Set<InnoCenter.Domain.Funds.Tranche>();
+    public DbSet<InnoCenter.Domain.Funds.FundReceipt> FundReceipts => Set<InnoCenter.Domain.Funds.FundReceipt>();
+    public DbSet<InnoCenter.Domain.Funds.Clawback> FundClawbacks => Set<InnoCenter.Domain.Funds.Clawback>();
+    public DbSet<InnoCenter.Domain.Funds.Expenditure> FundExpenditures => Set<InnoCenter.Domain.Funds.Expenditure>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

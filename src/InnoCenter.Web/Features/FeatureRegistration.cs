@@ -14,6 +14,7 @@ using InnoCenter.Web.Features.Ledger.Kinds;
 using InnoCenter.Web.Features.Organizations;
 using InnoCenter.Web.Features.Policy;
 using InnoCenter.Web.Features.Files;
+using InnoCenter.Web.Features.Funds;
 using InnoCenter.Web.Features.Notifications;
 using InnoCenter.Web.Features.Reviews;
 using InnoCenter.Web.Features.Users;
@@ -112,6 +113,7 @@ public static class FeatureRegistration
         services.AddScoped<OutboxHandlers>();
         services.AddScoped<ReminderHandlers>();
         services.AddHostedService<ReminderJob>();
+        services.AddFundsModule();
         return services;
     }
 
@@ -145,5 +147,6 @@ public static class FeatureRegistration
         app.MapWorkbenchEndpoints();
         app.MapAccountRecoveryEndpoints();
         app.MapOutboxEndpoints();
+        app.MapFundsEndpoints();
     }
 }
