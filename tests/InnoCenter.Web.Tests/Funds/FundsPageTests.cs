@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Tests.Centers;
 using InnoCenter.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace InnoCenter.Web.Tests.Funds;
 
@@ -85,6 +86,25 @@ public sealed partial class FundsPageTests(SqliteAppFactory factory) : IClassFix
         var grant = await admin.GrantAsync(Guid.Parse(saved.Headers.Location!.OriginalString.Split('/').Last()));
         Assert.Equal(750_000.5m, grant.GetProperty("amount").GetDecimal());
         Assert.Equal("以奖代补", grant.GetProperty("formLabel").GetString());
+    }
+
+    [Fact]
+    public async Task The_demo_seeds_one_running_grant_with_a_voucher_and_a_live_warning_once()
+    {
+        await InnoCenter.Web.Infrastructure.Startup.DemoSeeder.SeedAsync(factory.Services);
+        await InnoCenter.Web.Infrastructure.Startup.DemoSeeder.SeedAsync(factory.Services);
+
+        var grants = await factory.WithDbAsync(db => db.FundGrants.Where(g => g.Title == "智能装备中试验证平台建设").Select(g => g.Id).ToListAsync());
+        var id = Assert.Single(grants);
+        var admin = await factory.ClientFor(Roles.Admin);
+        var grant = await admin.GrantAsync(id);
+        Assert.Equal("InExecution", grant.GetProperty("status").GetString());
+        Assert.Equal(2, grant.GetProperty("tranches").GetArrayLength());
+        Assert.Contains(grant.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("kind").GetString() == "near-limit");
+        var spent = await (await admin.GetAsync($"/api/v1/funds/expenditures?grantId={id}")).ReadAsync(HttpStatusCode.OK);
+        Assert.All(spent.GetProperty("items").EnumerateArray(), e => Assert.Equal(1, e.GetProperty("vouchers").GetArrayLength()));
+        var voucher = spent.GetProperty("items")[0].GetProperty("vouchers")[0].GetProperty("fileId").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/v1/files/{voucher}")).StatusCode);
     }
 
     [GeneratedRegex(@"\bfunds\.[a-z_]+(\.[A-Za-z_-]+)*\b(?![/\w-])")]
