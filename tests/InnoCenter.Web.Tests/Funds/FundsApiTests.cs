@@ -60,6 +60,7 @@ public abstract class FundsApiTests<TFactory>(TFactory factory) : IClassFixture<
         Assert.Equal(1, shown.GetArrayLength());
         Assert.Contains("50", shown[0].GetString());
         Assert.Equal(350_000m, page.GetProperty("figures").GetProperty("received").GetDecimal());
+        Assert.Contains(page.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("kind").GetString() == "matching");
 
         await (await g.ReceiveAsync("district", "200000")).ReadAsync(HttpStatusCode.OK);
         await (await g.ReleaseAsync(second)).ReadAsync(HttpStatusCode.OK);
@@ -187,6 +188,27 @@ public abstract class FundsApiTests<TFactory>(TFactory factory) : IClassFixture<
         var onGrant = (await g.CenterUser.GrantAsync(g.Id)).GetProperty("warnings");
         Assert.Contains(onGrant.EnumerateArray(), w => w.GetProperty("kind").GetString() == "near-limit");
         Assert.Equal(HttpStatusCode.Forbidden, (await g.CenterUser.GetAsync("/api/v1/funds/warnings")).StatusCode);
+    }
+
+    [ProviderFact]
+    public async Task What_waits_for_a_second_admin_is_on_their_workbench_and_not_on_the_drafters()
+    {
+        var center = await factory.CreateCenterAsync();
+        var drafter = await factory.ClientFor(Roles.Admin);
+        var other = await factory.ClientFor(Roles.Admin);
+        static async Task<int> DraftsAsync(HttpClient c)
+        {
+            var bench = await (await c.GetAsync("/api/v1/workbench")).ReadAsync(HttpStatusCode.OK);
+            return bench.GetProperty("groups").EnumerateArray().SelectMany(g => g.GetProperty("items").EnumerateArray())
+                .Where(i => i.GetProperty("key").GetString() == "funds.workbench.drafts").Select(i => i.GetProperty("count").GetInt32()).SingleOrDefault();
+        }
+
+        var before = await DraftsAsync(other);
+        await (await drafter.PostAsJsonAsync("/api/v1/funds/grants", FundsTestData.Draft(center.Id))).ReadAsync(HttpStatusCode.Created);
+
+        Assert.Equal(before + 1, await DraftsAsync(other));
+        Assert.Equal(before, await DraftsAsync(drafter));
+        Assert.True(await factory.WithDbAsync(db => db.Notifications.AnyAsync(n => n.Link != null && n.Link.StartsWith("/Funds/Details/"))));
     }
 
     [ProviderFact]

@@ -41,9 +41,9 @@ public static class FundsTestData
     public static async Task<JsonElement> GrantAsync(this HttpClient client, Guid id) =>
         await (await client.GetAsync($"/api/v1/funds/grants/{id}")).ReadAsync(HttpStatusCode.OK);
 
-    public static async Task<TestGrant> RunningGrantAsync(this AppFactory factory, GrantDraft? draft = null)
+    public static async Task<TestGrant> RunningGrantAsync(this AppFactory factory, GrantDraft? draft = null, TestCenter? forCenter = null)
     {
-        var center = await factory.CreateCenterAsync();
+        var center = forCenter ?? await factory.CreateCenterAsync();
         var drafter = await factory.ClientFor(Roles.Admin);
         var second = await factory.ClientFor(Roles.Admin);
         var created = await (await drafter.PostAsJsonAsync("/api/v1/funds/grants", draft ?? Draft(center.Id))).ReadAsync(HttpStatusCode.Created);

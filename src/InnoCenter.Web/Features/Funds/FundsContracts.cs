@@ -2,7 +2,8 @@ using InnoCenter.Domain.Funds;
 
 namespace InnoCenter.Web.Features.Funds;
 
-public sealed record GrantFilter(Guid? CenterId = null, string? Status = null, int? Year = null, int? Page = null, int? PageSize = null);
+/// <param name="Pending">"tranches": grants with a tranche awaiting release; "changes": with an adjustment or extension awaiting a decision.</param>
+public sealed record GrantFilter(Guid? CenterId = null, string? Status = null, int? Year = null, int? Page = null, int? PageSize = null, string? Pending = null);
 
 public sealed record GrantRow(
     Guid Id, Guid CenterId, string CenterName, string Title, string DocumentNumber, string Source, string SourceLabel,

@@ -137,6 +137,15 @@ public sealed class GrantHandlers(
             q = q.Where(g => g.Status == status);
         }
 
+        if (filter.Pending == "tranches")
+        {
+            q = q.Where(g => db.FundTranches.Any(t => t.GrantId == g.Id && t.Status == TrancheStatus.Planned));
+        }
+        else if (filter.Pending == "changes")
+        {
+            q = q.Where(g => db.FundGrantChanges.Any(c => c.GrantId == g.Id && c.Status == ChangeStatus.Pending));
+        }
+
         if (filter.Year is { } year)
         {
             var start = new DateOnly(year, 1, 1);

@@ -16,6 +16,9 @@ public sealed class IndexModel(GrantHandlers handlers) : PageModel
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public string? Pending { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "page")]
     public int? PageNumber { get; set; }
 
@@ -23,7 +26,7 @@ public sealed class IndexModel(GrantHandlers handlers) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var result = await handlers.ListAsync(new GrantFilter(null, Status, Year, PageNumber), ct);
+        var result = await handlers.ListAsync(new GrantFilter(null, Status, Year, PageNumber, null, Pending), ct);
         if (!result.IsSuccess)
         {
             return Forbid();
