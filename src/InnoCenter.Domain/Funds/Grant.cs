@@ -73,6 +73,11 @@ public sealed class Grant : IAudited, IVersioned
 
     public DateTimeOffset? ApprovedAt { get; private set; }
 
+    /// <summary>资金安排公开: when an Admin published the allocation (and, once accepted, its result) on the portal.</summary>
+    public DateTimeOffset? PublishedAt { get; private set; }
+
+    public Guid? PublishedBy { get; private set; }
+
     public int Version { get; set; }
 
     public IReadOnlyList<GrantLine> Lines => _lines;
@@ -230,6 +235,22 @@ public sealed class Grant : IAudited, IVersioned
         ApprovedBy = by;
         ApprovedAt = now;
         return Move(GrantStatus.Approved, null, by, now);
+    }
+
+    /// <summary>
+    /// 公开: the allocation (center, project, source, amount, year) becomes public, and with it the acceptance result once
+    /// there is one. Only an approved grant has an allocation to publish; publishing twice is refused.
+    /// </summary>
+    public Result<bool> Publish(Guid by, DateTimeOffset now)
+    {
+        if (Status is GrantStatus.Draft or GrantStatus.Terminated || PublishedAt is not null)
+        {
+            return Failure.IllegalTransition("funds.publish_not_allowed", Status.ToString());
+        }
+
+        PublishedAt = now;
+        PublishedBy = by;
+        return true;
     }
 
     /// <summary>开始执行: the approved grant's money may now be released and spent.</summary>

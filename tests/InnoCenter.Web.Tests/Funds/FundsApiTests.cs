@@ -212,6 +212,29 @@ public abstract class FundsApiTests<TFactory>(TFactory factory) : IClassFixture<
     }
 
     [ProviderFact]
+    public async Task A_published_allocation_is_public_and_nothing_else_of_the_module_is()
+    {
+        var published = await factory.RunningGrantAsync();
+        var unpublished = await factory.RunningGrantAsync();
+        var version = (await published.Second.GrantAsync(published.Id)).GetProperty("version").GetInt32();
+        await (await published.CenterUser.PostAsJsonAsync($"/api/v1/funds/grants/{published.Id}/publish", new GrantStepRequest(version, null))).ReadAsync(HttpStatusCode.Forbidden);
+
+        var done = await (await published.Second.PostAsJsonAsync($"/api/v1/funds/grants/{published.Id}/publish", new GrantStepRequest(version, null))).ReadAsync(HttpStatusCode.OK);
+        await (await published.Second.PostAsJsonAsync($"/api/v1/funds/grants/{published.Id}/publish", new GrantStepRequest(done.GetProperty("version").GetInt32(), null))).ReadAsync(HttpStatusCode.Conflict);
+
+        var anonymous = factory.AnonymousClient();
+        var list = await (await anonymous.GetAsync("/api/v1/public/funds/grants?pageSize=200")).ReadAsync(HttpStatusCode.OK);
+        var ids = list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
+        Assert.Contains(published.Id, ids);
+        Assert.DoesNotContain(unpublished.Id, ids);
+        var row = list.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == published.Id);
+        Assert.Equal(1_100_000m, row.GetProperty("amount").GetDecimal());
+        Assert.Equal("市级专项资金", row.GetProperty("sourceLabel").GetString());
+        Assert.False(row.TryGetProperty("lines", out _));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/v1/funds/grants/{published.Id}")).StatusCode);
+    }
+
+    [ProviderFact]
     public async Task An_adjustment_is_approved_by_a_second_admin_and_never_below_what_is_spent()
     {
         var g = await factory.RunningGrantAsync();

@@ -33,6 +33,7 @@ public sealed class DetailsModel(GrantHandlers grants, MoneyHandlers money, Text
             "approve" => Done(id, grants.ApproveAsync(id, request, ct), ct),
             "start" => Done(id, grants.StartAsync(id, request, ct), ct),
             "accept" => Done(id, grants.AcceptAsync(id, request, ct), ct),
+            "publish" => Done(id, grants.PublishAsync(id, request, ct), ct),
             "terminate" => Done(id, grants.TerminateAsync(id, request, ct), ct),
             _ => Task.FromResult<IActionResult>(BadRequest()),
         };

@@ -39,7 +39,7 @@ public sealed record GrantFigures(
 public sealed record GrantDto(
     Guid Id, Guid CenterId, string CenterName, string Title, string DocumentNumber, string Source, string SourceLabel, string Form,
     string FormLabel, DateOnly PeriodFrom, DateOnly PeriodTo, string Status, string StatusLabel, decimal Amount, string PolicyCode,
-    int PolicyVersion, Guid DraftedBy, Guid? ApprovedBy, int Version, bool HasAcceptanceEvidence,
+    int PolicyVersion, Guid DraftedBy, Guid? ApprovedBy, int Version, bool HasAcceptanceEvidence, DateTimeOffset? PublishedAt,
     IReadOnlyList<LineDto> Lines, IReadOnlyList<TargetDto> Targets, IReadOnlyList<EventDto> History, IReadOnlyList<ChangeDto> Changes,
     IReadOnlyList<TrancheDto> Tranches, IReadOnlyList<ReceiptDto> Receipts, IReadOnlyList<ClawbackDto> Clawbacks,
     GrantFigures Figures, IReadOnlyList<FundWarning> Warnings);
@@ -73,3 +73,8 @@ public sealed record VoucherDto(Guid FileId, string Name, string Kind, long Size
 public sealed record FundWarning(Guid GrantId, string GrantTitle, Guid CenterId, string CenterName, string Kind, string Message, string? Subject, decimal? Figure);
 
 public sealed record GrantCreated(Guid Id, int Version);
+
+/// <summary>A published allocation as the public sees it (资金安排公开): nothing else of the module is public.</summary>
+public sealed record PublicGrant(
+    Guid Id, string CenterName, string Title, string DocumentNumber, string SourceLabel, string FormLabel, decimal Amount, int Year,
+    DateOnly PeriodFrom, DateOnly PeriodTo, string? AcceptanceResult, DateTimeOffset PublishedAt);

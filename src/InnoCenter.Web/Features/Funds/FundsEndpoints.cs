@@ -64,6 +64,11 @@ public static class FundsEndpoints
         g.MapPost("/grants/{id:guid}/expenditures/{expenditureId:guid}/reverse", Reverse).RequireAuthorization(Keepers).WithName("ReverseExpenditure")
             .WithSummary("Correct an expenditure by a reversing entry with a reason")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        g.MapPost("/grants/{id:guid}/publish", Publish).RequireAuthorization(Roles.Admin).WithName("PublishGrant")
+            .WithSummary("Publish the allocation (资金安排公开) and, once accepted, its result")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        app.MapGroup("/api/v1/public/funds").AllowAnonymous().WithTags("Public")
+            .MapGet("/grants", Published).WithName("ListPublishedGrants").WithSummary("Published fund allocations and acceptance results, for the portal");
         g.MapGet("/warnings", Warnings).RequireAuthorization(Roles.Admin).WithName("ListFundWarnings").WithSummary("Every live fund warning over all grants");
     }
 
@@ -80,6 +85,12 @@ public static class FundsEndpoints
 
     private static async Task<Results<Ok<GrantDto>, ProblemHttpResult>> Approve(Guid id, [FromBody] GrantStepRequest? r, GrantHandlers h, Text text, CancellationToken ct) =>
         Answer(await h.ApproveAsync(id, r, ct), text);
+
+    private static async Task<Results<Ok<GrantDto>, ProblemHttpResult>> Publish(Guid id, [FromBody] GrantStepRequest? r, GrantHandlers h, Text text, CancellationToken ct) =>
+        Answer(await h.PublishAsync(id, r, ct), text);
+
+    private static async Task<Ok<PagedResult<PublicGrant>>> Published(int? page, int? pageSize, GrantHandlers h, CancellationToken ct) =>
+        TypedResults.Ok(await h.PublishedAsync(page, pageSize, ct));
 
     private static async Task<Results<Ok<GrantDto>, ProblemHttpResult>> Start(Guid id, [FromBody] GrantStepRequest? r, GrantHandlers h, Text text, CancellationToken ct) =>
         Answer(await h.StartAsync(id, r, ct), text);

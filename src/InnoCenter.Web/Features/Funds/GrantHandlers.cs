@@ -92,6 +92,7 @@ public sealed class GrantHandlers(
             grant.Form, rules.Forms.LabelOf(grant.Form, En), grant.PeriodFrom, grant.PeriodTo, grant.Status.ToString(), text[$"funds.status.{grant.Status}"],
             grant.Amount, grant.PolicyCode, grant.PolicyVersion, grant.DraftedBy, grant.ApprovedBy, grant.Version,
             await figures.HasAcceptanceEvidenceAsync(id, ct),
+            grant.PublishedAt,
             lines,
             grant.Targets.Select(t => new TargetDto(t.Indicator, indicators.FirstOrDefault(i => i.Code == t.Indicator)?.Label(En) ?? t.Indicator, t.TargetValue)).ToList(),
             grant.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new EventDto(e.From?.ToString(), e.To.ToString(), text[$"funds.status.{e.To}"], e.Reason, e.By, e.At)).ToList(),
@@ -162,6 +163,35 @@ public sealed class GrantHandlers(
 
     public Task<Result<GrantDto>> ApproveAsync(Guid id, GrantStepRequest? request, CancellationToken ct) =>
         StepAsync(id, request, (g, now) => g.Approve(access.UserId, now), "funds.notify.grant_approved", ct);
+
+    public Task<Result<GrantDto>> PublishAsync(Guid id, GrantStepRequest? request, CancellationToken ct) =>
+        StepAsync(id, request, (g, now) => g.Publish(access.UserId, now), null, ct);
+
+    /// <summary>The published allocations, newest first, for anyone; the acceptance result shows once a grant is accepted.</summary>
+    public async Task<PagedResult<PublicGrant>> PublishedAsync(int? page, int? pageSize, CancellationToken ct)
+    {
+        var (p, size) = Paging.Normalize(page, pageSize);
+        var q = db.FundGrants.AsNoTracking().Where(g => g.PublishedAt != null && g.Status != GrantStatus.Draft);
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderByDescending(g => g.PublishedAt).ThenBy(g => g.Id).Skip((p - 1) * size).Take(size)
+            .Join(db.Centers, g => g.CenterId, c => c.Id, (g, c) => new
+            {
+                g.Id, c.Name, g.Title, g.DocumentNumber, g.Source, g.Form, g.Amount, g.PeriodFrom, g.PeriodTo, g.Status, g.PublishedAt, g.PolicyCode, g.PolicyVersion,
+                Accepted = g.Events.Where(e => e.To == GrantStatus.Accepted).Select(e => e.Reason).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        var items = new List<PublicGrant>();
+        foreach (var r in rows)
+        {
+            var rules = (await versions.ForCaseAsync(r.PolicyCode, r.PolicyVersion, ct)).Funds;
+            items.Add(new PublicGrant(
+                r.Id, r.Name, r.Title, r.DocumentNumber, rules.Sources.LabelOf(r.Source, En), rules.Forms.LabelOf(r.Form, En), r.Amount, r.PeriodFrom.Year,
+                r.PeriodFrom, r.PeriodTo, r.Status == GrantStatus.Accepted ? text["funds.status.Accepted"] + (r.Accepted is null ? "" : text.Colon + r.Accepted) : null,
+                r.PublishedAt!.Value));
+        }
+
+        return new PagedResult<PublicGrant>(items, p, size, total);
+    }
 
     public Task<Result<GrantDto>> StartAsync(Guid id, GrantStepRequest? request, CancellationToken ct) =>
         StepAsync(id, request, (g, now) => g.Start(access.UserId, now), null, ct);

@@ -1092,6 +1092,12 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.Property<int>("PolicyVersion")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PublishedBy")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -1087,6 +1087,12 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.Property<int>("PolicyVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PublishedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace InnoCenter.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261206021852_Funds")]
+    [Migration("20261206025418_Funds")]
     partial class Funds
     {
         /// <inheritdoc />
@@ -1094,6 +1094,12 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
                     b.Property<int>("PolicyVersion")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PublishedBy")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Source")
                         .IsRequired()

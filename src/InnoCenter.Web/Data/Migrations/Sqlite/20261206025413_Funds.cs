@@ -32,6 +32,8 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     DraftedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ApprovedBy = table.Column<Guid>(type: "TEXT", nullable: true),
                     ApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PublishedBy = table.Column<Guid>(type: "TEXT", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

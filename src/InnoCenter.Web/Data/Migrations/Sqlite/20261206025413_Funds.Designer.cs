@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InnoCenter.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261206021847_Funds")]
+    [Migration("20261206025413_Funds")]
     partial class Funds
     {
         /// <inheritdoc />
@@ -1089,6 +1089,12 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("PolicyVersion")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PublishedBy")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
                         .IsRequired()

@@ -32,6 +32,8 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     DraftedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ApprovedBy = table.Column<Guid>(type: "uuid", nullable: true),
                     ApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PublishedBy = table.Column<Guid>(type: "uuid", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
