@@ -206,6 +206,18 @@ public sealed class GrantTests
     }
 
     [Fact]
+    public void Only_an_approved_grant_is_published_and_only_once()
+    {
+        var grant = Grant.Draft(Draft(), Pack, Drafter, Now).Value;
+
+        Assert.Equal(FailureKind.IllegalTransition, grant.Publish(Second, Now).Failure!.Kind);
+        Assert.True(grant.Approve(Second, Now).IsSuccess);
+        Assert.True(grant.Publish(Second, Now).IsSuccess);
+        Assert.Equal(Now, grant.PublishedAt);
+        Assert.Equal(FailureKind.IllegalTransition, grant.Publish(Second, Now).Failure!.Kind);
+    }
+
+    [Fact]
     public void Planned_tranches_never_exceed_the_main_sources_share()
     {
         var grant = Running();

@@ -6,6 +6,7 @@ using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Tests.Centers;
 using InnoCenter.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
 
 namespace InnoCenter.Web.Tests.Funds;
 
@@ -232,6 +233,36 @@ public abstract class FundsApiTests<TFactory>(TFactory factory) : IClassFixture<
         Assert.Equal("市级专项资金", row.GetProperty("sourceLabel").GetString());
         Assert.False(row.TryGetProperty("lines", out _));
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/v1/funds/grants/{published.Id}")).StatusCode);
+    }
+
+    [ProviderFact]
+    public async Task The_export_lists_only_the_centers_own_grants_with_chinese_headers_and_amounts_as_numbers()
+    {
+        var mine = await factory.RunningGrantAsync();
+        var theirs = await factory.RunningGrantAsync();
+
+        var response = await mine.CenterUser.GetAsync("/api/v1/funds/grants/export");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        var row = Assert.Single(rows);
+        var title = (await mine.CenterUser.GrantAsync(mine.Id)).GetProperty("title").GetString();
+        Assert.Equal(title, row["项目名称"]);
+        Assert.Equal(1_100_000d, Convert.ToDouble(row["金额（元）"]));
+        Assert.Equal("执行中", row["状态"]);
+        Assert.NotEqual(theirs.Id, mine.Id);
+    }
+
+    [ProviderFact]
+    public async Task A_refusal_is_in_the_users_language()
+    {
+        var g = await factory.RunningGrantAsync();
+        var en = await factory.ClientFor(InnoCenter.Web.Infrastructure.Auth.Roles.CenterUser, g.Center.Lead.Id, "en-US");
+
+        var problem = await (await g.SpendAsync("pilot-line", "2028-01-01", "10", by: en)).ReadAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal("The date must fall within the period 2026-01-01 to 2027-12-31.", problem.GetProperty("errors").GetProperty("spentOn")[0].GetString());
     }
 
     [ProviderFact]
