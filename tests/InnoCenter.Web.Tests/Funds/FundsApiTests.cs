@@ -266,6 +266,28 @@ public abstract class FundsApiTests<TFactory>(TFactory factory) : IClassFixture<
     }
 
     [ProviderFact]
+    public async Task Idle_money_leftover_past_the_carry_over_limit_and_low_execution_near_the_end_are_on_the_board()
+    {
+        var today = CenterTestData.Today;
+        var pastCenter = await factory.CreateCenterAsync();
+        var past = await factory.RunningGrantAsync(FundsTestData.Draft(pastCenter.Id) with { PeriodFrom = today.AddYears(-4), PeriodTo = today.AddYears(-3) }, pastCenter);
+        await (await past.ReleaseAsync(await past.PlanAsync(100_000m, on: today.AddYears(-4).AddDays(10)), on: today.AddYears(-4).AddDays(10))).ReadAsync(HttpStatusCode.OK);
+        var endingCenter = await factory.CreateCenterAsync();
+        var ending = await factory.RunningGrantAsync(FundsTestData.Draft(endingCenter.Id) with { PeriodFrom = today.AddYears(-1), PeriodTo = today.AddMonths(2) }, endingCenter);
+        await (await ending.ReleaseAsync(await ending.PlanAsync(100_000m, on: today.AddDays(-1)), on: today.AddDays(-1))).ReadAsync(HttpStatusCode.OK);
+
+        var board = await (await past.Second.GetAsync("/api/v1/funds/warnings")).ReadAsync(HttpStatusCode.OK);
+
+        string[] KindsOf(Guid id) => board.EnumerateArray().Where(w => w.GetProperty("grantId").GetGuid() == id).Select(w => w.GetProperty("kind").GetString()!).Order().ToArray();
+        Assert.Contains("carry-over", KindsOf(past.Id));
+        Assert.Contains("idle", KindsOf(past.Id));
+        Assert.Contains("low-execution", KindsOf(ending.Id));
+        Assert.DoesNotContain("carry-over", KindsOf(ending.Id));
+        Assert.DoesNotContain("idle", KindsOf(ending.Id));
+        Assert.Contains("matching", KindsOf(ending.Id));
+    }
+
+    [ProviderFact]
     public async Task An_adjustment_is_approved_by_a_second_admin_and_never_below_what_is_spent()
     {
         var g = await factory.RunningGrantAsync();

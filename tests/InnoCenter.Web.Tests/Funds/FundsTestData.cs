@@ -53,13 +53,13 @@ public static class FundsTestData
         return new TestGrant(id, center, drafter, second, await factory.CenterUserAsync(center));
     }
 
-    public static async Task<JsonElement> PlanAsync(this TestGrant g, decimal amount, bool isFinal = false) =>
-        await (await g.Drafter.PostAsJsonAsync($"/api/v1/funds/grants/{g.Id}/tranches", new TrancheRequest(amount, new DateOnly(2026, 3, 1), isFinal))).ReadAsync(HttpStatusCode.OK);
+    public static async Task<JsonElement> PlanAsync(this TestGrant g, decimal amount, bool isFinal = false, DateOnly? on = null) =>
+        await (await g.Drafter.PostAsJsonAsync($"/api/v1/funds/grants/{g.Id}/tranches", new TrancheRequest(amount, on ?? new DateOnly(2026, 3, 1), isFinal))).ReadAsync(HttpStatusCode.OK);
 
-    public static Task<HttpResponseMessage> ReleaseAsync(this TestGrant g, JsonElement tranche, HttpClient? by = null) =>
+    public static Task<HttpResponseMessage> ReleaseAsync(this TestGrant g, JsonElement tranche, HttpClient? by = null, DateOnly? on = null) =>
         (by ?? g.Second).PostAsJsonAsync(
             $"/api/v1/funds/grants/{g.Id}/tranches/{tranche.GetProperty("id").GetGuid()}/release",
-            new TrancheReleaseRequest(new DateOnly(2026, 3, 2), tranche.GetProperty("version").GetInt32()));
+            new TrancheReleaseRequest(on ?? new DateOnly(2026, 3, 2), tranche.GetProperty("version").GetInt32()));
 
     public static MultipartFormDataContent File(this MultipartFormDataContent form, string name, byte[] bytes, string fileName)
     {
