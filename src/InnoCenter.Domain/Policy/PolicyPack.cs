@@ -53,6 +53,8 @@ public sealed record PolicyPack
 
     /// <summary>科研资源开放共享: resource categories and booking rules.</summary>
     public ResourceRules Resources { get; init; } = new();
+    /// <summary>专项资金: sources, categories, forms, period, warnings, when a tranche is held.</summary>
+    public FundRules Funds { get; init; } = new();
 
     public CodeItem? FindDistrict(string? code) => Districts.FirstOrDefault(d => d.Code == code);
 
@@ -83,6 +85,7 @@ public sealed record PolicyPack
         errors.AddRange(Pilot?.Validate() ?? []);
         errors.AddRange(Reminders.Validate());
         errors.AddRange(Resources.Validate());
+        errors.AddRange(Funds.Validate(Assessment.GradeBands));
         return errors;
     }
 }

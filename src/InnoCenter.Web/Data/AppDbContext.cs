@@ -129,6 +129,14 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Domain.Resources.OrganizationSmeStatus> ResourceSmeStatuses => Set<Domain.Resources.OrganizationSmeStatus>();
 
     public DbSet<Domain.Resources.ResourceFeedToken> ResourceFeedTokens => Set<Domain.Resources.ResourceFeedToken>();
+    public DbSet<InnoCenter.Domain.Funds.Grant> FundGrants => Set<InnoCenter.Domain.Funds.Grant>();
+    public DbSet<InnoCenter.Domain.Funds.GrantLine> FundGrantLines => Set<InnoCenter.Domain.Funds.GrantLine>();
+    public DbSet<InnoCenter.Domain.Funds.GrantLineShare> FundGrantLineShares => Set<InnoCenter.Domain.Funds.GrantLineShare>();
+    public DbSet<InnoCenter.Domain.Funds.GrantChange> FundGrantChanges => Set<InnoCenter.Domain.Funds.GrantChange>();
+    public DbSet<InnoCenter.Domain.Funds.Tranche> FundTranches => Set<InnoCenter.Domain.Funds.Tranche>();
+    public DbSet<InnoCenter.Domain.Funds.FundReceipt> FundReceipts => Set<InnoCenter.Domain.Funds.FundReceipt>();
+    public DbSet<InnoCenter.Domain.Funds.Clawback> FundClawbacks => Set<InnoCenter.Domain.Funds.Clawback>();
+    public DbSet<InnoCenter.Domain.Funds.Expenditure> FundExpenditures => Set<InnoCenter.Domain.Funds.Expenditure>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

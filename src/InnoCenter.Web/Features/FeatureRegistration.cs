@@ -14,6 +14,7 @@ using InnoCenter.Web.Features.Ledger.Kinds;
 using InnoCenter.Web.Features.Organizations;
 using InnoCenter.Web.Features.Policy;
 using InnoCenter.Web.Features.Files;
+using InnoCenter.Web.Features.Funds;
 using InnoCenter.Web.Features.Notifications;
 using InnoCenter.Web.Features.Reviews;
 using InnoCenter.Web.Features.Users;
@@ -116,6 +117,7 @@ public static class FeatureRegistration
         services.AddScoped<ReminderHandlers>();
         services.AddHostedService<ReminderJob>();
         services.AddResourcesModule();
+        services.AddFundsModule();
         return services;
     }
 
@@ -150,5 +152,6 @@ public static class FeatureRegistration
         app.MapAccountRecoveryEndpoints();
         app.MapOutboxEndpoints();
         app.MapResourceEndpoints();
+        app.MapFundsEndpoints();
     }
 }

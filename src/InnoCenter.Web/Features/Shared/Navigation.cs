@@ -25,6 +25,7 @@ public static class Navigation
     private static readonly NavItem PublicCenters = new("centers.nav_public", "/Centers/Public");
     private static readonly NavItem Ledger = new("ledger.nav", "/Ledger");
     private static readonly NavItem Assessment = new("assessment.nav", "/Assessment");
+    private static readonly NavItem Funds = new("funds.nav", "/Funds");
     private static readonly NavItem Dashboard = new("dashboard.nav", "/Dashboard");
     private static readonly NavItem Organizations = new("nav.organizations", "/Organizations");
     private static readonly NavItem Users = new("nav.users", "/Users");
@@ -59,7 +60,7 @@ public static class Navigation
             [
                 Single(Workbench),
                 new("nav.group.recognition", [Applications, Reviews, Experts, Notices]),
-                new("nav.group.operation", [Centers, Ledger, Resources, Assessment, Dashboard]),
+                new("nav.group.operation", [Centers, Ledger, Resources, Assessment, Funds, Dashboard]),
                 new("nav.group.system", [Organizations, Policy, Outbox, .. system]),
             ];
         }
@@ -78,7 +79,7 @@ public static class Navigation
         if (user.IsInRole(Roles.CenterUser))
         {
             groups.Add(Single(Applications));
-            groups.Add(new("nav.group.operation", [Centers, Ledger, Resources, Assessment]));
+            groups.Add(new("nav.group.operation", [Centers, Ledger, Resources, Assessment, Funds]));
         }
         else if (user.IsInRole(Roles.MemberUser))
         {

@@ -77,6 +77,7 @@ public static class DemoSeeder
         await EnsureCenterAsync(sp, db, now);
         await EnsureAssessmentCycleAsync(sp, db);
         await Features.Resources.ResourcesDemo.SeedAsync(sp, db, now);
+        await Features.Funds.FundsDemo.SeedAsync(sp, db, password, now);
         Console.WriteLine($"Demo data ready / 演示数据已就绪: expert@demo.local, center@demo.local, member@demo.local, officer@demo.local — password / 密码 {password}");
     }
 

@@ -43,6 +43,8 @@ public static class OpenApiConventions
         ["Notifications"] = "The caller's in-app notifications",
         ["Outbox"] = "The e-mail outbox: delivery state, failures and resend",
         ["Workbench"] = "What waits for the signed-in user (工作台)",
+        ["Funds"] = "Special funds (专项资金): grants, tranches with holds, matching receipts, expenditures with vouchers, clawbacks, warnings",
+        ["Public"] = "What the public portal reads: published fund allocations and acceptance results",
         ["Resources"] = "Shared research resources (科研资源开放共享): catalogue, race-free booking, usage, charges, statements, calendars",
     };
 

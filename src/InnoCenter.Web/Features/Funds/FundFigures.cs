@@ -1,0 +1,118 @@
+using InnoCenter.Domain.Funds;
+using InnoCenter.Domain.Policy;
+using InnoCenter.Web.Data;
+using InnoCenter.Web.Features.Centers;
+using InnoCenter.Web.Infrastructure.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCenter.Web.Features.Funds;
+
+/// <summary>
+/// A grant's money figures and the holds on its tranches. Every sum is taken by the database over the whole-fen
+/// columns (decimals are text on SQLite), grouped by line or source, so nothing is added up in memory.
+/// </summary>
+public sealed class FundFigures(AppDbContext db, TimeProvider clock)
+{
+    public sealed record Sums(
+        IReadOnlyDictionary<Guid, long> SpentByLine,
+        IReadOnlyDictionary<string, long> PlannedBySource,
+        IReadOnlyDictionary<string, long> ReceivedBySource,
+        long ClawedBackFen,
+        bool OpenClawback,
+        long SpentFen,
+        long ReceivedFen);
+
+    public async Task<Sums> SumsAsync(Guid grantId, CancellationToken ct)
+    {
+        var spent = await db.FundExpenditures.AsNoTracking().Where(e => e.GrantId == grantId)
+            .GroupBy(e => e.LineId).Select(g => new { g.Key, Fen = g.Sum(e => e.AmountFen) }).ToDictionaryAsync(x => x.Key, x => x.Fen, ct);
+        var planned = await db.FundGrantLineShares.AsNoTracking().Where(s => s.GrantId == grantId)
+            .GroupBy(s => s.Source).Select(g => new { g.Key, Fen = g.Sum(s => s.AmountFen) }).ToDictionaryAsync(x => x.Key, x => x.Fen, ct);
+        var received = await db.FundReceipts.AsNoTracking().Where(r => r.GrantId == grantId)
+            .GroupBy(r => r.Source).Select(g => new { g.Key, Fen = g.Sum(r => r.AmountFen) }).ToDictionaryAsync(x => x.Key, x => x.Fen, ct);
+        var clawed = await db.FundClawbacks.AsNoTracking().Where(c => c.GrantId == grantId).SumAsync(c => (long?)c.AmountFen, ct) ?? 0;
+        var open = await db.FundClawbacks.AsNoTracking().AnyAsync(c => c.GrantId == grantId && c.SettledOn == null, ct);
+        var spentTotal = await db.FundExpenditures.AsNoTracking().Where(e => e.GrantId == grantId).SumAsync(e => (long?)e.AmountFen, ct) ?? 0;
+        var receivedTotal = await db.FundReceipts.AsNoTracking().Where(r => r.GrantId == grantId).SumAsync(r => (long?)r.AmountFen, ct) ?? 0;
+        return new Sums(spent, planned, received, clawed, open, spentTotal, receivedTotal);
+    }
+
+    /// <summary>Received, spent, balance (received − spent − clawed back), execution (spent ÷ received), matching and remaining days.</summary>
+    public GrantFigures Figures(Grant grant, Sums sums, FundRules rules, bool english)
+    {
+        var received = sums.ReceivedFen;
+        var spent = sums.SpentFen;
+        var sources = sums.PlannedBySource.Keys.Union(sums.ReceivedBySource.Keys).OrderBy(s => rules.Sources.ToList().FindIndex(x => x.Code == s))
+            .Select(s => new SourceFigure(
+                s, rules.Sources.LabelOf(s, english), FundMoney.Yuan(sums.PlannedBySource.GetValueOrDefault(s)),
+                FundMoney.Yuan(sums.ReceivedBySource.GetValueOrDefault(s)),
+                FundMoney.Percent(sums.ReceivedBySource.GetValueOrDefault(s), sums.PlannedBySource.GetValueOrDefault(s))))
+            .ToList();
+        // Two or three group totals the database already summed, taken together.
+        var matchedPlanned = rules.Matching.MatchedSources.Sum(s => sums.PlannedBySource.GetValueOrDefault(s));
+        var matchedReceived = rules.Matching.MatchedSources.Sum(s => sums.ReceivedBySource.GetValueOrDefault(s));
+        var today = clock.TodayInBeijing();
+        return new GrantFigures(
+            grant.Amount,
+            FundMoney.Yuan(received),
+            FundMoney.Yuan(spent),
+            FundMoney.Yuan(sums.ClawedBackFen),
+            FundMoney.Yuan(received - spent - sums.ClawedBackFen),
+            FundMoney.Percent(spent, received),
+            FundMoney.Percent(matchedReceived, matchedPlanned),
+            FundMoney.Percent(sums.ReceivedBySource.GetValueOrDefault(grant.Source), sums.PlannedBySource.GetValueOrDefault(grant.Source)),
+            Math.Max(0, grant.PeriodTo.DayNumber - today.DayNumber),
+            sources);
+    }
+
+    /// <summary>
+    /// Why a tranche may not be released now (暂缓拨付): matching money behind the fiscal money's proportion, a published
+    /// grade the pack says holds support, an open clawback, or a final tranche with no acceptance evidence on file.
+    /// </summary>
+    public async Task<IReadOnlyList<TrancheHold>> HoldsAsync(Grant grant, Tranche tranche, Sums sums, PolicyPack pack, bool english, CancellationToken ct)
+    {
+        var rules = pack.Funds;
+        var holds = new List<TrancheHold>();
+        var fiscal = rules.Matching.FiscalSource;
+        var fiscalRatio = Ratio(sums.ReceivedBySource.GetValueOrDefault(fiscal), sums.PlannedBySource.GetValueOrDefault(fiscal));
+        foreach (var source in rules.Matching.MatchedSources)
+        {
+            var planned = sums.PlannedBySource.GetValueOrDefault(source);
+            if (planned <= 0)
+            {
+                continue;
+            }
+
+            var ratio = Ratio(sums.ReceivedBySource.GetValueOrDefault(source), planned);
+            if (ratio < fiscalRatio - rules.Matching.TolerancePercent)
+            {
+                holds.Add(new TrancheHold("funds.hold.matching", rules.Sources.LabelOf(source, english), ratio, fiscalRatio));
+            }
+        }
+
+        var latest = await db.AssessmentResults.AsNoTracking()
+            .Where(r => r.CenterId == grant.CenterId && r.PublishedAt != null)
+            .OrderByDescending(r => r.Year).Select(r => new { r.Year, r.Grade }).FirstOrDefaultAsync(ct);
+        if (latest is not null && rules.HoldingGrades.Contains(latest.Grade))
+        {
+            holds.Add(new TrancheHold("funds.hold.grade", latest.Year, pack.Assessment.FindGrade(latest.Grade)?.Label(english) ?? latest.Grade));
+        }
+
+        if (sums.OpenClawback)
+        {
+            holds.Add(new TrancheHold("funds.hold.clawback"));
+        }
+
+        if (tranche.IsFinal && !await HasAcceptanceEvidenceAsync(grant.Id, ct))
+        {
+            holds.Add(new TrancheHold("funds.hold.acceptance"));
+        }
+
+        return holds;
+    }
+
+    public Task<bool> HasAcceptanceEvidenceAsync(Guid grantId, CancellationToken ct) =>
+        db.StoredFiles.AsNoTracking().AnyAsync(f => f.OwnerType == FundsAccess.GrantOwner && f.OwnerId == grantId && f.Slot == "acceptance" && f.IsCurrent, ct);
+
+    private static decimal Ratio(long part, long whole) => whole <= 0 ? 0m : Math.Round(part * 100m / whole, 2, MidpointRounding.AwayFromZero);
+}

@@ -1,0 +1,25 @@
+using InnoCenter.Web.Data;
+using InnoCenter.Web.Features.Workbench;
+using InnoCenter.Web.Infrastructure.Files;
+
+namespace InnoCenter.Web.Features.Funds;
+
+public static class FundsRegistration
+{
+    public static IServiceCollection AddFundsModule(this IServiceCollection services)
+    {
+        services.AddScoped<FundsAccess>();
+        services.AddScoped<FundFigures>();
+        services.AddScoped<FundWarnings>();
+        services.AddScoped<GrantHandlers>();
+        services.AddScoped<MoneyHandlers>();
+        services.AddScoped<FundsExport>();
+        foreach (var owner in new[] { FundsAccess.GrantOwner, FundsAccess.ReceiptOwner, FundsAccess.ExpenditureOwner })
+        {
+            services.AddScoped<IAttachmentAccess>(sp => new FundsAttachmentAccess(sp.GetRequiredService<AppDbContext>(), owner));
+        }
+
+        services.AddWorkbenchSource<FundsWorkbenchSource>();
+        return services;
+    }
+}
