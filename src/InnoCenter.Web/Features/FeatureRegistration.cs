@@ -25,6 +25,7 @@ using InnoCenter.Web.Infrastructure.Notifications;
 using InnoCenter.Web.Infrastructure.Mail;
 using InnoCenter.Web.Features.Outbox;
 using InnoCenter.Web.Features.Reminders;
+using InnoCenter.Web.Features.Portal;
 
 namespace InnoCenter.Web.Features;
 
@@ -112,6 +113,7 @@ public static class FeatureRegistration
         services.AddScoped<OutboxHandlers>();
         services.AddScoped<ReminderHandlers>();
         services.AddHostedService<ReminderJob>();
+        services.AddPortalModule();
         return services;
     }
 
@@ -145,5 +147,6 @@ public static class FeatureRegistration
         app.MapWorkbenchEndpoints();
         app.MapAccountRecoveryEndpoints();
         app.MapOutboxEndpoints();
+        app.MapPortalEndpoints();
     }
 }
