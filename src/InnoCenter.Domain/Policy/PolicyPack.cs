@@ -51,6 +51,9 @@ public sealed record PolicyPack
     /// <summary>试点目标 the dashboard tracks; null where the plan sets none.</summary>
     public PilotTargets? Pilot { get; init; }
 
+    /// <summary>The public portal: case tasks, 索引号 pattern, inquiry answer days, freshness.</summary>
+    public PortalRules Portal { get; init; } = new();
+
     public CodeItem? FindDistrict(string? code) => Districts.FirstOrDefault(d => d.Code == code);
 
     /// <summary>Every check a pack must pass before it goes live; fields are JSON paths inside the pack.</summary>
@@ -79,6 +82,7 @@ public sealed record PolicyPack
         errors.AddRange(Assessment.Validate());
         errors.AddRange(Pilot?.Validate() ?? []);
         errors.AddRange(Reminders.Validate());
+        errors.AddRange(Portal.Validate());
         return errors;
     }
 }

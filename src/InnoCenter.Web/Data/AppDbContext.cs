@@ -118,6 +118,14 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<Infrastructure.Imports.ImportJob> ImportJobs => Set<Infrastructure.Imports.ImportJob>();
 
+    public DbSet<InnoCenter.Domain.Portal.TypicalCase> PortalCases => Set<InnoCenter.Domain.Portal.TypicalCase>();
+
+    public DbSet<InnoCenter.Domain.Portal.TypicalCaseVersion> PortalCaseVersions => Set<InnoCenter.Domain.Portal.TypicalCaseVersion>();
+
+    public DbSet<InnoCenter.Domain.Portal.PortalDocument> PortalDocuments => Set<InnoCenter.Domain.Portal.PortalDocument>();
+
+    public DbSet<InnoCenter.Domain.Portal.Inquiry> PortalInquiries => Set<InnoCenter.Domain.Portal.Inquiry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
