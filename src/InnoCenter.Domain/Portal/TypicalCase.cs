@@ -23,6 +23,9 @@ public sealed class TypicalCase : IAudited, IVersioned
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>Moves with every change of any version, so the case's concurrency version guards them all.</summary>
+    public DateTimeOffset UpdatedAt { get; private set; }
+
     public CaseStatus Status { get; private set; }
 
     public Guid? PublishedVersionId { get; private set; }
@@ -56,7 +59,7 @@ public sealed class TypicalCase : IAudited, IVersioned
 
     public static TypicalCase Draft(Guid centerId, Guid? author, CaseContent content, DateTimeOffset now)
     {
-        var c = new TypicalCase { CenterId = centerId, CreatedBy = author, CreatedAt = now, Status = CaseStatus.Unpublished };
+        var c = new TypicalCase { CenterId = centerId, CreatedBy = author, CreatedAt = now, UpdatedAt = now, Status = CaseStatus.Unpublished };
         c._versions.Add(TypicalCaseVersion.Start(c.Id, 1, content, now));
         return c;
     }
@@ -76,11 +79,13 @@ public sealed class TypicalCase : IAudited, IVersioned
         if (latest.IsEditable)
         {
             latest.Write(content, now);
+            UpdatedAt = now;
             return latest;
         }
 
         var next = TypicalCaseVersion.Start(Id, latest.Number + 1, content, now);
         _versions.Add(next);
+        UpdatedAt = now;
         return next;
     }
 
@@ -93,6 +98,7 @@ public sealed class TypicalCase : IAudited, IVersioned
         }
 
         latest.Submit(now);
+        UpdatedAt = now;
         return latest;
     }
 
@@ -110,6 +116,7 @@ public sealed class TypicalCase : IAudited, IVersioned
         }
 
         latest.Return(remarks.Trim(), now);
+        UpdatedAt = now;
         return latest;
     }
 
@@ -131,10 +138,11 @@ public sealed class TypicalCase : IAudited, IVersioned
         Status = CaseStatus.Published;
         WithdrawnReason = null;
         WithdrawnAt = null;
+        UpdatedAt = now;
         return latest;
     }
 
-    public Result<bool> SetFeatured(bool featured)
+    public Result<bool> SetFeatured(bool featured, DateTimeOffset now)
     {
         if (featured && !IsPublic)
         {
@@ -142,6 +150,7 @@ public sealed class TypicalCase : IAudited, IVersioned
         }
 
         Featured = featured;
+        UpdatedAt = now;
         return true;
     }
 
@@ -164,6 +173,7 @@ public sealed class TypicalCase : IAudited, IVersioned
         Featured = false;
         WithdrawnReason = reason.Trim();
         WithdrawnAt = now;
+        UpdatedAt = now;
         return true;
     }
 }

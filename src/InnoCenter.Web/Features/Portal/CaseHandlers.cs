@@ -115,7 +115,7 @@ public sealed class CaseHandlers(
         AdminActAsync(id, version, ct, (c, now) => c.Publish(now).Failure, "portal.notify.published");
 
     public Task<Result<CaseDto>> FeatureAsync(Guid id, CaseFeatureRequest r, CancellationToken ct) =>
-        AdminActAsync(id, r.Version, ct, (c, _) => c.SetFeatured(r.Featured).Failure, null);
+        AdminActAsync(id, r.Version, ct, (c, now) => c.SetFeatured(r.Featured, now).Failure, null);
 
     public Task<Result<CaseDto>> WithdrawAsync(Guid id, CaseWithdrawRequest r, CancellationToken ct) =>
         AdminActAsync(id, r.Version, ct, (c, now) => c.Withdraw(r.Reason, now).Failure, "portal.notify.withdrawn");

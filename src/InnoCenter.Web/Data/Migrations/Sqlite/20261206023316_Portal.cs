@@ -19,6 +19,7 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     CenterId = table.Column<Guid>(type: "TEXT", nullable: false),
                     CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     PublishedVersionId = table.Column<Guid>(type: "TEXT", nullable: true),
                     PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),

@@ -20,6 +20,7 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     CenterId = table.Column<Guid>(type: "uuid", nullable: false),
                     CreatedBy = table.Column<Guid>(type: "uuid", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Status = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     PublishedVersionId = table.Column<Guid>(type: "uuid", nullable: true),
                     PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
