@@ -14,6 +14,9 @@ public static class PortalRegistration
         services.AddScoped<PublicCaseQueries>();
         services.AddScoped<DocumentHandlers>();
         services.AddScoped<PublicDocumentQueries>();
+        services.AddScoped<PortalHomeQueries>();
+        services.AddScoped<PortalSearch>();
+        PortalSearch.AddPortalSearchKinds(services);
         services.AddScoped<IAttachmentAccess, CaseAttachmentAccess>();
         services.AddScoped<IAttachmentAccess, DocumentAttachmentAccess>();
         services.AddWorkbenchSource<PortalWorkbenchSource>();
@@ -24,5 +27,8 @@ public static class PortalRegistration
     {
         app.MapTextSize();
         app.MapCaseEndpoints();
+        app.MapDocumentEndpoints();
+        app.MapPortalFeed();
+        PortalSearch.MapPortalSearch(app);
     }
 }

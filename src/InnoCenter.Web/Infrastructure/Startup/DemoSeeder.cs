@@ -76,6 +76,7 @@ public static class DemoSeeder
         await SeedExpertsAsync(db, users, password, now);
         await EnsureCenterAsync(sp, db, now);
         await EnsureAssessmentCycleAsync(sp, db);
+        await InnoCenter.Web.Features.Portal.PortalDemo.SeedAsync(sp, db, now);
         Console.WriteLine($"Demo data ready / 演示数据已就绪: expert@demo.local, center@demo.local, member@demo.local, officer@demo.local — password / 密码 {password}");
     }
 
