@@ -12,7 +12,7 @@ public sealed record PortalRules
     /// <summary>The plan's seed tasks (技术研发, 协同创新, 知识产权, 成果转化, 标准, 双创服务, 人才, 国际合作).</summary>
     public IReadOnlyList<CodeItem> CaseTasks { get; init; } = [];
 
-    /// <summary>The 索引号 pattern: the publisher's organisation code, {year} and {seq} / {seq:00000}.</summary>
+    /// <summary>The 索引号 pattern: the publisher's organisation code, {year} and {seq} or {seq:000}.</summary>
     public string IndexNumberPattern { get; init; } = string.Empty;
 
     /// <summary>An inquiry is answered within this many working days of its arrival.</summary>
@@ -33,7 +33,7 @@ public sealed record PortalRules
         PolicyChecks.CodeTable(CaseTasks, $"{at}.caseTasks", errors, required: false);
         // A pack without a pattern publishes no document (the handler says so); a pattern must number uniquely.
         if (!string.IsNullOrWhiteSpace(IndexNumberPattern)
-            && (!IndexNumberPattern.Contains("{seq", StringComparison.Ordinal) || !IndexNumberPattern.Contains("{year}", StringComparison.Ordinal)))
+            && (!(IndexNumberPattern.Contains("{seq}", StringComparison.Ordinal) || IndexNumberPattern.Contains("{seq:000}", StringComparison.Ordinal)) || !IndexNumberPattern.Contains("{year}", StringComparison.Ordinal)))
         {
             errors.Add(new Error("policy.portal.index_pattern", $"{at}.indexNumberPattern"));
         }

@@ -16,6 +16,7 @@ public static class PortalRegistration
         services.AddScoped<PublicDocumentQueries>();
         services.AddScoped<PortalHomeQueries>();
         services.AddScoped<PortalSearch>();
+        services.AddScoped<InquiryHandlers>();
         PortalSearch.AddPortalSearchKinds(services);
         services.AddScoped<IAttachmentAccess, CaseAttachmentAccess>();
         services.AddScoped<IAttachmentAccess, DocumentAttachmentAccess>();
@@ -30,5 +31,6 @@ public static class PortalRegistration
         app.MapDocumentEndpoints();
         app.MapPortalFeed();
         PortalSearch.MapPortalSearch(app);
+        InquiryHandlers.MapInquiryEndpoints(app);
     }
 }
