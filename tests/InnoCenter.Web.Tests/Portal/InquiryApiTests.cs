@@ -93,3 +93,32 @@ public sealed class SqliteInquiryApiTests(SqliteAppFactory factory) : InquiryApi
 
 [PostgresSuite]
 public sealed class PostgresInquiryApiTests(PostgresAppFactory factory) : InquiryApiTests<PostgresAppFactory>(factory);
+
+/// <summary>The freshness warning (国办秘函〔2019〕19号), on a database of its own so nothing else is published in it.</summary>
+public abstract class PortalFreshnessTests<TFactory>
+    where TFactory : AppFactory, new()
+{
+    [ProviderFact]
+    public async Task The_admins_workbench_warns_when_nothing_was_published_for_the_packs_days_and_stops_after_a_case()
+    {
+        await using var own = await OwnApp<TFactory>.StartAsync();
+        var admin = await own.Factory.ClientFor(Roles.Admin);
+        Assert.Contains("portal.workbench.stale", await TitlesAsync(own.Factory, admin));
+
+        var w = await CaseWriter.StartAsync(own.Factory);
+        await w.PublishedAsync();
+
+        Assert.DoesNotContain("portal.workbench.stale", await TitlesAsync(own.Factory, admin));
+    }
+
+    private static async Task<string> TitlesAsync(AppFactory factory, HttpClient admin)
+    {
+        _ = factory;
+        return System.Text.RegularExpressions.Regex.Unescape(await admin.GetStringAsync("/api/v1/workbench"));
+    }
+}
+
+public sealed class SqlitePortalFreshnessTests : PortalFreshnessTests<SqliteAppFactory>;
+
+[PostgresSuite]
+public sealed class PostgresPortalFreshnessTests : PortalFreshnessTests<PostgresAppFactory>;

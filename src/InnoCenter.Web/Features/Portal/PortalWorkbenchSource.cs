@@ -11,7 +11,7 @@ namespace InnoCenter.Web.Features.Portal;
 /// The portal's part of the workbench: for an Admin, cases submitted for review and inquiries still to answer (those
 /// past their due day counted as overdue); for a center's staff, cases returned to them with remarks.
 /// </summary>
-public sealed class PortalWorkbenchSource(AppDbContext db, CenterAccess centers, TimeProvider clock) : IWorkbenchSource
+public sealed class PortalWorkbenchSource(AppDbContext db, CenterAccess centers, PortalHomeQueries home, TimeProvider clock) : IWorkbenchSource
 {
     public const string Module = "portal.workbench.module";
 
@@ -26,6 +26,11 @@ public sealed class PortalWorkbenchSource(AppDbContext db, CenterAccess centers,
             var waiting = await db.PortalInquiries.AsNoTracking().Where(i => i.AnsweredAt == null)
                 .GroupBy(_ => 1).Select(g => new { All = g.Count(), Overdue = g.Count(i => i.DueOn < today) }).FirstOrDefaultAsync(ct);
             items.Add(new WorkItem(Module, "portal.workbench.inquiries", waiting?.All ?? 0, "/Portal/Manage/Inquiries", waiting?.Overdue ?? 0));
+            // 国办秘函〔2019〕19号: a home page without an update for two weeks fails; warn before it does.
+            if (await home.IsStaleAsync(ct))
+            {
+                items.Add(new WorkItem(Module, "portal.workbench.stale", 1, "/Portal/Manage/Cases", 1));
+            }
         }
         else if (user.IsInRole(Roles.CenterUser))
         {
