@@ -60,6 +60,10 @@ services.AddRazorPages(o =>
         o.Conventions.AllowAnonymousToPage("/Account/ConfirmEmail");
         o.Conventions.AllowAnonymousToFolder("/Centers/Public");
         o.Conventions.AllowAnonymousToFolder("/Resources/Public");
+        o.Conventions.AllowAnonymousToFolder("/Portal/Cases");
+        o.Conventions.AllowAnonymousToFolder("/Portal/Documents");
+        o.Conventions.AllowAnonymousToFolder("/Portal/Inquiries");
+        o.Conventions.AllowAnonymousToFolder("/Portal/Search");
         o.Conventions.AuthorizeFolder("/Audit", Duties.Audit);
         o.Conventions.AuthorizeFolder("/Users", Duties.Accounts);
         o.Conventions.AuthorizeFolder("/Dashboard", Roles.Admin);

@@ -55,6 +55,8 @@ public sealed record PolicyPack
     public ResourceRules Resources { get; init; } = new();
     /// <summary>专项资金: sources, categories, forms, period, warnings, when a tranche is held.</summary>
     public FundRules Funds { get; init; } = new();
+    /// <summary>The public portal: case tasks, 索引号 pattern, inquiry answer days, freshness.</summary>
+    public PortalRules Portal { get; init; } = new();
 
     public CodeItem? FindDistrict(string? code) => Districts.FirstOrDefault(d => d.Code == code);
 
@@ -86,6 +88,7 @@ public sealed record PolicyPack
         errors.AddRange(Reminders.Validate());
         errors.AddRange(Resources.Validate());
         errors.AddRange(Funds.Validate(Assessment.GradeBands));
+        errors.AddRange(Portal.Validate());
         return errors;
     }
 }

@@ -27,6 +27,7 @@ using InnoCenter.Web.Infrastructure.Mail;
 using InnoCenter.Web.Features.Outbox;
 using InnoCenter.Web.Features.Reminders;
 using InnoCenter.Web.Features.Resources;
+using InnoCenter.Web.Features.Portal;
 
 namespace InnoCenter.Web.Features;
 
@@ -118,6 +119,7 @@ public static class FeatureRegistration
         services.AddHostedService<ReminderJob>();
         services.AddResourcesModule();
         services.AddFundsModule();
+        services.AddPortalModule();
         return services;
     }
 
@@ -153,5 +155,6 @@ public static class FeatureRegistration
         app.MapOutboxEndpoints();
         app.MapResourceEndpoints();
         app.MapFundsEndpoints();
+        app.MapPortalEndpoints();
     }
 }

@@ -7,8 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace InnoCenter.Web.Features.Home;
 
 /// <summary>The public home page for visitors; for a signed-in user, the workbench (工作台) of what waits for them.</summary>
-public sealed class IndexModel(AppDbContext db, WorkbenchHandlers workbench) : PageModel
+public sealed class IndexModel(AppDbContext db, WorkbenchHandlers workbench, Portal.PortalHomeQueries portal) : PageModel
 {
+    public Portal.PortalHome? Portal { get; private set; }
+
     public int PendingUsers { get; private set; }
 
     public WorkbenchDto? Workbench { get; private set; }
@@ -17,6 +19,7 @@ public sealed class IndexModel(AppDbContext db, WorkbenchHandlers workbench) : P
     {
         if (User.Identity?.IsAuthenticated != true)
         {
+            Portal = await portal.GetAsync(ct);
             return;
         }
 

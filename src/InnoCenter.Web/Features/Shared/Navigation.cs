@@ -33,6 +33,9 @@ public static class Navigation
     private static readonly NavItem Audit = new("nav.audit", "/Audit");
     private static readonly NavItem Outbox = new("outbox.nav", "/Outbox");
     private static readonly NavItem Resources = new("resources.nav", "/Resources");
+    private static readonly NavItem PortalCases = new("portal.cases.title", "/Portal/Cases");
+    private static readonly NavItem PortalDocuments = new("portal.documents.title", "/Portal/Documents");
+    private static readonly NavItem PortalManage = new("portal.nav.manage", "/Portal/Manage/Cases", "/Portal/Manage");
 
     /// <param name="keepsAccounts">Holds the accounts duty (三员分立: the system administrator).</param>
     /// <param name="keepsAudit">Holds the audit duty (三员分立: the security auditor).</param>
@@ -40,7 +43,7 @@ public static class Navigation
     {
         if (user.Identity?.IsAuthenticated != true)
         {
-            return [Single(Notices), Single(PublicCenters)];
+            return [Single(Notices), Single(PortalCases), Single(PortalDocuments), Single(PublicCenters)];
         }
 
         List<NavItem> system = [];
@@ -60,7 +63,7 @@ public static class Navigation
             [
                 Single(Workbench),
                 new("nav.group.recognition", [Applications, Reviews, Experts, Notices]),
-                new("nav.group.operation", [Centers, Ledger, Resources, Assessment, Funds, Dashboard]),
+                new("nav.group.operation", [Centers, Ledger, Resources, Assessment, Funds, Dashboard, PortalManage]),
                 new("nav.group.system", [Organizations, Policy, Outbox, .. system]),
             ];
         }
@@ -79,7 +82,7 @@ public static class Navigation
         if (user.IsInRole(Roles.CenterUser))
         {
             groups.Add(Single(Applications));
-            groups.Add(new("nav.group.operation", [Centers, Ledger, Resources, Assessment, Funds]));
+            groups.Add(new("nav.group.operation", [Centers, Ledger, Resources, Assessment, Funds, PortalManage]));
         }
         else if (user.IsInRole(Roles.MemberUser))
         {

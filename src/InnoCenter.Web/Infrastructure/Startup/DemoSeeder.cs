@@ -78,6 +78,7 @@ public static class DemoSeeder
         await EnsureAssessmentCycleAsync(sp, db);
         await Features.Resources.ResourcesDemo.SeedAsync(sp, db, now);
         await Features.Funds.FundsDemo.SeedAsync(sp, db, password, now);
+        await InnoCenter.Web.Features.Portal.PortalDemo.SeedAsync(sp, db, now);
         Console.WriteLine($"Demo data ready / 演示数据已就绪: expert@demo.local, center@demo.local, member@demo.local, officer@demo.local — password / 密码 {password}");
     }
 

@@ -45,6 +45,7 @@ public static class OpenApiConventions
         ["Workbench"] = "What waits for the signed-in user (工作台)",
         ["Funds"] = "Special funds (专项资金): grants, tranches with holds, matching receipts, expenditures with vouchers, clawbacks, warnings",
         ["Public"] = "What the public portal reads: published fund allocations and acceptance results",
+        ["Portal"] = "The public portal (宣传): typical cases, policy documents with 索引号, inquiries, search, feed",
         ["Resources"] = "Shared research resources (科研资源开放共享): catalogue, race-free booking, usage, charges, statements, calendars",
     };
 

@@ -1,0 +1,38 @@
+using InnoCenter.Web.Infrastructure.Auth;
+using InnoCenter.Web.Infrastructure.Localization;
+using InnoCenter.Web.Infrastructure.Problems;
+using InnoCenter.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InnoCenter.Web.Features.Portal;
+
+/// <summary>Policy documents over the API: anyone reads; an Admin publishes (the platform assigns the 索引号).</summary>
+public static class DocumentEndpoints
+{
+    public static void MapDocumentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var open = app.MapGroup("/api/v1/portal/documents").WithTags("Portal").AllowAnonymous();
+        open.MapGet("/", List).WithName("ListPortalDocuments").WithSummary("Published policy documents, newest first");
+        open.MapGet("/{id:guid}", Get).WithName("GetPortalDocument").WithSummary("A policy document with 索引号, 文号, publisher and date")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapPost("/api/v1/portal/manage/documents", Publish).WithTags("Portal").RequireAuthorization(Roles.Admin)
+            .WithName("PublishPortalDocument").WithSummary("An Admin publishes a policy document; its 索引号 is assigned")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+    }
+
+    private static async Task<Ok<PagedResult<DocumentRow>>> List([AsParameters] DocumentFilter filter, PublicDocumentQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.ListAsync(filter, ct));
+
+    private static async Task<Results<Ok<DocumentDto>, ProblemHttpResult>> Get(Guid id, PublicDocumentQueries queries, Text text, CancellationToken ct)
+    {
+        var result = await queries.GetAsync(id, ct);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Failure!.ToProblem(text);
+    }
+
+    private static async Task<Results<Created<DocumentDto>, ProblemHttpResult>> Publish([FromBody] DocumentRequest request, DocumentHandlers handlers, Text text, CancellationToken ct)
+    {
+        var result = await handlers.PublishAsync(request, [], ct);
+        return result.IsSuccess ? TypedResults.Created($"/api/v1/portal/documents/{result.Value.Id}", result.Value) : result.Failure!.ToProblem(text);
+    }
+}
