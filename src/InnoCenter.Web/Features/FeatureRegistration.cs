@@ -73,6 +73,9 @@ public static class FeatureRegistration
         services.AddScoped<CenterAccess>();
         services.AddScoped<OrganizationLookup>();
         services.AddScoped<CenterHandlers>();
+        services.AddScoped<CenterStatusHandlers>();
+        services.AddScoped<MembershipHandlers>();
+        services.AddScoped<GovernanceHandlers>();
         services.AddScoped<LedgerServices>();
         AddLedgerKind<ProjectLedger>(services);
         AddLedgerKind<IpLedger>(services);

@@ -19,7 +19,7 @@ namespace InnoCenter.Web.Features.Assessment;
 /// saved in one transaction, or nothing is.
 /// </summary>
 public sealed class CyclePublisher(
-    AppDbContext db, AssessmentAccess access, CenterHandlers centers, CycleHandlers cycles, Notifier notifier, Bilingual bilingual,
+    AppDbContext db, AssessmentAccess access, CenterStatusHandlers centers, CycleHandlers cycles, Notifier notifier, Bilingual bilingual,
     Text text, TimeProvider clock)
 {
     public async Task<Result<PublishDto>> PublishAsync(Guid cycleId, int? version, CancellationToken ct)

@@ -176,5 +176,5 @@ public sealed record GovernanceDto(IReadOnlyList<SeatDto> DecisionBody, IReadOnl
 /// <summary>A center as a choice in a picker.</summary>
 public sealed record CenterOption(Guid Id, string Name);
 
-/// <summary>A status change a policy rule decides for one center (see <c>CenterHandlers.ChangeStatusesByRuleAsync</c>).</summary>
+/// <summary>A status change a policy rule decides for one center (see <c>CenterStatusHandlers.ChangeStatusesByRuleAsync</c>).</summary>
 public sealed record RuleStatusChange(Guid CenterId, Domain.Centers.CenterStatus To, string RuleCode, string Reason, DateOnly EffectiveOn);

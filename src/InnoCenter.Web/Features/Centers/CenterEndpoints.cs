@@ -49,35 +49,35 @@ public static class CenterEndpoints
         Answer(await handlers.UpdateLegalEntityAsync(id, request, ct), text);
 
     private static async Task<Results<Ok<CenterDto>, ProblemHttpResult>> ChangeStatus(
-        Guid id, [FromBody] StatusChangeRequest request, CenterHandlers handlers, Text text, CancellationToken ct) =>
+        Guid id, [FromBody] StatusChangeRequest request, CenterStatusHandlers handlers, Text text, CancellationToken ct) =>
         Answer(await handlers.ChangeStatusAsync(id, request, ct), text);
 
     private static async Task<Results<Ok<IReadOnlyList<StatusChangeDto>>, ProblemHttpResult>> StatusHistory(
-        Guid id, CenterHandlers handlers, Text text, CancellationToken ct) =>
+        Guid id, CenterStatusHandlers handlers, Text text, CancellationToken ct) =>
         Answer(await handlers.StatusHistoryAsync(id, ct), text);
 
     private static async Task<Results<Ok<IReadOnlyList<CenterMemberDto>>, ProblemHttpResult>> Members(
-        Guid id, CenterHandlers handlers, Text text, CancellationToken ct) =>
+        Guid id, MembershipHandlers handlers, Text text, CancellationToken ct) =>
         Answer(await handlers.MembersAsync(id, ct), text);
 
     private static async Task<Results<Ok<IReadOnlyList<CompositionPointDto>>, ProblemHttpResult>> Composition(
-        Guid id, CenterHandlers handlers, Text text, CancellationToken ct) =>
+        Guid id, MembershipHandlers handlers, Text text, CancellationToken ct) =>
         Answer(await handlers.CompositionAsync(id, ct), text);
 
     private static async Task<Results<Ok<IReadOnlyList<CenterMemberDto>>, ProblemHttpResult>> ChangeMembership(
-        Guid id, [FromBody] MembershipChangeRequest request, CenterHandlers handlers, Text text, CancellationToken ct) =>
+        Guid id, [FromBody] MembershipChangeRequest request, MembershipHandlers handlers, Text text, CancellationToken ct) =>
         Answer(await handlers.ChangeMembershipAsync(id, request, ct), text);
 
     private static async Task<Results<Ok<GovernanceDto>, ProblemHttpResult>> Governance(
-        Guid id, CenterHandlers handlers, Text text, CancellationToken ct) =>
+        Guid id, GovernanceHandlers handlers, Text text, CancellationToken ct) =>
         Answer(await handlers.GovernanceAsync(id, ct), text);
 
     private static async Task<Results<Ok<GovernanceDto>, ProblemHttpResult>> AddSeat(
-        Guid id, [FromBody] SeatRequest request, CenterHandlers handlers, Text text, CancellationToken ct) =>
+        Guid id, [FromBody] SeatRequest request, GovernanceHandlers handlers, Text text, CancellationToken ct) =>
         Answer(await handlers.AddSeatAsync(id, request, ct), text);
 
     private static async Task<Results<Ok<GovernanceDto>, ProblemHttpResult>> EndSeat(
-        Guid id, Guid seatId, [FromBody] EndSeatRequest request, CenterHandlers handlers, Text text, CancellationToken ct) =>
+        Guid id, Guid seatId, [FromBody] EndSeatRequest request, GovernanceHandlers handlers, Text text, CancellationToken ct) =>
         Answer(await handlers.EndSeatAsync(id, seatId, request, ct), text);
 
     private static Results<Ok<T>, ProblemHttpResult> Answer<T>(InnoCenter.Domain.Common.Result<T> result, Text text) =>

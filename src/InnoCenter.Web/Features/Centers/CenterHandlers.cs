@@ -15,12 +15,13 @@ using Microsoft.EntityFrameworkCore;
 namespace InnoCenter.Web.Features.Centers;
 
 /// <summary>
-/// Centers: founding from an approved application, the profile, status by decision or rule, membership over time and
-/// governance. Shared by the API and the pages; who may do what is decided here (<see cref="CenterAccess"/>).
+/// Centers: founding from an approved application, the lists and the profile (status: <see cref="CenterStatusHandlers"/>;
+/// membership: <see cref="MembershipHandlers"/>; governance: <see cref="GovernanceHandlers"/>). Shared by the API and the
+/// pages; who may do what is decided here (<see cref="CenterAccess"/>).
 /// </summary>
 public sealed class CenterHandlers(
     AppDbContext db, CurrentUser user, CenterAccess access, OrganizationLookup orgs, PolicyProvider policy, Text text,
-    Notifier notifier, TimeProvider clock)
+    TimeProvider clock)
 {
     /// <summary>
     /// Adds the center founded by an approved application, with its members, to the context — without saving: the
@@ -197,9 +198,9 @@ public sealed class CenterHandlers(
             return Failure.Validation(errors);
         }
 
-        if (r.Version != center.Version)
+        if (center.StaleAgainst(r.Version) is { } stale)
         {
-            return Failure.Conflict("common.concurrency");
+            return stale;
         }
 
         var entityOrg = await orgs.ByCodeAsync(code!.Value, ct);
@@ -211,350 +212,6 @@ public sealed class CenterHandlers(
         }
 
         return await SaveThenGetAsync(id, ct);
-    }
-
-    /// <summary>An Admin records a decision (文号) that moves the center's status.</summary>
-    public async Task<Result<CenterDto>> ChangeStatusAsync(Guid id, StatusChangeRequest r, CancellationToken ct)
-    {
-        if (!user.IsAdmin)
-        {
-            return Failure.Forbidden();
-        }
-
-        var center = await db.Centers.FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (center is null)
-        {
-            return Failure.NotFound("centers.not_found");
-        }
-
-        var errors = new List<Error>();
-        if (!Enum.TryParse<CenterStatus>(r.To, true, out var to) || !Enum.IsDefined(to))
-        {
-            errors.Add(new Error("centers.status_unknown", "to", r.To ?? string.Empty));
-        }
-
-        if (r.EffectiveOn is null)
-        {
-            errors.Add(new Error("validation.required", "effectiveOn"));
-        }
-
-        if (r.Version is null)
-        {
-            errors.Add(new Error("validation.required", "version"));
-        }
-
-        if (errors.Count > 0)
-        {
-            return Failure.Validation(errors);
-        }
-
-        if (r.Version != center.Version)
-        {
-            return Failure.Conflict("common.concurrency");
-        }
-
-        var from = center.Status;
-        var changed = center.ChangeStatus(to, StatusBasis.Decision, r.Reference, r.Reason, r.EffectiveOn!.Value, access.Today, user.Id, clock.GetUtcNow());
-        if (!changed.IsSuccess)
-        {
-            return changed.Failure!;
-        }
-
-        db.CenterStatusChanges.Add(changed.Value);
-        await NotifyCenterUsersAsync(center, "centers.status_changed_notice", ct, center.Name, StatusLabel(from), StatusLabel(to));
-        return await SaveThenGetAsync(id, ct);
-    }
-
-    /// <summary>
-    /// Moves centers' statuses because a policy rule says so (e.g. two failing years revoke the title), reading all of
-    /// them at once; each change is recorded or refused on its own. Adds the changes to the context without saving: the
-    /// caller (the assessment) saves them with the results that triggered them. Only an Admin's action applies a rule.
-    /// </summary>
-    public async Task<IReadOnlyList<(Guid CenterId, Result<CenterStatusChange> Result)>> ChangeStatusesByRuleAsync(
-        IReadOnlyList<RuleStatusChange> changes, CancellationToken ct)
-    {
-        if (!user.IsAdmin)
-        {
-            return changes.Select(c => (c.CenterId, (Result<CenterStatusChange>)Failure.Forbidden())).ToList();
-        }
-
-        var ids = changes.Select(c => c.CenterId).Distinct().ToList();
-        var loaded = await db.Centers.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-        var now = clock.GetUtcNow();
-        var results = new List<(Guid, Result<CenterStatusChange>)>();
-        foreach (var change in changes)
-        {
-            if (!loaded.TryGetValue(change.CenterId, out var center))
-            {
-                results.Add((change.CenterId, Failure.NotFound("centers.not_found")));
-                continue;
-            }
-
-            var changed = center.ChangeStatus(change.To, StatusBasis.PolicyRule, change.RuleCode, change.Reason, change.EffectiveOn, access.Today, user.Id, now);
-            if (changed.IsSuccess)
-            {
-                db.CenterStatusChanges.Add(changed.Value);
-            }
-
-            results.Add((change.CenterId, changed));
-        }
-
-        return results;
-    }
-
-    public async Task<Result<IReadOnlyList<StatusChangeDto>>> StatusHistoryAsync(Guid id, CancellationToken ct)
-    {
-        if (!await access.CanReadAsync(id, ct))
-        {
-            return Failure.NotFound("centers.not_found");
-        }
-
-        var changes = await db.CenterStatusChanges.AsNoTracking().Where(s => s.CenterId == id).ToListAsync(ct);
-        return changes.OrderByDescending(c => c.RecordedAt).Select(c => new StatusChangeDto(
-            c.Id, c.From.ToString(), StatusLabel(c.From), c.To.ToString(), StatusLabel(c.To), c.Basis.ToString(),
-            text[$"centers.basis.{c.Basis}"], c.Reference, c.Reason, c.EffectiveOn, c.RecordedAt)).ToList();
-    }
-
-    /// <summary>Every membership period of the center, history included.</summary>
-    public async Task<Result<IReadOnlyList<CenterMemberDto>>> MembersAsync(Guid id, CancellationToken ct)
-    {
-        if (!await access.CanReadAsync(id, ct))
-        {
-            return Failure.NotFound("centers.not_found");
-        }
-
-        var periods = await db.CenterMemberships.AsNoTracking().Where(m => m.CenterId == id).ToListAsync(ct);
-        await orgs.PreloadIdsAsync(periods.Select(p => p.OrganizationId), ct);
-        return periods.OrderBy(p => p.JoinedOn).ThenByDescending(p => p.IsLead).ThenBy(p => orgs.NameOf(p.OrganizationId))
-            .Select(ToMemberDto).ToList();
-    }
-
-    /// <summary>Counts by kind and by region on every day the membership changed, with the equity total there.</summary>
-    public async Task<Result<IReadOnlyList<CompositionPointDto>>> CompositionAsync(Guid id, CancellationToken ct)
-    {
-        if (!await access.CanReadAsync(id, ct))
-        {
-            return Failure.NotFound("centers.not_found");
-        }
-
-        var periods = await db.CenterMemberships.AsNoTracking().Where(m => m.CenterId == id).ToListAsync(ct);
-        var days = periods.Select(p => p.JoinedOn).Concat(periods.Where(p => p.LeftOn is not null).Select(p => p.LeftOn!.Value))
-            .Distinct().Order();
-        return days.Select(day =>
-        {
-            var on = periods.Where(p => p.IsMemberOn(day)).ToList();
-            return new CompositionPointDto(
-                day,
-                on.Count,
-                Enum.GetValues<MemberKind>().ToDictionary(k => k.ToString(), k => on.Count(p => p.Kind == k)),
-                Enum.GetValues<Region>().ToDictionary(r => r.ToString(), r => on.Count(p => p.Region == r)),
-                on.Sum(p => p.EquitySharePercent ?? 0m));
-        }).ToList();
-    }
-
-    public async Task<Result<IReadOnlyList<CenterMemberDto>>> ChangeMembershipAsync(Guid id, MembershipChangeRequest r, CancellationToken ct)
-    {
-        if (!await access.CanReadAsync(id, ct))
-        {
-            return Failure.NotFound("centers.not_found");
-        }
-
-        if (!await access.CanEditAsync(id, ct))
-        {
-            return Failure.Forbidden("centers.edit_forbidden");
-        }
-
-        var center = await db.Centers.Include(c => c.Memberships).FirstAsync(c => c.Id == id, ct);
-        var errors = new List<Error>();
-        if (r.EffectiveOn is null)
-        {
-            errors.Add(new Error("validation.required", "effectiveOn"));
-        }
-
-        var requested = (r.Steps ?? []).Where(s => !string.IsNullOrWhiteSpace(s.Action) || !string.IsNullOrWhiteSpace(s.CreditCode)).ToList();
-        if (requested.Count == 0)
-        {
-            errors.Add(new Error("centers.change_empty", "steps"));
-        }
-
-        await orgs.PreloadCodesAsync(requested.Select(s => s.CreditCode), ct);
-        var steps = new List<MembershipStep>();
-        for (var i = 0; i < requested.Count; i++)
-        {
-            var s = requested[i];
-            var org = await orgs.ByCodeAsync(s.CreditCode, ct);
-            if (org is null)
-            {
-                errors.Add(new Error("ledger.organization_unknown", "steps", s.CreditCode ?? string.Empty));
-                continue;
-            }
-
-            switch (s.Action?.Trim().ToLowerInvariant())
-            {
-                case "join":
-                    var kind = ParseKind(s.Kind, org.Type);
-                    if (kind is null)
-                    {
-                        errors.Add(new Error("centers.member_kind_required", "steps", org.Name));
-                        continue;
-                    }
-
-                    steps.Add(new JoinStep(org.Id, kind.Value, org.Region, s.EquitySharePercent));
-                    break;
-                case "leave":
-                    steps.Add(new LeaveStep(org.Id));
-                    break;
-                case "share":
-                    steps.Add(new ShareStep(org.Id, s.EquitySharePercent));
-                    break;
-                default:
-                    errors.Add(new Error("centers.step_action_unknown", "steps", s.Action ?? string.Empty));
-                    break;
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            return Failure.Validation(errors);
-        }
-
-        var changed = center.ChangeMembership(r.EffectiveOn!.Value, steps, access.Today, clock.GetUtcNow());
-        if (!changed.IsSuccess)
-        {
-            return NameOrganizations(changed.Failure!);
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("common.concurrency");
-        }
-
-        return await MembersAsync(id, ct);
-    }
-
-    public async Task<Result<GovernanceDto>> GovernanceAsync(Guid id, CancellationToken ct)
-    {
-        if (!await access.CanReadAsync(id, ct))
-        {
-            return Failure.NotFound("centers.not_found");
-        }
-
-        var seats = await db.GovernanceSeats.AsNoTracking().Where(s => s.CenterId == id).ToListAsync(ct);
-        await orgs.PreloadIdsAsync(seats.Where(s => s.RepresentedOrganizationId is not null).Select(s => s.RepresentedOrganizationId!.Value), ct);
-        var dtos = seats.OrderBy(s => s.Until is not null).ThenBy(s => s.Kind).ThenBy(s => s.Since).Select(ToSeatDto).ToList();
-        return new GovernanceDto(
-            dtos.Where(s => s.Body == nameof(GovernanceBody.DecisionBody)).ToList(),
-            dtos.Where(s => s.Body == nameof(GovernanceBody.AdvisoryCommittee)).ToList(),
-            GovernanceRules.DecisionBodyLacksIndependent(seats, access.Today));
-    }
-
-    public async Task<Result<GovernanceDto>> AddSeatAsync(Guid id, SeatRequest r, CancellationToken ct)
-    {
-        if (!await access.CanReadAsync(id, ct))
-        {
-            return Failure.NotFound("centers.not_found");
-        }
-
-        if (!await access.CanEditAsync(id, ct))
-        {
-            return Failure.Forbidden("centers.edit_forbidden");
-        }
-
-        var center = await db.Centers.AsNoTracking().Include(c => c.Memberships).FirstAsync(c => c.Id == id, ct);
-        var errors = new List<Error>();
-        if (!Enum.TryParse<GovernanceBody>(r.Body, true, out var body))
-        {
-            errors.Add(new Error("centers.body_unknown", "body"));
-        }
-
-        if (!Enum.TryParse<SeatKind>(r.Kind, true, out var kind))
-        {
-            errors.Add(new Error("centers.seat_kind_mismatch", "kind"));
-        }
-
-        if (r.Since is null)
-        {
-            errors.Add(new Error("validation.required", "since"));
-        }
-        else if (!center.IsWithinLife(r.Since.Value, access.Today))
-        {
-            errors.Add(new Error("centers.date_outside_life", "since", r.Since.Value.ToString("yyyy-MM-dd")));
-        }
-
-        Guid? represented = null;
-        if (!string.IsNullOrWhiteSpace(r.RepresentedCreditCode))
-        {
-            var org = await orgs.ByCodeAsync(r.RepresentedCreditCode, ct);
-            if (org is null)
-            {
-                errors.Add(new Error("ledger.organization_unknown", "representedCreditCode", r.RepresentedCreditCode));
-            }
-            else if (r.Since is { } since && !center.MembersOn(since).Any(m => m.OrganizationId == org.Id))
-            {
-                errors.Add(new Error("centers.representative_not_member", "representedCreditCode", org.Name));
-            }
-            else
-            {
-                represented = org.Id;
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            return Failure.Validation(errors);
-        }
-
-        var seat = GovernanceSeat.Create(id, body, kind, r.PersonName, r.Position, r.Affiliation, represented, r.Since!.Value);
-        if (!seat.IsSuccess)
-        {
-            return RenameField(seat.Failure!, "representedOrganization", "representedCreditCode");
-        }
-
-        db.GovernanceSeats.Add(seat.Value);
-        await db.SaveChangesAsync(ct);
-        return await GovernanceAsync(id, ct);
-    }
-
-    public async Task<Result<GovernanceDto>> EndSeatAsync(Guid id, Guid seatId, EndSeatRequest r, CancellationToken ct)
-    {
-        if (!await access.CanReadAsync(id, ct))
-        {
-            return Failure.NotFound("centers.not_found");
-        }
-
-        if (!await access.CanEditAsync(id, ct))
-        {
-            return Failure.Forbidden("centers.edit_forbidden");
-        }
-
-        var seat = await db.GovernanceSeats.FirstOrDefaultAsync(s => s.Id == seatId && s.CenterId == id, ct);
-        if (seat is null)
-        {
-            return Failure.NotFound("centers.seat_not_found");
-        }
-
-        if (r.Until is null)
-        {
-            return Failure.Validation(new Error("validation.required", "until"));
-        }
-
-        if (r.Until.Value > access.Today)
-        {
-            return Failure.Validation(new Error("centers.date_outside_life", "until", r.Until.Value.ToString("yyyy-MM-dd")));
-        }
-
-        var ended = seat.End(r.Until.Value);
-        if (!ended.IsSuccess)
-        {
-            return ended.Failure!;
-        }
-
-        await db.SaveChangesAsync(ct);
-        return await GovernanceAsync(id, ct);
     }
 
     public string StatusLabel(CenterStatus status) => text[$"centers.status.{status}"];
@@ -569,52 +226,14 @@ public sealed class CenterHandlers(
         return policy.Current.KeyAreas.FirstOrDefault(k => k.Code == v || k.Zh == v || string.Equals(k.En, v, StringComparison.OrdinalIgnoreCase));
     }
 
-    private static MemberKind? ParseKind(string? kind, OrganizationType type)
-    {
-        if (!string.IsNullOrWhiteSpace(kind))
-        {
-            return Enum.TryParse<MemberKind>(kind, true, out var k) && Enum.IsDefined(k) ? k : null;
-        }
-
-        // The organisation's own type is the natural default where it is one of the member kinds.
-        return Enum.TryParse<MemberKind>(type.ToString(), out var fromType) ? fromType : null;
-    }
-
-    /// <summary>Domain errors name organisations by id; people know them by name.</summary>
-    private Failure NameOrganizations(Failure failure) => failure with
-    {
-        Errors = failure.Errors.Select(e => e with { Args = e.Args.Select(a => a is Guid g ? orgs.NameOf(g) : a).ToArray() }).ToList(),
-    };
-
-    private static Failure RenameField(Failure failure, string from, string to) => failure with
-    {
-        Errors = failure.Errors.Select(e => e.Field == from ? e with { Field = to } : e).ToList(),
-    };
-
     private async Task<Result<CenterDto>> SaveThenGetAsync(Guid id, CancellationToken ct)
     {
-        try
+        if (await db.SaveVersionedAsync(ct) is { } lost)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("common.concurrency");
+            return lost;
         }
 
         return await GetAsync(id, ct);
-    }
-
-    private async Task NotifyCenterUsersAsync(Center center, string titleKey, CancellationToken ct, params object[] args)
-    {
-        var orgIds = new[] { center.LeadOrganizationId, center.LegalEntityOrganizationId ?? center.LeadOrganizationId };
-        var users = await (
-            from u in db.Users
-            join ur in db.UserRoles on u.Id equals ur.UserId
-            join r in db.Roles on ur.RoleId equals r.Id
-            where r.Name == Roles.CenterUser && u.OrganizationId != null && orgIds.Contains(u.OrganizationId.Value)
-            select u.Id).ToListAsync(ct);
-        await notifier.NotifyAsync(users, titleKey, $"/Centers/Details/{center.Id}", ct, args);
     }
 
     private IQueryable<Center> Filtered(IQueryable<Center> q, CenterFilter f)
@@ -671,16 +290,12 @@ public sealed class CenterHandlers(
         return new PagedResult<CenterSummaryDto>(items, page, size, total);
     }
 
-    private CenterMemberDto ToMemberDto(CenterMembership m)
+    /// <summary>A membership period as the API and pages show it (the organisation's name and code preloaded).</summary>
+    public CenterMemberDto ToMemberDto(CenterMembership m)
     {
         var en = LocalizationSetup.IsEnglish;
         return new CenterMemberDto(
             m.Id, m.OrganizationId, orgs.NameOf(m.OrganizationId), orgs.CodeOf(m.OrganizationId), m.Kind.ToString(), KindLabel(m.Kind),
             m.Region.ToString(), policy.Current.Regions.LabelOf(m.Region.ToString(), en), m.EquitySharePercent, m.IsLead, m.JoinedOn, m.LeftOn);
     }
-
-    private SeatDto ToSeatDto(GovernanceSeat s) => new(
-        s.Id, s.Body.ToString(), text[$"centers.body.{s.Body}"], s.Kind.ToString(), text[$"centers.seat.{s.Kind}"], s.PersonName,
-        s.Position, s.Affiliation, s.RepresentedOrganizationId,
-        s.RepresentedOrganizationId is { } org ? orgs.NameOf(org) : null, s.Since, s.Until);
 }

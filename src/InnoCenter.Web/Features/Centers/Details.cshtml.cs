@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace InnoCenter.Web.Features.Centers;
 
-public sealed class DetailsModel(CenterHandlers handlers) : PageModel
+public sealed class DetailsModel(CenterHandlers handlers, CenterStatusHandlers statuses) : PageModel
 {
     public CenterDto Center { get; private set; } = null!;
 
@@ -18,7 +18,7 @@ public sealed class DetailsModel(CenterHandlers handlers) : PageModel
         }
 
         Center = found.Value;
-        History = (await handlers.StatusHistoryAsync(id, ct)).Value;
+        History = (await statuses.StatusHistoryAsync(id, ct)).Value;
         return Page();
     }
 }

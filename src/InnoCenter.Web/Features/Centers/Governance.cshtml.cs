@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace InnoCenter.Web.Features.Centers;
 
 /// <summary>The decision body and the advisory committee, with the warning when the former has no independent member.</summary>
-public sealed class GovernanceModel(CenterHandlers handlers, Text text, TimeProvider clock) : PageModel
+public sealed class GovernanceModel(CenterHandlers handlers, GovernanceHandlers governance, Text text, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -28,7 +28,7 @@ public sealed class GovernanceModel(CenterHandlers handlers, Text text, TimeProv
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
     {
-        var result = await handlers.AddSeatAsync(Id, new SeatRequest
+        var result = await governance.AddSeatAsync(Id, new SeatRequest
         {
             Body = Input.Body,
             Kind = Input.Kind,
@@ -50,7 +50,7 @@ public sealed class GovernanceModel(CenterHandlers handlers, Text text, TimeProv
 
     public async Task<IActionResult> OnPostEndAsync(Guid seatId, DateOnly? until, CancellationToken ct)
     {
-        var result = await handlers.EndSeatAsync(Id, seatId, new EndSeatRequest { Until = until }, ct);
+        var result = await governance.EndSeatAsync(Id, seatId, new EndSeatRequest { Until = until }, ct);
         if (!result.IsSuccess)
         {
             ModelState.AddFailure(result.Failure!, text, "End");
@@ -70,7 +70,7 @@ public sealed class GovernanceModel(CenterHandlers handlers, Text text, TimeProv
         }
 
         Center = found.Value;
-        Governance = (await handlers.GovernanceAsync(Id, ct)).Value;
+        Governance = (await governance.GovernanceAsync(Id, ct)).Value;
         return true;
     }
 

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace InnoCenter.Web.Features.Centers;
 
 /// <summary>Membership over time: every period, the composition where it changed, and (for the center's users) a change form.</summary>
-public sealed class MembersModel(CenterHandlers handlers, PolicyProvider policy, Text text, TimeProvider clock) : PageModel
+public sealed class MembersModel(CenterHandlers handlers, MembershipHandlers memberships, PolicyProvider policy, Text text, TimeProvider clock) : PageModel
 {
     public const int StepRows = 4;
 
@@ -34,7 +34,7 @@ public sealed class MembersModel(CenterHandlers handlers, PolicyProvider policy,
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await handlers.ChangeMembershipAsync(Id, new MembershipChangeRequest
+        var result = await memberships.ChangeMembershipAsync(Id, new MembershipChangeRequest
         {
             EffectiveOn = Input.EffectiveOn,
             Steps = Input.Steps.Select(s => new MembershipStepRequest
@@ -64,8 +64,8 @@ public sealed class MembersModel(CenterHandlers handlers, PolicyProvider policy,
         }
 
         Center = found.Value;
-        Periods = (await handlers.MembersAsync(Id, ct)).Value;
-        Composition = (await handlers.CompositionAsync(Id, ct)).Value;
+        Periods = (await memberships.MembersAsync(Id, ct)).Value;
+        Composition = (await memberships.CompositionAsync(Id, ct)).Value;
         while (Input.Steps.Count < StepRows)
         {
             Input.Steps.Add(new StepInput());

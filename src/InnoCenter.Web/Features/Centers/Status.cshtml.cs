@@ -9,7 +9,7 @@ namespace InnoCenter.Web.Features.Centers;
 
 /// <summary>An Admin records a decision that changes a center's status.</summary>
 [Authorize(Roles = Roles.Admin)]
-public sealed class StatusModel(CenterHandlers handlers, Text text, TimeProvider clock) : PageModel
+public sealed class StatusModel(CenterHandlers handlers, CenterStatusHandlers statuses, Text text, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -32,7 +32,7 @@ public sealed class StatusModel(CenterHandlers handlers, Text text, TimeProvider
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await handlers.ChangeStatusAsync(Id, new StatusChangeRequest
+        var result = await statuses.ChangeStatusAsync(Id, new StatusChangeRequest
         {
             To = Input.To,
             Reference = Input.Reference,
