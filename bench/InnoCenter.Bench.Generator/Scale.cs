@@ -35,6 +35,12 @@ public sealed record Scale(
     public static readonly Scale Export = new("export", Organizations: 100_000, Applications: 0, Centers: 0, Experts: 0,
         ReviewPanels: 0, LedgerRows: 0, IpRecords: 0, Deals: 0, AssessmentYears: 0);
 
+    /// <summary>Typical cases on the portal (issue 15: "a few hundred" at national).</summary>
+    public int PortalCases => Name switch { "city" => 60, "national" => 400, _ => 0 };
+
+    /// <summary>Policy documents on the portal, spread over the years of the history.</summary>
+    public int PortalDocuments => Name switch { "city" => 30, "national" => 200, _ => 0 };
+
     public static Scale Parse(string name) => name.Trim().ToLowerInvariant() switch
     {
         "city" => City,

@@ -18,7 +18,7 @@ public sealed class PortalTests(AppServer server) : IClassFixture<AppServer>
     private const string Password = "CenterUser2026pw";
 
     private static readonly string[] PublicPages =
-        ["/", "/Portal/Cases", "/Portal/Documents", "/Portal/Inquiries", "/Portal/Search?q=%E5%88%9B%E6%96%B0", "/Notices", "/Centers/Public"];
+        ["/", "/Portal/Cases", "/Portal/Documents", "/Portal/Inquiries", "/Portal/Search?q=%E5%88%9B%E6%96%B0", "/Portal/Funds", "/Notices", "/Centers/Public"];
 
     [BrowserFact]
     public async Task Every_public_page_passes_axe_wcag_a_and_aa_in_both_languages()

@@ -37,6 +37,20 @@ public sealed class PortalDocument : IAudited, IVersioned
 
     public Guid? PublishedBy { get; private set; }
 
+    /// <summary>The revision in force (第几版): 1 when published, one more with every edit; earlier ones are kept.</summary>
+    public int Revision { get; private set; } = 1;
+
+    public DateTimeOffset? RevisedAt { get; private set; }
+
+    /// <summary>撤回: off the public list, feed and search; the 索引号 stays issued and is never handed out again.</summary>
+    public DateTimeOffset? WithdrawnAt { get; private set; }
+
+    public string? WithdrawnReason { get; private set; }
+
+    public Guid? WithdrawnBy { get; private set; }
+
+    public bool IsWithdrawn => WithdrawnAt is not null;
+
     public int Version { get; set; }
 
     public static PortalDocument Publish(
@@ -54,4 +68,46 @@ public sealed class PortalDocument : IAudited, IVersioned
         PublishedBy = by,
         PublishedAt = now,
     };
+
+    /// <summary>
+    /// Writes a new revision under the same 索引号 and returns the one it replaces, to be kept as history. A withdrawn
+    /// document is not revised: a new document (with its own 索引号) takes its place.
+    /// </summary>
+    public Result<PortalDocumentRevision> Revise(
+        string title, string? documentNumber, string publisher, DateOnly issuedOn, string body, string bodyHtml, Guid? by, DateTimeOffset now)
+    {
+        if (IsWithdrawn)
+        {
+            return Failure.IllegalTransition("portal.document.withdrawn");
+        }
+
+        var previous = PortalDocumentRevision.Of(this, by, now);
+        Title = title;
+        DocumentNumber = string.IsNullOrWhiteSpace(documentNumber) ? null : documentNumber.Trim();
+        Publisher = publisher;
+        IssuedOn = issuedOn;
+        Body = body;
+        BodyHtml = bodyHtml;
+        Revision++;
+        RevisedAt = now;
+        return previous;
+    }
+
+    public Result<bool> Withdraw(string? reason, Guid? by, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Failure.Validation(new Error("validation.required", "reason"));
+        }
+
+        if (IsWithdrawn)
+        {
+            return Failure.IllegalTransition("portal.document.withdrawn");
+        }
+
+        WithdrawnAt = now;
+        WithdrawnReason = reason.Trim();
+        WithdrawnBy = by;
+        return true;
+    }
 }

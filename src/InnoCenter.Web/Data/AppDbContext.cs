@@ -143,6 +143,8 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<InnoCenter.Domain.Portal.PortalDocument> PortalDocuments => Set<InnoCenter.Domain.Portal.PortalDocument>();
 
+    public DbSet<InnoCenter.Domain.Portal.PortalDocumentRevision> PortalDocumentRevisions => Set<InnoCenter.Domain.Portal.PortalDocumentRevision>();
+
     public DbSet<InnoCenter.Domain.Portal.Inquiry> PortalInquiries => Set<InnoCenter.Domain.Portal.Inquiry>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -135,6 +135,23 @@ public abstract class CaseApiTests<TFactory>(TFactory factory) : IClassFixture<T
     }
 
     [ProviderFact]
+    public async Task A_signed_in_outsider_reads_only_the_published_versions_images_of_a_published_case()
+    {
+        var w = await CaseWriter.StartAsync(factory);
+        var outsider = (await CaseWriter.StartAsync(factory)).Staff;
+        var shown = await w.UploadAsync((await w.DraftAsync()).Id);
+        var published = await w.PublishAsync(await w.SubmitAsync(await w.WithBodyAsync(await w.GetAsync(shown.CaseId), "图：\n\n" + shown.Image.Markdown)));
+        var draftImage = await w.UploadAsync(published.Id);
+        await w.WithBodyAsync(published, "新图：\n\n" + draftImage.Image.Markdown);
+
+        Assert.Equal(HttpStatusCode.OK, (await outsider.GetAsync($"/api/v1/files/{shown.Image.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/v1/files/{draftImage.Image.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.AnonymousClient().GetAsync(draftImage.Image.Url)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await w.Staff.GetAsync($"/api/v1/files/{draftImage.Image.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await w.Admin.GetAsync($"/api/v1/files/{draftImage.Image.Id}")).StatusCode);
+    }
+
+    [ProviderFact]
     public async Task Another_centers_staff_cannot_edit_a_case_and_only_an_admin_publishes()
     {
         var w = await CaseWriter.StartAsync(factory);

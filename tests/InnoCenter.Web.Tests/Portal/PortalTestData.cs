@@ -37,6 +37,27 @@ public sealed record CaseWriter(TestCenter Center, HttpClient Staff, HttpClient 
     public async Task<CaseDto> PublishedAsync(string? title = null, string? body = null) =>
         await PublishAsync(await SubmitAsync(await DraftAsync(title, body)));
 
+    public async Task<CaseDto> GetAsync(Guid id) =>
+        (await Staff.GetFromJsonAsync<CaseDto>($"/api/v1/portal/manage/cases/{id}", Json.Options))!;
+
+    /// <summary>Writes <paramref name="body"/> into the case's working version (after publishing: a new version).</summary>
+    public async Task<CaseDto> WithBodyAsync(CaseDto c, string body)
+    {
+        var response = await Staff.PutAsJsonAsync($"/api/v1/portal/manage/cases/{c.Id}", Request(body: body) with { Version = c.Version }, Json.Options);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException(await response.Content.ReadAsStringAsync());
+        }
+
+        return (await response.Content.ReadFromJsonAsync<CaseDto>(Json.Options))!;
+    }
+
+    public async Task<(Guid CaseId, ImageUploaded Image)> UploadAsync(Guid caseId)
+    {
+        var response = await Staff.PostAsync($"/api/v1/portal/manage/cases/{caseId}/images", Png());
+        return (caseId, (await response.Content.ReadFromJsonAsync<ImageUploaded>(Json.Options))!);
+    }
+
     public static async Task<CaseDto> OkAsync(HttpClient client, string url, object body)
     {
         var response = await client.PostAsJsonAsync(url, body, Json.Options);

@@ -32,35 +32,16 @@ public sealed class DocumentHandlers(
             return Failure.Forbidden("portal.document.forbidden");
         }
 
-        var errors = new List<Error>();
-        Required(r.Title, "title", FieldLengths.Title);
-        Required(r.Publisher, "publisher", FieldLengths.OrganizationName);
-        Required(r.Body, "body", PortalLengths.Body);
-        if (r.DocumentNumber is { Length: > FieldLengths.Code })
+        var valid = Validate(r);
+        if (!valid.IsSuccess)
         {
-            errors.Add(new Error("validation.max_length", "documentNumber", FieldLengths.Code));
-        }
-
-        if (r.IssuedOn is null)
-        {
-            errors.Add(new Error("validation.required", "issuedOn"));
-        }
-
-        var rendered = PortalMarkdown.Render(r.Body);
-        if (rendered.Removed.Count > 0)
-        {
-            errors.Add(new Error("portal.body_unsafe", "body", string.Join(", ", rendered.Removed)));
+            return valid.Failure!;
         }
 
         var pattern = policy.Current.Portal.IndexNumberPattern;
         if (string.IsNullOrWhiteSpace(pattern))
         {
-            errors.Add(new Error("portal.document.no_pattern"));
-        }
-
-        if (errors.Count > 0)
-        {
-            return Failure.Validation(errors);
+            return Failure.Validation(new Error("portal.document.no_pattern"));
         }
 
         var id = Guid.CreateVersion7();
@@ -94,10 +75,102 @@ public sealed class DocumentHandlers(
             db.StoredFiles.Add(s);
         }
 
-        var doc = PortalDocument.Publish(id, index!, r.Title!.Trim(), r.DocumentNumber, r.Publisher!.Trim(), r.IssuedOn!.Value, r.Body!, rendered.Html, user.Id, clock.GetUtcNow());
+        var doc = PortalDocument.Publish(id, index!, r.Title!.Trim(), r.DocumentNumber, r.Publisher!.Trim(), r.IssuedOn!.Value, r.Body!, valid.Value, user.Id, clock.GetUtcNow());
         db.PortalDocuments.Add(doc);
         await db.SaveChangesAsync(ct);
         return await queries.GetAsync(id, ct);
+
+    }
+
+    /// <summary>An edit is a new revision under the same 索引号; the one it replaces is kept (历史版本).</summary>
+    public async Task<Result<DocumentDto>> EditAsync(Guid id, DocumentRequest r, CancellationToken ct)
+    {
+        var (doc, failure) = await LoadAsync(id, r.Version, ct);
+        if (doc is null)
+        {
+            return failure!;
+        }
+
+        var valid = Validate(r);
+        if (!valid.IsSuccess)
+        {
+            return valid.Failure!;
+        }
+
+        var revised = doc.Revise(r.Title!.Trim(), r.DocumentNumber, r.Publisher!.Trim(), r.IssuedOn!.Value, r.Body!, valid.Value, user.Id, clock.GetUtcNow());
+        if (!revised.IsSuccess)
+        {
+            return revised.Failure!;
+        }
+
+        db.PortalDocumentRevisions.Add(revised.Value);
+        await db.SaveChangesAsync(ct);
+        return await queries.GetForAdminAsync(id, ct);
+    }
+
+    /// <summary>Takes a document off the site with a reason; its 索引号 stays issued and is never handed out again.</summary>
+    public async Task<Result<DocumentDto>> WithdrawAsync(Guid id, DocumentWithdrawRequest r, CancellationToken ct)
+    {
+        var (doc, failure) = await LoadAsync(id, r.Version, ct);
+        if (doc is null)
+        {
+            return failure!;
+        }
+
+        if (doc.Withdraw(r.Reason, user.Id, clock.GetUtcNow()).Failure is { } refused)
+        {
+            return refused;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return await queries.GetForAdminAsync(id, ct);
+    }
+
+    private async Task<(PortalDocument? Document, Failure? Failure)> LoadAsync(Guid id, int? version, CancellationToken ct)
+    {
+        if (!user.IsAdmin)
+        {
+            return (null, Failure.Forbidden("portal.document.forbidden"));
+        }
+
+        var doc = await db.PortalDocuments.FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (doc is null)
+        {
+            return (null, Failure.NotFound("portal.document.not_found"));
+        }
+
+        return version is { } v && v != doc.Version ? (null, Failure.Conflict("common.concurrency")) : (doc, null);
+    }
+
+    /// <summary>Checks the fields and renders the body; the value is the cleaned HTML.</summary>
+    private static Result<string> Validate(DocumentRequest r)
+    {
+        var errors = new List<Error>();
+        Required(r.Title, "title", FieldLengths.Title);
+        Required(r.Publisher, "publisher", FieldLengths.OrganizationName);
+        Required(r.Body, "body", PortalLengths.Body);
+        if (r.DocumentNumber is { Length: > FieldLengths.Code })
+        {
+            errors.Add(new Error("validation.max_length", "documentNumber", FieldLengths.Code));
+        }
+
+        if (r.IssuedOn is null)
+        {
+            errors.Add(new Error("validation.required", "issuedOn"));
+        }
+
+        var rendered = PortalMarkdown.Render(r.Body);
+        if (rendered.Removed.Count > 0)
+        {
+            errors.Add(new Error("portal.body_unsafe", "body", string.Join(", ", rendered.Removed)));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Failure.Validation(errors);
+        }
+
+        return rendered.Html;
 
         void Required(string? value, string field, int max)
         {

@@ -9,7 +9,8 @@ using InnoCenter.Web.Infrastructure.Policy;
 namespace InnoCenter.Web.Features.Portal;
 
 /// <summary>
-/// The portal's Atom feed (/feed/portal.atom): public notices (公示), results notices and published typical cases,
+/// The portal's Atom feed (/feed/portal.atom): public notices (公示), results notices, published typical cases and
+/// policy documents in force (a withdrawn one leaves it),
 /// newest first, with absolute links from <c>App:PublicUrl</c>. Only published things are in it.
 /// </summary>
 public static class PortalFeed
@@ -18,12 +19,12 @@ public static class PortalFeed
 
     public static void MapPortalFeed(this IEndpointRouteBuilder app) =>
         app.MapGet("/feed/portal.atom", WriteAsync).AllowAnonymous().WithTags("Portal").WithName("PortalFeed")
-            .WithSummary("Atom feed of public notices, results notices and published typical cases")
+            .WithSummary("Atom feed of public notices, results notices, published typical cases and policy documents")
             .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml");
 
     private static async Task WriteAsync(
-        HttpContext http, ApplicationQueries applications, ScorecardQueries assessment, PublicCaseQueries cases, PublicLinks links,
-        Text text, CancellationToken ct)
+        HttpContext http, ApplicationQueries applications, ScorecardQueries assessment, PublicCaseQueries cases,
+        PublicDocumentQueries documents, PublicLinks links, Text text, CancellationToken ct)
     {
         var items = new List<SyndicationItem>();
         foreach (var n in (await applications.PublicNoticePageAsync(1, Take, ct)).Items)
@@ -43,6 +44,11 @@ public static class PortalFeed
             var item = Item($"case-{c.Id}", c.Title, text["portal.feed.case"], links.Absolute(CaseHandlers.Links.Public(c.Id)), c.PublishedAt);
             item.Summary = new TextSyndicationContent(c.Summary);
             items.Add(item);
+        }
+
+        foreach (var d in await documents.LatestAsync(Take, ct))
+        {
+            items.Add(Item($"document-{d.Id}", d.Title, text["portal.feed.document"], links.Absolute($"/Portal/Documents/{d.Id}"), d.PublishedAt));
         }
 
         var ordered = items.OrderByDescending(i => i.LastUpdatedTime).Take(Take * 2).ToList();

@@ -15,6 +15,7 @@ public static class PortalRegistration
         services.AddScoped<DocumentHandlers>();
         services.AddScoped<PublicDocumentQueries>();
         services.AddScoped<PortalHomeQueries>();
+        services.AddScoped<PublicFundQueries>();
         services.AddScoped<PortalSearch>();
         services.AddScoped<InquiryHandlers>();
         PortalSearch.AddPortalSearchKinds(services);

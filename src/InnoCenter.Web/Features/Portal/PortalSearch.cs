@@ -47,7 +47,7 @@ public sealed class PortalSearch(AppDbContext db)
             .OrderByDescending(c => c.PublishedAt).Take(Take)
             .Select(c => new SearchHit("case", c.Id, c.PublicTitle!, "/Portal/Cases/" + c.Id, c.PublicSummary)).ToListAsync(ct);
         var docHits = await db.PortalDocuments.AsNoTracking()
-            .Where(d => docs.Contains(d.Id) && (d.Title.Contains(text) || (d.DocumentNumber != null && d.DocumentNumber.Contains(text)) || d.IndexNumber.Contains(text)))
+            .Where(d => docs.Contains(d.Id) && d.WithdrawnAt == null && (d.Title.Contains(text) || (d.DocumentNumber != null && d.DocumentNumber.Contains(text)) || d.IndexNumber.Contains(text)))
             .OrderByDescending(d => d.PublishedAt).Take(Take)
             .Select(d => new SearchHit("document", d.Id, d.Title, "/Portal/Documents/" + d.Id, d.DocumentNumber)).ToListAsync(ct);
         var noticeHits = await db.Applications.AsNoTracking()

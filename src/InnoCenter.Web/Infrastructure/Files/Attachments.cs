@@ -11,6 +11,9 @@ public interface IAttachmentAccess
     string OwnerType { get; }
 
     Task<bool> CanReadAsync(Guid ownerId, CurrentUser user, CancellationToken ct);
+
+    /// <summary>Per file, for owners whose files are not all alike (a case's draft images); by default per owner.</summary>
+    Task<bool> CanReadFileAsync(StoredFile file, CurrentUser user, CancellationToken ct) => CanReadAsync(file.OwnerId, user, ct);
 }
 
 public sealed record AttachmentDto(
@@ -121,7 +124,7 @@ public sealed class Attachments(
         }
 
         var policy = access.FirstOrDefault(a => a.OwnerType == file.OwnerType);
-        if (policy is null || !await policy.CanReadAsync(file.OwnerId, user, ct))
+        if (policy is null || !await policy.CanReadFileAsync(file, user, ct))
         {
             return Failure.NotFound("file.not_found");
         }

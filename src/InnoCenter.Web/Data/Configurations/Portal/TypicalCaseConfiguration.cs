@@ -68,6 +68,8 @@ public sealed class PortalDocumentConfiguration : IEntityTypeConfiguration<Porta
         b.Property(x => x.Body).HasMaxLength(PortalLengths.Body).IsRequired();
         b.Property(x => x.BodyHtml).IsRequired();
         b.HasIndex(x => x.PublishedAt);
+        b.Property(x => x.WithdrawnReason).HasMaxLength(FieldLengths.Reason);
+        b.Ignore(x => x.IsWithdrawn);
         b.Property(x => x.Version).IsConcurrencyToken();
     }
 }
