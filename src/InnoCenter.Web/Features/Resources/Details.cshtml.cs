@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace InnoCenter.Web.Features.Resources;
 
 /// <summary>A resource: its details and fees, a week of its bookings, the booking form, and the owner's tools.</summary>
-public sealed class DetailsModel(ResourceHandlers resources, BookingHandlers bookings, CalendarFeeds feeds, Text text, TimeProvider clock) : PageModel
+public sealed class DetailsModel(ResourceHandlers resources, BookingHandlers bookings, BookingQueries queries, CalendarFeeds feeds, Text text, TimeProvider clock) : PageModel
 {
     public string? FeedUrl { get; private set; }
 
@@ -137,7 +137,7 @@ public sealed class DetailsModel(ResourceHandlers resources, BookingHandlers boo
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToBeijingTime().DateTime);
         Monday = MondayOf(Week ?? today);
         var from = BeijingTime.At(Monday, TimeSpan.Zero);
-        Bookings = await bookings.CalendarAsync(Id, from, from.AddDays(7), ct);
+        Bookings = await queries.CalendarAsync(Id, from, from.AddDays(7), ct);
         Blackouts = await resources.BlackoutsAsync(Id, from, ct);
         return true;
     }

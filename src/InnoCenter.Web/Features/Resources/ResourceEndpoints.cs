@@ -59,7 +59,7 @@ public static class ResourceEndpoints
         Answer(await h.UpdateAsync(id, request, ct), text);
 
     private static async Task<Results<Ok<IReadOnlyList<BookingDto>>, ProblemHttpResult>> Calendar(
-        Guid id, DateTimeOffset? from, DateTimeOffset? to, ResourceHandlers resources, BookingHandlers h, Text text, TimeProvider clock, CancellationToken ct)
+        Guid id, DateTimeOffset? from, DateTimeOffset? to, ResourceHandlers resources, BookingQueries h, Text text, TimeProvider clock, CancellationToken ct)
     {
         var found = await resources.GetAsync(id, ct);
         if (!found.IsSuccess)
@@ -83,13 +83,13 @@ public static class ResourceEndpoints
         return r.IsSuccess ? TypedResults.Created($"/api/v1/resources/bookings/{r.Value.Id}", r.Value) : r.Failure!.ToProblem(text);
     }
 
-    private static async Task<Ok<PagedResult<BookingDto>>> MyBookings([AsParameters] BookingFilter filter, BookingHandlers h, CancellationToken ct) =>
+    private static async Task<Ok<PagedResult<BookingDto>>> MyBookings([AsParameters] BookingFilter filter, BookingQueries h, CancellationToken ct) =>
         TypedResults.Ok(await h.MineAsync(filter, ct));
 
-    private static async Task<Ok<PagedResult<BookingDto>>> Approvals([AsParameters] BookingFilter filter, BookingHandlers h, CancellationToken ct) =>
+    private static async Task<Ok<PagedResult<BookingDto>>> Approvals([AsParameters] BookingFilter filter, BookingQueries h, CancellationToken ct) =>
         TypedResults.Ok(await h.ApprovalsAsync(filter, ct));
 
-    private static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> GetBooking(Guid id, BookingHandlers h, Text text, CancellationToken ct) =>
+    private static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> GetBooking(Guid id, BookingQueries h, Text text, CancellationToken ct) =>
         Answer(await h.GetAsync(id, ct), text);
 
     private static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> Approve(Guid id, [FromBody] DecisionRequest request, BookingHandlers h, Text text, CancellationToken ct) =>

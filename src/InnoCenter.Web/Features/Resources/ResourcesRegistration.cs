@@ -11,6 +11,8 @@ public static class ResourcesRegistration
         services.AddScoped<ResourceAccess>();
         services.AddScoped<ResourceHandlers>();
         services.AddScoped<BookingHandlers>();
+        services.AddScoped<BookingQueries>();
+        services.AddScoped<BookingWriter>();
         services.AddScoped<FreeSlotSearch>();
         services.AddScoped<ResourceFigures>();
         services.AddScoped<CalendarFeeds>();
