@@ -91,6 +91,10 @@ public sealed class BookingQueries(AppDbContext db, ResourceAccess access, TimeP
         return new PagedResult<BookingDto>(rows, page, size, total);
     }
 
+    /// <summary>The bookings of one series, in time order.</summary>
+    public async Task<IReadOnlyList<BookingDto>> SeriesAsync(Guid seriesId, CancellationToken ct) =>
+        await Projected(db.ResourceBookings.AsNoTracking().Where(b => b.SeriesId == seriesId).OrderBy(b => b.Starts)).ToListAsync(ct);
+
     public async Task<BookingDto> DtoAsync(Guid id, CancellationToken ct) =>
         await Projected(db.ResourceBookings.AsNoTracking().Where(b => b.Id == id)).FirstAsync(ct);
 
@@ -101,5 +105,5 @@ public sealed class BookingQueries(AppDbContext db, ResourceAccess access, TimeP
         select new BookingDto(
             b.Id, b.ResourceId, r.Name, b.BookerUserId, b.BookerOrganizationId, o.Name, b.BookerKind, b.Rate, b.UnitFee, b.FeeUnit,
             b.Starts, b.Ends, b.Status, b.ExpiresAt, b.LateCancel, b.UsedMinutes, b.Samples,
-            b.Charge, b.Purpose, b.Version);
+            b.Charge, b.Purpose, b.Version, b.SeriesId);
 }

@@ -64,48 +64,89 @@ public sealed class BookingWriter(AppDbContext db, ResourceAccess access, Policy
                  .. request.Ends is null ? [new Error("validation.required", "ends")] : Array.Empty<Error>()]);
         }
 
+        var slot = new TimeRange(request.Starts.Value.ToUniversalTime(), request.Ends.Value.ToUniversalTime());
+        var placed = await PlaceAllAsync(resource, [slot], request.Purpose, rescheduledFrom, null, ct);
+        return placed.IsSuccess ? placed.Value[0] : placed.Failure!;
+    }
+
+    /// <summary>
+    /// Checks every slot against the resource's rules and builds its booking; who books, their training and rate and the
+    /// blackouts are read once for all slots. A refusal of a series names the occurrence before its reasons.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<ResourceBooking>>> PlaceAllAsync(
+        ResearchResource resource, IReadOnlyList<TimeRange> slots, string? purpose, Guid? rescheduledFrom, Guid? seriesId, CancellationToken ct)
+    {
         var rules = Rules;
         var now = clock.GetUtcNow();
-        var slot = new TimeRange(request.Starts.Value.ToUniversalTime(), request.Ends.Value.ToUniversalTime());
-        if (request.Purpose is { Length: > FieldLengths.Reason })
+        if (purpose is { Length: > FieldLengths.Reason })
         {
             return Failure.Validation(new Error("validation.max_length", "purpose", FieldLengths.Reason));
         }
 
+        var span = new TimeRange(slots.Min(s => s.Starts), slots.Max(s => s.Ends));
         var kind = await access.KindForAsync(resource, ct);
         var userId = access.UserId!.Value;
         var trained = !resource.NeedsTraining
             || await db.ResourceTrainings.AnyAsync(t => t.ResourceId == resource.Id && t.UserId == userId, ct);
         var blackouts = await db.ResourceBlackouts.AsNoTracking()
-            .Where(b => b.ResourceId == resource.Id && b.Starts < slot.Ends && b.Ends > slot.Starts)
+            .Where(b => b.ResourceId == resource.Id && b.Starts < span.Ends && b.Ends > span.Starts)
             .Select(b => new TimeRange(b.Starts, b.Ends)).ToListAsync(ct);
-        var errors = BookingRules.Check(
-            slot, new BookingCheck(resource.OpeningHours, blackouts, resource.NeedsTraining, trained, resource.OpenToOutside, kind), rules, now);
+        var check = new BookingCheck(resource.OpeningHours, blackouts, resource.NeedsTraining, trained, resource.OpenToOutside, kind);
+        var errors = new List<Error>();
+        foreach (var slot in slots)
+        {
+            var found = BookingRules.Check(slot, check, rules, now);
+            if (found.Count > 0 && seriesId is not null)
+            {
+                errors.Add(new Error("resources.series_occurrence_refused", "starts", slot.Starts.ToBeijing(), slot.Ends.ToBeijing("HH:mm")));
+            }
+
+            errors.AddRange(found);
+        }
+
         if (errors.Count > 0)
         {
+            // Who may book is the same for every occurrence: said once, and as a refusal of the booker, not of the slot.
             return errors.Any(e => e.Code is "resources.not_open_to_outside" or "resources.training_required")
-                ? new Failure(FailureKind.Forbidden, errors)
+                ? new Failure(FailureKind.Forbidden, seriesId is null ? errors
+                    : errors.Where(e => e.Code is "resources.not_open_to_outside" or "resources.training_required").DistinctBy(e => e.Code).ToList())
                 : Failure.Validation(errors);
         }
 
         var rate = kind != BookerKind.Outside ? FeeRate.Member
             : await db.ResourceSmeStatuses.AnyAsync(s => s.OrganizationId == access.OrganizationId && s.ConfirmedAt != null, ct) ? FeeRate.Sme
             : FeeRate.Outside;
-        await ExpireOverdueAsync(resource.Id, slot, ct);
-        return ResourceBooking.Place(resource, userId, access.OrganizationId!.Value, kind, rate, slot.Starts, slot.Ends, request.Purpose, rules, now, rescheduledFrom);
+        await ExpireOverdueAsync(resource.Id, span, ct);
+        return Result<IReadOnlyList<ResourceBooking>>.Ok(slots
+            .Select(slot => ResourceBooking.Place(
+                resource, userId, access.OrganizationId!.Value, kind, rate, slot.Starts, slot.Ends, purpose, rules, now, rescheduledFrom, seriesId))
+            .ToList());
     }
 
     /// <summary>Inserts the booking; the database's refusal of an overlap becomes a 409 naming the booking in the way.</summary>
-    public async Task<Result<bool>> SaveBookingAsync(ResourceBooking booking, CancellationToken ct, bool notify = true)
+    public Task<Result<bool>> SaveBookingAsync(ResourceBooking booking, CancellationToken ct, bool notify = true) =>
+        SaveBookingsAsync([booking], ct, notify);
+
+    /// <summary>
+    /// Inserts the bookings of one resource in one transaction: all are kept or none. The database's refusal of an
+    /// overlap becomes a 409 naming, for each booking that met one, the booking in the way.
+    /// </summary>
+    public async Task<Result<bool>> SaveBookingsAsync(IReadOnlyList<ResourceBooking> bookings, CancellationToken ct, bool notify = true)
     {
-        if (db.Entry(booking).State == EntityState.Detached)
+        var booking = bookings[0];
+        foreach (var each in bookings)
         {
-            db.ResourceBookings.Add(booking);
+            if (db.Entry(each).State == EntityState.Detached)
+            {
+                db.ResourceBookings.Add(each);
+            }
         }
 
         if (notify)
         {
-            await NotifyManagersAsync(booking, booking.Status == BookingStatus.Pending ? "resources.notify.requested" : "resources.notify.booked", ct);
+            var key = bookings.Count > 1 ? "resources.notify.series"
+                : booking.Status == BookingStatus.Pending ? "resources.notify.requested" : "resources.notify.booked";
+            await NotifyManagersAsync(booking, key, ct);
         }
 
         try
@@ -151,15 +192,40 @@ public sealed class BookingWriter(AppDbContext db, ResourceAccess access, Policy
         catch (DbUpdateException ex) when (IsOverlap(ex))
         {
             db.ChangeTracker.Clear();
-            var holder = await db.ResourceBookings.AsNoTracking()
-                .Where(b => b.ResourceId == booking.ResourceId && b.Id != booking.Id
-                    && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Approved)
-                    && b.Starts < booking.Ends && b.Ends > booking.Starts)
-                .OrderBy(b => b.Starts).Select(b => new { b.Id, b.Starts, b.Ends }).FirstOrDefaultAsync(ct);
-            return holder is null
-                ? Failure.Conflict("resources.booking_overlap_gone", "starts")
-                : new Failure(FailureKind.Conflict, [new Error("resources.booking_overlap", "starts", holder.Starts.ToBeijing(), holder.Ends.ToBeijing("HH:mm"), holder.Id)]);
+            return await OverlapRefusalAsync(bookings, ct);
         }
+    }
+
+    /// <summary>Names the booking in the way of each refused booking; of a series, every occurrence that met one.</summary>
+    private async Task<Failure> OverlapRefusalAsync(IReadOnlyList<ResourceBooking> bookings, CancellationToken ct)
+    {
+        var first = bookings.Min(b => b.Starts);
+        var last = bookings.Max(b => b.Ends);
+        var resourceId = bookings[0].ResourceId;
+        var ids = bookings.Select(b => b.Id).ToList();
+        var holders = await db.ResourceBookings.AsNoTracking()
+            .Where(b => b.ResourceId == resourceId && !ids.Contains(b.Id)
+                && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Approved)
+                && b.Starts < last && b.Ends > first)
+            .OrderBy(b => b.Starts).Select(b => new { b.Id, b.Starts, b.Ends }).Take(1000).ToListAsync(ct);
+        var errors = new List<Error>();
+        foreach (var b in bookings)
+        {
+            var holder = holders.FirstOrDefault(h => h.Starts < b.Ends && h.Ends > b.Starts);
+            if (holder is null)
+            {
+                continue;
+            }
+
+            errors.Add(bookings.Count == 1
+                ? new Error("resources.booking_overlap", "starts", holder.Starts.ToBeijing(), holder.Ends.ToBeijing("HH:mm"), holder.Id)
+                : new Error("resources.series_overlap", "starts",
+                    b.Starts.ToBeijing(), b.Ends.ToBeijing("HH:mm"), holder.Starts.ToBeijing(), holder.Ends.ToBeijing("HH:mm"), holder.Id));
+        }
+
+        return errors.Count == 0
+            ? Failure.Conflict("resources.booking_overlap_gone", "starts")
+            : new Failure(FailureKind.Conflict, errors);
     }
 
     private const int DeadlockAttempts = 5;

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace InnoCenter.Web.Features.Resources;
 
 /// <summary>我的预约: the user's bookings; cancel (late cancellations flagged by the pack's deadline).</summary>
-public sealed class MyModel(BookingHandlers bookings, BookingQueries queries, CalendarFeeds feeds, Text text) : PageModel
+public sealed class MyModel(BookingHandlers bookings, BookingSeriesHandlers series, BookingQueries queries, CalendarFeeds feeds, Text text) : PageModel
 {
     public string? FeedUrl { get; private set; }
 
@@ -44,6 +44,20 @@ public sealed class MyModel(BookingHandlers bookings, BookingQueries queries, Ca
         }
 
         TempData["Flash"] = text[result.Value.LateCancel ? "resources.cancelled_late" : "resources.cancelled"];
+        return Redirect("/Resources/My");
+    }
+
+    public async Task<IActionResult> OnPostCancelSeriesAsync(Guid bookingId, int version, CancellationToken ct)
+    {
+        var result = await series.CancelRestAsync(bookingId, new DecisionRequest { Version = version }, ct);
+        if (!result.IsSuccess)
+        {
+            ModelState.AddFailure(result.Failure!, text, string.Empty);
+            Result = await queries.MineAsync(Filter, ct);
+            return Page();
+        }
+
+        TempData["Flash"] = text["resources.series_cancelled"];
         return Redirect("/Resources/My");
     }
 }

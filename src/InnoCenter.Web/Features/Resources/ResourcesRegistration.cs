@@ -13,6 +13,7 @@ public static class ResourcesRegistration
         services.AddScoped<BookingHandlers>();
         services.AddScoped<BookingQueries>();
         services.AddScoped<BookingWriter>();
+        services.AddScoped<BookingSeriesHandlers>();
         services.AddScoped<FreeSlotSearch>();
         services.AddScoped<ResourceFigures>();
         services.AddScoped<CalendarFeeds>();

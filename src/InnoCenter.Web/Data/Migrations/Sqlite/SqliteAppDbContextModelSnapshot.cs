@@ -2618,6 +2618,9 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.Property<int?>("Samples")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Starts")
                         .HasColumnType("INTEGER");
 
@@ -2644,6 +2647,8 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SeriesId");
 
                     b.HasIndex("BookerOrganizationId", "Starts");
 
