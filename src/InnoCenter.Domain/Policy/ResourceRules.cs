@@ -39,6 +39,9 @@ public sealed record ResourceRules
     /// <summary>Bookings start and end on multiples of this many minutes.</summary>
     public int SlotMinutes { get; init; } = 30;
 
+    /// <summary>The most occurrences one series of bookings (周期预约) may hold.</summary>
+    public int MaxSeriesOccurrences { get; init; } = 12;
+
     public IReadOnlyList<Error> Validate()
     {
         const string at = "resources";
@@ -48,6 +51,7 @@ public sealed record ResourceRules
         Range(MaxAdvanceDays, 1, 730, "maxAdvanceDays");
         Range(CancellationDeadlineHours, 0, 24 * 30, "cancellationDeadlineHours");
         Range(PendingExpiryHours, 1, 24 * 30, "pendingExpiryHours");
+        Range(MaxSeriesOccurrences, 2, 366, "maxSeriesOccurrences");
         if (SlotMinutes is < 5 or > 240 || 1440 % SlotMinutes != 0)
         {
             errors.Add(new Error("policy.resources.slot_minutes", $"{at}.slotMinutes"));

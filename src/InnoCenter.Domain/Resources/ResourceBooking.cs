@@ -80,6 +80,9 @@ public sealed class ResourceBooking : IAudited, IVersioned
     /// <summary>The booking this one replaced (改期).</summary>
     public Guid? RescheduledFromId { get; private set; }
 
+    /// <summary>The series (周期预约) this booking was placed in, all-or-nothing with its siblings.</summary>
+    public Guid? SeriesId { get; private set; }
+
     public int Version { get; set; }
 
     public bool IsActive => Status.IsActive();
@@ -92,7 +95,7 @@ public sealed class ResourceBooking : IAudited, IVersioned
 
     public static ResourceBooking Place(
         ResearchResource resource, Guid userId, Guid organizationId, BookerKind kind, FeeRate rate,
-        DateTimeOffset starts, DateTimeOffset ends, string? purpose, ResourceRules rules, DateTimeOffset now, Guid? rescheduledFrom = null)
+        DateTimeOffset starts, DateTimeOffset ends, string? purpose, ResourceRules rules, DateTimeOffset now, Guid? rescheduledFrom = null, Guid? seriesId = null)
     {
         var approval = resource.NeedsApproval && kind != BookerKind.Owner;
         return new ResourceBooking
@@ -115,6 +118,7 @@ public sealed class ResourceBooking : IAudited, IVersioned
             ExpiresAt = approval ? now.ToUniversalTime().AddHours(rules.PendingExpiryHours) : null,
             CreatedAt = now.ToUniversalTime(),
             RescheduledFromId = rescheduledFrom,
+            SeriesId = seriesId,
         };
     }
 

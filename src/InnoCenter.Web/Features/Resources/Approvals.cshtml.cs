@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace InnoCenter.Web.Features.Resources;
 
 /// <summary>审批与使用登记: the owner's and the center's queue — approve or reject requests, record usage or a no-show.</summary>
-public sealed class ApprovalsModel(BookingHandlers bookings, Text text) : PageModel
+public sealed class ApprovalsModel(BookingHandlers bookings, BookingQueries queries, Text text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public BookingFilter Filter { get; set; } = new();
@@ -17,7 +17,7 @@ public sealed class ApprovalsModel(BookingHandlers bookings, Text text) : PageMo
 
     public BookingStatus Shown => Enum.TryParse<BookingStatus>(Filter.Status, true, out var s) ? s : BookingStatus.Pending;
 
-    public async Task OnGetAsync(CancellationToken ct) => Result = await bookings.ApprovalsAsync(Filter, ct);
+    public async Task OnGetAsync(CancellationToken ct) => Result = await queries.ApprovalsAsync(Filter, ct);
 
     public Task<IActionResult> OnPostApproveAsync(Guid bookingId, int version, CancellationToken ct) =>
         OutcomeAsync(bookings.ApproveAsync(bookingId, new DecisionRequest { Version = version }, ct), "resources.approved", ct);
@@ -34,7 +34,7 @@ public sealed class ApprovalsModel(BookingHandlers bookings, Text text) : PageMo
         if (!result.IsSuccess)
         {
             ModelState.AddFailure(result.Failure!, text, string.Empty);
-            Result = await bookings.ApprovalsAsync(Filter, ct);
+            Result = await queries.ApprovalsAsync(Filter, ct);
             return Page();
         }
 

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace InnoCenter.Web.Features.Resources;
 
 /// <summary>A resource: its details and fees, a week of its bookings, the booking form, and the owner's tools.</summary>
-public sealed class DetailsModel(ResourceHandlers resources, BookingHandlers bookings, CalendarFeeds feeds, Text text, TimeProvider clock) : PageModel
+public sealed class DetailsModel(ResourceHandlers resources, BookingHandlers bookings, BookingSeriesHandlers series, BookingQueries queries, CalendarFeeds feeds, Text text, TimeProvider clock) : PageModel
 {
     public string? FeedUrl { get; private set; }
 
@@ -78,7 +78,24 @@ public sealed class DetailsModel(ResourceHandlers resources, BookingHandlers boo
         else
         {
             var starts = BeijingTime.At(Input.Day.Value, Input.From.Value.ToTimeSpan());
-            result = await bookings.BookAsync(Id, new BookingRequest { Starts = starts, Ends = starts.AddHours((double)Input.Hours.Value), Purpose = Input.Purpose }, ct);
+            var ends = starts.AddHours((double)Input.Hours.Value);
+            if (!string.IsNullOrEmpty(Input.Repeat))
+            {
+                var placed = await series.BookSeriesAsync(Id, new BookingSeriesRequest
+                {
+                    Starts = starts, Ends = ends, Purpose = Input.Purpose, Frequency = Input.Repeat, Count = Input.Count, Until = Input.Until,
+                }, ct);
+                result = placed.IsSuccess ? placed.Value.Bookings[0] : placed.Failure!;
+                if (placed.IsSuccess)
+                {
+                    TempData["Flash"] = text["resources.series_booked", placed.Value.Bookings.Count];
+                    return Redirect($"/Resources/Details/{Id}?week={MondayOf(Input.Day!.Value):yyyy-MM-dd}");
+                }
+            }
+            else
+            {
+                result = await bookings.BookAsync(Id, new BookingRequest { Starts = starts, Ends = ends, Purpose = Input.Purpose }, ct);
+            }
         }
 
         if (!result.IsSuccess)
@@ -137,7 +154,7 @@ public sealed class DetailsModel(ResourceHandlers resources, BookingHandlers boo
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToBeijingTime().DateTime);
         Monday = MondayOf(Week ?? today);
         var from = BeijingTime.At(Monday, TimeSpan.Zero);
-        Bookings = await bookings.CalendarAsync(Id, from, from.AddDays(7), ct);
+        Bookings = await queries.CalendarAsync(Id, from, from.AddDays(7), ct);
         Blackouts = await resources.BlackoutsAsync(Id, from, ct);
         return true;
     }
@@ -151,6 +168,13 @@ public sealed class DetailsModel(ResourceHandlers resources, BookingHandlers boo
         public decimal? Hours { get; set; }
 
         public string? Purpose { get; set; }
+
+        /// <summary>Empty for one booking; <c>Daily</c> or <c>Weekly</c> for a series.</summary>
+        public string? Repeat { get; set; }
+
+        public int? Count { get; set; }
+
+        public DateOnly? Until { get; set; }
     }
 
     public sealed class BlackoutInput

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace InnoCenter.Web.Features.Resources;
 
 /// <summary>我的预约: the user's bookings; cancel (late cancellations flagged by the pack's deadline).</summary>
-public sealed class MyModel(BookingHandlers bookings, CalendarFeeds feeds, Text text) : PageModel
+public sealed class MyModel(BookingHandlers bookings, BookingSeriesHandlers series, BookingQueries queries, CalendarFeeds feeds, Text text) : PageModel
 {
     public string? FeedUrl { get; private set; }
 
@@ -22,7 +22,7 @@ public sealed class MyModel(BookingHandlers bookings, CalendarFeeds feeds, Text 
             ModelState.AddFailure(result.Failure!, text, string.Empty);
         }
 
-        Result = await bookings.MineAsync(Filter, ct);
+        Result = await queries.MineAsync(Filter, ct);
         return Page();
     }
 
@@ -31,7 +31,7 @@ public sealed class MyModel(BookingHandlers bookings, CalendarFeeds feeds, Text 
 
     public PagedResult<BookingDto> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
-    public async Task OnGetAsync(CancellationToken ct) => Result = await bookings.MineAsync(Filter, ct);
+    public async Task OnGetAsync(CancellationToken ct) => Result = await queries.MineAsync(Filter, ct);
 
     public async Task<IActionResult> OnPostCancelAsync(Guid bookingId, int version, CancellationToken ct)
     {
@@ -39,11 +39,25 @@ public sealed class MyModel(BookingHandlers bookings, CalendarFeeds feeds, Text 
         if (!result.IsSuccess)
         {
             ModelState.AddFailure(result.Failure!, text, string.Empty);
-            Result = await bookings.MineAsync(Filter, ct);
+            Result = await queries.MineAsync(Filter, ct);
             return Page();
         }
 
         TempData["Flash"] = text[result.Value.LateCancel ? "resources.cancelled_late" : "resources.cancelled"];
+        return Redirect("/Resources/My");
+    }
+
+    public async Task<IActionResult> OnPostCancelSeriesAsync(Guid bookingId, int version, CancellationToken ct)
+    {
+        var result = await series.CancelRestAsync(bookingId, new DecisionRequest { Version = version }, ct);
+        if (!result.IsSuccess)
+        {
+            ModelState.AddFailure(result.Failure!, text, string.Empty);
+            Result = await queries.MineAsync(Filter, ct);
+            return Page();
+        }
+
+        TempData["Flash"] = text["resources.series_cancelled"];
         return Redirect("/Resources/My");
     }
 }

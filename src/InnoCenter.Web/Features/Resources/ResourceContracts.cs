@@ -140,7 +140,8 @@ public sealed record BookingDto(
     int? Samples,
     decimal Charge,
     string? Purpose,
-    int Version)
+    int Version,
+    Guid? SeriesId)
 {
     /// <summary>有效工作机时 of this booking, in hours.</summary>
     public decimal? UsedHours => UsedMinutes is { } m ? decimal.Round(m / 60m, 2) : null;

@@ -26,6 +26,7 @@ public static class ResourceEndpoints
         group.MapPost("/bookings/{id:guid}/approve", Approve).WithName("ApproveBooking").WithSummary("Approve a pending booking");
         group.MapPost("/bookings/{id:guid}/reject", Reject).WithName("RejectBooking").WithSummary("Reject a pending booking with a reason");
         group.MapPost("/bookings/{id:guid}/cancel", Cancel).WithName("CancelBooking").WithSummary("Cancel one's own booking");
+        group.MapPost("/bookings/{id:guid}/cancel-series", CancelSeries).WithName("CancelBookingSeries").WithSummary("Cancel one's own booking and every later occurrence of its series");
         group.MapPost("/bookings/{id:guid}/reschedule", Reschedule).WithName("RescheduleBooking").WithSummary("Move one's own booking: cancel and rebook in one step");
         group.MapPost("/bookings/{id:guid}/usage", Usage).WithName("RecordBookingUsage").WithSummary("Record the usage or a no-show of a booking");
         group.MapPost("/feeds/mine", RenewMyFeed).WithName("RenewMyBookingFeed").WithSummary("Issue or renew the address of one's own bookings feed (.ics)");
@@ -39,6 +40,7 @@ public static class ResourceEndpoints
         group.MapPut("/{id:guid}", Update).WithName("UpdateResource").WithSummary("Edit a resource");
         group.MapGet("/{id:guid}/calendar", Calendar).WithName("GetResourceCalendar").WithSummary("A resource's bookings between two instants");
         group.MapPost("/{id:guid}/bookings", Book).WithName("BookResource").WithSummary("Book a slot of a resource");
+        group.MapPost("/{id:guid}/bookings/series", BookSeries).WithName("BookResourceSeries").WithSummary("Book a daily or weekly series of slots, all or nothing");
         group.MapPost("/{id:guid}/blackouts", AddBlackout).WithName("AddResourceBlackout").WithSummary("Close a resource for a period");
         group.MapPost("/{id:guid}/trainings", RecordTraining).WithName("RecordResourceTraining").WithSummary("Record that a user was trained on a resource");
     }
@@ -59,7 +61,7 @@ public static class ResourceEndpoints
         Answer(await h.UpdateAsync(id, request, ct), text);
 
     private static async Task<Results<Ok<IReadOnlyList<BookingDto>>, ProblemHttpResult>> Calendar(
-        Guid id, DateTimeOffset? from, DateTimeOffset? to, ResourceHandlers resources, BookingHandlers h, Text text, TimeProvider clock, CancellationToken ct)
+        Guid id, DateTimeOffset? from, DateTimeOffset? to, ResourceHandlers resources, BookingQueries h, Text text, TimeProvider clock, CancellationToken ct)
     {
         var found = await resources.GetAsync(id, ct);
         if (!found.IsSuccess)
@@ -83,13 +85,24 @@ public static class ResourceEndpoints
         return r.IsSuccess ? TypedResults.Created($"/api/v1/resources/bookings/{r.Value.Id}", r.Value) : r.Failure!.ToProblem(text);
     }
 
-    private static async Task<Ok<PagedResult<BookingDto>>> MyBookings([AsParameters] BookingFilter filter, BookingHandlers h, CancellationToken ct) =>
+    private static async Task<Results<Created<BookingSeriesDto>, ProblemHttpResult>> BookSeries(
+        Guid id, [FromBody] BookingSeriesRequest request, BookingSeriesHandlers h, Text text, CancellationToken ct)
+    {
+        var r = await h.BookSeriesAsync(id, request, ct);
+        return r.IsSuccess ? TypedResults.Created($"/api/v1/resources/bookings/{r.Value.Bookings[0].Id}", r.Value) : r.Failure!.ToProblem(text);
+    }
+
+    private static async Task<Results<Ok<BookingSeriesDto>, ProblemHttpResult>> CancelSeries(
+        Guid id, [FromBody] DecisionRequest request, BookingSeriesHandlers h, Text text, CancellationToken ct) =>
+        Answer(await h.CancelRestAsync(id, request, ct), text);
+
+    private static async Task<Ok<PagedResult<BookingDto>>> MyBookings([AsParameters] BookingFilter filter, BookingQueries h, CancellationToken ct) =>
         TypedResults.Ok(await h.MineAsync(filter, ct));
 
-    private static async Task<Ok<PagedResult<BookingDto>>> Approvals([AsParameters] BookingFilter filter, BookingHandlers h, CancellationToken ct) =>
+    private static async Task<Ok<PagedResult<BookingDto>>> Approvals([AsParameters] BookingFilter filter, BookingQueries h, CancellationToken ct) =>
         TypedResults.Ok(await h.ApprovalsAsync(filter, ct));
 
-    private static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> GetBooking(Guid id, BookingHandlers h, Text text, CancellationToken ct) =>
+    private static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> GetBooking(Guid id, BookingQueries h, Text text, CancellationToken ct) =>
         Answer(await h.GetAsync(id, ct), text);
 
     private static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> Approve(Guid id, [FromBody] DecisionRequest request, BookingHandlers h, Text text, CancellationToken ct) =>

@@ -52,7 +52,7 @@ public enum FigureGrouping
     Center,
 }
 
-public sealed class ResourceFigures(AppDbContext db, ResourceAccess access, BookingHandlers bookings)
+public sealed class ResourceFigures(AppDbContext db, ResourceAccess access, BookingQueries bookings)
 {
     /// <summary>The year's figures grouped as asked, over the bookings the user may see (all for an Admin).</summary>
     public async Task<Result<IReadOnlyList<ResourceFigureRow>>> ForYearAsync(int year, FigureGrouping by, Guid? centerId, CancellationToken ct)

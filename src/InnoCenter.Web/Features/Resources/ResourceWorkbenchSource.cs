@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InnoCenter.Web.Features.Resources;
 
 /// <summary>The module's part of the workbench: bookings of the resources the user manages that wait for a decision.</summary>
-public sealed class ResourceWorkbenchSource(BookingHandlers bookings, ResourceAccess access, TimeProvider clock) : IWorkbenchSource
+public sealed class ResourceWorkbenchSource(BookingQueries bookings, ResourceAccess access, TimeProvider clock) : IWorkbenchSource
 {
     public const string Module = "resources.workbench.module";
 

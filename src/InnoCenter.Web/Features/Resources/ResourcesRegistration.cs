@@ -11,6 +11,9 @@ public static class ResourcesRegistration
         services.AddScoped<ResourceAccess>();
         services.AddScoped<ResourceHandlers>();
         services.AddScoped<BookingHandlers>();
+        services.AddScoped<BookingQueries>();
+        services.AddScoped<BookingWriter>();
+        services.AddScoped<BookingSeriesHandlers>();
         services.AddScoped<FreeSlotSearch>();
         services.AddScoped<ResourceFigures>();
         services.AddScoped<CalendarFeeds>();

@@ -101,6 +101,7 @@ public sealed class ResourceBookingConfiguration : IEntityTypeConfiguration<Reso
         b.HasIndex(x => new { x.BookerOrganizationId, x.Starts });
         b.HasIndex(x => new { x.CenterId, x.Status });
         b.HasIndex(x => new { x.OwnerOrganizationId, x.Status });
+        b.HasIndex(x => x.SeriesId);
         b.HasOne<ResearchResource>().WithMany().HasForeignKey(x => x.ResourceId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -2694,6 +2694,9 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.Property<int?>("Samples")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset>("Starts")
                         .HasColumnType("timestamp with time zone");
 
@@ -2720,6 +2723,8 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SeriesId");
 
                     b.HasIndex("BookerOrganizationId", "Starts");
 

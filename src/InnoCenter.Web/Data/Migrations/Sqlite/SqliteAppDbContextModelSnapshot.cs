@@ -2688,6 +2688,9 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.Property<int?>("Samples")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Starts")
                         .HasColumnType("INTEGER");
 
@@ -2714,6 +2717,8 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SeriesId");
 
                     b.HasIndex("BookerOrganizationId", "Starts");
 

@@ -1,0 +1,109 @@
+using InnoCenter.Domain.Common;
+using InnoCenter.Domain.Resources;
+using InnoCenter.Web.Data;
+using InnoCenter.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCenter.Web.Features.Resources;
+
+/// <summary>Reads of bookings: one booking, the user's own, the approval queue, the managed set and a resource's calendar.</summary>
+public sealed class BookingQueries(AppDbContext db, ResourceAccess access, TimeProvider clock)
+{
+    public async Task<Result<BookingDto>> GetAsync(Guid id, CancellationToken ct)
+    {
+        var b = await db.ResourceBookings.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (b is null)
+        {
+            return Failure.NotFound("resources.booking_not_found");
+        }
+
+        if (b.BookerUserId != access.UserId && !access.IsAdmin && !await access.CanManageAsync(b.CenterId, b.OwnerOrganizationId, ct))
+        {
+            return Failure.NotFound("resources.booking_not_found");
+        }
+
+        return await DtoAsync(id, ct);
+    }
+
+    /// <summary>The user's own bookings, newest first.</summary>
+    public Task<PagedResult<BookingDto>> MineAsync(BookingFilter f, CancellationToken ct)
+    {
+        var me = access.UserId ?? Guid.Empty;
+        return PageAsync(db.ResourceBookings.AsNoTracking().Where(b => b.BookerUserId == me), f, ct);
+    }
+
+    /// <summary>待审批: pending, unexpired bookings of the resources the user manages, oldest first.</summary>
+    public async Task<PagedResult<BookingDto>> ApprovalsAsync(BookingFilter f, CancellationToken ct)
+    {
+        var q = await ManagedBookingsAsync(ct);
+        var now = clock.GetUtcNow();
+        var status = Enum.TryParse<BookingStatus>(f.Status, true, out var s) ? s : BookingStatus.Pending;
+        q = q.Where(b => b.Status == status);
+        if (status == BookingStatus.Pending)
+        {
+            q = q.Where(b => b.ExpiresAt > now);
+        }
+
+        return await PageAsync(q, f with { Status = null }, ct, oldestFirst: true);
+    }
+
+    /// <summary>The bookings of the resources the user manages (all of them for an Admin).</summary>
+    public async Task<IQueryable<ResourceBooking>> ManagedBookingsAsync(CancellationToken ct)
+    {
+        var q = db.ResourceBookings.AsNoTracking();
+        if (access.IsAdmin)
+        {
+            return q;
+        }
+
+        var org = access.OrganizationId ?? Guid.Empty;
+        var centers = await access.CentersEditedAsync(ct);
+        return q.Where(b => b.OwnerOrganizationId == org || centers.Contains(b.CenterId));
+    }
+
+    /// <summary>A week (or any span) of one resource: active and finished bookings, for the calendar.</summary>
+    public async Task<IReadOnlyList<BookingDto>> CalendarAsync(Guid resourceId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var rows = await Projected(db.ResourceBookings.AsNoTracking()
+            .Where(b => b.ResourceId == resourceId && b.Starts < to && b.Ends > from
+                && b.Status != BookingStatus.Cancelled && b.Status != BookingStatus.Rejected && b.Status != BookingStatus.Expired)
+            .OrderBy(b => b.Starts)).Take(500).ToListAsync(ct);
+        return rows.Where(r => !(r.Status == BookingStatus.Pending && r.ExpiresAt <= now)).ToList();
+    }
+
+    private async Task<PagedResult<BookingDto>> PageAsync(IQueryable<ResourceBooking> q, BookingFilter f, CancellationToken ct, bool oldestFirst = false)
+    {
+        var (page, size) = Paging.Normalize(f.Page, f.PageSize);
+        if (f.ResourceId is { } rid)
+        {
+            q = q.Where(b => b.ResourceId == rid);
+        }
+
+        if (Enum.TryParse<BookingStatus>(f.Status, true, out var s))
+        {
+            q = q.Where(b => b.Status == s);
+        }
+
+        var total = await q.CountAsync(ct);
+        var ordered = oldestFirst ? q.OrderBy(b => b.Starts).ThenBy(b => b.Id) : q.OrderByDescending(b => b.Starts).ThenBy(b => b.Id);
+        var rows = await Projected(ordered.Skip((page - 1) * size).Take(size)).ToListAsync(ct);
+        return new PagedResult<BookingDto>(rows, page, size, total);
+    }
+
+    /// <summary>The bookings of one series, in time order.</summary>
+    public async Task<IReadOnlyList<BookingDto>> SeriesAsync(Guid seriesId, CancellationToken ct) =>
+        await Projected(db.ResourceBookings.AsNoTracking().Where(b => b.SeriesId == seriesId).OrderBy(b => b.Starts)).ToListAsync(ct);
+
+    public async Task<BookingDto> DtoAsync(Guid id, CancellationToken ct) =>
+        await Projected(db.ResourceBookings.AsNoTracking().Where(b => b.Id == id)).FirstAsync(ct);
+
+    private IQueryable<BookingDto> Projected(IQueryable<ResourceBooking> q) =>
+        from b in q
+        join r in db.ResearchResources on b.ResourceId equals r.Id
+        join o in db.Organizations on b.BookerOrganizationId equals o.Id
+        select new BookingDto(
+            b.Id, b.ResourceId, r.Name, b.BookerUserId, b.BookerOrganizationId, o.Name, b.BookerKind, b.Rate, b.UnitFee, b.FeeUnit,
+            b.Starts, b.Ends, b.Status, b.ExpiresAt, b.LateCancel, b.UsedMinutes, b.Samples,
+            b.Charge, b.Purpose, b.Version, b.SeriesId);
+}
