@@ -69,8 +69,7 @@ public static class FundsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         app.MapGroup("/api/v1/public/funds").AllowAnonymous().WithTags("Public")
             .MapGet("/grants", Published).WithName("ListPublishedGrants").WithSummary("Published fund allocations and acceptance results, for the portal");
-        g.MapGet("/warnings", Warnings).RequireAuthorization(Roles.Admin).WithName("ListFundWarnings").WithSummary("Every live fund warning over all grants");
-    }
+        g.MapGet("/warnings", Warnings).RequireAuthorization(Roles.Admin).WithName("ListFundWarnings").WithSummary("Every live fund warning over all grants");    }
 
     private static async Task<Results<Ok<PagedResult<GrantRow>>, ProblemHttpResult>> List([AsParameters] GrantFilter filter, GrantHandlers h, Text text, CancellationToken ct) =>
         Answer(await h.ListAsync(filter, ct), text);
@@ -110,15 +109,15 @@ public static class FundsEndpoints
     private static async Task<Results<Ok<GrantDto>, ProblemHttpResult>> Decide(Guid id, Guid changeId, [FromBody] ChangeDecisionRequest? r, GrantHandlers h, Text text, CancellationToken ct) =>
         Answer(await h.DecideChangeAsync(id, changeId, r, ct), text);
 
-    private static async Task<Results<Ok<TrancheDto>, ProblemHttpResult>> PlanTranche(Guid id, [FromBody] TrancheRequest? r, MoneyHandlers h, Text text, CancellationToken ct) =>
+    private static async Task<Results<Ok<TrancheDto>, ProblemHttpResult>> PlanTranche(Guid id, [FromBody] TrancheRequest? r, TrancheHandlers h, Text text, CancellationToken ct) =>
         Answer(await h.PlanTrancheAsync(id, r, ct), text);
 
-    private static async Task<Results<Ok<TrancheDto>, ProblemHttpResult>> Release(Guid id, Guid trancheId, [FromBody] TrancheReleaseRequest? r, MoneyHandlers h, Text text, CancellationToken ct) =>
+    private static async Task<Results<Ok<TrancheDto>, ProblemHttpResult>> Release(Guid id, Guid trancheId, [FromBody] TrancheReleaseRequest? r, TrancheHandlers h, Text text, CancellationToken ct) =>
         Answer(await h.ReleaseTrancheAsync(id, trancheId, r, ct), text);
 
     private static async Task<Results<Ok<ReceiptDto>, ProblemHttpResult>> Receipt(
         Guid id, [FromForm] string? source, [FromForm] string? amount, [FromForm] DateOnly? receivedOn, [FromForm] string? note, IFormFile? evidence,
-        MoneyHandlers h, Text text, CancellationToken ct)
+        TrancheHandlers h, Text text, CancellationToken ct)
     {
         if (!TryAmount(amount, out var value))
         {
@@ -128,21 +127,21 @@ public static class FundsEndpoints
         return Answer(await h.RecordReceiptAsync(id, source, value, receivedOn, note, evidence, ct), text);
     }
 
-    private static async Task<Results<Ok<AttachmentDto>, ProblemHttpResult>> Acceptance(Guid id, IFormFile? file, MoneyHandlers h, Text text, CancellationToken ct) =>
+    private static async Task<Results<Ok<AttachmentDto>, ProblemHttpResult>> Acceptance(Guid id, IFormFile? file, TrancheHandlers h, Text text, CancellationToken ct) =>
         Answer(await h.UploadAcceptanceAsync(id, file, ct), text);
 
-    private static async Task<Results<Ok<ClawbackDto>, ProblemHttpResult>> Clawback(Guid id, [FromBody] ClawbackRequest? r, MoneyHandlers h, Text text, CancellationToken ct) =>
+    private static async Task<Results<Ok<ClawbackDto>, ProblemHttpResult>> Clawback(Guid id, [FromBody] ClawbackRequest? r, TrancheHandlers h, Text text, CancellationToken ct) =>
         Answer(await h.RecordClawbackAsync(id, r, ct), text);
 
-    private static async Task<Results<Ok<ClawbackDto>, ProblemHttpResult>> Settle(Guid id, Guid clawbackId, [FromBody] GrantStepRequest? r, MoneyHandlers h, Text text, CancellationToken ct) =>
+    private static async Task<Results<Ok<ClawbackDto>, ProblemHttpResult>> Settle(Guid id, Guid clawbackId, [FromBody] GrantStepRequest? r, TrancheHandlers h, Text text, CancellationToken ct) =>
         Answer(await h.SettleClawbackAsync(id, clawbackId, r?.Version, ct), text);
 
-    private static async Task<Results<Ok<PagedResult<ExpenditureDto>>, ProblemHttpResult>> Expenditures([AsParameters] ExpenditureFilter f, MoneyHandlers h, Text text, CancellationToken ct) =>
+    private static async Task<Results<Ok<PagedResult<ExpenditureDto>>, ProblemHttpResult>> Expenditures([AsParameters] ExpenditureFilter f, ExpenditureHandlers h, Text text, CancellationToken ct) =>
         Answer(await h.ListExpendituresAsync(f, ct), text);
 
     private static async Task<Results<Ok<ExpenditureDto>, ProblemHttpResult>> Spend(
         Guid id, [FromForm] string? category, [FromForm] DateOnly? spentOn, [FromForm] string? payee, [FromForm] string? amount, [FromForm] string? purpose,
-        IFormFileCollection vouchers, MoneyHandlers h, Text text, CancellationToken ct)
+        IFormFileCollection vouchers, ExpenditureHandlers h, Text text, CancellationToken ct)
     {
         if (!TryAmount(amount, out var value))
         {
@@ -153,7 +152,7 @@ public static class FundsEndpoints
         return Answer(await h.RecordExpenditureAsync(id, new ExpenditureDraft(category, spentOn, payee, value, purpose), files, ct), text);
     }
 
-    private static async Task<Results<Ok<ExpenditureDto>, ProblemHttpResult>> Reverse(Guid id, Guid expenditureId, [FromBody] ReversalRequest? r, MoneyHandlers h, Text text, CancellationToken ct) =>
+    private static async Task<Results<Ok<ExpenditureDto>, ProblemHttpResult>> Reverse(Guid id, Guid expenditureId, [FromBody] ReversalRequest? r, ExpenditureHandlers h, Text text, CancellationToken ct) =>
         Answer(await h.ReverseExpenditureAsync(id, expenditureId, r, ct), text);
 
     private static async Task<Ok<IReadOnlyList<FundWarning>>> Warnings(string? kind, FundWarnings w, CancellationToken ct) =>

@@ -12,7 +12,8 @@ public static class FundsRegistration
         services.AddScoped<FundFigures>();
         services.AddScoped<FundWarnings>();
         services.AddScoped<GrantHandlers>();
-        services.AddScoped<MoneyHandlers>();
+        services.AddScoped<TrancheHandlers>();
+        services.AddScoped<ExpenditureHandlers>();
         services.AddScoped<FundsExport>();
         foreach (var owner in new[] { FundsAccess.GrantOwner, FundsAccess.ReceiptOwner, FundsAccess.ExpenditureOwner })
         {
