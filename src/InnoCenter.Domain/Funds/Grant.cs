@@ -60,6 +60,20 @@ public sealed partial class Grant : IAudited, IVersioned
 
     public Guid? PublishedBy { get; private set; }
 
+    /// <summary>When an Admin asked the center for its performance self-evaluation (绩效自评).</summary>
+    public DateTimeOffset? EvaluationRequestedAt { get; private set; }
+
+    public DateTimeOffset? EvaluationSubmittedAt { get; private set; }
+
+    public Guid? EvaluationSubmittedBy { get; private set; }
+
+    /// <summary>验收结论 for the whole grant (pack <c>funds.verdicts</c>), recorded when it is accepted.</summary>
+    public string? Verdict { get; private set; }
+
+    public Guid? VerdictBy { get; private set; }
+
+    public DateTimeOffset? VerdictAt { get; private set; }
+
     public int Version { get; set; }
 
     public IReadOnlyList<GrantLine> Lines => _lines;

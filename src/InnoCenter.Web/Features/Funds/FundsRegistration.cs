@@ -14,8 +14,9 @@ public static class FundsRegistration
         services.AddScoped<GrantHandlers>();
         services.AddScoped<TrancheHandlers>();
         services.AddScoped<ExpenditureHandlers>();
+        services.AddScoped<AcceptanceHandlers>();
         services.AddScoped<FundsExport>();
-        foreach (var owner in new[] { FundsAccess.GrantOwner, FundsAccess.ReceiptOwner, FundsAccess.ExpenditureOwner })
+        foreach (var owner in new[] { FundsAccess.GrantOwner, FundsAccess.ReceiptOwner, FundsAccess.ExpenditureOwner, FundsAccess.TargetOwner })
         {
             services.AddScoped<IAttachmentAccess>(sp => new FundsAttachmentAccess(sp.GetRequiredService<AppDbContext>(), owner));
         }

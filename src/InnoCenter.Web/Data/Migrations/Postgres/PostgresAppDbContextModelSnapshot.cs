@@ -1080,6 +1080,15 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.Property<Guid>("DraftedBy")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("EvaluationRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EvaluationSubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("EvaluationSubmittedBy")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Form")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1119,6 +1128,16 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Verdict")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("VerdictAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("VerdictBy")
+                        .HasColumnType("uuid");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1300,6 +1319,14 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<decimal?>("ActualValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<Guid>("GrantId")
                         .HasColumnType("uuid");
 
@@ -1311,6 +1338,10 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.Property<decimal>("TargetValue")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("Verdict")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
 

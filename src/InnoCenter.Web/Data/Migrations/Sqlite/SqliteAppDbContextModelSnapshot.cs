@@ -1074,6 +1074,15 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("DraftedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EvaluationRequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EvaluationSubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EvaluationSubmittedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Form")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1112,6 +1121,16 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verdict")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VerdictAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("VerdictBy")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -1294,6 +1313,14 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("ActualValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("GrantId")
                         .HasColumnType("TEXT");
 
@@ -1304,6 +1331,10 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
                     b.Property<decimal>("TargetValue")
                         .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verdict")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
