@@ -69,7 +69,8 @@ public static class FundsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         app.MapGroup("/api/v1/public/funds").AllowAnonymous().WithTags("Public")
             .MapGet("/grants", Published).WithName("ListPublishedGrants").WithSummary("Published fund allocations and acceptance results, for the portal");
-        g.MapGet("/warnings", Warnings).RequireAuthorization(Roles.Admin).WithName("ListFundWarnings").WithSummary("Every live fund warning over all grants");        app.MapFundsAcceptanceEndpoints();
+        g.MapGet("/warnings", Warnings).RequireAuthorization(Roles.Admin).WithName("ListFundWarnings").WithSummary("Every live fund warning over all grants");
+        app.MapFundsAcceptanceEndpoints();
     }
 
     private static async Task<Results<Ok<PagedResult<GrantRow>>, ProblemHttpResult>> List([AsParameters] GrantFilter filter, GrantHandlers h, Text text, CancellationToken ct) =>

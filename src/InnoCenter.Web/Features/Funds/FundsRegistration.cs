@@ -10,6 +10,7 @@ public static class FundsRegistration
     {
         services.AddScoped<FundsAccess>();
         services.AddScoped<FundFigures>();
+        services.AddScoped<FundYearFigures>();
         services.AddScoped<FundWarnings>();
         services.AddScoped<GrantHandlers>();
         services.AddScoped<TrancheHandlers>();
