@@ -40,7 +40,8 @@ public sealed partial class FundsPageTests(SqliteAppFactory factory) : IClassFix
             }
         }
 
-        var board = await (await factory.ClientFor(Roles.Admin)).GetStringAsync("/Funds/Warnings");
+        await factory.SweepWarningsAsync();
+        var board = await (await factory.ClientFor(Roles.Admin)).GetStringAsync("/Funds/Warnings?kind=near-limit");
         Assert.Contains($"/Funds/Details/{g.Id}", board);
         Assert.Contains("接近预算上限", board);
         var other = await factory.CreateCenterAsync();

@@ -69,7 +69,11 @@ public static class FundsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         app.MapGroup("/api/v1/public/funds").AllowAnonymous().WithTags("Public")
             .MapGet("/grants", Published).WithName("ListPublishedGrants").WithSummary("Published fund allocations and acceptance results, for the portal");
-        g.MapGet("/warnings", Warnings).RequireAuthorization(Roles.Admin).WithName("ListFundWarnings").WithSummary("Every live fund warning over all grants");
+        g.MapGet("/warnings", Warnings).RequireAuthorization(Roles.Admin).WithName("ListFundWarnings")
+            .WithSummary("The warning board: warnings the daily sweep keeps over all grants, open (or resolved), by kind, paged");
+        g.MapPost("/warnings/{warningId:guid}/follow-up", FollowUp).RequireAuthorization(Roles.Admin).WithName("NoteFundWarningFollowUp")
+            .WithSummary("Note what was done about a warning (跟进)")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         app.MapFundsAcceptanceEndpoints();
     }
 
@@ -157,8 +161,12 @@ public static class FundsEndpoints
     private static async Task<Results<Ok<ExpenditureDto>, ProblemHttpResult>> Reverse(Guid id, Guid expenditureId, [FromBody] ReversalRequest? r, ExpenditureHandlers h, Text text, CancellationToken ct) =>
         Answer(await h.ReverseExpenditureAsync(id, expenditureId, r, ct), text);
 
-    private static async Task<Ok<IReadOnlyList<FundWarning>>> Warnings(string? kind, FundWarnings w, CancellationToken ct) =>
-        TypedResults.Ok(await w.AllAsync(kind, null, ct));
+    private static async Task<Results<Ok<PagedResult<WarningRowDto>>, ProblemHttpResult>> Warnings(
+        string? kind, bool? resolved, int? page, int? pageSize, FundWarningBoard board, Text text, CancellationToken ct) =>
+        Answer(await board.ListAsync(kind, resolved ?? false, page, pageSize, ct), text);
+
+    private static async Task<Results<Ok<bool>, ProblemHttpResult>> FollowUp(Guid warningId, [FromBody] FollowUpRequest? r, FundWarningBoard board, Text text, CancellationToken ct) =>
+        Answer(await board.FollowUpAsync(warningId, r, ct), text);
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Export([AsParameters] GrantFilter filter, FundsExport export, Text text, TimeProvider clock, CancellationToken ct)
     {

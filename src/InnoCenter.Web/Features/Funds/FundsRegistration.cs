@@ -12,6 +12,9 @@ public static class FundsRegistration
         services.AddScoped<FundFigures>();
         services.AddScoped<FundYearFigures>();
         services.AddScoped<FundWarnings>();
+        services.AddScoped<FundWarningSweep>();
+        services.AddScoped<FundWarningBoard>();
+        services.AddHostedService<FundWarningJob>();
         services.AddScoped<GrantHandlers>();
         services.AddScoped<TrancheHandlers>();
         services.AddScoped<ExpenditureHandlers>();
