@@ -74,6 +74,10 @@ public static class FundsEndpoints
         g.MapPost("/warnings/{warningId:guid}/follow-up", FollowUp).RequireAuthorization(Roles.Admin).WithName("NoteFundWarningFollowUp")
             .WithSummary("Note what was done about a warning (跟进)")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        g.MapGet("/expenditures/export", ExportExpenditures).WithName("ExportExpenditures").Produces(StatusCodes.Status200OK, contentType: OpenApiConventions.Xlsx)
+            .WithSummary("The filtered expenditures as an Excel sheet");
+        g.MapGet("/warnings/export", ExportWarnings).RequireAuthorization(Roles.Admin).WithName("ExportFundWarnings")
+            .Produces(StatusCodes.Status200OK, contentType: OpenApiConventions.Xlsx).WithSummary("The warning board as an Excel sheet");
         app.MapFundsAcceptanceEndpoints();
     }
 
@@ -171,6 +175,18 @@ public static class FundsEndpoints
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Export([AsParameters] GrantFilter filter, FundsExport export, Text text, TimeProvider clock, CancellationToken ct)
     {
         var result = await export.GrantsAsync(filter, ct);
+        return result.IsSuccess ? result.Value : result.Failure!.ToProblem(text);
+    }
+
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ExportExpenditures([AsParameters] ExpenditureFilter f, FundsSheetExport export, Text text, CancellationToken ct)
+    {
+        var result = await export.ExpendituresAsync(f, ct);
+        return result.IsSuccess ? result.Value : result.Failure!.ToProblem(text);
+    }
+
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ExportWarnings(string? kind, bool? resolved, FundsSheetExport export, Text text, CancellationToken ct)
+    {
+        var result = await export.WarningsAsync(kind, resolved ?? false, ct);
         return result.IsSuccess ? result.Value : result.Failure!.ToProblem(text);
     }
 
