@@ -78,6 +78,12 @@ public static class FundsEndpoints
             .WithSummary("The filtered expenditures as an Excel sheet");
         g.MapGet("/warnings/export", ExportWarnings).RequireAuthorization(Roles.Admin).WithName("ExportFundWarnings")
             .Produces(StatusCodes.Status200OK, contentType: OpenApiConventions.Xlsx).WithSummary("The warning board as an Excel sheet");
+        g.MapGet("/grants/{id:guid}/tranches/{trancheId:guid}/notice.docx", TrancheNotice).WithName("GetTrancheNotice")
+            .Produces(StatusCodes.Status200OK, contentType: OpenApiConventions.Docx).WithSummary("The disbursement notice (资金拨付通知) of a released tranche, as an official .docx")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        g.MapGet("/grants/{id:guid}/usage-report.docx", UsageReport).WithName("GetFundUsageReport")
+            .Produces(StatusCodes.Status200OK, contentType: OpenApiConventions.Docx).WithSummary("A grant's fund usage report (资金使用情况报告) for a year, as an official .docx")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         app.MapFundsAcceptanceEndpoints();
     }
 
@@ -188,6 +194,18 @@ public static class FundsEndpoints
     {
         var result = await export.WarningsAsync(kind, resolved ?? false, ct);
         return result.IsSuccess ? result.Value : result.Failure!.ToProblem(text);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> TrancheNotice(Guid id, Guid trancheId, FundsDocuments documents, Text text, CancellationToken ct)
+    {
+        var doc = await documents.TrancheNoticeAsync(id, trancheId, ct);
+        return doc.IsSuccess ? TypedResults.File(doc.Value.Content, OpenApiConventions.Docx, doc.Value.FileName) : doc.Failure!.ToProblem(text);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> UsageReport(Guid id, int? year, FundsDocuments documents, Text text, CancellationToken ct)
+    {
+        var doc = await documents.UsageReportAsync(id, year, ct);
+        return doc.IsSuccess ? TypedResults.File(doc.Value.Content, OpenApiConventions.Docx, doc.Value.FileName) : doc.Failure!.ToProblem(text);
     }
 
     /// <summary>An amount as typed in a form: invariant digits with at most a decimal point; null when blank.</summary>
