@@ -84,6 +84,8 @@ public static class FundsEndpoints
         g.MapGet("/grants/{id:guid}/usage-report.docx", UsageReport).WithName("GetFundUsageReport")
             .Produces(StatusCodes.Status200OK, contentType: OpenApiConventions.Docx).WithSummary("A grant's fund usage report (资金使用情况报告) for a year, as an official .docx")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapGet("/dashboard", Dashboard).RequireAuthorization(Roles.Admin).WithName("GetFundsDashboard")
+            .WithSummary("Money received by source and spent by category per year, execution rate and open warnings");
         app.MapFundsAcceptanceEndpoints();
     }
 
@@ -207,6 +209,9 @@ public static class FundsEndpoints
         var doc = await documents.UsageReportAsync(id, year, ct);
         return doc.IsSuccess ? TypedResults.File(doc.Value.Content, OpenApiConventions.Docx, doc.Value.FileName) : doc.Failure!.ToProblem(text);
     }
+
+    private static async Task<Results<Ok<FundsDashboardDto>, ProblemHttpResult>> Dashboard(FundsDashboard dashboard, Text text, CancellationToken ct) =>
+        Answer(await dashboard.GetAsync(ct), text);
 
     /// <summary>An amount as typed in a form: invariant digits with at most a decimal point; null when blank.</summary>
     public static bool TryAmount(string? raw, out decimal? value)

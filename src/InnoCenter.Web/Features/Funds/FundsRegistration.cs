@@ -20,6 +20,7 @@ public static class FundsRegistration
         services.AddScoped<ExpenditureHandlers>();
         services.AddScoped<AcceptanceHandlers>();
         services.AddScoped<FundsExport>();
+        services.AddScoped<FundsDashboard>();
         services.AddScoped<FundsDocuments>();
         services.AddScoped<FundsSheetExport>();
         foreach (var owner in new[] { FundsAccess.GrantOwner, FundsAccess.ReceiptOwner, FundsAccess.ExpenditureOwner, FundsAccess.TargetOwner })
