@@ -94,6 +94,8 @@ public static class IndicatorScorer
                 return new SourceValue(manualValue);
             case LedgerSource ledger:
                 return new SourceValue(Figure(figures, ledger.Key));
+            case FundsSource funds:
+                return new SourceValue(Figure(figures, funds.Key));
             case RatioSource ratio:
                 var numerator = Figure(figures, ratio.Numerator);
                 var denominator = Figure(figures, ratio.Denominator);

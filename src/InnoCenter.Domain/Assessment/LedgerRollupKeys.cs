@@ -49,5 +49,6 @@ public static class LedgerRollupKeys
         MembersTotal, MembersBeijingHebei,
     ];
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(Ordered, StringComparer.Ordinal);
+    /// <summary>Every key a pack's source may name: the ledger's, and the Funds module's figures (<see cref="FundFigureKeys"/>) beside them.</summary>
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(Ordered.Concat(FundFigureKeys.Ordered), StringComparer.Ordinal);
 }

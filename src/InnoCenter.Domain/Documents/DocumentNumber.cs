@@ -68,4 +68,7 @@ public static class DocumentKinds
 
     /// <summary>The notice of a center's annual assessment result (考核结果通知).</summary>
     public const string AssessmentResult = "assessmentResult";
+
+    /// <summary>The notice of a grant's tranche released (资金拨付通知).</summary>
+    public const string FundDisbursement = "fundDisbursement";
 }

@@ -3,29 +3,11 @@ using InnoCenter.Domain.Policy;
 
 namespace InnoCenter.Domain.Funds;
 
-/// <summary>What an Admin drafts: the decision to support one center (支持项目/资金安排).</summary>
-public sealed record GrantDraft(
-    Guid? CenterId,
-    string? Title,
-    string? DocumentNumber,
-    string? Source,
-    string? Form,
-    DateOnly? PeriodFrom,
-    DateOnly? PeriodTo,
-    IReadOnlyList<LineDraft>? Lines,
-    IReadOnlyList<TargetDraft>? Targets);
-
-public sealed record LineDraft(string? Category, IReadOnlyList<ShareDraft>? Shares);
-
-public sealed record ShareDraft(string? Source, decimal? Amount);
-
-public sealed record TargetDraft(string? Indicator, decimal? Value);
-
 /// <summary>
 /// 专项资金支持项目: a grant to one center under the pack version it began under. Four eyes: the Admin who drafted it
 /// never approves it, and the Admin who asked for a change (调剂, 延期) never approves that change.
 /// </summary>
-public sealed class Grant : IAudited, IVersioned
+public sealed partial class Grant : IAudited, IVersioned
 {
     private readonly List<GrantLine> _lines = [];
     private readonly List<GrantTarget> _targets = [];
@@ -77,6 +59,20 @@ public sealed class Grant : IAudited, IVersioned
     public DateTimeOffset? PublishedAt { get; private set; }
 
     public Guid? PublishedBy { get; private set; }
+
+    /// <summary>When an Admin asked the center for its performance self-evaluation (绩效自评).</summary>
+    public DateTimeOffset? EvaluationRequestedAt { get; private set; }
+
+    public DateTimeOffset? EvaluationSubmittedAt { get; private set; }
+
+    public Guid? EvaluationSubmittedBy { get; private set; }
+
+    /// <summary>验收结论 for the whole grant (pack <c>funds.verdicts</c>), recorded when it is accepted.</summary>
+    public string? Verdict { get; private set; }
+
+    public Guid? VerdictBy { get; private set; }
+
+    public DateTimeOffset? VerdictAt { get; private set; }
 
     public int Version { get; set; }
 
@@ -277,133 +273,6 @@ public sealed class Grant : IAudited, IVersioned
         }
 
         return RequireReason(reason) is { } refused ? refused : Move(GrantStatus.Terminated, reason!.Trim(), by, now);
-    }
-
-    /// <summary>Asks to move money from one line to another (调剂); it takes effect when another Admin approves it.</summary>
-    public Result<GrantChange> RequestAdjustment(Guid fromLine, Guid toLine, decimal? amount, string? reason, Guid by, DateTimeOffset now)
-    {
-        if (Status is not (GrantStatus.Approved or GrantStatus.InExecution))
-        {
-            return Failure.IllegalTransition("funds.change_not_open", Status.ToString());
-        }
-
-        var errors = new List<Error>();
-        var from = _lines.FirstOrDefault(l => l.Id == fromLine);
-        var to = _lines.FirstOrDefault(l => l.Id == toLine);
-        if (from is null)
-        {
-            errors.Add(new Error("funds.line_unknown", "fromLineId"));
-        }
-
-        if (to is null)
-        {
-            errors.Add(new Error("funds.line_unknown", "toLineId"));
-        }
-        else if (to.Id == fromLine)
-        {
-            errors.Add(new Error("funds.same_line", "toLineId"));
-        }
-
-        var fen = FundMoney.PositiveFen(amount, "amount", errors);
-        if (fen is not null && from is not null && fen > from.AmountFen)
-        {
-            errors.Add(new Error("funds.line_below_zero", "amount", from.Amount));
-        }
-
-        Checks.Required(reason, FieldLengths.Reason, "reason", errors);
-        if (errors.Count > 0)
-        {
-            return Failure.Validation(errors);
-        }
-
-        var change = GrantChange.Adjust(Id, fromLine, toLine, fen!.Value, reason!.Trim(), by, now);
-        _changes.Add(change);
-        return change;
-    }
-
-    /// <summary>Asks to move the period's end later (延期), never past the pack's longest execution period.</summary>
-    public Result<GrantChange> RequestExtension(DateOnly? newEnd, string? reason, FundRules rules, Guid by, DateTimeOffset now)
-    {
-        if (Status is not (GrantStatus.Approved or GrantStatus.InExecution))
-        {
-            return Failure.IllegalTransition("funds.change_not_open", Status.ToString());
-        }
-
-        var errors = new List<Error>();
-        if (newEnd is null)
-        {
-            errors.Add(new Error("validation.required", "periodTo"));
-        }
-        else if (newEnd <= PeriodTo)
-        {
-            errors.Add(new Error("funds.extension_not_later", "periodTo", PeriodTo.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
-        }
-        else
-        {
-            CheckPeriod(PeriodFrom, newEnd, rules, errors);
-        }
-
-        Checks.Required(reason, FieldLengths.Reason, "reason", errors);
-        if (errors.Count > 0)
-        {
-            return Failure.Validation(errors);
-        }
-
-        var change = GrantChange.Extend(Id, PeriodTo, newEnd!.Value, reason!.Trim(), by, now);
-        _changes.Add(change);
-        return change;
-    }
-
-    /// <summary>
-    /// Approves or rejects a pending change. An approved adjustment never leaves the line it takes from below what is
-    /// already spent on it (<paramref name="spentFen"/>, net of reversals, per line).
-    /// </summary>
-    public Result<GrantChange> DecideChange(
-        Guid changeId, bool approve, string? reason, IReadOnlyDictionary<Guid, long> spentFen, Guid by, DateTimeOffset now)
-    {
-        var change = _changes.FirstOrDefault(c => c.Id == changeId);
-        if (change is null)
-        {
-            return Failure.NotFound("funds.change_not_found");
-        }
-
-        if (change.Status != ChangeStatus.Pending || IsClosed)
-        {
-            return Failure.IllegalTransition("funds.change_decided");
-        }
-
-        if (change.RequestedBy == by)
-        {
-            return Failure.Forbidden("funds.four_eyes");
-        }
-
-        var errors = new List<Error>();
-        Checks.Required(reason, FieldLengths.Reason, "reason", errors);
-        if (errors.Count > 0)
-        {
-            return Failure.Validation(errors);
-        }
-
-        if (approve && change.Kind == GrantChangeKind.Adjustment)
-        {
-            var from = _lines.First(l => l.Id == change.FromLineId);
-            var to = _lines.First(l => l.Id == change.ToLineId);
-            var spent = spentFen.GetValueOrDefault(from.Id);
-            if (from.AmountFen - change.AmountFen!.Value < spent)
-            {
-                return Failure.Validation(new Error("funds.line_below_spent", "amount", FundMoney.Yuan(spent), from.Amount));
-            }
-
-            from.Shift(-change.AmountFen.Value);
-            to.Shift(change.AmountFen.Value);
-        }
-        else if (approve && change.Kind == GrantChangeKind.Extension)
-        {
-            PeriodTo = change.NewPeriodTo!.Value;
-        }
-
-        change.Decide(approve, reason!.Trim(), by, now);
-        return change;
     }
 
     private static void CheckPeriod(DateOnly? from, DateOnly? to, FundRules rules, List<Error> errors)

@@ -133,6 +133,22 @@ public sealed class GrantTarget : IAudited
     public string Indicator { get; private set; } = string.Empty;
 
     public decimal TargetValue { get; private set; }
+
+    /// <summary>实际完成值 the center reports in its self-evaluation (绩效自评).</summary>
+    public decimal? ActualValue { get; private set; }
+
+    public string? Comment { get; private set; }
+
+    /// <summary>The Admin's verdict on this target (pack <c>funds.verdicts</c>).</summary>
+    public string? Verdict { get; private set; }
+
+    internal void Report(decimal actual, string? comment)
+    {
+        ActualValue = actual;
+        Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+    }
+
+    internal void Judge(string verdict) => Verdict = verdict;
 }
 
 /// <summary>One step of a grant's life, with who took it and why: the history the grant page shows.</summary>

@@ -23,6 +23,12 @@ public sealed record FundRules
     /// <summary>Codes of the assessment grades (<see cref="AssessmentRules.GradeBands"/>) under which no tranche is released.</summary>
     public IReadOnlyList<string> HoldingGrades { get; init; } = [];
 
+    /// <summary>
+    /// 验收结论 an Admin may record per performance target and per grant (通过, 不通过…). Pack versions stored before
+    /// acceptance existed carry none; acceptance then reads the verdicts of the pack in force.
+    /// </summary>
+    public IReadOnlyList<CodeItem> Verdicts { get; init; } = [];
+
     public MatchingRule Matching { get; init; } = new();
 
     public FundWarningRules Warnings { get; init; } = new();
@@ -42,6 +48,7 @@ public sealed record FundRules
         PolicyChecks.CodeTable(Sources, "funds.sources", errors, required: true);
         PolicyChecks.CodeTable(Categories, "funds.categories", errors, required: true);
         PolicyChecks.CodeTable(Forms, "funds.forms", errors, required: true);
+        PolicyChecks.CodeTable(Verdicts, "funds.verdicts", errors, required: false);
         if (MaxExecutionYears < 1)
         {
             errors.Add(new Error("policy.at_least_one", "funds.maxExecutionYears"));

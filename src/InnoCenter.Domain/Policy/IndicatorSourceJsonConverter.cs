@@ -36,6 +36,7 @@ public sealed class IndicatorSourceJsonConverter : JsonConverter<IndicatorSource
             "ledger" => new LedgerSource(ReadString(property.Value, "ledger")),
             "ratio" => ReadRatio(property.Value),
             "weighted" => ReadWeighted(property.Value),
+            "funds" => new FundsSource(ReadString(property.Value, "funds")),
             _ => throw new JsonException($"Unknown indicator source \"{property.Name}\": expected ledger, ratio or weighted."),
         };
     }
@@ -46,6 +47,9 @@ public sealed class IndicatorSourceJsonConverter : JsonConverter<IndicatorSource
         {
             case ManualSource:
                 writer.WriteStringValue("manual");
+                return;
+            case FundsSource funds:
+                funds.Write(writer);
                 return;
             case LedgerSource ledger:
                 writer.WriteStartObject();

@@ -91,6 +91,7 @@ public static class FeatureRegistration
         services.AddScoped<LedgerEvidence>();
         services.AddScoped<ReceiptHandlers>();
         services.AddScoped<LedgerRollup>();
+        services.AddScoped<ReportFigures>();
         services.AddScoped<LedgerRollupHandlers>();
         services.AddLedgerRollupKeeping();
         services.AddBackgroundImports();

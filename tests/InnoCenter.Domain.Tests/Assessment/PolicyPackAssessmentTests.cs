@@ -78,7 +78,7 @@ public sealed class PolicyPackAssessmentTests
             new[] { nameof(BandsRule), nameof(ExpertGradeRule), nameof(LinearRule), nameof(PerUnitRule) },
             indicators.Select(i => i.Rule.GetType().Name).Distinct().Order());
         Assert.Equal(
-            new[] { nameof(LedgerSource), nameof(ManualSource), nameof(RatioSource), nameof(WeightedSource) },
+            new[] { nameof(FundsSource), nameof(LedgerSource), nameof(ManualSource), nameof(RatioSource), nameof(WeightedSource) },
             indicators.Select(i => i.Source.GetType().Name).Distinct().Order());
     }
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using InnoCenter.Domain.Assessment;
-using InnoCenter.Web.Features.Ledger;
+using InnoCenter.Web.Features.Assessment;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Startup;
 using InnoCenter.Web.Tests.Centers;
@@ -95,7 +95,7 @@ public sealed class AssessmentDemoSeedTests
         var cycle = Assert.Single(await app.Factory.WithDbAsync(db => db.AssessmentCycles.ToListAsync()));
         var report = await app.Factory.WithDbAsync(db => db.AnnualReports.Include(r => r.Values).SingleAsync());
         using var scope = app.Factory.Services.CreateScope();
-        var ledger = await scope.ServiceProvider.GetRequiredService<LedgerRollup>().ForCenterYearAsync(report.CenterId, cycle.Year, CancellationToken.None);
+        var ledger = await scope.ServiceProvider.GetRequiredService<ReportFigures>().ForCenterYearAsync(report.CenterId, cycle.Year, CancellationToken.None);
 
         Assert.Equal(CenterTestData.Today.Year - 1, cycle.Year);
         Assert.Equal(CycleStatus.Open, cycle.Status);

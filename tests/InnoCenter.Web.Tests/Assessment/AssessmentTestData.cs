@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using InnoCenter.Domain.Assessment;
 using InnoCenter.Web.Features.Assessment;
 using InnoCenter.Web.Features.Centers;
 using InnoCenter.Web.Features.Experts;
@@ -242,6 +243,8 @@ public static class AssessmentTestData
                 {
                     "staff.total" => "100",
                     "staff.rd" => "60",
+                    // The fund figures fill themselves from the Funds module; a profile reports them as it did when they were typed.
+                    _ when f.Key.StartsWith(FundFigureKeys.Prefix, StringComparison.Ordinal) => profile == Profile.Strong ? "100" : "0",
                     _ when f.Key.EndsWith("_wan", StringComparison.Ordinal) => "5000",
                     _ => "1000",
                 };

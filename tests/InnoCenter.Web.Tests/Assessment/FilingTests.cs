@@ -82,7 +82,8 @@ public abstract class FilingTests<TFactory>
         Assert.Equal(80m, report.Figures.Single(f => f.Key == LedgerRollupKeys.StaffRd).Value);
         Assert.Equal(150m, report.Figures.Single(f => f.Key == LedgerRollupKeys.TrainingPersonTimes).Value);
         Assert.Contains(report.Figures, f => f.Key == LedgerRollupKeys.StandardsInternational);
-        Assert.Equal(["shared-resource-hours", "rd-spending-share", "fund-execution-rate"], report.ManualValues.Select(m => m.Code));
+        Assert.Equal(["shared-resource-hours", "rd-spending-share"], report.ManualValues.Select(m => m.Code));
+        Assert.Equal(0m, report.Figures.Single(f => f.Key == FundFigureKeys.ExecutionRate).LedgerValue);
         Assert.Equal(["results-quality", "industry-support", "plan-implementation"], report.Qualitative.Select(q => q.Code));
         Assert.True(report.CanEdit);
         var frozen = await app.Factory.WithDbAsync(db => db.AssessmentCycles.SingleAsync(c => c.Id == cycle.Id));
@@ -175,14 +176,12 @@ public abstract class FilingTests<TFactory>
         var body = await empty.ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("运行发展报告", body);
         Assert.Contains("rd-spending-share", body);
-        Assert.Contains("fund-execution-rate", body);
 
         await AssessmentTestData.EnsureAsync(await user.UploadDocumentAsync(report.Id));
         await AssessmentTestData.EnsureAsync(await user.SetValueAsync(report.Id, "shared-resource-hours", "1500 小时", evidence: ApplicationFlow.Pdf));
         await AssessmentTestData.EnsureAsync(await user.SetValueAsync(report.Id, "rd-spending-share", "35%"));
-        var overPercent = await user.SetValueAsync(report.Id, "fund-execution-rate", "120%", evidence: ApplicationFlow.Pdf);
+        var overPercent = await user.SetValueAsync(report.Id, "rd-spending-share", "120%", evidence: ApplicationFlow.Pdf);
         Assert.Contains("100", await overPercent.ProblemAsync(HttpStatusCode.BadRequest));
-        await AssessmentTestData.EnsureAsync(await user.SetValueAsync(report.Id, "fund-execution-rate", "92.5", evidence: ApplicationFlow.Pdf));
         var noEvidence = await user.ActAsync(report.Id, "submit");
         Assert.Contains("rd-spending-share", await noEvidence.ProblemAsync(HttpStatusCode.BadRequest));
         await AssessmentTestData.EnsureAsync(await user.SetValueAsync(report.Id, "rd-spending-share", "35", evidence: ApplicationFlow.Pdf));

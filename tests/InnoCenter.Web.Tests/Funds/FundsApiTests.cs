@@ -180,9 +180,10 @@ public abstract class FundsApiTests<TFactory>(TFactory factory) : IClassFixture<
         var g = await factory.RunningGrantAsync();
         await (await g.SpendAsync("standards", "2026-04-01", "95000")).ReadAsync(HttpStatusCode.OK);
 
-        var board = await (await g.Second.GetAsync("/api/v1/funds/warnings?kind=near-limit")).ReadAsync(HttpStatusCode.OK);
+        await factory.SweepWarningsAsync();
+        var board = await (await g.Second.GetAsync("/api/v1/funds/warnings?kind=near-limit&pageSize=200")).ReadAsync(HttpStatusCode.OK);
 
-        var mine = board.EnumerateArray().Where(w => w.GetProperty("grantId").GetGuid() == g.Id).ToList();
+        var mine = board.GetProperty("items").EnumerateArray().Where(w => w.GetProperty("grantId").GetGuid() == g.Id).ToList();
         Assert.Single(mine);
         Assert.Equal(95m, mine[0].GetProperty("figure").GetDecimal());
         Assert.Contains("95", mine[0].GetProperty("message").GetString());
@@ -276,7 +277,8 @@ public abstract class FundsApiTests<TFactory>(TFactory factory) : IClassFixture<
         var ending = await factory.RunningGrantAsync(FundsTestData.Draft(endingCenter.Id) with { PeriodFrom = today.AddYears(-1), PeriodTo = today.AddMonths(2) }, endingCenter);
         await (await ending.ReleaseAsync(await ending.PlanAsync(100_000m, on: today.AddDays(-1)), on: today.AddDays(-1))).ReadAsync(HttpStatusCode.OK);
 
-        var board = await (await past.Second.GetAsync("/api/v1/funds/warnings")).ReadAsync(HttpStatusCode.OK);
+        await factory.SweepWarningsAsync();
+        var board = (await (await past.Second.GetAsync("/api/v1/funds/warnings?pageSize=200")).ReadAsync(HttpStatusCode.OK)).GetProperty("items");
 
         string[] KindsOf(Guid id) => board.EnumerateArray().Where(w => w.GetProperty("grantId").GetGuid() == id).Select(w => w.GetProperty("kind").GetString()!).Order().ToArray();
         Assert.Contains("carry-over", KindsOf(past.Id));

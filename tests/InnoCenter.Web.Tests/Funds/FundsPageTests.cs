@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Tests.Centers;
@@ -27,6 +28,7 @@ public sealed partial class FundsPageTests(SqliteAppFactory factory) : IClassFix
             {
                 (admin, "/Funds"), (admin, "/Funds?status=InExecution&year=2026"), (admin, "/Funds/Create"), (admin, $"/Funds/Details/{g.Id}"), (admin, "/Funds/Warnings"),
                 (admin, "/Funds/Warnings?kind=near-limit"), (staff, "/Funds"), (staff, $"/Funds/Details/{g.Id}"), (staff, $"/Funds/Spend/{g.Id}"),
+                (admin, $"/Funds/Evaluation/{g.Id}"), (staff, $"/Funds/Evaluation/{g.Id}"),
             };
             foreach (var (client, path) in pages)
             {
@@ -38,7 +40,8 @@ public sealed partial class FundsPageTests(SqliteAppFactory factory) : IClassFix
             }
         }
 
-        var board = await (await factory.ClientFor(Roles.Admin)).GetStringAsync("/Funds/Warnings");
+        await factory.SweepWarningsAsync();
+        var board = await (await factory.ClientFor(Roles.Admin)).GetStringAsync("/Funds/Warnings?kind=near-limit");
         Assert.Contains($"/Funds/Details/{g.Id}", board);
         Assert.Contains("接近预算上限", board);
         var other = await factory.CreateCenterAsync();
@@ -61,6 +64,31 @@ public sealed partial class FundsPageTests(SqliteAppFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("须由另一位管理员办理", await response.Content.ReadAsStringAsync());
         Assert.Equal("Draft", (await drafter.GrantAsync(id)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_center_reports_a_target_through_the_page_and_a_submission_without_evidence_is_refused_in_place()
+    {
+        var g = await factory.RunningGrantAsync();
+        var e = await (await g.CenterUser.GetAsync($"/api/v1/funds/grants/{g.Id}/evaluation")).ReadAsync(HttpStatusCode.OK);
+        var target = e.GetProperty("targets")[0].GetProperty("id").GetGuid();
+        var form = await g.CenterUser.GetStringAsync($"/Funds/Evaluation/{g.Id}");
+        Assert.Contains("提交绩效自评", form);
+
+        var saved = await g.CenterUser.PostFormAsync($"/Funds/Evaluation/{g.Id}?handler=Report", new Dictionary<string, string>
+        {
+            ["targetId"] = target.ToString(), ["actualValue"] = "2.5", ["comment"] = "两项标准已发布", ["version"] = e.GetProperty("version").GetInt32().ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var after = await (await g.CenterUser.GetAsync($"/api/v1/funds/grants/{g.Id}/evaluation")).ReadAsync(HttpStatusCode.OK);
+        Assert.Equal(2.5m, after.GetProperty("targets")[0].GetProperty("actualValue").GetDecimal());
+
+        var refused = await g.CenterUser.PostFormAsync($"/Funds/Evaluation/{g.Id}?handler=Submit", new Dictionary<string, string> { ["version"] = after.GetProperty("version").GetInt32().ToString() });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("缺少证明材料", await refused.Content.ReadAsStringAsync());
+        var still = await (await g.CenterUser.GetAsync($"/api/v1/funds/grants/{g.Id}/evaluation")).ReadAsync(HttpStatusCode.OK);
+        Assert.Equal(JsonValueKind.Null, still.GetProperty("submittedAt").ValueKind);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using InnoCenter.Web.Features.Funds;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Tests.Centers;
 using InnoCenter.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InnoCenter.Web.Tests.Funds;
 
@@ -36,6 +37,13 @@ public static class FundsTestData
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode} {body}");
         return string.IsNullOrEmpty(body) ? default : JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>Runs the daily warning sweep now, as the job would.</summary>
+    public static async Task SweepWarningsAsync(this AppFactory factory)
+    {
+        using var scope = factory.Services.CreateScope();
+        Assert.NotNull(await scope.ServiceProvider.GetRequiredService<FundWarningSweep>().RunAsync(CancellationToken.None));
     }
 
     public static async Task<JsonElement> GrantAsync(this HttpClient client, Guid id) =>

@@ -76,6 +76,7 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         // Mail and reminders are driven by the tests that need them; mail never leaves the test's own folder.
         builder.UseSetting("Jobs:MailSeconds", "0");
         builder.UseSetting("Jobs:RemindersSeconds", "0");
+        builder.UseSetting("Jobs:FundWarningsSeconds", "0");
         builder.UseSetting("Smtp:PickupDirectory", Path.Combine(FilesRoot, "mail-pickup"));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         foreach (var (key, value) in Settings)

@@ -75,7 +75,8 @@ public sealed class ReportShape(AssessmentRules rules)
     public Indicator? Find(string code) => Indicators.FirstOrDefault(i => i.Code == code);
 
     /// <summary>Money figures (万元) may have decimals; every other roll-up figure counts things.</summary>
-    public static ValueShape ShapeOfFigure(string key) => key.EndsWith("_wan", StringComparison.Ordinal) ? ValueShape.Amount : ValueShape.Count;
+    public static ValueShape ShapeOfFigure(string key) =>
+        key.EndsWith("_wan", StringComparison.Ordinal) || key == FundFigureKeys.ExecutionRate ? ValueShape.Amount : ValueShape.Count;
 
     public static ValueShape ShapeOf(Indicator indicator) => indicator.Unit?.Zh == "%" ? ValueShape.Percent : ValueShape.Amount;
 

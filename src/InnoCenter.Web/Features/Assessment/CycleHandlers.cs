@@ -19,7 +19,7 @@ namespace InnoCenter.Web.Features.Assessment;
 /// pre-filled from the ledger for every eligible center), the list, and the Admin's due / overdue / submitted view.
 /// </summary>
 public sealed class CycleHandlers(
-    AppDbContext db, CurrentUser user, AssessmentAccess access, PolicyVersions packs, LedgerRollup rollup, Notifier notifier,
+    AppDbContext db, CurrentUser user, AssessmentAccess access, PolicyVersions packs, ReportFigures rollup, Notifier notifier,
     Text text, TimeProvider clock)
 {
     public async Task<Result<CycleDto>> OpenAsync(OpenCycleRequest request, CancellationToken ct)

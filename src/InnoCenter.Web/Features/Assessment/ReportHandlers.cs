@@ -19,7 +19,7 @@ namespace InnoCenter.Web.Features.Assessment;
 /// the ledger and submit; the Admin accepts it (which opens its expert review) or returns it with a reason.
 /// </summary>
 public sealed class ReportHandlers(
-    AppDbContext db, AssessmentAccess access, Attachments attachments, LedgerRollup rollup, Notifier notifier,
+    AppDbContext db, AssessmentAccess access, Attachments attachments, ReportFigures rollup, Notifier notifier,
     ReviewSubjectHandlers reviews, Bilingual bilingual, Text text, TimeProvider clock)
 {
     public const string OwnerType = "AnnualReport";

@@ -10,7 +10,7 @@ namespace InnoCenter.Web.Features.Funds;
 
 /// <summary>A grant's page: lines, figures, tranches, receipts, expenditures, warnings, changes and history, with each step as its own form.</summary>
 [Authorize(Roles = Roles.Admin + "," + Roles.CenterUser)]
-public sealed class DetailsModel(GrantHandlers grants, MoneyHandlers money, Text text) : PageModel
+public sealed class DetailsModel(GrantHandlers grants, TrancheHandlers money, ExpenditureHandlers spending, Text text) : PageModel
 {
     public GrantDto Grant { get; private set; } = null!;
 
@@ -67,7 +67,7 @@ public sealed class DetailsModel(GrantHandlers grants, MoneyHandlers money, Text
         Done(id, money.SettleClawbackAsync(id, clawbackId, version, ct), ct);
 
     public Task<IActionResult> OnPostReverseAsync(Guid id, Guid expenditureId, string? reason, CancellationToken ct) =>
-        Done(id, money.ReverseExpenditureAsync(id, expenditureId, new ReversalRequest(reason), ct), ct);
+        Done(id, spending.ReverseExpenditureAsync(id, expenditureId, new ReversalRequest(reason), ct), ct);
 
     /// <summary>After a step: back to the page with a flash, or the page again with the refusal at the top.</summary>
     private async Task<IActionResult> Done<T>(Guid id, Task<Result<T>> step, CancellationToken ct)
@@ -97,7 +97,7 @@ public sealed class DetailsModel(GrantHandlers grants, MoneyHandlers money, Text
         }
 
         Grant = found.Value;
-        var list = await money.ListExpendituresAsync(new ExpenditureFilter(id, Page: PageNumber), ct);
+        var list = await spending.ListExpendituresAsync(new ExpenditureFilter(id, Page: PageNumber), ct);
         Expenditures = list.IsSuccess ? list.Value : Expenditures;
         return null;
     }

@@ -111,8 +111,10 @@ public sealed class FundFigures(AppDbContext db, TimeProvider clock)
         return holds;
     }
 
-    public Task<bool> HasAcceptanceEvidenceAsync(Guid grantId, CancellationToken ct) =>
-        db.StoredFiles.AsNoTracking().AnyAsync(f => f.OwnerType == FundsAccess.GrantOwner && f.OwnerId == grantId && f.Slot == "acceptance" && f.IsCurrent, ct);
+    /// <summary>An acceptance file on the grant, or a submitted self-evaluation (its evidence was checked when it was submitted).</summary>
+    public async Task<bool> HasAcceptanceEvidenceAsync(Guid grantId, CancellationToken ct) =>
+        await db.FundGrants.AsNoTracking().AnyAsync(g => g.Id == grantId && g.EvaluationSubmittedAt != null, ct)
+        || await db.StoredFiles.AsNoTracking().AnyAsync(f => f.OwnerType == FundsAccess.GrantOwner && f.OwnerId == grantId && f.Slot == "acceptance" && f.IsCurrent, ct);
 
     private static decimal Ratio(long part, long whole) => whole <= 0 ? 0m : Math.Round(part * 100m / whole, 2, MidpointRounding.AwayFromZero);
 }

@@ -17,6 +17,7 @@ public sealed class FundsAccess(AppDbContext db, CenterAccess centers, CurrentUs
     public const string GrantOwner = "funds-grant";
     public const string ReceiptOwner = "funds-receipt";
     public const string ExpenditureOwner = "funds-expenditure";
+    public const string TargetOwner = "funds-target";
 
     public bool IsAdmin => user.IsAdmin;
 
@@ -65,7 +66,7 @@ public sealed class FundsAccess(AppDbContext db, CenterAccess centers, CurrentUs
     }
 }
 
-/// <summary>Vouchers, receipt evidence and acceptance evidence are read by Admins and by the owning center only.</summary>
+/// <summary>Vouchers, receipt evidence, self-evaluation evidence and acceptance evidence are read by Admins and by the owning center only.</summary>
 public sealed class FundsAttachmentAccess(AppDbContext db, string ownerType) : IAttachmentAccess
 {
     public string OwnerType => ownerType;
@@ -86,6 +87,7 @@ public sealed class FundsAttachmentAccess(AppDbContext db, string ownerType) : I
         {
             FundsAccess.ExpenditureOwner => db.FundExpenditures.Where(e => e.Id == ownerId).Select(e => e.GrantId),
             FundsAccess.ReceiptOwner => db.FundReceipts.Where(r => r.Id == ownerId).Select(r => r.GrantId),
+            FundsAccess.TargetOwner => db.Set<GrantTarget>().Where(t => t.Id == ownerId).Select(t => t.GrantId),
             _ => db.FundGrants.Where(g => g.Id == ownerId).Select(g => g.Id),
         };
         return await db.FundGrants.AsNoTracking()

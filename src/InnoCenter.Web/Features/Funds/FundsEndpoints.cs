@@ -69,7 +69,24 @@ public static class FundsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         app.MapGroup("/api/v1/public/funds").AllowAnonymous().WithTags("Public")
             .MapGet("/grants", Published).WithName("ListPublishedGrants").WithSummary("Published fund allocations and acceptance results, for the portal");
-        g.MapGet("/warnings", Warnings).RequireAuthorization(Roles.Admin).WithName("ListFundWarnings").WithSummary("Every live fund warning over all grants");
+        g.MapGet("/warnings", Warnings).RequireAuthorization(Roles.Admin).WithName("ListFundWarnings")
+            .WithSummary("The warning board: warnings the daily sweep keeps over all grants, open (or resolved), by kind, paged");
+        g.MapPost("/warnings/{warningId:guid}/follow-up", FollowUp).RequireAuthorization(Roles.Admin).WithName("NoteFundWarningFollowUp")
+            .WithSummary("Note what was done about a warning (跟进)")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        g.MapGet("/expenditures/export", ExportExpenditures).WithName("ExportExpenditures").Produces(StatusCodes.Status200OK, contentType: OpenApiConventions.Xlsx)
+            .WithSummary("The filtered expenditures as an Excel sheet");
+        g.MapGet("/warnings/export", ExportWarnings).RequireAuthorization(Roles.Admin).WithName("ExportFundWarnings")
+            .Produces(StatusCodes.Status200OK, contentType: OpenApiConventions.Xlsx).WithSummary("The warning board as an Excel sheet");
+        g.MapGet("/grants/{id:guid}/tranches/{trancheId:guid}/notice.docx", TrancheNotice).WithName("GetTrancheNotice")
+            .Produces(StatusCodes.Status200OK, contentType: OpenApiConventions.Docx).WithSummary("The disbursement notice (资金拨付通知) of a released tranche, as an official .docx")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        g.MapGet("/grants/{id:guid}/usage-report.docx", UsageReport).WithName("GetFundUsageReport")
+            .Produces(StatusCodes.Status200OK, contentType: OpenApiConventions.Docx).WithSummary("A grant's fund usage report (资金使用情况报告) for a year, as an official .docx")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapGet("/dashboard", Dashboard).RequireAuthorization(Roles.Admin).WithName("GetFundsDashboard")
+            .WithSummary("Money received by source and spent by category per year, execution rate and open warnings");
+        app.MapFundsAcceptanceEndpoints();
     }
 
     private static async Task<Results<Ok<PagedResult<GrantRow>>, ProblemHttpResult>> List([AsParameters] GrantFilter filter, GrantHandlers h, Text text, CancellationToken ct) =>
@@ -110,15 +127,15 @@ public static class FundsEndpoints
     private static async Task<Results<Ok<GrantDto>, ProblemHttpResult>> Decide(Guid id, Guid changeId, [FromBody] ChangeDecisionRequest? r, GrantHandlers h, Text text, CancellationToken ct) =>
         Answer(await h.DecideChangeAsync(id, changeId, r, ct), text);
 
-    private static async Task<Results<Ok<TrancheDto>, ProblemHttpResult>> PlanTranche(Guid id, [FromBody] TrancheRequest? r, MoneyHandlers h, Text text, CancellationToken ct) =>
+    private static async Task<Results<Ok<TrancheDto>, ProblemHttpResult>> PlanTranche(Guid id, [FromBody] TrancheRequest? r, TrancheHandlers h, Text text, CancellationToken ct) =>
         Answer(await h.PlanTrancheAsync(id, r, ct), text);
 
-    private static async Task<Results<Ok<TrancheDto>, ProblemHttpResult>> Release(Guid id, Guid trancheId, [FromBody] TrancheReleaseRequest? r, MoneyHandlers h, Text text, CancellationToken ct) =>
+    private static async Task<Results<Ok<TrancheDto>, ProblemHttpResult>> Release(Guid id, Guid trancheId, [FromBody] TrancheReleaseRequest? r, TrancheHandlers h, Text text, CancellationToken ct) =>
         Answer(await h.ReleaseTrancheAsync(id, trancheId, r, ct), text);
 
     private static async Task<Results<Ok<ReceiptDto>, ProblemHttpResult>> Receipt(
         Guid id, [FromForm] string? source, [FromForm] string? amount, [FromForm] DateOnly? receivedOn, [FromForm] string? note, IFormFile? evidence,
-        MoneyHandlers h, Text text, CancellationToken ct)
+        TrancheHandlers h, Text text, CancellationToken ct)
     {
         if (!TryAmount(amount, out var value))
         {
@@ -128,21 +145,21 @@ public static class FundsEndpoints
         return Answer(await h.RecordReceiptAsync(id, source, value, receivedOn, note, evidence, ct), text);
     }
 
-    private static async Task<Results<Ok<AttachmentDto>, ProblemHttpResult>> Acceptance(Guid id, IFormFile? file, MoneyHandlers h, Text text, CancellationToken ct) =>
+    private static async Task<Results<Ok<AttachmentDto>, ProblemHttpResult>> Acceptance(Guid id, IFormFile? file, TrancheHandlers h, Text text, CancellationToken ct) =>
         Answer(await h.UploadAcceptanceAsync(id, file, ct), text);
 
-    private static async Task<Results<Ok<ClawbackDto>, ProblemHttpResult>> Clawback(Guid id, [FromBody] ClawbackRequest? r, MoneyHandlers h, Text text, CancellationToken ct) =>
+    private static async Task<Results<Ok<ClawbackDto>, ProblemHttpResult>> Clawback(Guid id, [FromBody] ClawbackRequest? r, TrancheHandlers h, Text text, CancellationToken ct) =>
         Answer(await h.RecordClawbackAsync(id, r, ct), text);
 
-    private static async Task<Results<Ok<ClawbackDto>, ProblemHttpResult>> Settle(Guid id, Guid clawbackId, [FromBody] GrantStepRequest? r, MoneyHandlers h, Text text, CancellationToken ct) =>
+    private static async Task<Results<Ok<ClawbackDto>, ProblemHttpResult>> Settle(Guid id, Guid clawbackId, [FromBody] GrantStepRequest? r, TrancheHandlers h, Text text, CancellationToken ct) =>
         Answer(await h.SettleClawbackAsync(id, clawbackId, r?.Version, ct), text);
 
-    private static async Task<Results<Ok<PagedResult<ExpenditureDto>>, ProblemHttpResult>> Expenditures([AsParameters] ExpenditureFilter f, MoneyHandlers h, Text text, CancellationToken ct) =>
+    private static async Task<Results<Ok<PagedResult<ExpenditureDto>>, ProblemHttpResult>> Expenditures([AsParameters] ExpenditureFilter f, ExpenditureHandlers h, Text text, CancellationToken ct) =>
         Answer(await h.ListExpendituresAsync(f, ct), text);
 
     private static async Task<Results<Ok<ExpenditureDto>, ProblemHttpResult>> Spend(
         Guid id, [FromForm] string? category, [FromForm] DateOnly? spentOn, [FromForm] string? payee, [FromForm] string? amount, [FromForm] string? purpose,
-        IFormFileCollection vouchers, MoneyHandlers h, Text text, CancellationToken ct)
+        IFormFileCollection vouchers, ExpenditureHandlers h, Text text, CancellationToken ct)
     {
         if (!TryAmount(amount, out var value))
         {
@@ -153,17 +170,48 @@ public static class FundsEndpoints
         return Answer(await h.RecordExpenditureAsync(id, new ExpenditureDraft(category, spentOn, payee, value, purpose), files, ct), text);
     }
 
-    private static async Task<Results<Ok<ExpenditureDto>, ProblemHttpResult>> Reverse(Guid id, Guid expenditureId, [FromBody] ReversalRequest? r, MoneyHandlers h, Text text, CancellationToken ct) =>
+    private static async Task<Results<Ok<ExpenditureDto>, ProblemHttpResult>> Reverse(Guid id, Guid expenditureId, [FromBody] ReversalRequest? r, ExpenditureHandlers h, Text text, CancellationToken ct) =>
         Answer(await h.ReverseExpenditureAsync(id, expenditureId, r, ct), text);
 
-    private static async Task<Ok<IReadOnlyList<FundWarning>>> Warnings(string? kind, FundWarnings w, CancellationToken ct) =>
-        TypedResults.Ok(await w.AllAsync(kind, null, ct));
+    private static async Task<Results<Ok<PagedResult<WarningRowDto>>, ProblemHttpResult>> Warnings(
+        string? kind, bool? resolved, int? page, int? pageSize, FundWarningBoard board, Text text, CancellationToken ct) =>
+        Answer(await board.ListAsync(kind, resolved ?? false, page, pageSize, ct), text);
+
+    private static async Task<Results<Ok<bool>, ProblemHttpResult>> FollowUp(Guid warningId, [FromBody] FollowUpRequest? r, FundWarningBoard board, Text text, CancellationToken ct) =>
+        Answer(await board.FollowUpAsync(warningId, r, ct), text);
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Export([AsParameters] GrantFilter filter, FundsExport export, Text text, TimeProvider clock, CancellationToken ct)
     {
         var result = await export.GrantsAsync(filter, ct);
         return result.IsSuccess ? result.Value : result.Failure!.ToProblem(text);
     }
+
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ExportExpenditures([AsParameters] ExpenditureFilter f, FundsSheetExport export, Text text, CancellationToken ct)
+    {
+        var result = await export.ExpendituresAsync(f, ct);
+        return result.IsSuccess ? result.Value : result.Failure!.ToProblem(text);
+    }
+
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ExportWarnings(string? kind, bool? resolved, FundsSheetExport export, Text text, CancellationToken ct)
+    {
+        var result = await export.WarningsAsync(kind, resolved ?? false, ct);
+        return result.IsSuccess ? result.Value : result.Failure!.ToProblem(text);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> TrancheNotice(Guid id, Guid trancheId, FundsDocuments documents, Text text, CancellationToken ct)
+    {
+        var doc = await documents.TrancheNoticeAsync(id, trancheId, ct);
+        return doc.IsSuccess ? TypedResults.File(doc.Value.Content, OpenApiConventions.Docx, doc.Value.FileName) : doc.Failure!.ToProblem(text);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> UsageReport(Guid id, int? year, FundsDocuments documents, Text text, CancellationToken ct)
+    {
+        var doc = await documents.UsageReportAsync(id, year, ct);
+        return doc.IsSuccess ? TypedResults.File(doc.Value.Content, OpenApiConventions.Docx, doc.Value.FileName) : doc.Failure!.ToProblem(text);
+    }
+
+    private static async Task<Results<Ok<FundsDashboardDto>, ProblemHttpResult>> Dashboard(FundsDashboard dashboard, Text text, CancellationToken ct) =>
+        Answer(await dashboard.GetAsync(ct), text);
 
     /// <summary>An amount as typed in a form: invariant digits with at most a decimal point; null when blank.</summary>
     public static bool TryAmount(string? raw, out decimal? value)

@@ -10,11 +10,20 @@ public static class FundsRegistration
     {
         services.AddScoped<FundsAccess>();
         services.AddScoped<FundFigures>();
+        services.AddScoped<FundYearFigures>();
         services.AddScoped<FundWarnings>();
+        services.AddScoped<FundWarningSweep>();
+        services.AddScoped<FundWarningBoard>();
+        services.AddHostedService<FundWarningJob>();
         services.AddScoped<GrantHandlers>();
-        services.AddScoped<MoneyHandlers>();
+        services.AddScoped<TrancheHandlers>();
+        services.AddScoped<ExpenditureHandlers>();
+        services.AddScoped<AcceptanceHandlers>();
         services.AddScoped<FundsExport>();
-        foreach (var owner in new[] { FundsAccess.GrantOwner, FundsAccess.ReceiptOwner, FundsAccess.ExpenditureOwner })
+        services.AddScoped<FundsDashboard>();
+        services.AddScoped<FundsDocuments>();
+        services.AddScoped<FundsSheetExport>();
+        foreach (var owner in new[] { FundsAccess.GrantOwner, FundsAccess.ReceiptOwner, FundsAccess.ExpenditureOwner, FundsAccess.TargetOwner })
         {
             services.AddScoped<IAttachmentAccess>(sp => new FundsAttachmentAccess(sp.GetRequiredService<AppDbContext>(), owner));
         }

@@ -6,12 +6,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InnoCenter.Web.Features.Funds;
 
-/// <summary>What waits for a second Admin: drafts to approve, tranches to release and changes to decide — not one's own.</summary>
+/// <summary>
+/// What waits for a second Admin (drafts to approve, tranches to release, changes to decide — not one's own) and for an
+/// Admin (self-evaluations to judge); what waits for a center's staff (self-evaluations asked of them).
+/// </summary>
 public sealed class FundsWorkbenchSource(AppDbContext db) : IWorkbenchSource
 {
     public async Task<IReadOnlyList<WorkItem>> ItemsForAsync(CurrentUser user, CancellationToken ct)
     {
-        if (!user.IsAdmin || user.Id is not { } me)
+        if (!user.IsAdmin)
+        {
+            return await CenterItemsAsync(user, ct);
+        }
+
+        if (user.Id is not { } me)
         {
             return [];
         }
@@ -19,7 +27,13 @@ public sealed class FundsWorkbenchSource(AppDbContext db) : IWorkbenchSource
         var drafts = await db.FundGrants.CountAsync(g => g.Status == GrantStatus.Draft && g.DraftedBy != me, ct);
         var tranches = await db.FundTranches.CountAsync(t => t.Status == TrancheStatus.Planned && t.PlannedBy != me, ct);
         var changes = await db.FundGrantChanges.CountAsync(c => c.Status == ChangeStatus.Pending && c.RequestedBy != me, ct);
+        var evaluations = await db.FundGrants.CountAsync(g => g.Status == GrantStatus.InExecution && g.EvaluationSubmittedAt != null, ct);
         var items = new List<WorkItem>();
+        if (evaluations > 0)
+        {
+            items.Add(new WorkItem("funds.title", "funds.workbench.evaluations_to_decide", evaluations, "/Funds?pending=evaluations"));
+        }
+
         if (drafts > 0)
         {
             items.Add(new WorkItem("funds.title", "funds.workbench.drafts", drafts, "/Funds?status=Draft"));
@@ -36,5 +50,20 @@ public sealed class FundsWorkbenchSource(AppDbContext db) : IWorkbenchSource
         }
 
         return items;
+    }
+
+    /// <summary>The center's staff: self-evaluations the commission asked for and the center has not yet submitted.</summary>
+    private async Task<IReadOnlyList<WorkItem>> CenterItemsAsync(CurrentUser user, CancellationToken ct)
+    {
+        if (!user.IsInRole(Roles.CenterUser) || user.OrganizationId is not { } org)
+        {
+            return [];
+        }
+
+        var asked = await db.FundGrants
+            .Where(g => g.Status == GrantStatus.InExecution && g.EvaluationRequestedAt != null && g.EvaluationSubmittedAt == null)
+            .Join(db.Centers, g => g.CenterId, c => c.Id, (g, c) => c)
+            .CountAsync(c => c.LeadOrganizationId == org || c.LegalEntityOrganizationId == org, ct);
+        return asked > 0 ? [new WorkItem("funds.title", "funds.workbench.evaluations_to_file", asked, "/Funds?pending=evaluations")] : [];
     }
 }

@@ -146,6 +146,13 @@ public sealed class GrantHandlers(
         {
             q = q.Where(g => db.FundGrantChanges.Any(c => c.GrantId == g.Id && c.Status == ChangeStatus.Pending));
         }
+        else if (filter.Pending == "evaluations")
+        {
+            // An Admin waits on submitted self-evaluations; the center's staff on the ones asked of them.
+            q = access.IsAdmin
+                ? q.Where(g => g.Status == GrantStatus.InExecution && g.EvaluationSubmittedAt != null)
+                : q.Where(g => g.Status == GrantStatus.InExecution && g.EvaluationRequestedAt != null && g.EvaluationSubmittedAt == null);
+        }
 
         if (filter.Year is { } year)
         {

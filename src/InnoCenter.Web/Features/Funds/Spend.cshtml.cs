@@ -11,7 +11,7 @@ namespace InnoCenter.Web.Features.Funds;
 
 /// <summary>The center records one expenditure against a budget line, with its vouchers.</summary>
 [Authorize(Roles = Roles.CenterUser)]
-public sealed class SpendModel(GrantHandlers grants, MoneyHandlers money, Text text) : PageModel
+public sealed class SpendModel(GrantHandlers grants, ExpenditureHandlers money, Text text) : PageModel
 {
     public sealed class SpendInput
     {

@@ -21,6 +21,7 @@ public sealed class GrantConfiguration : IEntityTypeConfiguration<Grant>
         b.Property(x => x.PolicyCode).HasMaxLength(FieldLengths.Code).IsRequired();
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(FieldLengths.Code);
         b.Property(x => x.Amount).HasPrecision(18, 2);
+        b.Property(x => x.Verdict).HasMaxLength(FieldLengths.Code);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.CenterId, x.PeriodFrom });
         b.HasIndex(x => new { x.Status, x.PeriodTo });
@@ -34,6 +35,7 @@ public sealed class GrantConfiguration : IEntityTypeConfiguration<Grant>
         b.Navigation(x => x.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Navigation(x => x.Changes).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Ignore(x => x.IsClosed);
+        b.Ignore(x => x.EvaluationSubmitted);
     }
 }
 
@@ -75,6 +77,9 @@ public sealed class GrantTargetConfiguration : IEntityTypeConfiguration<GrantTar
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Indicator).HasMaxLength(FieldLengths.Code).IsRequired();
         b.Property(x => x.TargetValue).HasPrecision(18, 4);
+        b.Property(x => x.ActualValue).HasPrecision(18, 4);
+        b.Property(x => x.Comment).HasMaxLength(FieldLengths.Reason);
+        b.Property(x => x.Verdict).HasMaxLength(FieldLengths.Code);
         b.HasIndex(x => x.GrantId);
     }
 }

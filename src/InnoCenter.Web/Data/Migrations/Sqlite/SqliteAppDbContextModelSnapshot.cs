@@ -1042,6 +1042,75 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.ToTable("FundReceipts", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCenter.Domain.Funds.FundWarningRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CenterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Figure")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FollowUpAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("FollowUpBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageEn")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageZh")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectZh")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CenterId");
+
+                    b.HasIndex("GrantId");
+
+                    b.HasIndex("ResolvedAt", "Kind");
+
+                    b.ToTable("FundWarnings", (string)null);
+                });
+
             modelBuilder.Entity("InnoCenter.Domain.Funds.Grant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1072,6 +1141,15 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("DraftedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EvaluationRequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EvaluationSubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EvaluationSubmittedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Form")
@@ -1112,6 +1190,16 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verdict")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VerdictAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("VerdictBy")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -1294,6 +1382,14 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("ActualValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("GrantId")
                         .HasColumnType("TEXT");
 
@@ -1304,6 +1400,10 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
                     b.Property<decimal>("TargetValue")
                         .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verdict")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -4472,6 +4572,21 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("InnoCenter.Domain.Funds.FundReceipt", b =>
                 {
+                    b.HasOne("InnoCenter.Domain.Funds.Grant", null)
+                        .WithMany()
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnoCenter.Domain.Funds.FundWarningRecord", b =>
+                {
+                    b.HasOne("InnoCenter.Domain.Centers.Center", null)
+                        .WithMany()
+                        .HasForeignKey("CenterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("InnoCenter.Domain.Funds.Grant", null)
                         .WithMany()
                         .HasForeignKey("GrantId")

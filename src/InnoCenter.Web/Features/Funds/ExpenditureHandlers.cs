@@ -1,0 +1,188 @@
+using InnoCenter.Domain.Common;
+using InnoCenter.Domain.Funds;
+using InnoCenter.Domain.Policy;
+using InnoCenter.Web.Data;
+using InnoCenter.Web.Features.Centers;
+using InnoCenter.Web.Infrastructure.Files;
+using InnoCenter.Web.Infrastructure.Localization;
+using InnoCenter.Web.Infrastructure.Policy;
+using InnoCenter.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCenter.Web.Features.Funds;
+
+/// <summary>The center's expenditures on a grant, with vouchers and their reversing corrections.</summary>
+public sealed class ExpenditureHandlers(
+    AppDbContext db, FundsAccess access, PolicyVersions versions, FundFigures figures, Attachments attachments, TimeProvider clock)
+{
+    private static bool En => LocalizationSetup.IsEnglish;
+
+    /// <summary>
+    /// 支出: only the center's own staff, with at least one voucher (PDF or image); refused with the reason, and nothing
+    /// written, outside the period, off-category, sub-fen or overspending the line. The grant's version moves with every
+    /// expenditure, so two entries racing for the last money of a line cannot both pass.
+    /// </summary>
+    public async Task<Result<ExpenditureDto>> RecordExpenditureAsync(Guid grantId, ExpenditureDraft draft, IReadOnlyList<IFormFile> vouchers, CancellationToken ct)
+    {
+        var found = await access.GrantAsync(grantId, tracked: true, ct);
+        if (!found.IsSuccess)
+        {
+            return found.Failure!;
+        }
+
+        var grant = found.Value;
+        if (!await access.OwnsCenterAsync(grant.CenterId, ct))
+        {
+            return Failure.Forbidden("funds.center_only");
+        }
+
+        var sums = await figures.SumsAsync(grantId, ct);
+        var made = Expenditure.Record(grant, draft, line => sums.SpentByLine.GetValueOrDefault(line), access.UserId, clock.GetUtcNow());
+        if (!made.IsSuccess)
+        {
+            return made.Failure!;
+        }
+
+        if (vouchers.Count == 0)
+        {
+            return Failure.Validation(new Error("funds.voucher_required", "vouchers"));
+        }
+
+        var staged = new List<StoredFile>();
+        for (var i = 0; i < vouchers.Count; i++)
+        {
+            var file = await attachments.StageAsync(
+                FundsAccess.ExpenditureOwner, made.Value.Id, $"voucher-{i + 1}", vouchers[i], ct, "vouchers",
+                type => type.Kind is "pdf" or "jpg" or "png" ? null : new Error("funds.voucher_type", "vouchers", vouchers[i].FileName));
+            if (!file.IsSuccess)
+            {
+                return file.Failure!;
+            }
+
+            staged.Add(file.Value);
+        }
+
+        db.FundExpenditures.Add(made.Value);
+        db.Entry(grant).State = EntityState.Modified;
+        if (await SaveAsync(ct) is { } conflict)
+        {
+            return conflict;
+        }
+
+        var pack = await versions.ForCaseAsync(grant.PolicyCode, grant.PolicyVersion, ct);
+        return ToDto(made.Value, false, staged.Select(f => new VoucherDto(f.Id, f.OriginalName, f.Kind, f.Size)).ToList(), pack.Funds.Categories);
+    }
+
+    /// <summary>冲销: the center enters the opposite amount with a reason; the original entry stays untouched.</summary>
+    public async Task<Result<ExpenditureDto>> ReverseExpenditureAsync(Guid grantId, Guid expenditureId, ReversalRequest? r, CancellationToken ct)
+    {
+        var found = await access.GrantAsync(grantId, tracked: true, ct);
+        if (!found.IsSuccess)
+        {
+            return found.Failure!;
+        }
+
+        if (!await access.OwnsCenterAsync(found.Value.CenterId, ct))
+        {
+            return Failure.Forbidden("funds.center_only");
+        }
+
+        var original = await db.FundExpenditures.AsNoTracking().FirstOrDefaultAsync(e => e.Id == expenditureId && e.GrantId == grantId, ct);
+        if (original is null)
+        {
+            return Failure.NotFound("funds.expenditure_not_found");
+        }
+
+        var reversed = await db.FundExpenditures.AnyAsync(e => e.ReversesId == expenditureId, ct);
+        var made = original.Reverse(r?.Reason, reversed, access.UserId, clock.GetUtcNow());
+        if (!made.IsSuccess)
+        {
+            return made.Failure!;
+        }
+
+        db.FundExpenditures.Add(made.Value);
+        db.Entry(found.Value).State = EntityState.Modified;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another client reversed it first (unique ReversesId) or the grant moved under us.
+            return Failure.Conflict("common.concurrency");
+        }
+
+        var pack = await versions.ForCaseAsync(found.Value.PolicyCode, found.Value.PolicyVersion, ct);
+        return ToDto(made.Value, false, [], pack.Funds.Categories);
+    }
+
+    public async Task<Result<PagedResult<ExpenditureDto>>> ListExpendituresAsync(ExpenditureFilter f, CancellationToken ct)
+    {
+        if (!access.MayEnter)
+        {
+            return Failure.Forbidden();
+        }
+
+        if (f.GrantId is { } gid)
+        {
+            var found = await access.GrantAsync(gid, tracked: false, ct);
+            if (!found.IsSuccess)
+            {
+                return found.Failure!;
+            }
+        }
+
+        var q = db.FundExpenditures.AsNoTracking();
+        if (await access.CentersAsync(ct) is { } own)
+        {
+            q = q.Where(e => own.Contains(e.CenterId));
+        }
+
+        if (f.GrantId is { } g)
+        {
+            q = q.Where(e => e.GrantId == g);
+        }
+
+        if (!string.IsNullOrWhiteSpace(f.Category))
+        {
+            q = q.Where(e => e.Category == f.Category);
+        }
+
+        if (f.From is { } from)
+        {
+            q = q.Where(e => e.SpentOn >= from);
+        }
+
+        if (f.To is { } to)
+        {
+            q = q.Where(e => e.SpentOn <= to);
+        }
+
+        var (page, size) = Paging.Normalize(f.Page, f.PageSize);
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderByDescending(e => e.SpentOn).ThenByDescending(e => e.Id).Skip((page - 1) * size).Take(size)
+            .Select(e => new { e, Reversed = db.FundExpenditures.Any(x => x.ReversesId == e.Id) }).ToListAsync(ct);
+        var ids = rows.Select(r => r.e.Id).ToList();
+        var vouchers = (await db.StoredFiles.AsNoTracking().Where(s => s.OwnerType == FundsAccess.ExpenditureOwner && ids.Contains(s.OwnerId) && s.IsCurrent)
+                .OrderBy(s => s.Slot).Select(s => new { s.OwnerId, Dto = new VoucherDto(s.Id, s.OriginalName, s.Kind, s.Size) }).ToListAsync(ct))
+            .ToLookup(x => x.OwnerId, x => x.Dto);
+        var categories = (await versions.ForCaseAsync(null, 0, ct)).Funds.Categories;
+        return new PagedResult<ExpenditureDto>(rows.Select(r => ToDto(r.e, r.Reversed, vouchers[r.e.Id].ToList(), categories)).ToList(), page, size, total);
+    }
+
+    private static ExpenditureDto ToDto(Expenditure e, bool reversed, IReadOnlyList<VoucherDto> vouchers, IReadOnlyList<Domain.Policy.CodeItem> categories) => new(
+        e.Id, e.GrantId, e.LineId, e.Category, categories.LabelOf(e.Category, En), e.SpentOn, e.Payee, e.Purpose, e.Amount, e.ReversesId, reversed, e.Reason, e.RecordedAt, vouchers);
+
+    private async Task<Failure?> SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Failure.Conflict("common.concurrency");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using InnoCenter.Domain.Common;
+using InnoCenter.Web.Data;
+using InnoCenter.Web.Infrastructure.Localization;
+using InnoCenter.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCenter.Web.Features.Funds;
+
+/// <summary>A stored warning as the board shows it, in the reader's language, with its follow-up.</summary>
+public sealed record WarningRowDto(
+    Guid Id, Guid GrantId, string GrantTitle, Guid CenterId, string CenterName, string Kind, string? Subject, decimal? Figure, string Message,
+    DateTimeOffset RaisedAt, DateTimeOffset? ResolvedAt, string? FollowUp, DateTimeOffset? FollowUpAt, int Version);
+
+public sealed record FollowUpRequest(string? Note, int? Version);
+
+/// <summary>
+/// 预警看板 over the stored warnings the daily sweep keeps: read and paged by the database, filtered by kind, open ones
+/// unless asked for the resolved; an Admin notes the follow-up on one.
+/// </summary>
+public sealed class FundWarningBoard(AppDbContext db, FundsAccess access, TimeProvider clock)
+{
+    public async Task<Result<PagedResult<WarningRowDto>>> ListAsync(string? kind, bool resolved, int? page, int? pageSize, CancellationToken ct)
+    {
+        if (!access.IsAdmin)
+        {
+            return Failure.Forbidden();
+        }
+
+        var q = db.FundWarningRecords.AsNoTracking().Where(w => resolved ? w.ResolvedAt != null : w.ResolvedAt == null);
+        if (kind is not null && FundWarnings.Kinds.Contains(kind))
+        {
+            q = q.Where(w => w.Kind == kind);
+        }
+
+        var (p, size) = Paging.Normalize(page, pageSize);
+        var total = await q.CountAsync(ct);
+        var en = LocalizationSetup.IsEnglish;
+        var rows = await (
+                from w in q
+                join g in db.FundGrants on w.GrantId equals g.Id
+                join c in db.Centers on w.CenterId equals c.Id
+                orderby w.Kind, c.Name, g.Title, w.Id
+                select new { w, g.Title, CenterName = c.Name })
+            .Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        return new PagedResult<WarningRowDto>(
+            rows.Select(r => new WarningRowDto(
+                r.w.Id, r.w.GrantId, r.Title, r.w.CenterId, r.CenterName, r.w.Kind, en ? r.w.SubjectEn : r.w.SubjectZh, r.w.Figure,
+                en ? r.w.MessageEn : r.w.MessageZh, r.w.RaisedAt, r.w.ResolvedAt, r.w.FollowUp, r.w.FollowUpAt, r.w.Version)).ToList(),
+            p, size, total);
+    }
+
+    /// <summary>跟进: an Admin's note on a warning, on the version read (a stale one is a 409).</summary>
+    public async Task<Result<bool>> FollowUpAsync(Guid id, FollowUpRequest? r, CancellationToken ct)
+    {
+        if (!access.IsAdmin)
+        {
+            return Failure.Forbidden();
+        }
+
+        var warning = await db.FundWarningRecords.FirstOrDefaultAsync(w => w.Id == id, ct);
+        if (warning is null)
+        {
+            return Failure.NotFound("funds.warning_not_found");
+        }
+
+        if (r?.Version is null)
+        {
+            return Failure.Validation(new Error("validation.required", "version"));
+        }
+
+        if (r.Version != warning.Version)
+        {
+            return Failure.Conflict("common.concurrency");
+        }
+
+        var noted = warning.NoteFollowUp(r.Note, access.UserId, clock.GetUtcNow());
+        if (!noted.IsSuccess)
+        {
+            return noted.Failure!;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Failure.Conflict("common.concurrency");
+        }
+
+        return true;
+    }
+}

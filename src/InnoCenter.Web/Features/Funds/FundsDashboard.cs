@@ -1,0 +1,83 @@
+using InnoCenter.Domain.Common;
+using InnoCenter.Domain.Funds;
+using InnoCenter.Domain.Policy;
+using InnoCenter.Web.Data;
+using InnoCenter.Web.Features.Centers;
+using InnoCenter.Web.Infrastructure.Localization;
+using InnoCenter.Web.Infrastructure.Policy;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCenter.Web.Features.Funds;
+
+public sealed record FundsDashboardDto(
+    IReadOnlyList<int> Years, IReadOnlyList<FundSeries> ReceivedBySource, IReadOnlyList<FundSeries> SpentByCategory,
+    IReadOnlyList<decimal?> ExecutionRate, IReadOnlyList<WarningCount> OpenWarnings);
+
+/// <summary>One line of a chart: a label and a value per year (yuan).</summary>
+public sealed record FundSeries(string Code, string Label, IReadOnlyList<decimal> Values);
+
+public sealed record WarningCount(string Kind, string Label, int Count);
+
+/// <summary>
+/// 资金看板: money received by source and spent by category per year, the execution rate up to each year's end and the
+/// open warnings by kind, over all grants. Every figure is a sum or count the database takes, a few queries per year.
+/// </summary>
+public sealed class FundsDashboard(AppDbContext db, FundsAccess access, PolicyProvider policy, Text text, TimeProvider clock)
+{
+    /// <summary>How many years back from this one the charts show.</summary>
+    private const int YearsShown = 5;
+
+    public async Task<Result<FundsDashboardDto>> GetAsync(CancellationToken ct)
+    {
+        if (!access.IsAdmin)
+        {
+            return Failure.Forbidden();
+        }
+
+        var rules = policy.Current.Funds;
+        var en = LocalizationSetup.IsEnglish;
+        var thisYear = clock.TodayInBeijing().Year;
+        var years = Enumerable.Range(thisYear - YearsShown + 1, YearsShown).ToList();
+        var received = new Dictionary<string, decimal[]>();
+        var spent = new Dictionary<string, decimal[]>();
+        var rates = new List<decimal?>();
+        for (var i = 0; i < years.Count; i++)
+        {
+            var start = new DateOnly(years[i], 1, 1);
+            var end = new DateOnly(years[i], 12, 31);
+            var bySource = await db.FundReceipts.AsNoTracking().Where(r => r.ReceivedOn >= start && r.ReceivedOn <= end)
+                .GroupBy(r => r.Source).Select(g => new { g.Key, Fen = g.Sum(r => r.AmountFen) }).ToListAsync(ct);
+            foreach (var s in bySource)
+            {
+                (received.TryGetValue(s.Key, out var v) ? v : received[s.Key] = new decimal[years.Count])[i] = FundMoney.Yuan(s.Fen);
+            }
+
+            var byCategory = await db.FundExpenditures.AsNoTracking().Where(e => e.SpentOn >= start && e.SpentOn <= end)
+                .GroupBy(e => e.Category).Select(g => new { g.Key, Fen = g.Sum(e => e.AmountFen) }).ToListAsync(ct);
+            foreach (var c in byCategory)
+            {
+                (spent.TryGetValue(c.Key, out var v) ? v : spent[c.Key] = new decimal[years.Count])[i] = FundMoney.Yuan(c.Fen);
+            }
+
+            var receivedToEnd = await db.FundReceipts.AsNoTracking().Where(r => r.ReceivedOn <= end).SumAsync(r => (long?)r.AmountFen, ct) ?? 0;
+            var spentToEnd = await db.FundExpenditures.AsNoTracking().Where(e => e.SpentOn <= end).SumAsync(e => (long?)e.AmountFen, ct) ?? 0;
+            rates.Add(FundMoney.Percent(spentToEnd, receivedToEnd));
+        }
+
+        var warnings = await db.FundWarningRecords.AsNoTracking().Where(w => w.ResolvedAt == null)
+            .GroupBy(w => w.Kind).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        return new FundsDashboardDto(
+            years,
+            Order(received, rules.Sources.Select(s => s.Code)).Select(kv => new FundSeries(kv.Key, rules.Sources.LabelOf(kv.Key, en), kv.Value)).ToList(),
+            Order(spent, rules.Categories.Select(c => c.Code)).Select(kv => new FundSeries(kv.Key, rules.Categories.LabelOf(kv.Key, en), kv.Value)).ToList(),
+            rates,
+            FundWarnings.Kinds.Select(k => new WarningCount(k, text["funds.warning_kind." + k], warnings.GetValueOrDefault(k))).ToList());
+    }
+
+    /// <summary>The pack's order first, then any code a later pack dropped.</summary>
+    private static IEnumerable<KeyValuePair<string, decimal[]>> Order(Dictionary<string, decimal[]> series, IEnumerable<string> codes)
+    {
+        var order = codes.ToList();
+        return series.OrderBy(kv => order.IndexOf(kv.Key) is var i && i >= 0 ? i : int.MaxValue).ThenBy(kv => kv.Key, StringComparer.Ordinal);
+    }
+}
