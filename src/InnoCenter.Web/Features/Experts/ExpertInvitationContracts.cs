@@ -22,10 +22,11 @@ public sealed class ExpertInvitationOptions
 {
     public const string Section = "Experts:Invitations";
 
-    public int ValidDays { get; set; }
+    /// <summary>The defaults hold when no settings file is found (a server started from another directory).</summary>
+    public int ValidDays { get; set; } = 7;
 
     /// <summary>How many experts one invitation run may take (the pool list's selection).</summary>
-    public int MaxPerRun { get; set; }
+    public int MaxPerRun { get; set; } = 200;
 }
 
 public sealed record InvitationRow(string ExpertName, string Affiliation, InvitationDto Invitation);
