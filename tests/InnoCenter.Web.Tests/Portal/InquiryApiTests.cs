@@ -7,6 +7,7 @@ using InnoCenter.Web.Infrastructure.Policy;
 using InnoCenter.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using InnoCenter.Web.Infrastructure.Localization;
 
 namespace InnoCenter.Web.Tests.Portal;
 

@@ -4,6 +4,7 @@ using InnoCenter.Web.Features.Centers;
 using InnoCenter.Web.Features.Workbench;
 using InnoCenter.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
+using InnoCenter.Web.Infrastructure.Localization;
 
 namespace InnoCenter.Web.Features.Assessment;
 

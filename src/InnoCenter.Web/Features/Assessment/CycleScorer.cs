@@ -6,6 +6,7 @@ using InnoCenter.Domain.Reviews;
 using InnoCenter.Web.Data;
 using InnoCenter.Web.Features.Centers;
 using Microsoft.EntityFrameworkCore;
+using InnoCenter.Web.Infrastructure.Localization;
 
 namespace InnoCenter.Web.Features.Assessment;
 

@@ -140,10 +140,3 @@ public sealed class OrganizationLookup(AppDbContext db)
     /// <summary>The name of an organisation already loaded, by its credit code.</summary>
     public string? NameOfCode(string? code) => code is not null && _byCode.TryGetValue(code, out var o) ? o?.Name : null;
 }
-
-public static class BeijingClock
-{
-    /// <summary>Today's date in Beijing, whatever the server's zone: calendar dates of the programme are Beijing dates.</summary>
-    public static DateOnly TodayInBeijing(this TimeProvider clock) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), LocalizationSetup.Beijing).DateTime);
-}

@@ -6,6 +6,7 @@ using InnoCenter.Web.Features.Centers;
 using InnoCenter.Web.Features.Ledger;
 using InnoCenter.Web.Infrastructure.Policy;
 using Microsoft.EntityFrameworkCore;
+using InnoCenter.Web.Infrastructure.Localization;
 
 namespace InnoCenter.Web.Features.Dashboard;
 

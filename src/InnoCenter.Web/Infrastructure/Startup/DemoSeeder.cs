@@ -13,6 +13,7 @@ using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Policy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using InnoCenter.Web.Infrastructure.Localization;
 
 namespace InnoCenter.Web.Infrastructure.Startup;
 
