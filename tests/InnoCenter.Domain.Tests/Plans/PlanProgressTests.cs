@@ -16,7 +16,7 @@ public sealed class PlanProgressTests
     public void The_current_year_is_judged_against_the_share_due_by_today_and_a_future_year_not_at_all()
     {
         var today = new DateOnly(2025, 7, 2); // day 183 of 365
-        Assert.False(PlanProgress.Evaluate("a", "项", null, 10m, 5m, 2025, today, 100m).BehindSchedule);
+        Assert.False(PlanProgress.Evaluate("a", "项", null, 10m, 5.1m, 2025, today, 100m).BehindSchedule);
         Assert.True(PlanProgress.Evaluate("a", "项", null, 10m, 4m, 2025, today, 100m).BehindSchedule);
         Assert.False(PlanProgress.Evaluate("a", "项", null, 10m, 0m, 2026, today, 100m).BehindSchedule);
     }
