@@ -323,11 +323,12 @@ public sealed class PlannedIndicator : IAudited
     {
     }
 
-    public PlannedIndicator(string name, string unit, decimal? year1, decimal? year2, decimal? year3)
+    public PlannedIndicator(string name, string unit, decimal? year1, decimal? year2, decimal? year3, string? figure = null)
     {
         Id = Guid.CreateVersion7();
         Name = name.Trim();
         Unit = unit.Trim();
+        Figure = string.IsNullOrWhiteSpace(figure) ? null : figure.Trim();
         Year1 = year1;
         Year2 = year2;
         Year3 = year3;
@@ -340,6 +341,12 @@ public sealed class PlannedIndicator : IAudited
     public string Name { get; private set; } = string.Empty;
 
     public string Unit { get; private set; } = string.Empty;
+
+    /// <summary>
+    /// The ledger figure it names (a key of <see cref="Assessment.LedgerRollupKeys"/>), whose actual the roll-up gives;
+    /// null for a free indicator, whose actual the center reports with evidence.
+    /// </summary>
+    public string? Figure { get; private set; }
 
     public decimal? Year1 { get; private set; }
 

@@ -15,6 +15,9 @@ public static class FieldLengths
     public const int TokenName = 100;
     public const int FileName = 255;
     public const int Title = 300;
+
+    /// <summary>A unit of measure as people write it (项, 家, 万元, %).</summary>
+    public const int Unit = 32;
     public const int LongText = 4000;
     public const int Culture = 10;
 }

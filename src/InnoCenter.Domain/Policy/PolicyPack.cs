@@ -58,6 +58,9 @@ public sealed record PolicyPack
     /// <summary>The public portal: case tasks, 索引号 pattern, inquiry answer days, freshness.</summary>
     public PortalRules Portal { get; init; } = new();
 
+    /// <summary>规划实施: when a center is behind its plan, and which indicator the plan's completion fills.</summary>
+    public PlanRules Plans { get; init; } = new();
+
     public CodeItem? FindDistrict(string? code) => Districts.FirstOrDefault(d => d.Code == code);
 
     /// <summary>Every check a pack must pass before it goes live; fields are JSON paths inside the pack.</summary>
@@ -89,6 +92,7 @@ public sealed record PolicyPack
         errors.AddRange(Resources.Validate());
         errors.AddRange(Funds.Validate(Assessment.GradeBands));
         errors.AddRange(Portal.Validate());
+        errors.AddRange(Plans.Validate(Assessment));
         return errors;
     }
 }

@@ -148,6 +148,12 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<InnoCenter.Domain.Portal.Inquiry> PortalInquiries => Set<InnoCenter.Domain.Portal.Inquiry>();
 
+    public DbSet<InnoCenter.Domain.Plans.PlanRevision> PlanRevisions => Set<InnoCenter.Domain.Plans.PlanRevision>();
+
+    public DbSet<InnoCenter.Domain.Plans.PlanIndicator> PlanIndicators => Set<InnoCenter.Domain.Plans.PlanIndicator>();
+
+    public DbSet<InnoCenter.Domain.Plans.PlanActual> PlanActuals => Set<InnoCenter.Domain.Plans.PlanActual>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

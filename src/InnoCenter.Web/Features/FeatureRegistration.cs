@@ -26,6 +26,7 @@ using InnoCenter.Web.Infrastructure.Notifications;
 using InnoCenter.Web.Infrastructure.Mail;
 using InnoCenter.Web.Features.Outbox;
 using InnoCenter.Web.Features.Reminders;
+using InnoCenter.Web.Features.Plans;
 using InnoCenter.Web.Features.Resources;
 using InnoCenter.Web.Features.Portal;
 
@@ -102,6 +103,7 @@ public static class FeatureRegistration
         services.AddScoped<CycleHandlers>();
         services.AddScoped<CycleDeadlineHandlers>();
         services.AddScoped<ReportHandlers>();
+        services.AddScoped<ReportPrefiller>();
         services.AddScoped<CycleScorer>();
         services.AddScoped<ResultHandlers>();
         services.AddScoped<CyclePublisher>();
@@ -122,6 +124,7 @@ public static class FeatureRegistration
         services.AddScoped<ReminderHandlers>();
         services.AddHostedService<ReminderJob>();
         services.AddResourcesModule();
+        services.AddPlansModule();
         services.AddFundsModule();
         services.AddPortalModule();
         return services;
@@ -158,6 +161,7 @@ public static class FeatureRegistration
         app.MapAccountRecoveryEndpoints();
         app.MapOutboxEndpoints();
         app.MapResourceEndpoints();
+        app.MapPlanEndpoints();
         app.MapFundsEndpoints();
         app.MapPortalEndpoints();
     }

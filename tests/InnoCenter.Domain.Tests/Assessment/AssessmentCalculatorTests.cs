@@ -202,6 +202,7 @@ public sealed class AssessmentCalculatorTests
             ["shared-resource-hours"] = n * 40,
             ["rd-spending-share"] = 5 + n % 30,
             ["fund-execution-rate"] = Math.Min(100, n * 3),
+            ["plan-completion"] = Math.Min(100, n * 4),
         },
         ExpertGrades = new Dictionary<string, string>
         {
@@ -229,6 +230,7 @@ public sealed class AssessmentCalculatorPropertyTests
                 ["shared-resource-hours"] = manual.Get,
                 ["rd-spending-share"] = manual.Get % 101,
                 ["fund-execution-rate"] = manual.Get % 101,
+                ["plan-completion"] = manual.Get % 101,
             },
             ExpertGrades = new Dictionary<string, string>
             {

@@ -36,6 +36,7 @@ public sealed class NationalPathTests
             {
                 ["testing-service-hours"] = level == Performance.Strong ? 5000m : 0m,
                 ["rd-spending-share"] = full ? 40m : 0m,
+                ["plan-completion"] = level == Performance.Strong ? 100m : 0m,
             },
             ExpertGrades = Pack.Assessment.IndicatorSystem.Indicators
                 .Where(i => i.Kind == IndicatorKind.Qualitative)

@@ -82,7 +82,7 @@ public abstract class FilingTests<TFactory>
         Assert.Equal(80m, report.Figures.Single(f => f.Key == LedgerRollupKeys.StaffRd).Value);
         Assert.Equal(150m, report.Figures.Single(f => f.Key == LedgerRollupKeys.TrainingPersonTimes).Value);
         Assert.Contains(report.Figures, f => f.Key == LedgerRollupKeys.StandardsInternational);
-        Assert.Equal(["shared-resource-hours", "rd-spending-share"], report.ManualValues.Select(m => m.Code));
+        Assert.Equal(["shared-resource-hours", "rd-spending-share", "plan-completion"], report.ManualValues.Select(m => m.Code));
         Assert.Equal(0m, report.Figures.Single(f => f.Key == FundFigureKeys.ExecutionRate).LedgerValue);
         Assert.Equal(["results-quality", "industry-support", "plan-implementation"], report.Qualitative.Select(q => q.Code));
         Assert.True(report.CanEdit);
@@ -182,6 +182,8 @@ public abstract class FilingTests<TFactory>
         await AssessmentTestData.EnsureAsync(await user.SetValueAsync(report.Id, "rd-spending-share", "35%"));
         var overPercent = await user.SetValueAsync(report.Id, "rd-spending-share", "120%", evidence: ApplicationFlow.Pdf);
         Assert.Contains("100", await overPercent.ProblemAsync(HttpStatusCode.BadRequest));
+        // A center whose plan sets no target for the year enters its plan completion itself.
+        await AssessmentTestData.EnsureAsync(await user.SetValueAsync(report.Id, "plan-completion", "80"));
         var noEvidence = await user.ActAsync(report.Id, "submit");
         Assert.Contains("rd-spending-share", await noEvidence.ProblemAsync(HttpStatusCode.BadRequest));
         await AssessmentTestData.EnsureAsync(await user.SetValueAsync(report.Id, "rd-spending-share", "35", evidence: ApplicationFlow.Pdf));

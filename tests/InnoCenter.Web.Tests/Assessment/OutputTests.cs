@@ -84,7 +84,7 @@ public abstract class OutputTests<TFactory>
         Assert.Contains("等级分布", html);
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         var rows = (await export.Content.ReadAsStreamAsync()).Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
-        Assert.Equal(2 * 22, rows.Count);
+        Assert.Equal(2 * 23, rows.Count);
         var ratio = rows.Single(r => ((string)r["创新中心"]!).StartsWith("总览强", StringComparison.Ordinal) && (string?)r["指标"] == "研发人员占比");
         Assert.Equal("研发人员（人）", ratio["分子项"]);
         Assert.Equal(60d, Convert.ToDouble(ratio["分子"]));

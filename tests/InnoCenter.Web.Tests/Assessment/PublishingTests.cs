@@ -144,7 +144,7 @@ public abstract class PublishingTests<TFactory>
 
         Assert.Equal("national-2018", cycle.PolicyCode);
         Assert.Contains(cycle.Excluded, e => e.CenterId == evaluated.Id && e.Outcome == "EvaluationYear");
-        Assert.Equal(["testing-service-hours", "rd-spending-share"], report.ManualValues.Select(m => m.Code));
+        Assert.Equal(["plan-completion", "testing-service-hours", "rd-spending-share"], report.ManualValues.Select(m => m.Code));
         Assert.Contains(report.Figures, f => f.Key == "members.total");
         Assert.Contains(packs, p => p.Code == "tianjin-2020");
         Assert.Contains(packs, p => p.Code == "national-2018" && p.IsActive);

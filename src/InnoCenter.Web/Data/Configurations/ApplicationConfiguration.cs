@@ -72,6 +72,7 @@ public sealed class PlannedIndicatorConfiguration : IEntityTypeConfiguration<Pla
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Name).HasMaxLength(FieldLengths.Title).IsRequired();
         b.Property(x => x.Unit).HasMaxLength(32).IsRequired();
+        b.Property(x => x.Figure).HasMaxLength(FieldLengths.Code);
         b.Property(x => x.Year1).HasPrecision(18, 4);
         b.Property(x => x.Year2).HasPrecision(18, 4);
         b.Property(x => x.Year3).HasPrecision(18, 4);

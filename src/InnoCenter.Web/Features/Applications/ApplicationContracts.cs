@@ -22,7 +22,8 @@ public sealed record MemberRequest
     public decimal? EquitySharePercent { get; init; }
 }
 
-public sealed record IndicatorRequest(string? Name, string? Unit, decimal? Year1, decimal? Year2, decimal? Year3);
+/// <param name="Figure">The ledger figure the indicator names (a key of LedgerRollupKeys); empty for a free indicator.</param>
+public sealed record IndicatorRequest(string? Name, string? Unit, decimal? Year1, decimal? Year2, decimal? Year3, string? Figure = null);
 
 /// <summary>What the applicant fills in; the lead applicant is the applicant's own organisation and is always a member.</summary>
 public sealed record ApplicationRequest
@@ -93,7 +94,7 @@ public sealed record ApplicationFilter
 
 public sealed record ConsortiumMemberDto(Guid OrganizationId, string CreditCode, string Name, string Kind, string KindLabel, string Region, string RegionLabel, decimal? EquitySharePercent, bool IsLead);
 
-public sealed record IndicatorDto(string Name, string Unit, decimal? Year1, decimal? Year2, decimal? Year3);
+public sealed record IndicatorDto(string Name, string Unit, decimal? Year1, decimal? Year2, decimal? Year3, string? Figure = null);
 
 public sealed record MaterialDto(string Code, string Label, bool Required, IReadOnlyList<InnoCenter.Web.Infrastructure.Files.AttachmentDto> Versions);
 

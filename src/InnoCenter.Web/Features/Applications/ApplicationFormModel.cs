@@ -82,7 +82,7 @@ public abstract class ApplicationFormModel(ApplicationHandlers handlers, PolicyP
                     CreditCode = m.CreditCode, Name = m.Name, Kind = m.Kind, Region = m.Region, DistrictCode = m.DistrictCode,
                     EquitySharePercent = m.EquitySharePercent,
                 }).ToList(),
-            Indicators = Indicators.Select(i => new IndicatorRequest(i.Name, i.Unit, i.Year1, i.Year2, i.Year3)).ToList(),
+            Indicators = Indicators.Select(i => new IndicatorRequest(i.Name, i.Unit, i.Year1, i.Year2, i.Year3, i.Figure)).ToList(),
         };
     }
 
@@ -106,6 +106,9 @@ public abstract class ApplicationFormModel(ApplicationHandlers handlers, PolicyP
         public string? Name { get; set; }
 
         public string? Unit { get; set; }
+
+        /// <summary>The ledger figure it names; empty for a free indicator.</summary>
+        public string? Figure { get; set; }
 
         public decimal? Year1 { get; set; }
 

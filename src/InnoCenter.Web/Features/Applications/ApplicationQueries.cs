@@ -129,7 +129,7 @@ public sealed class ApplicationQueries(
             a.MeetingDate, a.DecisionNumber, a.DecisionReason, a.NoticeStartsOn, a.NoticeEndsOn, a.ApprovalNumber, a.PlaqueNumber, a.ApprovedOn,
             a.IsEditable && IsApplicant(a),
             members,
-            a.Indicators.Select(i => new IndicatorDto(i.Name, i.Unit, i.Year1, i.Year2, i.Year3)).ToList(),
+            a.Indicators.Select(i => new IndicatorDto(i.Name, i.Unit, i.Year1, i.Year2, i.Year3, i.Figure)).ToList(),
             materials,
             eligibility.Select(e => new EligibilityDto(e.Rule.Code, e.Rule.Name.For(en), e.Rule.Hard, e.Outcome.ToString(), text[e.MessageCode, e.Args])).ToList(),
             EligibilityEvaluator.Blocks(eligibility),

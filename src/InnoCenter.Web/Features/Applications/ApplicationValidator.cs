@@ -58,16 +58,21 @@ public static class ApplicationValidator
         for (var i = 0; i < Math.Min(r.Indicators.Count, MaxIndicators); i++)
         {
             var ind = r.Indicators[i];
-            if (string.IsNullOrWhiteSpace(ind.Name) && string.IsNullOrWhiteSpace(ind.Unit) && ind.Year1 is null && ind.Year2 is null && ind.Year3 is null)
+            if (string.IsNullOrWhiteSpace(ind.Name) && string.IsNullOrWhiteSpace(ind.Unit) && string.IsNullOrWhiteSpace(ind.Figure) && ind.Year1 is null && ind.Year2 is null && ind.Year3 is null)
             {
                 continue;
             }
 
             Checks.Required(ind.Name, FieldLengths.Title, $"indicators[{i}].name", errors);
-            Checks.Required(ind.Unit, 32, $"indicators[{i}].unit", errors);
+            Checks.Required(ind.Unit, FieldLengths.Unit, $"indicators[{i}].unit", errors);
+            if (!string.IsNullOrWhiteSpace(ind.Figure) && !Domain.Assessment.LedgerRollupKeys.All.Contains(ind.Figure.Trim()))
+            {
+                errors.Add(new Error("plans.unknown_figure", $"indicators[{i}].figure", ind.Figure));
+            }
+
             if (errors.Count == 0)
             {
-                indicators.Add(new PlannedIndicator(ind.Name!, ind.Unit!, ind.Year1, ind.Year2, ind.Year3));
+                indicators.Add(new PlannedIndicator(ind.Name!, ind.Unit!, ind.Year1, ind.Year2, ind.Year3, ind.Figure));
             }
         }
 

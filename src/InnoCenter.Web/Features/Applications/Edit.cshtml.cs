@@ -35,7 +35,7 @@ public sealed class EditModel(ApplicationHandlers handlers, ApplicationQueries q
             {
                 CreditCode = m.CreditCode, Name = m.Name, Kind = m.Kind, Region = m.Region, EquitySharePercent = m.EquitySharePercent,
             }).ToList(),
-            Indicators = a.Indicators.Select(i => new IndicatorInput { Name = i.Name, Unit = i.Unit, Year1 = i.Year1, Year2 = i.Year2, Year3 = i.Year3 }).ToList(),
+            Indicators = a.Indicators.Select(i => new IndicatorInput { Name = i.Name, Unit = i.Unit, Figure = i.Figure, Year1 = i.Year1, Year2 = i.Year2, Year3 = i.Year3 }).ToList(),
         };
         PadRows();
         return Page();

@@ -20,7 +20,7 @@ namespace InnoCenter.Web.Features.Assessment;
 /// </summary>
 public sealed class CycleHandlers(
     AppDbContext db, CurrentUser user, AssessmentAccess access, PolicyVersions packs, ReportFigures rollup, Notifier notifier,
-    Text text, TimeProvider clock)
+    Text text, TimeProvider clock, ReportPrefiller prefiller)
 {
     public async Task<Result<CycleDto>> OpenAsync(OpenCycleRequest request, CancellationToken ct)
     {
@@ -79,6 +79,7 @@ public sealed class CycleHandlers(
                 cycle.Id, o.Center.CenterId, year, o.Outcome == EligibilityOutcome.Recheck,
                 figures.GetValueOrDefault(o.Center.CenterId) ?? none, shape.FigureKeys, shape.Manual.Select(i => i.Code), now))
             .ToList();
+        await prefiller.ApplyAsync(cycle, reports, ct);
         cycle.RecordExclusions(outcomes.Where(o => !o.Outcome.FilesReport()).Select(o => new CycleExclusion(o.Center.CenterId, o.Outcome)));
         db.AssessmentCycles.Add(cycle);
         db.AnnualReports.AddRange(reports);

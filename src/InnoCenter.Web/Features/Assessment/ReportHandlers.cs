@@ -20,7 +20,7 @@ namespace InnoCenter.Web.Features.Assessment;
 /// </summary>
 public sealed class ReportHandlers(
     AppDbContext db, AssessmentAccess access, Attachments attachments, ReportFigures rollup, Notifier notifier,
-    ReviewSubjectHandlers reviews, Bilingual bilingual, Text text, TimeProvider clock)
+    ReviewSubjectHandlers reviews, Bilingual bilingual, Text text, TimeProvider clock, ReportPrefiller prefiller)
 {
     public const string OwnerType = "AnnualReport";
     public const string OperationReportSlot = "operation-report";
@@ -115,6 +115,10 @@ public sealed class ReportHandlers(
         {
             parsed = ReportValueParser.Parse(request.Value, ReportShape.ShapeOfFigure(code), bilingual.Both($"assessment.unit.{code}"), "value");
         }
+        else if (await prefiller.FillsAsync(cycle, report, code, ct))
+        {
+            return Failure.Validation(new Error("assessment.value_prefilled", "value", shape.Find(code)!.Label(en)));
+        }
         else
         {
             var indicator = shape.Find(code)!;
@@ -197,13 +201,14 @@ public sealed class ReportHandlers(
     /// <summary>Reads the year's ledger figures again (uncorrected figures follow the ledger; corrections stay).</summary>
     public async Task<Result<ReportDto>> RefreshAsync(Guid id, int? version, CancellationToken ct)
     {
-        var (report, _, failure) = await LoadForFilingAsync(id, version, ct);
+        var (report, cycle, failure) = await LoadForFilingAsync(id, version, ct);
         if (failure is not null)
         {
             return failure;
         }
 
         var refreshed = report!.RefreshLedger(await rollup.ForCenterYearAsync(report.CenterId, report.Year, ct), clock.GetUtcNow());
+        await prefiller.ApplyAsync(cycle!, [report], ct);
         return refreshed.IsSuccess ? await SaveThenGetAsync(report, ct) : refreshed.Failure!;
     }
 
@@ -221,6 +226,7 @@ public sealed class ReportHandlers(
 
         var now = clock.GetUtcNow();
         report!.RefreshLedger(await rollup.ForCenterYearAsync(report.CenterId, report.Year, ct), now);
+        await prefiller.ApplyAsync(cycle!, [report], ct);
         var hasDocument = await db.StoredFiles.AnyAsync(f => f.OwnerType == OwnerType && f.OwnerId == id && f.Slot == OperationReportSlot && f.IsCurrent, ct);
         var shape = new ReportShape(cycle!.Rules);
         var submitted = report.Submit(new SubmissionRequirements(hasDocument, shape.EvidenceRequired), clock.TodayInBeijing(), cycle.Deadline, access.UserId, now);

@@ -26,6 +26,7 @@ public static class Navigation
     private static readonly NavItem Ledger = new("ledger.nav", "/Ledger");
     private static readonly NavItem Assessment = new("assessment.nav", "/Assessment");
     private static readonly NavItem Funds = new("funds.nav", "/Funds");
+    private static readonly NavItem Plans = new("plans.nav", "/Plans/Behind");
     private static readonly NavItem Dashboard = new("dashboard.nav", "/Dashboard");
     private static readonly NavItem Organizations = new("nav.organizations", "/Organizations");
     private static readonly NavItem Users = new("nav.users", "/Users");
@@ -63,7 +64,7 @@ public static class Navigation
             [
                 Single(Workbench),
                 new("nav.group.recognition", [Applications, Reviews, Experts, Notices]),
-                new("nav.group.operation", [Centers, Ledger, Resources, Assessment, Funds, Dashboard, PortalManage]),
+                new("nav.group.operation", [Centers, Ledger, Resources, Assessment, Plans, Funds, Dashboard, PortalManage]),
                 new("nav.group.system", [Organizations, Policy, Outbox, .. system]),
             ];
         }

@@ -76,6 +76,7 @@ public static class DemoSeeder
         await EnsureUser(users, "officer@demo.local", "赵立（工信局）", Roles.Admin, null, password, now);
         await SeedExpertsAsync(db, users, password, now);
         await EnsureCenterAsync(sp, db, now);
+        await Features.Plans.PlansDemo.SeedAsync(sp, db, now);
         await EnsureAssessmentCycleAsync(sp, db);
         await Features.Resources.ResourcesDemo.SeedAsync(sp, db, now);
         await Features.Funds.FundsDemo.SeedAsync(sp, db, password, now);

@@ -46,6 +46,7 @@ public static class OpenApiConventions
         ["Funds"] = "Special funds (专项资金): grants, tranches with holds, matching receipts, expenditures with vouchers, clawbacks, warnings",
         ["Public"] = "What the public portal reads: published fund allocations and acceptance results",
         ["Portal"] = "The public portal (宣传): typical cases, policy documents with 索引号, inquiries, search, feed",
+        ["Plans"] = "Plan implementation (规划实施): a center's construction plan, its revisions, plan against actuals and behind-schedule warnings",
         ["Resources"] = "Shared research resources (科研资源开放共享): catalogue, race-free booking, usage, charges, statements, calendars",
     };
 

@@ -281,6 +281,10 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Figure")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -2243,6 +2247,150 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.HasIndex("Type", "Region", "DistrictCode", "Name", "Id");
 
                     b.ToTable("Organizations", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCenter.Domain.Plans.PlanActual", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("IndicatorName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReportedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CenterId", "Year", "IndicatorName")
+                        .IsUnique();
+
+                    b.ToTable("PlanActuals", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCenter.Domain.Plans.PlanIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Figure")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RevisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<decimal?>("Year1")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal?>("Year2")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal?>("Year3")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RevisionId", "Position");
+
+                    b.ToTable("PlanIndicators", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCenter.Domain.Plans.PlanRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("EffectiveFromYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ProposedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CenterId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "ProposedAt");
+
+                    b.ToTable("PlanRevisions", (string)null);
                 });
 
             modelBuilder.Entity("InnoCenter.Domain.Portal.Inquiry", b =>
@@ -4838,6 +4986,33 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InnoCenter.Domain.Plans.PlanActual", b =>
+                {
+                    b.HasOne("InnoCenter.Domain.Centers.Center", null)
+                        .WithMany()
+                        .HasForeignKey("CenterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnoCenter.Domain.Plans.PlanIndicator", b =>
+                {
+                    b.HasOne("InnoCenter.Domain.Plans.PlanRevision", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnoCenter.Domain.Plans.PlanRevision", b =>
+                {
+                    b.HasOne("InnoCenter.Domain.Centers.Center", null)
+                        .WithMany()
+                        .HasForeignKey("CenterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InnoCenter.Domain.Portal.PortalDocumentRevision", b =>
                 {
                     b.HasOne("InnoCenter.Domain.Portal.PortalDocument", null)
@@ -5190,6 +5365,11 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
             modelBuilder.Entity("InnoCenter.Domain.Ledger.TransferDeal", b =>
                 {
                     b.Navigation("Ips");
+                });
+
+            modelBuilder.Entity("InnoCenter.Domain.Plans.PlanRevision", b =>
+                {
+                    b.Navigation("Indicators");
                 });
 
             modelBuilder.Entity("InnoCenter.Domain.Portal.TypicalCase", b =>

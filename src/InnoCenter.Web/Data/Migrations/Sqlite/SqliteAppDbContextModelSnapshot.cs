@@ -275,6 +275,10 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Figure")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -2237,6 +2241,150 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.HasIndex("Type", "Region", "DistrictCode", "Name", "Id");
 
                     b.ToTable("Organizations", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCenter.Domain.Plans.PlanActual", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CenterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndicatorName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReportedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CenterId", "Year", "IndicatorName")
+                        .IsUnique();
+
+                    b.ToTable("PlanActuals", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCenter.Domain.Plans.PlanIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Figure")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RevisionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Year1")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Year2")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Year3")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RevisionId", "Position");
+
+                    b.ToTable("PlanIndicators", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCenter.Domain.Plans.PlanRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CenterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EffectiveFromYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ProposedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CenterId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "ProposedAt");
+
+                    b.ToTable("PlanRevisions", (string)null);
                 });
 
             modelBuilder.Entity("InnoCenter.Domain.Portal.Inquiry", b =>
@@ -4822,6 +4970,33 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InnoCenter.Domain.Plans.PlanActual", b =>
+                {
+                    b.HasOne("InnoCenter.Domain.Centers.Center", null)
+                        .WithMany()
+                        .HasForeignKey("CenterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnoCenter.Domain.Plans.PlanIndicator", b =>
+                {
+                    b.HasOne("InnoCenter.Domain.Plans.PlanRevision", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnoCenter.Domain.Plans.PlanRevision", b =>
+                {
+                    b.HasOne("InnoCenter.Domain.Centers.Center", null)
+                        .WithMany()
+                        .HasForeignKey("CenterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InnoCenter.Domain.Portal.PortalDocumentRevision", b =>
                 {
                     b.HasOne("InnoCenter.Domain.Portal.PortalDocument", null)
@@ -5174,6 +5349,11 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("InnoCenter.Domain.Ledger.TransferDeal", b =>
                 {
                     b.Navigation("Ips");
+                });
+
+            modelBuilder.Entity("InnoCenter.Domain.Plans.PlanRevision", b =>
+                {
+                    b.Navigation("Indicators");
                 });
 
             modelBuilder.Entity("InnoCenter.Domain.Portal.TypicalCase", b =>

@@ -1,0 +1,101 @@
+using InnoCenter.Domain.Common;
+using InnoCenter.Domain.Plans;
+using InnoCenter.Web.Data;
+using InnoCenter.Web.Features.Centers;
+using InnoCenter.Web.Features.Ledger;
+using InnoCenter.Web.Infrastructure.Auth;
+using Microsoft.EntityFrameworkCore;
+using InnoCenter.Web.Infrastructure.Localization;
+
+namespace InnoCenter.Web.Features.Plans;
+
+/// <summary>
+/// The center reports the actual of a free planned indicator for a year with its evidence (a linked one's actual is the
+/// ledger's, never typed). Only an indicator of the plan in force that year, only a year already begun; a change
+/// carries the version read, and a stale one is a 409.
+/// </summary>
+public sealed class PlanActualHandlers(AppDbContext db, CurrentUser user, CenterAccess access, PlanQueries queries, PlanProgressQueries progress, TimeProvider clock)
+{
+    public async Task<Result<PlanProgressDto>> ReportAsync(Guid centerId, ReportActualRequest request, CancellationToken ct)
+    {
+        if (!await db.Centers.AnyAsync(c => c.Id == centerId, ct) || !await queries.CanSeeAsync(centerId, ct))
+        {
+            return Failure.NotFound("plans.center_not_found");
+        }
+
+        if (!await access.CanEditAsync(centerId, ct))
+        {
+            return Failure.Forbidden("plans.only_center_reports");
+        }
+
+        if (request.Year is not { } year)
+        {
+            return Failure.Validation(new Error("validation.required", "year"));
+        }
+
+        if (LedgerRollup.CheckYear(year) is { } bad)
+        {
+            return Failure.Validation(bad);
+        }
+
+        if (year > clock.TodayInBeijing().Year)
+        {
+            return Failure.Validation(new Error("plans.year_not_begun", "year", year));
+        }
+
+        var name = request.Indicator?.Trim();
+        var (_, targets) = await progress.PlanInForceAsync(centerId, year, ct);
+        var indicator = targets.FirstOrDefault(t => t.Name == name);
+        if (indicator is null)
+        {
+            return Failure.Validation(new Error("plans.indicator_not_in_plan", "indicator", name ?? string.Empty, year));
+        }
+
+        if (indicator.Figure is not null)
+        {
+            return Failure.Validation(new Error("plans.indicator_linked", "indicator", name!));
+        }
+
+        var now = clock.GetUtcNow();
+        var existing = await db.PlanActuals.FirstOrDefaultAsync(a => a.CenterId == centerId && a.Year == year && a.IndicatorName == name, ct);
+        if (existing is not null)
+        {
+            if (request.Version is { } v && v != existing.Version)
+            {
+                return Failure.Conflict("common.concurrency");
+            }
+
+            var changed = existing.Change(request.Value, request.Evidence, user.Id, now);
+            if (!changed.IsSuccess)
+            {
+                return changed.Failure!;
+            }
+        }
+        else
+        {
+            var reported = PlanActual.Report(centerId, year, name, request.Value, request.Evidence, user.Id, now);
+            if (!reported.IsSuccess)
+            {
+                return reported.Failure!;
+            }
+
+            db.PlanActuals.Add(reported.Value);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Failure.Conflict("common.concurrency");
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            // Two first reports of one indicator at once: the other was stored; this one read nothing to change.
+            return Failure.Conflict("common.concurrency");
+        }
+
+        return await queries.ProgressAsync(centerId, year, ct);
+    }
+}
