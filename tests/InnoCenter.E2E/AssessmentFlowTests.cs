@@ -52,7 +52,7 @@ public sealed class AssessmentFlowTests(AppServer server) : IClassFixture<AppSer
                 await pages.UploadOperationReportAsync(Pdf);
                 await pages.EnterValueAsync("共享资源对外服务机时", "2000", Pdf);
                 await pages.EnterValueAsync("研发经费支出占总支出比例", "30%", Pdf);
-                await pages.EnterValueAsync("专项资金执行率", "100", Pdf);
+                await pages.EnterValueAsync("规划目标完成率", "80", Pdf);
                 await pages.SubmitAsync();
                 await Assertions.Expect(pages.ReportStatus).ToHaveTextAsync("已报送");
             });
@@ -101,12 +101,15 @@ public sealed class AssessmentFlowTests(AppServer server) : IClassFixture<AppSer
             await centerPages.OpenReportOfYearAsync(year);
             await center.GetByRole(AriaRole.Link, new() { Name = "考核结果" }).ClickAsync();
             var card = new AssessmentPages(center);
-            // An empty ledger: only the panel's grades (12.5 points) and the three values entered (9.5 points) score.
-            await Assertions.Expect(card.ScorecardTotal).ToHaveTextAsync("22");
+            // An empty ledger and no grant: only the panel's grades and the three values entered score. The operation
+            // dimension's 5 points spread over weights 2 + 1.5 + 1.5 + 1.5: panel grades 11 + 5 × 1.5 / 6.5 = 12.1538,
+            // shared hours 6, R&D share 5 × 2 / 6.5 = 1.5385, plan completion 80 % of 5 × 1.5 / 6.5 = 0.9231, fund
+            // execution 0 (no fund money in the year) — 20.6154, rounded once to 20.62.
+            await Assertions.Expect(card.ScorecardTotal).ToHaveTextAsync("20.62");
             await Assertions.Expect(card.ScorecardGrade).ToHaveTextAsync("不合格");
             await Assertions.Expect(card.ScorecardDecision).ToContainTextAsync("连续第 1 年不合格");
             await Assertions.Expect(card.IndicatorRow("results-quality")).ToContainTextAsync("好");
-            await Assertions.Expect(card.IndicatorRow("rd-spending-share")).ToContainTextAsync(new Regex("2 / 2"));
+            await Assertions.Expect(card.IndicatorRow("rd-spending-share")).ToContainTextAsync(new Regex(@"1\.54 / 1\.54"));
         });
     }
 

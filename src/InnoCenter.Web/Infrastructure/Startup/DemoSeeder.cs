@@ -77,9 +77,11 @@ public static class DemoSeeder
         await SeedExpertsAsync(db, users, password, now);
         await EnsureCenterAsync(sp, db, now);
         await Features.Plans.PlansDemo.SeedAsync(sp, db, now);
-        await EnsureAssessmentCycleAsync(sp, db);
         await Features.Resources.ResourcesDemo.SeedAsync(sp, db, now);
         await Features.Funds.FundsDemo.SeedAsync(sp, db, password, now);
+
+        // Last year's cycle opens after the modules whose figures its reports are pre-filled from (ledger, plan, funds).
+        await EnsureAssessmentCycleAsync(sp, db);
         await InnoCenter.Web.Features.Portal.PortalDemo.SeedAsync(sp, db, now);
         Console.WriteLine($"Demo data ready / 演示数据已就绪: expert@demo.local, center@demo.local, member@demo.local, officer@demo.local — password / 密码 {password}");
     }
