@@ -65,6 +65,9 @@ public static class FundsDemo
             pack, officer, at));
         Value(grant.Approve(second, at));
         Value(grant.Start(second, at));
+
+        // Published (资金安排公开) so that the public allocations page of the demo shows what a visitor would see.
+        Value(grant.Publish(second, at));
         db.FundGrants.Add(grant);
 
         var first = Value(Tranche.Plan(grant, 1, 2_000_000m, new DateOnly(2025, 5, 10), false, 4_800_000_00L, 0, officer, at));
