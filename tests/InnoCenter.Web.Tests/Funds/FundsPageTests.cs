@@ -28,7 +28,7 @@ public sealed partial class FundsPageTests(SqliteAppFactory factory) : IClassFix
             {
                 (admin, "/Funds"), (admin, "/Funds?status=InExecution&year=2026"), (admin, "/Funds/Create"), (admin, $"/Funds/Details/{g.Id}"), (admin, "/Funds/Warnings"),
                 (admin, "/Funds/Warnings?kind=near-limit"), (staff, "/Funds"), (staff, $"/Funds/Details/{g.Id}"), (staff, $"/Funds/Spend/{g.Id}"),
-                (admin, $"/Funds/Evaluation/{g.Id}"), (staff, $"/Funds/Evaluation/{g.Id}"),
+                (admin, $"/Funds/Evaluation/{g.Id}"), (staff, $"/Funds/Evaluation/{g.Id}"), (staff, $"/Funds/Import/{g.Id}"),
             };
             foreach (var (client, path) in pages)
             {

@@ -69,6 +69,9 @@ public sealed class DetailsModel(GrantHandlers grants, TrancheHandlers money, Ex
     public Task<IActionResult> OnPostReverseAsync(Guid id, Guid expenditureId, string? reason, CancellationToken ct) =>
         Done(id, spending.ReverseExpenditureAsync(id, expenditureId, new ReversalRequest(reason), ct), ct);
 
+    public Task<IActionResult> OnPostVouchersAsync(Guid id, Guid expenditureId, List<IFormFile> vouchers, CancellationToken ct) =>
+        Done(id, spending.AttachVouchersAsync(id, expenditureId, vouchers, ct), ct);
+
     /// <summary>After a step: back to the page with a flash, or the page again with the refusal at the top.</summary>
     private async Task<IActionResult> Done<T>(Guid id, Task<Result<T>> step, CancellationToken ct)
     {

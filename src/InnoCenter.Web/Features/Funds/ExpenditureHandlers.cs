@@ -73,6 +73,57 @@ public sealed class ExpenditureHandlers(
         return ToDto(made.Value, false, staged.Select(f => new VoucherDto(f.Id, f.OriginalName, f.Kind, f.Size)).ToList(), pack.Funds.Categories);
     }
 
+    /// <summary>
+    /// 补传凭证: vouchers added to an expenditure already recorded (an imported one has none yet). Each file takes a new
+    /// slot, so nothing already filed is replaced; every file is checked before any is kept.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<VoucherDto>>> AttachVouchersAsync(Guid grantId, Guid expenditureId, IReadOnlyList<IFormFile> vouchers, CancellationToken ct)
+    {
+        var found = await access.GrantAsync(grantId, tracked: false, ct);
+        if (!found.IsSuccess)
+        {
+            return found.Failure!;
+        }
+
+        if (!await access.OwnsCenterAsync(found.Value.CenterId, ct))
+        {
+            return Failure.Forbidden("funds.center_only");
+        }
+
+        if (!await db.FundExpenditures.AnyAsync(e => e.Id == expenditureId && e.GrantId == grantId && e.ReversesId == null, ct))
+        {
+            return Failure.NotFound("funds.expenditure_not_found");
+        }
+
+        if (vouchers.Count == 0)
+        {
+            return Failure.Validation(new Error("funds.voucher_required", "vouchers"));
+        }
+
+        var slots = await db.StoredFiles.Where(s => s.OwnerType == FundsAccess.ExpenditureOwner && s.OwnerId == expenditureId)
+            .Select(s => s.Slot).Distinct().CountAsync(ct);
+        var staged = new List<StoredFile>();
+        for (var i = 0; i < vouchers.Count; i++)
+        {
+            var file = await attachments.StageAsync(
+                FundsAccess.ExpenditureOwner, expenditureId, $"voucher-{slots + i + 1}", vouchers[i], ct, "vouchers",
+                type => type.Kind is "pdf" or "jpg" or "png" ? null : new Error("funds.voucher_type", "vouchers", vouchers[i].FileName));
+            if (!file.IsSuccess)
+            {
+                return file.Failure!;
+            }
+
+            staged.Add(file.Value);
+        }
+
+        if (await SaveAsync(ct) is { } conflict)
+        {
+            return conflict;
+        }
+
+        return staged.Select(f => new VoucherDto(f.Id, f.OriginalName, f.Kind, f.Size)).ToList();
+    }
+
     /// <summary>冲销: the center enters the opposite amount with a reason; the original entry stays untouched.</summary>
     public async Task<Result<ExpenditureDto>> ReverseExpenditureAsync(Guid grantId, Guid expenditureId, ReversalRequest? r, CancellationToken ct)
     {

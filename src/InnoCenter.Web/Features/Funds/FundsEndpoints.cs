@@ -87,6 +87,7 @@ public static class FundsEndpoints
         g.MapGet("/dashboard", Dashboard).RequireAuthorization(Roles.Admin).WithName("GetFundsDashboard")
             .WithSummary("Money received by source and spent by category per year, execution rate and open warnings");
         app.MapFundsAcceptanceEndpoints();
+        app.MapExpenditureImportEndpoints();
     }
 
     private static async Task<Results<Ok<PagedResult<GrantRow>>, ProblemHttpResult>> List([AsParameters] GrantFilter filter, GrantHandlers h, Text text, CancellationToken ct) =>

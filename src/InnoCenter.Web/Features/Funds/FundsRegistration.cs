@@ -18,6 +18,7 @@ public static class FundsRegistration
         services.AddScoped<GrantHandlers>();
         services.AddScoped<TrancheHandlers>();
         services.AddScoped<ExpenditureHandlers>();
+        services.AddScoped<ExpenditureImport>();
         services.AddScoped<AcceptanceHandlers>();
         services.AddScoped<FundsExport>();
         services.AddScoped<FundsDashboard>();
