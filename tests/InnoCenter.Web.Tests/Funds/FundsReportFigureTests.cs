@@ -1,4 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
+using InnoCenter.Domain.Ledger;
+using InnoCenter.Web.Features.Ledger.Rollup;
+using InnoCenter.Web.Features.Plans;
 using InnoCenter.Domain.Assessment;
 using InnoCenter.Web.Tests.Assessment;
 using InnoCenter.Web.Tests.Centers;
@@ -27,10 +31,49 @@ public abstract class FundsReportFigureTests<TFactory>
 
         var figure = report.Figures.Single(f => f.Key == FundFigureKeys.ExecutionRate);
         Assert.Equal(25m, figure.LedgerValue);
+        Assert.True(figure.Computed);
+        Assert.False(report.Figures.Single(f => f.Key == LedgerRollupKeys.StaffTotal).Computed);
         Assert.DoesNotContain(report.ManualValues, m => m.Code == "fund-execution-rate");
         var page = await g.CenterUser.GetStringAsync($"/Assessment/Report/{report.Id}");
         Assert.Contains($"{year}年资金使用情况", page);
         Assert.Contains("2.50 万元", page);
+        Assert.Contains($"data-testid=\"computed-{FundFigureKeys.ExecutionRate}\"", page);
+    }
+
+    [ProviderFact]
+    public async Task Plan_completion_filled_by_its_module_is_marked_computed_and_offers_no_input()
+    {
+        await using var app = await AssessmentApp<TFactory>.StartAsync();
+        var center = await app.Factory.CreateCenterAsync(approvedOn: AssessmentTestData.ThreeYearsAgo);
+        var year = AssessmentTestData.LastYear;
+        var staff = await app.Factory.CenterUserAsync(center);
+        await app.Factory.WithDbAsync(async db =>
+        {
+            db.LedgerRollupRows.Add(new LedgerRollupRow(center.Id, year, LedgerRollupFigures.IpGranted, false, 3));
+            return await db.SaveChangesAsync();
+        });
+        var proposed = await staff.PostAsJsonAsync($"/api/v1/plans/centers/{center.Id}/revisions", new ProposeRevisionRequest
+        {
+            EffectiveFromYear = year,
+            Reason = "细化建设目标",
+            Indicators = [new PlanIndicatorRequest("发明专利授权", "项", LedgerRollupKeys.InventionGrants, 5, 5, 5)],
+        });
+        var revision = (await proposed.Content.ReadFromJsonAsync<PlanDto>(Json.Options))!.Revisions.Single(r => r.Number == 1);
+        await (await center.Admin.PostAsJsonAsync($"/api/v1/plans/revisions/{revision.Id}/approve", new RevisionDecisionRequest("同意", revision.Version))).ReadAsync(HttpStatusCode.OK);
+        var progress = (await staff.GetFromJsonAsync<PlanProgressDto>($"/api/v1/plans/centers/{center.Id}/progress?year={year}", Json.Options))!;
+
+        var cycle = await app.Admin.OpenCycleAsync(year);
+        var report = await staff.ReportOfAsync(cycle.Id, center.Id);
+
+        var completion = report.ManualValues.Single(m => m.Code == "plan-completion");
+        Assert.Equal(60m, progress.Completion);
+        Assert.Equal(progress.Completion, completion.Value);
+        Assert.True(completion.Computed);
+        Assert.False(report.ManualValues.Single(m => m.Code == "rd-spending-share").Computed);
+        var page = await staff.GetStringAsync($"/Assessment/Report/{report.Id}");
+        Assert.Contains("data-testid=\"computed-plan-completion\"", page);
+        Assert.DoesNotContain("id=\"v-plan-completion\"", page);
+        Assert.Contains("id=\"v-rd-spending-share\"", page);
     }
 }
 

@@ -85,9 +85,10 @@ public sealed record ReportRow(
 /// <summary>A ledger figure of a report: the ledger's value and the reported one, with the reason and evidence of a correction.</summary>
 public sealed record FigureDto(
     string Key, string Label, string Unit, decimal? LedgerValue, decimal? Value, bool Corrected, string? Reason, AttachmentDto? Evidence,
-    IReadOnlyList<string> UsedBy);
+    IReadOnlyList<string> UsedBy, bool Computed = false);
 
-public sealed record ManualValueDto(string Code, string Label, string Unit, decimal? Value, bool EvidenceRequired, AttachmentDto? Evidence, string Dimension);
+/// <summary>A manual indicator's value; <paramref name="Computed"/> when another module fills it (the center does not type it).</summary>
+public sealed record ManualValueDto(string Code, string Label, string Unit, decimal? Value, bool EvidenceRequired, AttachmentDto? Evidence, string Dimension, bool Computed = false);
 
 public sealed record QualitativeDto(string Code, string Label, string Dimension, string? Grade, string? GradeLabel);
 

@@ -50,13 +50,14 @@ public sealed class ReportHandlers(
             .OrderBy(v => IndexOf(shape.FigureKeys, v.Code))
             .Select(v => new FigureDto(
                 v.Code, text[$"ledger.rollup.{v.Code}"], text[$"assessment.unit.{v.Code}"], v.LedgerValue, v.Value, v.IsCorrected,
-                v.Reason, FileOf(v.EvidenceFileId), shape.UsersOf(v.Code).Select(i => i.Label(en)).ToList()))
+                v.Reason, FileOf(v.EvidenceFileId), shape.UsersOf(v.Code).Select(i => i.Label(en)).ToList(), rollup.ModuleKeys.Contains(v.Code)))
             .ToList();
+        var filled = await prefiller.FilledCodesAsync(cycle, report, ct);
         var manual = shape.Manual
             .Select(i => (Indicator: i, Value: report.Find(i.Code)))
             .Select(x => new ManualValueDto(
                 x.Indicator.Code, x.Indicator.Label(en), x.Indicator.Unit?.For(en) ?? string.Empty, x.Value?.Value, x.Indicator.EvidenceRequired,
-                FileOf(x.Value?.EvidenceFileId), DimensionLabel(shape.Rules, x.Indicator.Dimension, en)))
+                FileOf(x.Value?.EvidenceFileId), DimensionLabel(shape.Rules, x.Indicator.Dimension, en), filled.Contains(x.Indicator.Code)))
             .ToList();
 
         var result = await db.AssessmentResults.AsNoTracking().Where(r => r.ReportId == id)

@@ -40,6 +40,20 @@ public sealed class ReportPrefiller(IEnumerable<IReportPrefill> sources, PolicyV
         }
     }
 
+    /// <summary>The report's manual values another module fills, so the report page marks them as computed, not typed.</summary>
+    public async Task<IReadOnlySet<string>> FilledCodesAsync(AssessmentCycle cycle, AnnualReport report, CancellationToken ct)
+    {
+        var pack = await packs.ForCaseAsync(cycle.PolicyCode, cycle.PolicyVersion, ct);
+        var filled = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var source in sources.Where(s => s.CodesFor(pack).Count > 0))
+        {
+            var values = await source.ValuesAsync(pack, cycle.Year, [report.CenterId], ct);
+            filled.UnionWith(values.GetValueOrDefault(report.CenterId)?.Keys ?? []);
+        }
+
+        return filled;
+    }
+
     /// <summary>Whether a report's value is filled by another module, so that the center may not type over it.</summary>
     public async Task<bool> FillsAsync(AssessmentCycle cycle, AnnualReport report, string code, CancellationToken ct)
     {

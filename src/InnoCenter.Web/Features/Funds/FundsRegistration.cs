@@ -11,6 +11,7 @@ public static class FundsRegistration
         services.AddScoped<FundsAccess>();
         services.AddScoped<FundFigures>();
         services.AddScoped<FundYearFigures>();
+        services.AddScoped<Assessment.IReportPrefill, FundsReportPrefill>();
         services.AddScoped<FundWarnings>();
         services.AddScoped<FundWarningSweep>();
         services.AddScoped<FundWarningBoard>();
