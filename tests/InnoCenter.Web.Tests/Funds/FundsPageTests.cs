@@ -133,6 +133,10 @@ public sealed partial class FundsPageTests(SqliteAppFactory factory) : IClassFix
         Assert.All(spent.GetProperty("items").EnumerateArray(), e => Assert.Equal(1, e.GetProperty("vouchers").GetArrayLength()));
         var voucher = spent.GetProperty("items")[0].GetProperty("vouchers")[0].GetProperty("fileId").GetGuid();
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/v1/files/{voucher}")).StatusCode);
+        var evaluation = await (await admin.GetAsync($"/api/v1/funds/grants/{id}/evaluation")).ReadAsync(HttpStatusCode.OK);
+        Assert.True(evaluation.GetProperty("submittedAt").ValueKind == JsonValueKind.String, evaluation.ToString());
+        var page = await admin.GetStringAsync($"/Funds/Evaluation/{id}");
+        Assert.Contains("标准发布公告汇编.pdf", page);
     }
 
     [GeneratedRegex(@"\bfunds\.[a-z_]+(\.[A-Za-z_-]+)*\b(?![/\w-])")]

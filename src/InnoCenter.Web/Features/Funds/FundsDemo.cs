@@ -11,7 +11,8 @@ namespace InnoCenter.Web.Features.Funds;
 /// <summary>
 /// The demo's grant for the demo center: drafted by officer@demo.local, approved, started and its first tranche released
 /// by a second Admin (officer2@demo.local, since four eyes need two); district matching money received; two expenditures
-/// with a voucher, one of which brings the standards line near its limit (a live warning); a second tranche waits.
+/// with a voucher, one of which brings the standards line near its limit (a live warning); a second tranche waits; the
+/// performance self-evaluation (绩效自评) is submitted and awaits the commission's verdict.
 /// </summary>
 public static class FundsDemo
 {
@@ -102,6 +103,18 @@ public static class FundsDemo
                 Size = pdf.Length, Kind = "pdf", ContentType = "application/pdf", OriginalName = name, UploadedBy = staff, UploadedAt = at,
             });
         }
+
+        // 绩效自评 submitted and awaiting the commission's verdict, so that the demo's evaluation page shows what a center
+        // files and what an Admin decides on: the standards target reported with its evidence.
+        Value(grant.RequestEvaluation(at));
+        var target = grant.Targets[0];
+        Value(grant.ReportTarget(target.Id, 6m, "已主导制定团体标准 4 项、参与制定行业标准 2 项，其余 4 项已立项，预计 2027 年发布。"));
+        db.StoredFiles.Add(new StoredFile
+        {
+            OwnerType = FundsAccess.TargetOwner, OwnerId = target.Id, Slot = "evidence-1", Version = 1, IsCurrent = true, Sha256 = sha,
+            Size = pdf.Length, Kind = "pdf", ContentType = "application/pdf", OriginalName = "标准发布公告汇编.pdf", UploadedBy = staff, UploadedAt = at,
+        });
+        Value(grant.SubmitEvaluation(new Dictionary<Guid, int> { [target.Id] = 1 }, false, staff, at));
 
         await db.SaveChangesAsync();
     }
