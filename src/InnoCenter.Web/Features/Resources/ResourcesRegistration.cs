@@ -1,4 +1,5 @@
 using InnoCenter.Domain.Resources;
+using InnoCenter.Web.Features.Assessment;
 using InnoCenter.Web.Features.Workbench;
 using InnoCenter.Web.Infrastructure.Search;
 
@@ -17,6 +18,7 @@ public static class ResourcesRegistration
         services.AddScoped<FreeSlotSearch>();
         services.AddScoped<ResourceFigures>();
         services.AddScoped<CalendarFeeds>();
+        services.AddScoped<IReportPrefill, ResourceReportPrefill>();
         services.AddSearchKind<ResearchResource>(ResourceHandlers.SearchKind, r => [r.Name, r.Model, r.Location]);
         services.AddWorkbenchSource<ResourceWorkbenchSource>();
         return services;
