@@ -17,6 +17,7 @@ public static class ResourcesRegistration
         services.AddScoped<BookingSeriesHandlers>();
         services.AddScoped<FreeSlotSearch>();
         services.AddScoped<ResourceFigures>();
+        services.AddScoped<ResourceAvailability>();
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<IReportPrefill, ResourceReportPrefill>();
         services.AddSearchKind<ResearchResource>(ResourceHandlers.SearchKind, r => [r.Name, r.Model, r.Location]);
