@@ -90,6 +90,7 @@ public sealed record PolicyPack
         errors.AddRange(Pilot?.Validate() ?? []);
         errors.AddRange(Reminders.Validate());
         errors.AddRange(Resources.Validate());
+        errors.AddRange(ResourceReportIndicator.Validate(Resources.ReportIndicators, Resources.Categories, Assessment));
         errors.AddRange(Funds.Validate(Assessment.GradeBands));
         errors.AddRange(Portal.Validate());
         errors.AddRange(Plans.Validate(Assessment));

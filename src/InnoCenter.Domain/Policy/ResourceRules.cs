@@ -42,6 +42,9 @@ public sealed record ResourceRules
     /// <summary>The most occurrences one series of bookings (周期预约) may hold.</summary>
     public int MaxSeriesOccurrences { get; init; } = 12;
 
+    /// <summary>The assessment indicators this module's figures fill in the annual report; none in a pack written before.</summary>
+    public IReadOnlyList<ResourceReportIndicator> ReportIndicators { get; init; } = [];
+
     public IReadOnlyList<Error> Validate()
     {
         const string at = "resources";

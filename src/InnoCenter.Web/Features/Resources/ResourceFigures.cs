@@ -15,8 +15,12 @@ public sealed record ResourceFigureRow(
     int UsedMinutes,
     int MemberMinutes,
     int OutsideMinutes,
-    long IncomeFen)
+    long IncomeFen,
+    long AvailableMinutes = 0)
 {
+    /// <summary>可用机时: opening hours less blackouts in the year (<see cref="Domain.Resources.AvailableHours"/>).</summary>
+    public decimal AvailableHours => decimal.Round(AvailableMinutes / 60m, 2);
+
     /// <summary>有效工作机时</summary>
     public decimal UsedHours => decimal.Round(UsedMinutes / 60m, 2);
 
@@ -52,7 +56,7 @@ public enum FigureGrouping
     Center,
 }
 
-public sealed class ResourceFigures(AppDbContext db, ResourceAccess access, BookingQueries bookings)
+public sealed class ResourceFigures(AppDbContext db, ResourceAccess access, BookingQueries bookings, ResourceAvailability availability)
 {
     /// <summary>The year's figures grouped as asked, over the bookings the user may see (all for an Admin).</summary>
     public async Task<Result<IReadOnlyList<ResourceFigureRow>>> ForYearAsync(int year, FigureGrouping by, Guid? centerId, CancellationToken ct)
@@ -96,7 +100,8 @@ public sealed class ResourceFigures(AppDbContext db, ResourceAccess access, Book
             FigureGrouping.Center => await db.Centers.AsNoTracking().Where(o => keys.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct),
             _ => await db.ResearchResources.AsNoTracking().Where(o => keys.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct),
         };
-        return sums.Select(s => new ResourceFigureRow(s.Key, names.GetValueOrDefault(s.Key, s.Key.ToString()), s.Booked, s.Used, s.Member, s.Outside, s.Income))
+        var available = await availability.MinutesAsync(by, keys, from, to, ct);
+        return sums.Select(s => new ResourceFigureRow(s.Key, names.GetValueOrDefault(s.Key, s.Key.ToString()), s.Booked, s.Used, s.Member, s.Outside, s.Income, available.GetValueOrDefault(s.Key)))
             .OrderByDescending(r => r.UsedMinutes).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
     }
 

@@ -1,4 +1,5 @@
 using InnoCenter.Domain.Resources;
+using InnoCenter.Web.Features.Assessment;
 using InnoCenter.Web.Features.Workbench;
 using InnoCenter.Web.Infrastructure.Search;
 
@@ -16,7 +17,9 @@ public static class ResourcesRegistration
         services.AddScoped<BookingSeriesHandlers>();
         services.AddScoped<FreeSlotSearch>();
         services.AddScoped<ResourceFigures>();
+        services.AddScoped<ResourceAvailability>();
         services.AddScoped<CalendarFeeds>();
+        services.AddScoped<IReportPrefill, ResourceReportPrefill>();
         services.AddSearchKind<ResearchResource>(ResourceHandlers.SearchKind, r => [r.Name, r.Model, r.Location]);
         services.AddWorkbenchSource<ResourceWorkbenchSource>();
         return services;

@@ -206,11 +206,10 @@ public static class LedgerRollupFigures
                 break;
 
             case Sme:
-                // Enterprises, not services: one served twice in a year counts once.
-                foreach (var r in await Of(db.LedgerSmeServices).GroupBy(x => new { x.CenterId, x.Year })
-                             .Select(g => new { g.Key.CenterId, g.Key.Year, Count = g.Select(x => x.EnterpriseKey).Distinct().Count() }).ToListAsync(ct))
+                // Enterprises, not services, typed in the ledger or known from confirmed SMEs' bookings: each counts once a year.
+                foreach (var (smeCenter, year, count) in await SmeServedFigure.ComputeAsync(db, center, ys, ct))
                 {
-                    Add(r.CenterId, r.Year, SmeServed, r.Count);
+                    Add(smeCenter, year, SmeServed, count);
                 }
 
                 break;

@@ -1,3 +1,4 @@
+using InnoCenter.Domain.Resources;
 using InnoCenter.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -22,7 +23,7 @@ public sealed class LedgerRollupKeeper : SaveChangesInterceptor
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is AppDbContext db && !refreshing && Collect(db) && db.Database.CurrentTransaction is null)
+        if (eventData.Context is AppDbContext db && !refreshing && await CollectAsync(db, cancellationToken) && db.Database.CurrentTransaction is null)
         {
             owned = await db.Database.BeginTransactionAsync(cancellationToken);
         }
@@ -108,13 +109,45 @@ public sealed class LedgerRollupKeeper : SaveChangesInterceptor
     }
 
     /// <summary>Notes the slices the pending changes touch; true when there is at least one.</summary>
-    private bool Collect(AppDbContext db)
+    private async Task<bool> CollectAsync(AppDbContext db, CancellationToken ct)
     {
+        var smeStatuses = new HashSet<Guid>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                || LedgerRollupFigures.FamilyOf(entry.Entity) is not { } family
                 || (entry.State == EntityState.Modified && !entry.Properties.Any(p => p.IsModified)))
+            {
+                continue;
+            }
+
+            // A confirmed SME's completed bookings count in 服务中小企业数: a confirmation touches every year it booked in.
+            if (entry.Entity is OrganizationSmeStatus sme)
+            {
+                if (entry.State != EntityState.Modified || entry.Property(nameof(OrganizationSmeStatus.ConfirmedAt)).IsModified)
+                {
+                    smeStatuses.Add(sme.OrganizationId);
+                }
+
+                continue;
+            }
+
+            // Only a booking that is or was completed counts; placing, approving and cancelling never touch the roll-up.
+            if (entry.Entity is ResourceBooking)
+            {
+                if (entry.State != EntityState.Added && Equals(entry.OriginalValues[nameof(ResourceBooking.Status)], BookingStatus.Completed))
+                {
+                    NoteYear(entry.OriginalValues[nameof(ResourceBooking.CenterId)], entry.OriginalValues[nameof(ResourceBooking.Starts)]);
+                }
+
+                if (entry.State != EntityState.Deleted && Equals(entry.CurrentValues[nameof(ResourceBooking.Status)], BookingStatus.Completed))
+                {
+                    NoteYear(entry.CurrentValues[nameof(ResourceBooking.CenterId)], entry.CurrentValues[nameof(ResourceBooking.Starts)]);
+                }
+
+                continue;
+            }
+
+            if (LedgerRollupFigures.FamilyOf(entry.Entity) is not { } family)
             {
                 continue;
             }
@@ -130,7 +163,27 @@ public sealed class LedgerRollupKeeper : SaveChangesInterceptor
             }
         }
 
+        if (smeStatuses.Count > 0)
+        {
+            foreach (var (center, years) in await SmeServedFigure.TouchedByAsync(db, smeStatuses, ct))
+            {
+                foreach (var year in years)
+                {
+                    NoteYear(center, year);
+                }
+            }
+        }
+
         return pending.Count > 0;
+    }
+
+    /// <summary>Notes the SME figure of a center in the year (Beijing time) of a booking's start, or in a year.</summary>
+    private void NoteYear(object? center, object? startsOrYear)
+    {
+        if (center is Guid c && (startsOrYear is DateTimeOffset t ? SmeServedFigure.YearOf(t) : startsOrYear as int?) is { } year)
+        {
+            Note(LedgerRollupFigures.Sme, c, _ => year);
+        }
     }
 
     private void Note(string family, object? center, Func<string, object?> value)
