@@ -45,6 +45,14 @@ public sealed record ResourceRules
     /// <summary>The assessment indicators this module's figures fill in the annual report; none in a pack written before.</summary>
     public IReadOnlyList<ResourceReportIndicator> ReportIndicators { get; init; } = [];
 
+    /// <summary>
+    /// How many days (Beijing dates) before its start the booker of an approved booking is reminded; 0 sends no reminder.
+    /// </summary>
+    public int ReminderDaysBefore { get; init; } = 1;
+
+    /// <summary>A monthly statement not paid this many days after it was issued (the month's end) is overdue (逾期).</summary>
+    public int PaymentDaysAfterIssue { get; init; } = 30;
+
     public IReadOnlyList<Error> Validate()
     {
         const string at = "resources";
@@ -55,6 +63,8 @@ public sealed record ResourceRules
         Range(CancellationDeadlineHours, 0, 24 * 30, "cancellationDeadlineHours");
         Range(PendingExpiryHours, 1, 24 * 30, "pendingExpiryHours");
         Range(MaxSeriesOccurrences, 2, 366, "maxSeriesOccurrences");
+        Range(ReminderDaysBefore, 0, 14, "reminderDaysBefore");
+        Range(PaymentDaysAfterIssue, 1, 365, "paymentDaysAfterIssue");
         if (SlotMinutes is < 5 or > 240 || 1440 % SlotMinutes != 0)
         {
             errors.Add(new Error("policy.resources.slot_minutes", $"{at}.slotMinutes"));

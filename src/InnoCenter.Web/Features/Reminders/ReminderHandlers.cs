@@ -1,6 +1,7 @@
 using InnoCenter.Domain.Applications;
 using InnoCenter.Domain.Assessment;
 using InnoCenter.Domain.Policy;
+using InnoCenter.Domain.Resources;
 using InnoCenter.Domain.Reviews;
 using InnoCenter.Web.Data;
 using InnoCenter.Web.Features.Applications;
@@ -42,6 +43,7 @@ public sealed class ReminderHandlers(AppDbContext db, JobLeases leases, Notifier
         sent += await ReturnedUnansweredAsync(pack.Reminders, now, ct);
         sent += await ReportsAsync(pack.Reminders, clock.TodayInBeijing(), ct);
         sent += await AssignmentsAsync(pack.Reminders, now, ct);
+        sent += await BookingsAsync(pack.Resources, now, ct);
         await leases.ReleaseAsync(LeaseName, ct);
         return sent;
     }
@@ -140,6 +142,30 @@ public sealed class ReminderHandlers(AppDbContext db, JobLeases leases, Notifier
                + await SendAsync(ReminderKinds.AssignmentNotScored, "reminders.assignment_not_scored", unscored.Select(x => new Due(
                    x.Id, BeijingDate(x.At.AddDays(rules.AssignmentScoreDays)), [x.UserId], ReviewLinks.Subject(x.SubjectId),
                    [x.Title, rules.AssignmentScoreDays])).ToList(), now, ct);
+    }
+
+    /// <summary>
+    /// Approved bookings starting within the pack's days before (by Beijing date), to the booker: one reminder per
+    /// booking and start date, so a cancelled booking is never reminded and a rescheduled one (a new booking) is again.
+    /// </summary>
+    private async Task<int> BookingsAsync(ResourceRules rules, DateTimeOffset now, CancellationToken ct)
+    {
+        if (rules.ReminderDaysBefore <= 0)
+        {
+            return 0;
+        }
+
+        var horizon = BeijingTime.At(BeijingDate(now).AddDays(rules.ReminderDaysBefore + 1), TimeSpan.Zero);
+        var rows = await (from b in db.ResourceBookings.AsNoTracking()
+                          join r in db.ResearchResources on b.ResourceId equals r.Id
+                          where b.Status == BookingStatus.Approved && b.Starts > now && b.Starts < horizon
+                                && !db.SentReminders.Any(s => s.Kind == ReminderKinds.BookingDayBefore && s.SubjectId == b.Id)
+                          orderby b.Starts
+                          select new { b.Id, b.BookerUserId, b.Starts, b.Ends, r.Name, r.Location })
+            .Take(2000).ToListAsync(ct);
+        return await SendAsync(ReminderKinds.BookingDayBefore, "reminders.booking_day_before", rows.Select(b => new Due(
+            b.Id, BeijingDate(b.Starts), [b.BookerUserId], "/Resources/My",
+            [b.Name, b.Starts.ToBeijing(), b.Ends.ToBeijing("HH:mm"), b.Location ?? "—"])).ToList(), now, ct);
     }
 
     /// <summary>

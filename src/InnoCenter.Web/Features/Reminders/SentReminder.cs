@@ -11,7 +11,7 @@ public sealed class SentReminder
     /// <summary>One of <see cref="ReminderKinds"/>.</summary>
     public string Kind { get; set; } = string.Empty;
 
-    /// <summary>The application, annual report or panel seat the reminder is about.</summary>
+    /// <summary>The application, annual report, panel seat or resource booking the reminder is about.</summary>
     public Guid SubjectId { get; set; }
 
     /// <summary>The Beijing date the thing fell (or falls) due; a new deadline is a new reminder.</summary>
@@ -28,4 +28,5 @@ public static class ReminderKinds
     public const string ReportOverdue = "report-overdue";
     public const string AssignmentNotAccepted = "assignment-not-accepted";
     public const string AssignmentNotScored = "assignment-not-scored";
+    public const string BookingDayBefore = "booking-day-before";
 }
