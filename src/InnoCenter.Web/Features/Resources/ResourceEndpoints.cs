@@ -1,3 +1,4 @@
+using InnoCenter.Domain.Resources;
 using InnoCenter.Web.Infrastructure.Localization;
 using InnoCenter.Web.Infrastructure.Problems;
 using InnoCenter.Web.Infrastructure.Web;
@@ -35,6 +36,9 @@ public static class ResourceEndpoints
         group.MapPost("/sme/{organizationId:guid}/confirm", ConfirmSme).WithName("ConfirmSme").WithSummary("Confirm an organisation's SME status (Admin)");
         group.MapGet("/figures", Figures).WithName("GetResourceFigures").WithSummary("Yearly figures (有效工作机时, 对外服务机时, 共享率, income) per resource, owner or center");
         group.MapGet("/statements/{organizationId:guid}/{year:int}/{month:int}", GetStatement).WithName("GetResourceStatement").WithSummary("An organisation's monthly statement");
+        group.MapGet("/statements", ListStatements).WithName("ListResourceStatements").WithSummary("A month's statements with their payment state, filterable by state: all for an Admin, those the user may record paid for the resources' side");
+        group.MapGet("/statements/{organizationId:guid}/{year:int}/{month:int}/payment", GetStatementPayment).WithName("GetResourceStatementPayment").WithSummary("The payment state of an organisation's monthly statement: unpaid, paid or overdue");
+        group.MapPost("/statements/{organizationId:guid}/{year:int}/{month:int}/payment", RecordStatementPaid).WithName("RecordResourceStatementPaid").WithSummary("Record an organisation's monthly statement paid with date, amount and reference (Admin or whoever runs every resource charged on it, never the payer; version-checked)");
         group.MapGet("/statements/{organizationId:guid}/{year:int}/{month:int}/export", ExportStatement).WithName("ExportResourceStatement").Produces(StatusCodes.Status200OK, contentType: OpenApiConventions.Xlsx).WithSummary("An organisation's monthly statement as Excel");
         group.MapGet("/{id:guid}", Get).WithName("GetResource").WithSummary("One resource of the catalogue");
         group.MapPut("/{id:guid}", Update).WithName("UpdateResource").WithSummary("Edit a resource");
@@ -147,7 +151,7 @@ public static class ResourceEndpoints
         Answer(await h.StatementAsync(organizationId, year, month, ct), text);
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ExportStatement(
-        Guid organizationId, int year, int month, ResourceFigures h, Text text, CancellationToken ct)
+        Guid organizationId, int year, int month, ResourceFigures h, StatementPayments payments, Text text, CancellationToken ct)
     {
         var check = await h.StatementAsync(organizationId, year, month, ct);
         if (!check.IsSuccess)
@@ -155,10 +159,30 @@ public static class ResourceEndpoints
             return check.Failure!.ToProblem(text);
         }
 
+        var payment = (await payments.GetAsync(organizationId, year, month, ct)).Value;
+        var stateColumn = text["resources.paymentState"];
+        var state = text[$"resources.payment.{payment.State}"] + (payment.PaidOn is { } on ? $" {on:yyyy-MM-dd} {payment.Reference}" : $" ({text["resources.payment.dueOn"]} {payment.DueOn:yyyy-MM-dd})");
         return await ExcelExport.ToXlsxAsync(
-            h.StreamStatement(organizationId, year, month), l => ResourceFigures.StatementRow(l, text),
-            $"statement-{year}{month:00}.xlsx", text["resources.statement.title"], ct, h.StatementColumns(text));
+            h.StreamStatement(organizationId, year, month), l =>
+            {
+                var row = ResourceFigures.StatementRow(l, text);
+                row[stateColumn] = state;
+                return row;
+            },
+            $"statement-{year}{month:00}.xlsx", text["resources.statement.title"], ct, [.. h.StatementColumns(text), new SheetColumn(stateColumn)]);
     }
+
+    private static async Task<Results<Ok<IReadOnlyList<StatementListRow>>, ProblemHttpResult>> ListStatements(
+        int year, int month, StatementPaymentState? state, StatementPayments h, Text text, CancellationToken ct) =>
+        Answer(await h.ListAsync(year, month, state, ct), text);
+
+    private static async Task<Results<Ok<StatementPaymentDto>, ProblemHttpResult>> GetStatementPayment(
+        Guid organizationId, int year, int month, StatementPayments h, Text text, CancellationToken ct) =>
+        Answer(await h.GetAsync(organizationId, year, month, ct), text);
+
+    private static async Task<Results<Ok<StatementPaymentDto>, ProblemHttpResult>> RecordStatementPaid(
+        Guid organizationId, int year, int month, [FromBody] StatementPaymentRequest request, StatementPayments h, Text text, CancellationToken ct) =>
+        Answer(await h.RecordPaidAsync(organizationId, year, month, request, ct), text);
 
     private static async Task<Results<ContentHttpResult, NotFound>> Feed(string token, CalendarFeeds feeds, CancellationToken ct) =>
         await feeds.RenderAsync(token, ct) is { } ics ? TypedResults.Text(ics, "text/calendar; charset=utf-8") : TypedResults.NotFound();

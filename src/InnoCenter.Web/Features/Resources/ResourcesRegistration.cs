@@ -20,6 +20,7 @@ public static class ResourcesRegistration
         services.AddScoped<ResourceAvailability>();
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<IReportPrefill, ResourceReportPrefill>();
+        services.AddScoped<StatementPayments>();
         services.AddSearchKind<ResearchResource>(ResourceHandlers.SearchKind, r => [r.Name, r.Model, r.Location]);
         services.AddWorkbenchSource<ResourceWorkbenchSource>();
         return services;
