@@ -51,7 +51,8 @@ public sealed class DetailsModel(ResourceHandlers resources, BookingHandlers boo
 
     public DateOnly Monday { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    /// <summary>Shows the resource; a free slot picked on the free-slot search arrives as day, from and hours and fills the booking form.</summary>
+    public async Task<IActionResult> OnGetAsync([FromQuery] DateOnly? day, [FromQuery] TimeOnly? from, [FromQuery] decimal? hours, CancellationToken ct)
     {
         if (!await LoadAsync(ct))
         {
@@ -60,9 +61,9 @@ public sealed class DetailsModel(ResourceHandlers resources, BookingHandlers boo
 
         if (Input.Day is null)
         {
-            Input.Day = DateOnly.FromDateTime(clock.GetUtcNow().ToBeijingTime().DateTime).AddDays(1);
-            Input.From = new TimeOnly(9, 0);
-            Input.Hours = 1;
+            Input.Day = day ?? DateOnly.FromDateTime(clock.GetUtcNow().ToBeijingTime().DateTime).AddDays(1);
+            Input.From = from ?? new TimeOnly(9, 0);
+            Input.Hours = hours is > 0 ? hours : 1;
         }
 
         return Page();
