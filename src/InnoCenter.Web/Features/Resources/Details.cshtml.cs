@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace InnoCenter.Web.Features.Resources;
 
 /// <summary>A resource: its details and fees, a week of its bookings, the booking form, and the owner's tools.</summary>
-public sealed class DetailsModel(ResourceHandlers resources, BookingHandlers bookings, BookingSeriesHandlers series, BookingQueries queries, CalendarFeeds feeds, Text text, TimeProvider clock) : PageModel
+public sealed class DetailsModel(ResourceHandlers resources, BookingHandlers bookings, BookingSeriesHandlers series, BookingQueries queries, CalendarFeeds feeds, ResourcePhotos photos, Text text, TimeProvider clock) : PageModel
 {
     public string? FeedUrl { get; private set; }
 
@@ -50,6 +50,35 @@ public sealed class DetailsModel(ResourceHandlers resources, BookingHandlers boo
     public IReadOnlyList<BlackoutDto> Blackouts { get; private set; } = [];
 
     public DateOnly Monday { get; private set; }
+
+    public IReadOnlyList<ResourcePhotoDto> Photos { get; private set; } = [];
+
+    /// <summary>Adds a photo; the upload is checked (size, type by its bytes, JPG or PNG) before anything is kept.</summary>
+    public async Task<IActionResult> OnPostPhotoAsync(IFormFile? photo, CancellationToken ct)
+    {
+        var result = await photos.UploadAsync(Id, photo, ct);
+        if (!result.IsSuccess)
+        {
+            ModelState.AddFailure(result.Failure!, text, string.Empty);
+            return await LoadAsync(ct) ? Page() : NotFound();
+        }
+
+        TempData["Flash"] = text["resources.photo_added"];
+        return Redirect($"/Resources/Details/{Id}");
+    }
+
+    public async Task<IActionResult> OnPostRemovePhotoAsync(Guid photoId, CancellationToken ct)
+    {
+        var result = await photos.RemoveAsync(Id, photoId, ct);
+        if (!result.IsSuccess)
+        {
+            ModelState.AddFailure(result.Failure!, text, string.Empty);
+            return await LoadAsync(ct) ? Page() : NotFound();
+        }
+
+        TempData["Flash"] = text["resources.photo_removed"];
+        return Redirect($"/Resources/Details/{Id}");
+    }
 
     /// <summary>Shows the resource; a free slot picked on the free-slot search arrives as day, from and hours and fills the booking form.</summary>
     public async Task<IActionResult> OnGetAsync([FromQuery] DateOnly? day, [FromQuery] TimeOnly? from, [FromQuery] decimal? hours, CancellationToken ct)
@@ -157,6 +186,7 @@ public sealed class DetailsModel(ResourceHandlers resources, BookingHandlers boo
         var from = BeijingTime.At(Monday, TimeSpan.Zero);
         Bookings = await queries.CalendarAsync(Id, from, from.AddDays(7), ct);
         Blackouts = await resources.BlackoutsAsync(Id, from, ct);
+        Photos = await photos.ListAsync(Id, ct);
         return true;
     }
 
