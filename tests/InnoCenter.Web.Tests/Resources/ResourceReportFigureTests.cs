@@ -82,6 +82,37 @@ public abstract class ResourceReportFigureTests<TFactory>(TFactory factory) : IC
     }
 
     [ProviderFact]
+    public async Task The_dashboard_adds_the_programmes_hours_and_income_to_what_the_bookings_say()
+    {
+        var admin = await factory.ClientFor(InnoCenter.Web.Infrastructure.Auth.Roles.Admin);
+        var center = await factory.CreateCenterAsync();
+        var owner = await factory.MemberUserAsync(center.University);
+        var member = await factory.MemberUserAsync(center.Institute);
+        var before = (await admin.GetFromJsonAsync<InnoCenter.Web.Features.Dashboard.DashboardDto>("/api/v1/dashboard", Json.Options))!.Resources!;
+        var sem = await owner.CreateResourceAsync(ResourceTestData.Request(center));
+        var day = ResourceTestData.BeijingDayAt(Now, 1, 0);
+        var own = await Book(owner, sem.Id, day.AddHours(8), day.AddHours(10));
+        var m = await Book(member, sem.Id, day.AddHours(10), day.AddHours(13));
+
+        factory.Clock.Advance(TimeSpan.FromDays(2));
+        await Usage(owner, own, 2m);
+        await Usage(owner, m, 2.5m);
+        var after = (await admin.GetFromJsonAsync<InnoCenter.Web.Features.Dashboard.DashboardDto>("/api/v1/dashboard", Json.Options))!.Resources!;
+        var charged = await factory.WithDbAsync(db => db.ResourceBookings.Where(b => b.ResourceId == sem.Id).SumAsync(b => b.ChargeFen)) / 100m;
+        var page = await admin.GetStringAsync("/Dashboard");
+
+        Assert.Equal(day.ToBeijingTime().Year, after.Year);
+        Assert.Equal(before.Catalogued + 1, after.Catalogued);
+        // 4.5 hours used, of which the member's 2.5 are 对外服务机时; nothing by an outside organisation.
+        Assert.Equal(before.UsedHours + 4.5m, after.UsedHours);
+        Assert.Equal(before.ExternalHours + 2.5m, after.ExternalHours);
+        Assert.Equal(before.OutsideHours, after.OutsideHours);
+        Assert.True(charged > 0);
+        Assert.Equal(before.Income + charged, after.Income);
+        Assert.Contains("科研资源开放共享", page);
+    }
+
+    [ProviderFact]
     public async Task A_confirmed_sme_that_books_twice_and_is_typed_in_the_ledger_counts_once_among_the_smes_served()
     {
         var center = await factory.CreateCenterAsync();

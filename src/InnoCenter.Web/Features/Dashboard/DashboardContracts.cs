@@ -10,7 +10,8 @@ public sealed record DashboardDto(
     IReadOnlyList<CountItem> ApplicationsByStatus,
     int OverdueApplications,
     LedgerTrendDto Ledger,
-    AssessmentGradesDto? LatestAssessment);
+    AssessmentGradesDto? LatestAssessment,
+    ResourceSummary? Resources = null);
 
 public sealed record CountItem(string Code, string Label, int Count);
 

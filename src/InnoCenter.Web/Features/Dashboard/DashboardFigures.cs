@@ -15,7 +15,19 @@ public sealed record DashboardFigures(
     IReadOnlyList<int> LedgerYears,
     IReadOnlyDictionary<string, IReadOnlyList<decimal>> LedgerTotals,
     int? AssessmentYear,
-    IReadOnlyDictionary<string, int> AssessmentGrades);
+    IReadOnlyDictionary<string, int> AssessmentGrades,
+    ResourceSummary? Resources = null);
+
+/// <summary>
+/// 科研资源开放共享 across the programme in a year: the catalogue's size and the figures of the national rules for open
+/// instruments (可用机时, 有效工作机时, 对外服务机时 and its outside part, 共享率, 服务收入), summed per center by the database.
+/// </summary>
+public sealed record ResourceSummary(
+    int Year, int Catalogued, int OpenToOutside, decimal AvailableHours, decimal UsedHours, decimal ExternalHours, decimal OutsideHours,
+    decimal Income)
+{
+    public decimal? SharingRatePercent => UsedHours == 0 ? null : decimal.Round(ExternalHours * 100m / UsedHours, 1);
+}
 
 /// <summary>What the dashboard needs of one center: a thousand of these are a few dozen kilobytes.</summary>
 public sealed record CenterFact(string KeyArea, CenterStatus Status, DateOnly ApprovedOn);

@@ -38,7 +38,7 @@ public sealed class DashboardHandlers(DashboardSnapshots snapshots, DashboardQue
                 .ToList())
             : null;
 
-        return new DashboardDto(f.AsOf, Pilot(pack.Pilot, f.Centers), byStatus, byArea, byYear, applications, f.OverdueApplications, ledger, grades);
+        return new DashboardDto(f.AsOf, Pilot(pack.Pilot, f.Centers), byStatus, byArea, byYear, applications, f.OverdueApplications, ledger, grades, f.Resources);
     }
 
     private PilotDto? Pilot(PilotTargets? pilot, IReadOnlyList<CenterFact> centers)

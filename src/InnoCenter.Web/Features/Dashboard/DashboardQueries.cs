@@ -4,6 +4,7 @@ using InnoCenter.Web.Data;
 using InnoCenter.Web.Features.Applications;
 using InnoCenter.Web.Features.Centers;
 using InnoCenter.Web.Features.Ledger;
+using InnoCenter.Web.Features.Resources;
 using InnoCenter.Web.Infrastructure.Policy;
 using Microsoft.EntityFrameworkCore;
 using InnoCenter.Web.Infrastructure.Localization;
@@ -13,9 +14,10 @@ namespace InnoCenter.Web.Features.Dashboard;
 /// <summary>
 /// Reads the dashboard's figures from the records in a fixed number of grouped queries, whatever the number of centers,
 /// applications or ledger rows: the centers in one read, the applications in two, the ledger through the same yearly
-/// roll-up the assessment reads (so the dashboard and the scorecards never disagree), the grades in one.
+/// roll-up the assessment reads (so the dashboard and the scorecards never disagree), the grades in one, the shared
+/// resources' figures through the Resources module's own per-center sums.
 /// </summary>
-public sealed class DashboardQueries(AppDbContext db, PolicyProvider policy, LedgerRollup rollup, TimeProvider clock)
+public sealed class DashboardQueries(AppDbContext db, PolicyProvider policy, LedgerRollup rollup, ResourceFigures resources, TimeProvider clock)
 {
     /// <summary>The ledger figures the dashboard charts, in the order of the plan's assessment content (技术成果、转移扩散、支撑产业、人才、国际合作).</summary>
     public static readonly IReadOnlyList<string> LedgerFigureKeys =
@@ -60,6 +62,24 @@ public sealed class DashboardQueries(AppDbContext db, PolicyProvider policy, Led
 
         return new DashboardFigures(
             now, centers, byStatus, overdue, years,
-            totals.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<decimal>)kv.Value), latestYear, grades);
+            totals.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<decimal>)kv.Value), latestYear, grades,
+            await ResourcesAsync(thisYear, ct));
+    }
+
+    /// <summary>The year's resource figures: one row per center from the database, added up here (a row per center, not per booking).</summary>
+    private async Task<ResourceSummary?> ResourcesAsync(int year, CancellationToken ct)
+    {
+        var perCenter = await resources.ForYearAsync(year, FigureGrouping.Center, null, ct);
+        if (!perCenter.IsSuccess)
+        {
+            return null;
+        }
+
+        var live = db.ResearchResources.AsNoTracking().Where(r => !r.IsRetired);
+        var rows = perCenter.Value;
+        return new ResourceSummary(
+            year, await live.CountAsync(ct), await live.CountAsync(r => r.OpenToOutside, ct),
+            rows.Sum(r => r.AvailableHours), rows.Sum(r => r.UsedHours), rows.Sum(r => r.ExternalHours), rows.Sum(r => r.OutsideHours),
+            rows.Sum(r => r.Income));
     }
 }
