@@ -157,9 +157,9 @@ public sealed class ExpenditureHandlers(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsLostRace())
         {
-            // Another client reversed it first (unique ReversesId) or the grant moved under us.
+            // Another client reversed it first (unique ReversesId) or the grant moved under us; any other failure is unexpected.
             return Failure.Conflict("common.concurrency");
         }
 
