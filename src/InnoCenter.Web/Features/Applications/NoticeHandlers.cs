@@ -96,13 +96,9 @@ public sealed class NoticeHandlers(
             await notifier.NotifyAsync(applicants, "objections.notify.upheld", $"/Applications/Details/{app.Id}", ct, app.CenterName);
         }
 
-        try
+        if (await db.SaveVersionedAsync(ct) is { } lost)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("common.concurrency");
+            return lost;
         }
 
         return app.Status;

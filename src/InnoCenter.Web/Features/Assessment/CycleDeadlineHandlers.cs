@@ -57,13 +57,9 @@ public sealed class CycleDeadlineHandlers(AppDbContext db, CurrentUser user, Cyc
                     new object[] { cycle.Year, cycle.Deadline.ToString("yyyy-MM-dd"), request.Reason!.Trim() }))
                 .ToList(),
             ct);
-        try
+        if (await db.SaveVersionedAsync(ct) is { } lost)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("common.concurrency");
+            return lost;
         }
 
         return await cycles.GetAsync(cycleId, ct);

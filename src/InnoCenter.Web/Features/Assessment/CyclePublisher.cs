@@ -143,13 +143,9 @@ public sealed class CyclePublisher(
             ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        try
+        if (await db.SaveVersionedAsync(ct) is { } lost)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("common.concurrency");
+            return lost;
         }
 
         await tx.CommitAsync(ct);

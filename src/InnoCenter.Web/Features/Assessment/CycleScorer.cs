@@ -134,14 +134,10 @@ public sealed class CycleScorer(AppDbContext db, TimeProvider clock)
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.AssessmentResults.RemoveRange(await db.AssessmentResults.Where(r => r.CycleId == cycleId).ToListAsync(ct));
         db.AssessmentResults.AddRange(results);
-        try
+        // Another Admin scored or published the cycle meanwhile; theirs stands.
+        if (await db.SaveVersionedAsync(ct) is { } lost)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another Admin scored or published the cycle meanwhile; theirs stands.
-            return Failure.Conflict("common.concurrency");
+            return lost;
         }
 
         await tx.CommitAsync(ct);

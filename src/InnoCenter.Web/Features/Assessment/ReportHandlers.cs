@@ -388,13 +388,9 @@ public sealed class ReportHandlers(
 
     private async Task<Result<ReportDto>> SaveThenGetAsync(AnnualReport report, CancellationToken ct)
     {
-        try
+        if (await db.SaveVersionedAsync(ct) is { } lost)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("common.concurrency");
+            return lost;
         }
 
         return await GetAsync(report.Id, ct);

@@ -91,13 +91,9 @@ public sealed class ReceiptHandlers(AppDbContext db, CenterAccess access, DealLe
             .ToList();
         var receipt = deal.Receive(r.ReceivedOn!.Value, fen!.Value, r.Note, byIp, clock.GetUtcNow());
         db.LedgerReceipts.Add(receipt);
-        try
+        if (await db.SaveVersionedAsync(ct) is { } lost)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("common.concurrency");
+            return lost;
         }
 
         await orgs.PreloadIdsAsync(receipt.Shares.Select(s => s.OrganizationId), ct);
@@ -132,13 +128,9 @@ public sealed class ReceiptHandlers(AppDbContext db, CenterAccess access, DealLe
 
         deal.Reverse(receipt, clock.GetUtcNow());
         db.LedgerReceipts.Remove(receipt);
-        try
+        if (await db.SaveVersionedAsync(ct) is { } lost)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("common.concurrency");
+            return lost;
         }
 
         return true;

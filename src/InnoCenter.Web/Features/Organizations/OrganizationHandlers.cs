@@ -102,13 +102,9 @@ public sealed class OrganizationHandlers(AppDbContext db, CurrentUser user, Poli
             }
         }
 
-        try
+        if (await db.SaveVersionedAsync(ct) is { } lost)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("common.concurrency");
+            return lost;
         }
 
         return new OrganizationSaved(ToDto(org), warnings.Select(text.Of).ToList());

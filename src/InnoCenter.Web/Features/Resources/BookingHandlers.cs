@@ -136,13 +136,9 @@ public sealed class BookingHandlers(
         }
 
         await writer.NotifyManagersAsync(b, "resources.notify.cancelled", ct);
-        try
+        if (await db.SaveVersionedAsync(ct) is { } lost)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("common.concurrency");
+            return lost;
         }
 
         return await queries.DtoAsync(id, ct);
@@ -175,13 +171,9 @@ public sealed class BookingHandlers(
 
         var name = await db.ResearchResources.AsNoTracking().Where(r => r.Id == b.ResourceId).Select(r => r.Name).FirstAsync(ct);
         await notifier.NotifyAsync([b.BookerUserId], notifyKey, "/Resources/My", ct, name, b.Starts.ToBeijing());
-        try
+        if (await db.SaveVersionedAsync(ct) is { } lost)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("common.concurrency");
+            return lost;
         }
 
         return await queries.DtoAsync(id, ct);

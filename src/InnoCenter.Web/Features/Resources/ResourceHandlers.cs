@@ -79,13 +79,9 @@ public sealed class ResourceHandlers(AppDbContext db, ResourceAccess access, Pol
         }
 
         resource.Update(validated.Value, clock.GetUtcNow());
-        try
+        if (await db.SaveVersionedAsync(ct) is { } lost)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("common.concurrency");
+            return lost;
         }
 
         return (await GetAsync(id, ct)).Value;

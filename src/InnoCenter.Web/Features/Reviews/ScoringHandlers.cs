@@ -181,13 +181,9 @@ public sealed class ScoringHandlers(AppDbContext db, CurrentUser user, Text text
         }
 
         panel.WriteOpinion(member, request.Text!, recommendation, clock.GetUtcNow());
-        try
+        if (await db.SaveVersionedAsync(ct) is { } lost)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("common.concurrency");
+            return lost;
         }
 
         return await ScoresAsync(subjectId, ct);
