@@ -51,24 +51,24 @@ public static class ExpertEndpoints
     }
 
     private static Task<FileStreamHttpResult> Export(
-        [AsParameters] ExpertFilter filter, ExpertHandlers handlers, Text text, TimeProvider clock, CancellationToken ct) =>
+        [AsParameters] ExpertFilter filter, ExpertHandlers handlers, ExpertImport sheet, Text text, TimeProvider clock, CancellationToken ct) =>
         ExcelExport.ToXlsxAsync(
             handlers.Stream(filter),
-            handlers.ToExportRow,
+            sheet.ToExportRow,
             $"experts-{clock.GetUtcNow().ToBeijing("yyyyMMdd-HHmm")}.xlsx",
             text["experts.list_title"],
             ct,
-            handlers.SheetColumns(template: false));
+            sheet.SheetColumns(template: false));
 
-    private static Task<FileStreamHttpResult> Template(ExpertHandlers handlers, Text text, CancellationToken ct) =>
-        ExcelExport.ToXlsxAsync(handlers.Template().ToAsyncEnumerable(), r => r, "experts-template.xlsx", text["experts.list_title"], ct,
-            handlers.SheetColumns(template: true), template: true);
+    private static Task<FileStreamHttpResult> Template(ExpertImport sheet, Text text, CancellationToken ct) =>
+        ExcelExport.ToXlsxAsync(sheet.Template().ToAsyncEnumerable(), r => r, "experts-template.xlsx", text["experts.list_title"], ct,
+            sheet.SheetColumns(template: true), template: true);
 
     /// <summary>All-or-nothing: 200 with the count, or 400 listing every wrong cell with its row and column, and nothing written.</summary>
     private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> Import(
-        IFormFile? file, ExpertHandlers handlers, Text text, CancellationToken ct)
+        IFormFile? file, ExpertImport import, Text text, CancellationToken ct)
     {
-        var result = await handlers.ImportAsync(file, ct);
+        var result = await import.ImportAsync(file, ct);
         if (!result.IsSuccess)
         {
             return result.Failure!.ToProblem(text);

@@ -7,7 +7,7 @@ using InnoCenter.Web.Infrastructure.Web;
 namespace InnoCenter.Web.Features.Experts;
 
 /// <summary>The expert pool's import as a background job (kind <c>experts</c>): an Admin's, thousands of rows at a time.</summary>
-public sealed class ExpertImportTarget(ExpertHandlers handlers, CurrentUser user, Text text) : IImportTarget
+public sealed class ExpertImportTarget(ExpertImport import, CurrentUser user, Text text) : IImportTarget
 {
     public const string Kind = "experts";
 
@@ -17,7 +17,7 @@ public sealed class ExpertImportTarget(ExpertHandlers handlers, CurrentUser user
         Task.FromResult(kind == Kind ? (user.IsAdmin ? Result<bool>.Ok(true) : Failure.Forbidden()) : (Result<bool>)Failure.NotFound());
 
     public Task<Result<ImportReport>> RunAsync(string kind, Guid? scopeId, Stream content, ImportProgress progress, CancellationToken ct) =>
-        handlers.ImportAsync(content, ct, progress);
+        import.ImportAsync(content, ct, progress);
 
     public string Title(string kind) => text["experts.import"];
 

@@ -8,6 +8,7 @@ public static class ExpertsRegistration
     public static IServiceCollection AddExpertsModule(this IServiceCollection services)
     {
         services.AddScoped<ExpertHandlers>();
+        services.AddScoped<ExpertImport>();
         services.AddExpertOnboarding();
         services.AddScoped<IImportTarget, ExpertImportTarget>();
         return services;

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace InnoCenter.Web.Features.Reviews;
 
 [Authorize(Roles = Roles.Expert)]
-public sealed class MyModel(PanelHandlers handlers, Text text) : PageModel
+public sealed class MyModel(PanelInvitationHandlers handlers, Text text) : PageModel
 {
     public IReadOnlyList<AssignmentDto> Assignments { get; private set; } = [];
 

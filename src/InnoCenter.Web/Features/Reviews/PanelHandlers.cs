@@ -13,17 +13,18 @@ using Microsoft.EntityFrameworkCore;
 namespace InnoCenter.Web.Features.Reviews;
 
 /// <summary>
-/// Panels (专家组): the seeded draw, its verification, replacement of a member who declined or had to leave, assignment by
-/// hand, the leader, and each expert's answer to an invitation.
+/// Panels (专家组): the seeded draw, its verification and the replacement of a member who declined or had to leave.
+/// Assignment by hand and the leader are <see cref="PanelSeatHandlers"/>; each expert's answer to an invitation is
+/// <see cref="PanelInvitationHandlers"/>. Both use the helpers here, under the same draw lock.
 /// </summary>
 public sealed class PanelHandlers(
     AppDbContext db, CurrentUser user, PolicyProvider policy, Text text, TimeProvider clock, ConflictService conflicts,
-    ReviewSubjectHandlers subjects, Notifier notifier)
+    Notifier notifier)
 {
     private const long DrawLockKey = 0x1_D2A0_9A7E;
 
     // Loads are counted and seats taken in one step, so two draws at once cannot push an expert past the cap.
-    private static readonly SemaphoreSlim DrawLock = new(1, 1);
+    internal static readonly SemaphoreSlim DrawLock = new(1, 1);
 
     private ReviewRules Rules => policy.Current.Review;
 
@@ -195,243 +196,6 @@ public sealed class PanelHandlers(
         return (await PanelAsync(subjectId, ct))!;
     }
 
-    /// <summary>
-    /// Puts an expert on the panel by hand — into a vacancy, or in place of a member who declined or is removed with a
-    /// reason. An expert in conflict, inactive or at the load cap is refused, and a full panel must still meet every quota.
-    /// </summary>
-    public async Task<Result<PanelDto>> AssignAsync(Guid subjectId, AssignRequest request, ReasonRequest? reason, CancellationToken ct)
-    {
-        if (!user.IsAdmin)
-        {
-            return Failure.Forbidden();
-        }
-
-        if (request.ExpertId is not { } expertId)
-        {
-            return Failure.Validation(new Error("validation.required", "expertId"));
-        }
-
-        await DrawLock.WaitAsync(ct);
-        try
-        {
-            await using var tx = await BeginSerialisedAsync(ct);
-            ReviewPanel? panel;
-            ReviewSubject? subject;
-            PanelMember? replaced = null;
-            if (request.ReplacesMemberId is { } replacesId)
-            {
-                var seat = await SeatToRefillAsync(subjectId, replacesId, reason?.Reason, ct);
-                if (seat.Failure is not null)
-                {
-                    return seat.Failure;
-                }
-
-                (panel, subject, replaced) = (seat.Panel, seat.Subject, seat.Member);
-            }
-            else
-            {
-                (panel, subject) = await PanelWithSubjectAsync(subjectId, ct);
-                if (panel is null)
-                {
-                    return Failure.NotFound(subject is null ? "reviews.subject_not_found" : "reviews.panel_missing");
-                }
-
-                if (panel.Vacancies <= 0)
-                {
-                    return Failure.Conflict("reviews.assign.no_vacancy");
-                }
-            }
-
-            var candidates = await CandidatesAsync(subject!, ct);
-            var candidate = candidates.FirstOrDefault(c => c.ExpertId == expertId);
-            if (candidate is null)
-            {
-                return Failure.Validation(new Error("experts.not_found", "expertId"));
-            }
-
-            if (panel!.Members.Any(m => m.ExpertId == expertId))
-            {
-                return Failure.Conflict("reviews.assign.already_on_panel");
-            }
-
-            if (candidate.InConflict)
-            {
-                return Failure.Conflict("reviews.assign.conflict", "expertId");
-            }
-
-            if (!candidate.IsActive)
-            {
-                return Failure.Conflict("reviews.assign.inactive", "expertId");
-            }
-
-            if (candidate.LoadThisYear >= Rules.Load.MaxPanelsPerYear)
-            {
-                return Failure.Conflict("reviews.assign.load_cap", "expertId", Rules.Load.MaxPanelsPerYear);
-            }
-
-            var after = panel.ActiveMembers.Where(m => m.Id != replaced?.Id).Select(m => m.ExpertId).Append(expertId)
-                .Select(id => candidates.First(c => c.ExpertId == id))
-                .Select(c => new PoolEntry(c.ExpertId, c.Domains.ToList(), false)).ToList();
-            if (after.Count == panel.Size && PanelDrawing.ShortQuota(after, panel.Quotas) is { } shortQuota)
-            {
-                return Failure.Conflict("reviews.assign.quota", "expertId", QuotaLabel(shortQuota));
-            }
-
-            if (replaced is { IsActive: true })
-            {
-                replaced.Remove(reason!.Reason!);
-            }
-
-            db.Add(panel.AddMember(expertId, PanelMemberSource.Manual, null, replaced?.Id, clock.GetUtcNow()));
-            await InviteAsync([expertId], subject!, ct);
-            if (!await SaveAsync(ct))
-            {
-                return Failure.Conflict("common.concurrency");
-            }
-
-            await tx.CommitAsync(ct);
-        }
-        finally
-        {
-            DrawLock.Release();
-        }
-
-        return (await PanelAsync(subjectId, ct))!;
-    }
-
-    public async Task<Result<PanelDto>> SetLeaderAsync(Guid subjectId, LeaderRequest request, CancellationToken ct)
-    {
-        if (!user.IsAdmin)
-        {
-            return Failure.Forbidden();
-        }
-
-        var (panel, subject) = await PanelWithSubjectAsync(subjectId, ct);
-        if (panel is null)
-        {
-            return Failure.NotFound(subject is null ? "reviews.subject_not_found" : "reviews.panel_missing");
-        }
-
-        var member = panel.Members.FirstOrDefault(m => m.Id == request.MemberId);
-        if (member is null)
-        {
-            return Failure.Validation(new Error("reviews.member_not_found", "memberId"));
-        }
-
-        if (!member.IsActive)
-        {
-            return Failure.IllegalTransition("reviews.leader.inactive");
-        }
-
-        if (await conflicts.InConflictAsync(subjectId, member.ExpertId, ct))
-        {
-            return Failure.Conflict("reviews.assign.conflict", "memberId");
-        }
-
-        panel.SetLeader(member.Id);
-        if (!await SaveAsync(ct))
-        {
-            return Failure.Conflict("common.concurrency");
-        }
-
-        return (await PanelAsync(subjectId, ct))!;
-    }
-
-    /// <summary>The signed-in expert's seats, newest first; an expert sees only their own.</summary>
-    public async Task<IReadOnlyList<AssignmentDto>> MyAssignmentsAsync(CancellationToken ct)
-    {
-        if (user.Id is not { } uid)
-        {
-            return [];
-        }
-
-        var rows = await (from m in db.PanelMembers.AsNoTracking()
-                          join e in db.Experts on m.ExpertId equals e.Id
-                          join p in db.ReviewPanels on m.PanelId equals p.Id
-                          join s in db.ReviewSubjects on p.SubjectId equals s.Id
-                          where e.UserId == uid
-                          orderby m.InvitedAt descending
-                          select new
-                          {
-                              Member = m, SubjectId = s.Id, s.Title, s.Kind, s.Year, s.KeyArea,
-                              Submitted = db.ScoreSheets.Any(x => x.PanelMemberId == m.Id),
-                          }).ToListAsync(ct);
-        var en = LocalizationSetup.IsEnglish;
-        var result = new List<AssignmentDto>();
-        var conflicted = new HashSet<Guid>();
-        foreach (var expert in rows.GroupBy(r => r.Member.ExpertId))
-        {
-            conflicted.UnionWith(await conflicts.SubjectsInConflictAsync(expert.Key, expert.Select(r => r.SubjectId).ToList(), ct));
-        }
-
-        foreach (var r in rows)
-        {
-            var inConflict = conflicted.Contains(r.SubjectId);
-            result.Add(new AssignmentDto(
-                r.Member.Id, r.SubjectId, r.Title, r.Kind.ToString(), text[ReviewEnumText.KindKey(r.Kind)], r.Year,
-                r.KeyArea is null ? null : policy.Current.KeyAreas.LabelOf(r.KeyArea, en), r.Member.Status.ToString(),
-                r.Member.IsLeader, inConflict, r.Submitted, r.Member.InvitedAt));
-        }
-
-        return result;
-    }
-
-    public async Task<Result<AssignmentDto>> AcceptAsync(Guid memberId, CancellationToken ct)
-    {
-        var (member, subjectId, failure) = await OwnSeatAsync(memberId, ct);
-        if (failure is not null)
-        {
-            return failure;
-        }
-
-        if (member!.Status != PanelMemberStatus.Invited)
-        {
-            return Failure.IllegalTransition("reviews.member.not_invited");
-        }
-
-        if (await conflicts.InConflictAsync(subjectId, member.ExpertId, ct))
-        {
-            return Failure.Conflict("reviews.conflict.in_conflict");
-        }
-
-        member.Accept(clock.GetUtcNow());
-        if (!await SaveAsync(ct))
-        {
-            return Failure.Conflict("common.concurrency");
-        }
-
-        return (await MyAssignmentsAsync(ct)).First(a => a.MemberId == memberId);
-    }
-
-    public async Task<Result<AssignmentDto>> DeclineAsync(Guid memberId, ReasonRequest request, CancellationToken ct)
-    {
-        var (member, subjectId, failure) = await OwnSeatAsync(memberId, ct);
-        if (failure is not null)
-        {
-            return failure;
-        }
-
-        if (ReviewSubjectHandlers.Reason(request.Reason) is { } invalid)
-        {
-            return invalid;
-        }
-
-        if (member!.Status != PanelMemberStatus.Invited)
-        {
-            return Failure.IllegalTransition("reviews.member.not_invited");
-        }
-
-        member.Decline(request.Reason!, clock.GetUtcNow());
-        var title = await db.ReviewSubjects.Where(s => s.Id == subjectId).Select(s => s.Title).FirstAsync(ct);
-        await notifier.NotifyAsync(await subjects.AdminIdsAsync(ct), "reviews.notify.declined", ReviewLinks.Subject(subjectId), ct, title);
-        if (!await SaveAsync(ct))
-        {
-            return Failure.Conflict("common.concurrency");
-        }
-
-        return (await MyAssignmentsAsync(ct)).First(a => a.MemberId == memberId);
-    }
-
     /// <summary>The panel with names, statuses, draws and quotas, for Admins; null when no panel was drawn.</summary>
     public async Task<PanelDto?> PanelAsync(Guid subjectId, CancellationToken ct)
     {
@@ -498,7 +262,7 @@ public sealed class PanelHandlers(
     };
 
     /// <summary>Every expert of the pool as the draw sees them for this subject: domains, key areas, active, conflict, load this year.</summary>
-    private async Task<List<DrawCandidate>> CandidatesAsync(ReviewSubject subject, CancellationToken ct)
+    internal async Task<List<DrawCandidate>> CandidatesAsync(ReviewSubject subject, CancellationToken ct)
     {
         var today = clock.BeijingToday();
         var experts = await db.Experts.AsNoTracking()
@@ -515,7 +279,7 @@ public sealed class PanelHandlers(
             e.Id, e.Domains, e.KeyAreas, e.IsActive, verdicts.TryGetValue(e.Id, out var v) && v.InConflict, loads.GetValueOrDefault(e.Id))).ToList();
     }
 
-    private async Task<(ReviewPanel? Panel, ReviewSubject? Subject)> PanelWithSubjectAsync(Guid subjectId, CancellationToken ct)
+    internal async Task<(ReviewPanel? Panel, ReviewSubject? Subject)> PanelWithSubjectAsync(Guid subjectId, CancellationToken ct)
     {
         var subject = await db.ReviewSubjects.AsNoTracking().FirstOrDefaultAsync(s => s.Id == subjectId, ct);
         var panel = subject is null ? null : await db.ReviewPanels.Include(p => p.Members).Include(p => p.Draws).FirstOrDefaultAsync(p => p.SubjectId == subjectId, ct);
@@ -523,7 +287,7 @@ public sealed class PanelHandlers(
     }
 
     /// <summary>A seat that may be refilled: declined (and not refilled yet), or active without a score sheet, removed with a reason.</summary>
-    private async Task<(ReviewPanel? Panel, ReviewSubject? Subject, PanelMember? Member, Failure? Failure)> SeatToRefillAsync(
+    internal async Task<(ReviewPanel? Panel, ReviewSubject? Subject, PanelMember? Member, Failure? Failure)> SeatToRefillAsync(
         Guid subjectId, Guid memberId, string? reason, CancellationToken ct)
     {
         var (panel, subject) = await PanelWithSubjectAsync(subjectId, ct);
@@ -564,26 +328,14 @@ public sealed class PanelHandlers(
         return (panel, subject, member, null);
     }
 
-    private async Task<(PanelMember? Member, Guid SubjectId, Failure? Failure)> OwnSeatAsync(Guid memberId, CancellationToken ct)
-    {
-        var row = user.Id is { } uid
-            ? await (from m in db.PanelMembers
-                     join e in db.Experts on m.ExpertId equals e.Id
-                     join p in db.ReviewPanels on m.PanelId equals p.Id
-                     where m.Id == memberId && e.UserId == uid
-                     select new { Member = m, p.SubjectId }).FirstOrDefaultAsync(ct)
-            : null;
-        return row is null ? (null, Guid.Empty, Failure.NotFound("reviews.member_not_found")) : (row.Member, row.SubjectId, null);
-    }
-
-    private async Task InviteAsync(IEnumerable<Guid> expertIds, ReviewSubject subject, CancellationToken ct)
+    internal async Task InviteAsync(IEnumerable<Guid> expertIds, ReviewSubject subject, CancellationToken ct)
     {
         var ids = expertIds.ToList();
         var users = await db.Experts.Where(e => ids.Contains(e.Id) && e.UserId != null).Select(e => e.UserId!.Value).ToListAsync(ct);
         await notifier.NotifyAsync(users, "reviews.notify.invited", ReviewLinks.Subject(subject.Id), ct, subject.Title);
     }
 
-    private async Task<bool> SaveAsync(CancellationToken ct)
+    internal async Task<bool> SaveAsync(CancellationToken ct)
     {
         try
         {
@@ -600,7 +352,7 @@ public sealed class PanelHandlers(
     /// A transaction in which loads are counted and seats taken: the in-process lock serialises one node, the
     /// PostgreSQL advisory lock every node.
     /// </summary>
-    private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginSerialisedAsync(CancellationToken ct)
+    internal async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginSerialisedAsync(CancellationToken ct)
     {
         var tx = await db.Database.BeginTransactionAsync(ct);
         if (db.Database.IsNpgsql())

@@ -84,7 +84,7 @@ public static class ReviewEndpoints
         Answer(await h.VerifyAsync(id, drawId, ct), text);
 
     private static async Task<Results<Ok<PanelDto>, ProblemHttpResult>> Assign(
-        Guid id, [FromBody] AssignWithReason request, PanelHandlers h, Text text, CancellationToken ct) =>
+        Guid id, [FromBody] AssignWithReason request, PanelSeatHandlers h, Text text, CancellationToken ct) =>
         Answer(await h.AssignAsync(id, new AssignRequest(request.ExpertId, request.ReplacesMemberId), new ReasonRequest(request.Reason), ct), text);
 
     private static async Task<Results<Ok<PanelDto>, ProblemHttpResult>> Replace(
@@ -92,17 +92,17 @@ public static class ReviewEndpoints
         Answer(await h.ReplaceAsync(id, memberId, request ?? new ReasonRequest(null), ct), text);
 
     private static async Task<Results<Ok<PanelDto>, ProblemHttpResult>> Leader(
-        Guid id, [FromBody] LeaderRequest request, PanelHandlers h, Text text, CancellationToken ct) =>
+        Guid id, [FromBody] LeaderRequest request, PanelSeatHandlers h, Text text, CancellationToken ct) =>
         Answer(await h.SetLeaderAsync(id, request, ct), text);
 
-    private static async Task<Ok<IReadOnlyList<AssignmentDto>>> My(PanelHandlers h, CancellationToken ct) =>
+    private static async Task<Ok<IReadOnlyList<AssignmentDto>>> My(PanelInvitationHandlers h, CancellationToken ct) =>
         TypedResults.Ok(await h.MyAssignmentsAsync(ct));
 
-    private static async Task<Results<Ok<AssignmentDto>, ProblemHttpResult>> Accept(Guid memberId, PanelHandlers h, Text text, CancellationToken ct) =>
+    private static async Task<Results<Ok<AssignmentDto>, ProblemHttpResult>> Accept(Guid memberId, PanelInvitationHandlers h, Text text, CancellationToken ct) =>
         Answer(await h.AcceptAsync(memberId, ct), text);
 
     private static async Task<Results<Ok<AssignmentDto>, ProblemHttpResult>> Decline(
-        Guid memberId, [FromBody] ReasonRequest request, PanelHandlers h, Text text, CancellationToken ct) =>
+        Guid memberId, [FromBody] ReasonRequest request, PanelInvitationHandlers h, Text text, CancellationToken ct) =>
         Answer(await h.DeclineAsync(memberId, request, ct), text);
 
     private static async Task<Results<Ok<ScoresDto>, ProblemHttpResult>> Scores(Guid id, ScoringHandlers h, Text text, CancellationToken ct) =>

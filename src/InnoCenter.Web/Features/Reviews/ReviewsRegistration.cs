@@ -11,6 +11,8 @@ public static class ReviewsRegistration
         services.AddScoped<ConflictService>();
         services.AddScoped<ReviewSubjectHandlers>();
         services.AddScoped<PanelHandlers>();
+        services.AddScoped<PanelSeatHandlers>();
+        services.AddScoped<PanelInvitationHandlers>();
         services.AddScoped<ScoringHandlers>();
         services.AddScoped<SiteInspectionHandlers>();
         services.AddScoped<IAttachmentAccess, SiteInspectionFileAccess>();

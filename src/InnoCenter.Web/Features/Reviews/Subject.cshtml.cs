@@ -14,7 +14,7 @@ namespace InnoCenter.Web.Features.Reviews;
 /// scores anonymously once their own is in, and — as leader — writes the panel opinion.
 /// </summary>
 public sealed class SubjectModel(
-    ReviewSubjectHandlers subjects, PanelHandlers panels, ScoringHandlers scoring, SiteInspectionHandlers inspections,
+    ReviewSubjectHandlers subjects, PanelHandlers panels, PanelSeatHandlers seats, PanelInvitationHandlers invitations, ScoringHandlers scoring, SiteInspectionHandlers inspections,
     ExpertHandlers experts, CurrentUser user, Text text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -72,10 +72,10 @@ public sealed class SubjectModel(
         await After(await panels.ReplaceAsync(Id, memberId, new ReasonRequest(reason), ct), ct);
 
     public async Task<IActionResult> OnPostAssignAsync(Guid expertId, Guid? replacesMemberId, string? reason, CancellationToken ct) =>
-        await After(await panels.AssignAsync(Id, new AssignRequest(expertId, replacesMemberId), new ReasonRequest(reason), ct), ct);
+        await After(await seats.AssignAsync(Id, new AssignRequest(expertId, replacesMemberId), new ReasonRequest(reason), ct), ct);
 
     public async Task<IActionResult> OnPostLeaderAsync(Guid memberId, CancellationToken ct) =>
-        await After(await panels.SetLeaderAsync(Id, new LeaderRequest(memberId), ct), ct);
+        await After(await seats.SetLeaderAsync(Id, new LeaderRequest(memberId), ct), ct);
 
     public async Task<IActionResult> OnPostDismissAsync(Guid expertId, string? creditCode, string? reason, CancellationToken ct) =>
         await After(await subjects.DismissAsync(Id, new DismissalRequest(expertId, creditCode, reason), ct), ct);
@@ -94,11 +94,11 @@ public sealed class SubjectModel(
     }
 
     public async Task<IActionResult> OnPostAcceptAsync(Guid memberId, CancellationToken ct) =>
-        await After(await panels.AcceptAsync(memberId, ct), ct);
+        await After(await invitations.AcceptAsync(memberId, ct), ct);
 
     public async Task<IActionResult> OnPostDeclineAsync(Guid memberId, string? reason, CancellationToken ct)
     {
-        var result = await panels.DeclineAsync(memberId, new ReasonRequest(reason), ct);
+        var result = await invitations.DeclineAsync(memberId, new ReasonRequest(reason), ct);
         if (result.IsSuccess)
         {
             TempData["Flash"] = text["common.saved"];
@@ -161,7 +161,7 @@ public sealed class SubjectModel(
         }
         else
         {
-            Mine = (await panels.MyAssignmentsAsync(ct)).FirstOrDefault(a => a.SubjectId == Id && a.Status is "Invited" or "Accepted");
+            Mine = (await invitations.MyAssignmentsAsync(ct)).FirstOrDefault(a => a.SubjectId == Id && a.Status is "Invited" or "Accepted");
             Criteria = await scoring.CriteriaAsync(Id, ct);
             if (Mine is { Submitted: true } && await scoring.ScoresAsync(Id, ct) is { IsSuccess: true } scores)
             {
