@@ -110,13 +110,9 @@ public sealed class ExpertHandlers(AppDbContext db, CurrentUser user, PolicyProv
         }
 
         expert.Update(profile with { UserId = linked.Value }, clock.BeijingToday(), clock.GetUtcNow());
-        try
+        if (await db.SaveVersionedAsync(ct) is { } lost)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("common.concurrency");
+            return lost;
         }
 
         return await GetAsync(id, ct);
