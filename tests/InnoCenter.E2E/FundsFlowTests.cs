@@ -49,6 +49,9 @@ public sealed class FundsFlowTests(AppServer server) : IClassFixture<AppServer>
             var grantUrl = drafter.Url;
             var byDrafter = new GrantDetailsPage(drafter);
             await Assertions.Expect(byDrafter.Status).ToHaveTextAsync("草稿");
+            await byDrafter.ApproveAsync();
+            await Assertions.Expect(byDrafter.Refusal).ToContainTextAsync("须由另一位管理员办理");
+            await Assertions.Expect(byDrafter.Status).ToHaveTextAsync("草稿");
 
             await server.RunAsync(second, "funds-second-admin-approves", async () =>
             {
@@ -64,6 +67,9 @@ public sealed class FundsFlowTests(AppServer server) : IClassFixture<AppServer>
             await drafter.GotoAsync(grantUrl);
             await byDrafter.PlanTrancheAsync(100_000m, today);
             await Assertions.Expect(byDrafter.Tranches).ToContainTextAsync("100,000.00");
+            await byDrafter.ReleaseTrancheAsync();
+            await Assertions.Expect(byDrafter.Refusal).ToContainTextAsync("须由另一位管理员办理");
+            await Assertions.Expect(byDrafter.Tranches).Not.ToContainTextAsync("已拨付");
 
             await server.RunAsync(second, "funds-second-admin-releases", async () =>
             {
