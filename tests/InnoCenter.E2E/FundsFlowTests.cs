@@ -112,7 +112,37 @@ public sealed class FundsFlowTests(AppServer server) : IClassFixture<AppServer>
                 await Assertions.Expect(center.GetByTestId("computed-funds.execution_rate")).ToHaveTextAsync("系统计算");
                 await Assertions.Expect(center.GetByTestId("value-funds.execution_rate")).ToHaveTextAsync("95");
             });
+
+            await ShootAsync(centerEmail, grantUrl, center.Url);
         });
+    }
+
+    /// <summary>
+    /// With INNOCENTER_SHOTS set to a folder, the center's import page, grant page (voucher forms) and annual report
+    /// (系统计算 badge) at 1366 × 768 in both languages, for a person to look over; nothing is asserted on them.
+    /// </summary>
+    private async Task ShootAsync(string centerEmail, string grantUrl, string reportUrl)
+    {
+        if (Environment.GetEnvironmentVariable("INNOCENTER_SHOTS") is not { Length: > 0 } folder)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        var grantId = grantUrl[(grantUrl.LastIndexOf('/') + 1)..];
+        foreach (var culture in new[] { "zh-CN", "en-US" })
+        {
+            var page = await server.NewPageAsync(culture);
+            await new LoginPage(page, culture).SignInAsync(centerEmail, Password);
+            foreach (var (name, url) in new[] { ("funds-import", $"/Funds/Import/{grantId}"), ("funds-grant", grantUrl), ("assessment-report", reportUrl) })
+            {
+                await page.GotoAsync(url);
+                await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-{culture}.png") });
+                await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-{culture}-full.png"), FullPage = true });
+            }
+
+            await page.Context.CloseAsync();
+        }
     }
 
     /// <summary>A center recognised two years ago with its lead's user, and a second Admin; returns both e-mails.</summary>
