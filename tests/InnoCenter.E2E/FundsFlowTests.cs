@@ -85,6 +85,9 @@ public sealed class FundsFlowTests(AppServer server) : IClassFixture<AppServer>
                 await new LoginPage(center).SignInAsync(centerEmail, Password);
                 var grant = new GrantDetailsPage(center);
                 await grant.OpenFromListAsync(title);
+                // Opened plainly the page refuses nothing, and a grant paid by the city alone has no matching money to record.
+                await Assertions.Expect(grant.Refusal).ToHaveCountAsync(0);
+                await Assertions.Expect(center.GetByRole(AriaRole.Button, new() { Name = "登记配套/自筹到位" })).ToHaveCountAsync(0);
                 await grant.RecordExpenditureAsync();
                 var spend = new SpendPage(center);
                 await spend.FillAsync("standards", today, 95_000m, "天津市标准化研究院", "团体标准起草与验证");

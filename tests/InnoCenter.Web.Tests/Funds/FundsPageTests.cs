@@ -153,6 +153,9 @@ public sealed partial class FundsPageTests(SqliteAppFactory factory) : IClassFix
         Assert.DoesNotContain("PageNumber", first);
         Assert.DoesNotContain("role=\"alert\"", first);
         Assert.Contains("天津某设备有限公司", first);
+        // Co-financed by the district: its matching money is recorded on the page, under the source it comes from.
+        Assert.Contains("登记配套/自筹到位", first);
+        Assert.Contains("<label class=\"form-label\" for=\"r-source\">资金来源</label>", first);
         Assert.DoesNotContain("天津某设备有限公司", beyond);
     }
 
