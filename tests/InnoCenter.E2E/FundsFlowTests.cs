@@ -1,4 +1,5 @@
 using System.Text;
+using InnoCenter.Domain.Applications;
 using InnoCenter.Domain.Centers;
 using InnoCenter.Domain.Organizations;
 using InnoCenter.E2E.Infrastructure;
@@ -30,7 +31,7 @@ public sealed class FundsFlowTests(AppServer server) : IClassFixture<AppServer>
         var suffix = Guid.NewGuid().ToString("N")[..4];
         var centerName = "浏览器资金测试创新中心" + suffix;
         var title = "中试线建设支持" + suffix;
-        var (centerEmail, secondAdminEmail) = await SeedAsync(centerName);
+        var (centerEmail, secondAdminEmail, centerId) = await SeedAsync(centerName);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(server.Clock.GetUtcNow(), LocalizationSetup.Beijing).DateTime);
         var year = today.Year;
 
@@ -116,7 +117,7 @@ public sealed class FundsFlowTests(AppServer server) : IClassFixture<AppServer>
                 await Assertions.Expect(center.GetByTestId("value-funds.execution_rate")).ToHaveTextAsync("95");
             });
 
-            await ShootAsync(centerEmail, grantUrl, center.Url);
+            await ShootAsync(centerEmail, grantUrl, center.Url, $"/Centers/Plan/{centerId}?year={year}");
         });
     }
 
@@ -124,7 +125,7 @@ public sealed class FundsFlowTests(AppServer server) : IClassFixture<AppServer>
     /// With INNOCENTER_SHOTS set to a folder, the center's import page, grant page (voucher forms) and annual report
     /// (系统计算 badge) at 1366 × 768 in both languages, for a person to look over; nothing is asserted on them.
     /// </summary>
-    private async Task ShootAsync(string centerEmail, string grantUrl, string reportUrl)
+    private async Task ShootAsync(string centerEmail, string grantUrl, string reportUrl, string planUrl)
     {
         if (Environment.GetEnvironmentVariable("INNOCENTER_SHOTS") is not { Length: > 0 } folder)
         {
@@ -137,7 +138,7 @@ public sealed class FundsFlowTests(AppServer server) : IClassFixture<AppServer>
         {
             var page = await server.NewPageAsync(culture);
             await new LoginPage(page, culture).SignInAsync(centerEmail, Password);
-            foreach (var (name, url) in new[] { ("funds-import", $"/Funds/Import/{grantId}"), ("funds-grant", grantUrl), ("assessment-report", reportUrl) })
+            foreach (var (name, url) in new[] { ("funds-import", $"/Funds/Import/{grantId}"), ("funds-grant", grantUrl), ("assessment-report", reportUrl), ("centers-plan", planUrl) })
             {
                 await page.GotoAsync(url);
                 await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-{culture}.png") });
@@ -149,7 +150,7 @@ public sealed class FundsFlowTests(AppServer server) : IClassFixture<AppServer>
     }
 
     /// <summary>A center recognised two years ago with its lead's user, and a second Admin; returns both e-mails.</summary>
-    private async Task<(string CenterEmail, string SecondAdminEmail)> SeedAsync(string name)
+    private async Task<(string CenterEmail, string SecondAdminEmail, Guid CenterId)> SeedAsync(string name)
     {
         using var scope = server.Services.CreateScope();
         var sp = scope.ServiceProvider;
@@ -158,9 +159,13 @@ public sealed class FundsFlowTests(AppServer server) : IClassFixture<AppServer>
         var lead = Organization.Create(new OrganizationDetails(Uscc.Compose("91", "120116", "MA" + Random.Shared.Next(100000, 999999)), "资金测试牵头企业" + Guid.NewGuid().ToString("N")[..4], OrganizationType.Enterprise, Region.Tianjin, "120116", null, null, null), now);
         var university = Organization.Create(new OrganizationDetails(Uscc.Compose("12", "120000", "4" + Random.Shared.Next(1000000, 9999999)), "资金测试大学" + Guid.NewGuid().ToString("N")[..4], OrganizationType.University, Region.Tianjin, "120104", null, null, null), now);
         db.Organizations.AddRange(lead, university);
+        // The approved application's plan carries one free indicator, so the plan page shows its report form.
+        var application = Application.Start(lead.Id, lead.Name, new ApplicationDetails(name, "high-end-equipment", "C34", "摘要", "目标"), "tianjin-2020", 1, Guid.NewGuid(), now);
+        application.SetIndicators([new PlannedIndicator("中试验证服务企业", "家", 10, 12, 14)]);
+        db.Applications.Add(application);
         await db.SaveChangesAsync();
         var founded = await sp.GetRequiredService<CenterHandlers>().CreateFromApprovedApplicationAsync(
-            new CenterFounding(Guid.NewGuid(), name, "high-end-equipment", lead.Id, "津工信科〔2024〕5号", "TJMIC-" + Random.Shared.Next(1000, 9999), new DateOnly(now.Year - 2, 3, 1),
+            new CenterFounding(application.Id, name, "high-end-equipment", lead.Id, "津工信科〔2024〕5号", "TJMIC-" + Random.Shared.Next(1000, 9999), new DateOnly(now.Year - 2, 3, 1),
                 [new CenterFoundingMember(lead.Id, MemberKind.Enterprise, 70m), new CenterFoundingMember(university.Id, MemberKind.University, 30m)]),
             CancellationToken.None);
         if (!founded.IsSuccess)
@@ -174,7 +179,7 @@ public sealed class FundsFlowTests(AppServer server) : IClassFixture<AppServer>
         var adminEmail = $"e2e-funds-admin-{Guid.NewGuid():N}@test.local";
         await CreateUserAsync(users, centerEmail, "资金填报人", Roles.CenterUser, lead.Id);
         await CreateUserAsync(users, adminEmail, "复核管理员", Roles.Admin, null);
-        return (centerEmail, adminEmail);
+        return (centerEmail, adminEmail, founded.Value.Id);
     }
 
     private static async Task CreateUserAsync(UserManager<AppUser> users, string email, string name, string role, Guid? organizationId)
