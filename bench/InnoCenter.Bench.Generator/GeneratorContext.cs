@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InnoCenter.Bench.Generator;
 
 /// <summary>An organisation as later steps need it, without going back to the database.</summary>
-public sealed record OrgRef(Guid Id, string CreditCode, string Name, OrganizationType Type, Region Region);
+public sealed record OrgRef(Guid Id, string CreditCode, string Name, OrganizationType Type, string Region);
 
 /// <summary>One membership period of a center, as the ledger step needs it (who may co-own, take part, share revenue).</summary>
 public sealed record MemberPeriod(Guid OrganizationId, DateOnly JoinedOn, DateOnly? LeftOn, bool IsLead);

@@ -5,72 +5,72 @@ namespace InnoCenter.Bench.Generator;
 /// <summary>Plausible Chinese names of organisations, people, places and projects, built from word lists.</summary>
 public static class Names
 {
-    public sealed record Place(string Prefix, string RegionCode, Region Region, string? District, string City, string Area);
+    public sealed record Place(string Prefix, string RegionCode, string Region, string? District, string City, string Area);
 
     /// <summary>Tianjin districts (GB/T 2260) with the place words companies there use; Binhai appears most, as in life.</summary>
     private static readonly Place[] Tianjin =
     [
-        new("天津滨海", "120116", Region.Tianjin, "120116", "天津市", "滨海新区"),
-        new("天津滨海", "120116", Region.Tianjin, "120116", "天津市", "滨海新区"),
-        new("天津滨海", "120116", Region.Tianjin, "120116", "天津市", "滨海新区"),
-        new("天津经开", "120116", Region.Tianjin, "120116", "天津市", "滨海新区"),
-        new("天津港保税", "120116", Region.Tianjin, "120116", "天津市", "滨海新区"),
-        new("天津西青", "120111", Region.Tianjin, "120111", "天津市", "西青区"),
-        new("天津西青", "120111", Region.Tianjin, "120111", "天津市", "西青区"),
-        new("天津北辰", "120113", Region.Tianjin, "120113", "天津市", "北辰区"),
-        new("天津东丽", "120110", Region.Tianjin, "120110", "天津市", "东丽区"),
-        new("天津津南", "120112", Region.Tianjin, "120112", "天津市", "津南区"),
-        new("天津武清", "120114", Region.Tianjin, "120114", "天津市", "武清区"),
-        new("天津宝坻", "120115", Region.Tianjin, "120115", "天津市", "宝坻区"),
-        new("天津静海", "120118", Region.Tianjin, "120118", "天津市", "静海区"),
-        new("天津宁河", "120117", Region.Tianjin, "120117", "天津市", "宁河区"),
-        new("天津蓟州", "120119", Region.Tianjin, "120119", "天津市", "蓟州区"),
-        new("天津", "120101", Region.Tianjin, "120101", "天津市", "和平区"),
-        new("天津", "120102", Region.Tianjin, "120102", "天津市", "河东区"),
-        new("天津", "120103", Region.Tianjin, "120103", "天津市", "河西区"),
-        new("天津", "120104", Region.Tianjin, "120104", "天津市", "南开区"),
-        new("天津", "120105", Region.Tianjin, "120105", "天津市", "河北区"),
-        new("天津", "120106", Region.Tianjin, "120106", "天津市", "红桥区"),
-        new("津门", "120116", Region.Tianjin, "120116", "天津市", "滨海新区"),
-        new("海河", "120103", Region.Tianjin, "120103", "天津市", "河西区"),
+        new("天津滨海", "120116", "Tianjin", "120116", "天津市", "滨海新区"),
+        new("天津滨海", "120116", "Tianjin", "120116", "天津市", "滨海新区"),
+        new("天津滨海", "120116", "Tianjin", "120116", "天津市", "滨海新区"),
+        new("天津经开", "120116", "Tianjin", "120116", "天津市", "滨海新区"),
+        new("天津港保税", "120116", "Tianjin", "120116", "天津市", "滨海新区"),
+        new("天津西青", "120111", "Tianjin", "120111", "天津市", "西青区"),
+        new("天津西青", "120111", "Tianjin", "120111", "天津市", "西青区"),
+        new("天津北辰", "120113", "Tianjin", "120113", "天津市", "北辰区"),
+        new("天津东丽", "120110", "Tianjin", "120110", "天津市", "东丽区"),
+        new("天津津南", "120112", "Tianjin", "120112", "天津市", "津南区"),
+        new("天津武清", "120114", "Tianjin", "120114", "天津市", "武清区"),
+        new("天津宝坻", "120115", "Tianjin", "120115", "天津市", "宝坻区"),
+        new("天津静海", "120118", "Tianjin", "120118", "天津市", "静海区"),
+        new("天津宁河", "120117", "Tianjin", "120117", "天津市", "宁河区"),
+        new("天津蓟州", "120119", "Tianjin", "120119", "天津市", "蓟州区"),
+        new("天津", "120101", "Tianjin", "120101", "天津市", "和平区"),
+        new("天津", "120102", "Tianjin", "120102", "天津市", "河东区"),
+        new("天津", "120103", "Tianjin", "120103", "天津市", "河西区"),
+        new("天津", "120104", "Tianjin", "120104", "天津市", "南开区"),
+        new("天津", "120105", "Tianjin", "120105", "天津市", "河北区"),
+        new("天津", "120106", "Tianjin", "120106", "天津市", "红桥区"),
+        new("津门", "120116", "Tianjin", "120116", "天津市", "滨海新区"),
+        new("海河", "120103", "Tianjin", "120103", "天津市", "河西区"),
     ];
 
     private static readonly Place[] Beijing =
     [
-        new("北京", "110108", Region.Beijing, null, "北京市", "海淀区"),
-        new("北京中关村", "110108", Region.Beijing, null, "北京市", "海淀区"),
-        new("北京亦庄", "110115", Region.Beijing, null, "北京市", "大兴区"),
-        new("北京朝阳", "110105", Region.Beijing, null, "北京市", "朝阳区"),
-        new("北京昌平", "110114", Region.Beijing, null, "北京市", "昌平区"),
+        new("北京", "110108", "Beijing", null, "北京市", "海淀区"),
+        new("北京中关村", "110108", "Beijing", null, "北京市", "海淀区"),
+        new("北京亦庄", "110115", "Beijing", null, "北京市", "大兴区"),
+        new("北京朝阳", "110105", "Beijing", null, "北京市", "朝阳区"),
+        new("北京昌平", "110114", "Beijing", null, "北京市", "昌平区"),
     ];
 
     private static readonly Place[] Hebei =
     [
-        new("河北", "130100", Region.Hebei, null, "石家庄市", "长安区"),
-        new("石家庄", "130100", Region.Hebei, null, "石家庄市", "裕华区"),
-        new("唐山", "130200", Region.Hebei, null, "唐山市", "路北区"),
-        new("保定", "130600", Region.Hebei, null, "保定市", "竞秀区"),
-        new("廊坊", "131000", Region.Hebei, null, "廊坊市", "广阳区"),
-        new("沧州", "130900", Region.Hebei, null, "沧州市", "运河区"),
+        new("河北", "130100", "Hebei", null, "石家庄市", "长安区"),
+        new("石家庄", "130100", "Hebei", null, "石家庄市", "裕华区"),
+        new("唐山", "130200", "Hebei", null, "唐山市", "路北区"),
+        new("保定", "130600", "Hebei", null, "保定市", "竞秀区"),
+        new("廊坊", "131000", "Hebei", null, "廊坊市", "广阳区"),
+        new("沧州", "130900", "Hebei", null, "沧州市", "运河区"),
     ];
 
     private static readonly Place[] Elsewhere =
     [
-        new("上海", "310115", Region.OtherProvince, null, "上海市", "浦东新区"),
-        new("苏州", "320500", Region.OtherProvince, null, "苏州市", "工业园区"),
-        new("深圳", "440300", Region.OtherProvince, null, "深圳市", "南山区"),
-        new("杭州", "330100", Region.OtherProvince, null, "杭州市", "滨江区"),
-        new("青岛", "370200", Region.OtherProvince, null, "青岛市", "黄岛区"),
-        new("武汉", "420100", Region.OtherProvince, null, "武汉市", "东湖新技术开发区"),
-        new("西安", "610100", Region.OtherProvince, null, "西安市", "雁塔区"),
+        new("上海", "310115", "OtherProvince", null, "上海市", "浦东新区"),
+        new("苏州", "320500", "OtherProvince", null, "苏州市", "工业园区"),
+        new("深圳", "440300", "OtherProvince", null, "深圳市", "南山区"),
+        new("杭州", "330100", "OtherProvince", null, "杭州市", "滨江区"),
+        new("青岛", "370200", "OtherProvince", null, "青岛市", "黄岛区"),
+        new("武汉", "420100", "OtherProvince", null, "武汉市", "东湖新技术开发区"),
+        new("西安", "610100", "OtherProvince", null, "西安市", "雁塔区"),
     ];
 
     /// <summary>Foreign-invested enterprises registered in Tianjin (a credit code needs a Chinese registration).</summary>
     private static readonly Place[] Abroad =
     [
-        new("中德", "120116", Region.Abroad, null, "天津市", "滨海新区"),
-        new("中日", "120116", Region.Abroad, null, "天津市", "滨海新区"),
-        new("中新", "120116", Region.Abroad, null, "天津市", "滨海新区"),
+        new("中德", "120116", "Abroad", null, "天津市", "滨海新区"),
+        new("中日", "120116", "Abroad", null, "天津市", "滨海新区"),
+        new("中新", "120116", "Abroad", null, "天津市", "滨海新区"),
     ];
 
     private static readonly string[] Brand =
@@ -164,7 +164,7 @@ public static class Names
 
     public static string Phone(Random r, Place p) => r.Next(3) == 0
         ? $"1{Pick(r, ["38", "39", "59", "86", "37", "52"])}{r.Next(0, 10_000):0000}{r.Next(0, 10_000):0000}"
-        : $"{(p.Region == Region.Tianjin ? "022" : p.Region == Region.Beijing ? "010" : "0311")}-{r.Next(2000_0000, 8999_9999)}";
+        : $"{(p.Region == "Tianjin" ? "022" : p.Region == "Beijing" ? "010" : "0311")}-{r.Next(2000_0000, 8999_9999)}";
 
     public static string IndustryWord(Random r) => Pick(r, Industry);
 

@@ -172,10 +172,10 @@ public sealed class ApplicationFlowTests(AppServer server) : IClassFixture<AppSe
         var now = DateTimeOffset.UtcNow;
         var lead = Organization.Create(new OrganizationDetails(
             Uscc.Compose("91", "120116", "MA0" + Random.Shared.Next(10000, 99999)), "浏览器测试牵头企业" + Guid.NewGuid().ToString("N")[..4],
-            OrganizationType.Enterprise, Region.Tianjin, "120116", null, null, null), now);
+            OrganizationType.Enterprise, "Tianjin", "120116", null, null, null), now);
         var university = Organization.Create(new OrganizationDetails(
             Uscc.Compose("12", "120000", "4" + Random.Shared.Next(1000000, 9999999)), "浏览器测试大学" + Guid.NewGuid().ToString("N")[..4],
-            OrganizationType.University, Region.Tianjin, "120104", null, null, null), now);
+            OrganizationType.University, "Tianjin", "120104", null, null, null), now);
         db.Organizations.AddRange(lead, university);
         await db.SaveChangesAsync();
         var email = $"applicant-{Guid.NewGuid():N}@test.local";

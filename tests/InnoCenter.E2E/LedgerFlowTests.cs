@@ -103,7 +103,7 @@ public sealed class LedgerFlowTests(AppServer server) : IClassFixture<AppServer>
         Organization Org(string name, OrganizationType type, string prefix, string region) =>
             Organization.Create(new OrganizationDetails(
                 Uscc.Compose(prefix, region, "MA" + Random.Shared.Next(100000, 999999)), name, type,
-                region.StartsWith("12") ? Region.Tianjin : Region.Hebei, region.StartsWith("12") ? "120116" : null, null, null, null), now);
+                region.StartsWith("12") ? "Tianjin" : "Hebei", region.StartsWith("12") ? "120116" : null, null, null, null), now);
         var lead = Org("浏览器测试智能装备有限公司" + suffix, OrganizationType.Enterprise, "91", "120116");
         var university = Org("浏览器测试大学" + suffix, OrganizationType.University, "12", "120000");
         var counterparty = Org("浏览器测试被许可企业" + suffix, OrganizationType.Enterprise, "91", "130100");

@@ -98,7 +98,7 @@ public sealed class PortalTests(AppServer server) : IClassFixture<AppServer>
         var suffix = Guid.NewGuid().ToString("N")[..4];
         var lead = Organization.Create(new OrganizationDetails(
             Uscc.Compose("91", "120116", "MA" + Random.Shared.Next(100000, 999999)), "门户测试装备有限公司" + suffix, OrganizationType.Enterprise,
-            Region.Tianjin, "120116", null, null, null), now);
+            "Tianjin", "120116", null, null, null), now);
         db.Organizations.Add(lead);
         await db.SaveChangesAsync();
         var name = "门户测试创新中心" + suffix;

@@ -151,7 +151,7 @@ public sealed class ApplicationsStep : IGeneratorStep
 
             var area = Names.Pick(r, _pack.KeyAreas);
             var details = new ApplicationDetails(
-                $"{(lead.Region == Region.Tianjin ? "天津市" : string.Empty)}{Names.IndustryWord(r)}制造业创新中心",
+                $"{(lead.Region == "Tianjin" ? "天津市" : string.Empty)}{Names.IndustryWord(r)}制造业创新中心",
                 area.Code,
                 "C" + r.Next(13, 44).ToString(CultureInfo.InvariantCulture),
                 $"以{lead.Name}为牵头单位，联合高校、科研院所和产业链上下游企业，围绕{area.Zh}领域共性关键技术开展研发、转移扩散和首次商业化应用，建设中试验证平台。",

@@ -18,7 +18,7 @@ public sealed class OrganizationsStep : IGeneratorStep
         var total = context.Scale.Organizations;
         await context.InsertAsync("organisations", total, Make(context, random, total), ct);
 
-        var sample = context.Organizations.First(o => o.Type == OrganizationType.Enterprise && o.Region == Region.Tianjin);
+        var sample = context.Organizations.First(o => o.Type == OrganizationType.Enterprise && o.Region == "Tianjin");
         context.Sample("ORGANIZATION_ID", sample.Id);
         context.Sample("ORGANIZATION_SEARCH", "智能");
     }

@@ -289,7 +289,7 @@ public sealed class ConsortiumMember : IAudited
     {
     }
 
-    public ConsortiumMember(Guid organizationId, OrganizationType kind, Region region, decimal? equitySharePercent, bool isLead)
+    public ConsortiumMember(Guid organizationId, OrganizationType kind, string region, decimal? equitySharePercent, bool isLead)
     {
         Id = Guid.CreateVersion7();
         OrganizationId = organizationId;
@@ -308,7 +308,7 @@ public sealed class ConsortiumMember : IAudited
     public OrganizationType Kind { get; private set; }
 
     /// <summary>Copied from the organisation when it joined the consortium, so the 京津冀 view of the application is stable.</summary>
-    public Region Region { get; private set; }
+    public string Region { get; private set; } = "";
 
     /// <summary>Equity share in percent where the member is a shareholder; the shares given total 100.</summary>
     public decimal? EquitySharePercent { get; private set; }

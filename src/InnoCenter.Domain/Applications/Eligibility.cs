@@ -16,9 +16,10 @@ public sealed record EligibilityResult(EligibilityRule Rule, EligibilityOutcome 
 /// <summary>What the eligibility rules look at: the consortium (credit codes and kinds) and the materials present.</summary>
 public sealed record EligibilityInput(
     string LeadCreditCode,
-    IReadOnlyList<(OrganizationType Kind, Region Region, decimal? EquitySharePercent)> Members,
+    IReadOnlyList<(OrganizationType Kind, string Region, decimal? EquitySharePercent)> Members,
     IReadOnlyCollection<string> MaterialsPresent,
-    IReadOnlyList<MaterialItem> MaterialsRequired);
+    IReadOnlyList<MaterialItem> MaterialsRequired,
+    RegionScope Regions);
 
 /// <summary>
 /// Evaluates the pack's eligibility rules (申报条件). A failing hard rule blocks submission; a failing soft rule is a
@@ -41,7 +42,7 @@ public static class EligibilityEvaluator
                 "eligibility.has_university_or_institute", []),
             "minMembers" => (input.Members.Count >= (rule.Threshold ?? 0), "eligibility.min_members", [rule.Threshold ?? 0, input.Members.Count]),
             "equityTotals100" => EquityTotals(input),
-            "crossRegion" => input.Members.Any(m => m.Region != Region.Tianjin)
+            "crossRegion" => input.Regions.IsCrossRegionConsortium(input.Members.Select(m => m.Region))
                 ? (true, "eligibility.cross_region", [])
                 : (false, "eligibility.cross_region_none", []),
             "requiredMaterials" => MaterialsPresent(input),

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using InnoCenter.Domain.Common;
+using InnoCenter.Domain.Policy;
 
 namespace InnoCenter.Domain.Assessment;
 
@@ -51,6 +52,9 @@ public sealed class AssessmentResult : IAudited
     /// <summary>Every indicator has its value or grade; only then may the cycle be published.</summary>
     public bool IsComplete { get; private set; }
 
+    /// <summary>未按期报送: no report was filed by the deadline; the grade is the pack's rule for that, with no indicator read.</summary>
+    public bool Unfiled { get; private set; }
+
     public string DetailJson { get; private set; } = "{}";
 
     public DateTimeOffset ScoredAt { get; private set; }
@@ -80,6 +84,22 @@ public sealed class AssessmentResult : IAudited
             ScoredAt = now,
         };
     }
+
+    /// <summary>The result of a center that filed nothing by the deadline: the pack's grade for it, 0 points, no breakdown.</summary>
+    public static AssessmentResult ForUnfiled(Guid cycleId, Guid reportId, int year, Guid centerId, GradeBand grade, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        CycleId = cycleId,
+        CenterId = centerId,
+        ReportId = reportId,
+        Year = year,
+        Total = 0m,
+        Grade = grade.Code,
+        IsComplete = true,
+        Unfiled = true,
+        DetailJson = JsonSerializer.Serialize(new ResultDetail([], []), AssessmentCycle.Json),
+        ScoredAt = now,
+    };
 
     public void Publish(DateTimeOffset now) => PublishedAt ??= now;
 }

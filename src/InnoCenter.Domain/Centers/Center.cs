@@ -88,7 +88,7 @@ public sealed class Center : IAudited, IVersioned
     /// Founds a center from an approved application. <paramref name="regions"/> holds the region of every member
     /// organisation, read from the organisation records; a member without one is unknown.
     /// </summary>
-    public static Result<Center> Found(CenterFounding f, IReadOnlyDictionary<Guid, Region> regions, DateTimeOffset now)
+    public static Result<Center> Found(CenterFounding f, IReadOnlyDictionary<Guid, string> regions, DateTimeOffset now)
     {
         var errors = new List<Error>();
         Required(f.Name, FieldLengths.OrganizationName, "name", errors);
@@ -275,7 +275,7 @@ public sealed class Center : IAudited, IVersioned
         var simulated = _memberships.Select(m => (Existing: (CenterMembership?)m, Period: new EquityPeriod(m.OrganizationId, m.JoinedOn, m.LeftOn, m.EquitySharePercent))).ToList();
         var ends = new List<CenterMembership>();
         var corrections = new List<(CenterMembership Membership, decimal? Share)>();
-        var starts = new List<(Guid Org, MemberKind Kind, Region Region, decimal? Share, bool IsLead)>();
+        var starts = new List<(Guid Org, MemberKind Kind, string Region, decimal? Share, bool IsLead)>();
 
         foreach (var step in steps)
         {

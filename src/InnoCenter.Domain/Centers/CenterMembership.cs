@@ -22,7 +22,7 @@ public sealed class CenterMembership : IAudited
     public MemberKind Kind { get; private set; }
 
     /// <summary>The organisation's region when the period began, for the 京津冀 view over time.</summary>
-    public Region Region { get; private set; }
+    public string Region { get; private set; } = "";
 
     /// <summary>Equity share in percent; null for a member that holds no equity.</summary>
     public decimal? EquitySharePercent { get; private set; }
@@ -37,7 +37,7 @@ public sealed class CenterMembership : IAudited
     public bool IsMemberOn(DateOnly day) => JoinedOn <= day && (LeftOn is null || day < LeftOn);
 
     internal static CenterMembership Start(
-        Guid centerId, Guid organizationId, MemberKind kind, Region region, decimal? share, bool isLead, DateOnly joinedOn) => new()
+        Guid centerId, Guid organizationId, MemberKind kind, string region, decimal? share, bool isLead, DateOnly joinedOn) => new()
     {
         Id = Guid.CreateVersion7(),
         CenterId = centerId,
@@ -91,7 +91,7 @@ public static class EquityRule
 /// <summary>One step of a membership change; all steps of a change take effect on the same day, together.</summary>
 public abstract record MembershipStep(Guid OrganizationId);
 
-public sealed record JoinStep(Guid OrganizationId, MemberKind Kind, Region Region, decimal? EquitySharePercent) : MembershipStep(OrganizationId);
+public sealed record JoinStep(Guid OrganizationId, MemberKind Kind, string Region, decimal? EquitySharePercent) : MembershipStep(OrganizationId);
 
 public sealed record LeaveStep(Guid OrganizationId) : MembershipStep(OrganizationId);
 

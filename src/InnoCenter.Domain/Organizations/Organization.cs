@@ -18,10 +18,11 @@ public sealed class Organization : IAudited, IVersioned
 
     public OrganizationType Type { get; private set; }
 
-    /// <summary>GB/T 2260 district code, for organisations in Tianjin.</summary>
+    /// <summary>GB/T 2260 district code, for organisations of the pack's home region (Tianjin in its plan).</summary>
     public string? DistrictCode { get; private set; }
 
-    public Region Region { get; private set; }
+    /// <summary>A code of the pack's regions.</summary>
+    public string Region { get; private set; } = "";
 
     public string? Address { get; private set; }
 
@@ -62,7 +63,7 @@ public sealed class Organization : IAudited, IVersioned
         Name = d.Name.Trim();
         Type = d.Type;
         Region = d.Region;
-        DistrictCode = d.Region == Region.Tianjin ? d.DistrictCode : null;
+        DistrictCode = Blank(d.DistrictCode);
         Address = Blank(d.Address);
         ContactName = Blank(d.ContactName);
         ContactPhone = Blank(d.ContactPhone);
@@ -72,12 +73,12 @@ public sealed class Organization : IAudited, IVersioned
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
-/// <summary>Validated details of an organisation.</summary>
+/// <summary>Validated details of an organisation; the district only where the pack's home region needs one (the validator decides).</summary>
 public sealed record OrganizationDetails(
     Uscc CreditCode,
     string Name,
     OrganizationType Type,
-    Region Region,
+    string Region,
     string? DistrictCode,
     string? Address,
     string? ContactName,

@@ -252,6 +252,7 @@ internal static class AssessmentRulesValidator
         GradesExist(c.FailingGrades, grades, $"{at}.failingGrades", errors);
         GradesExist(c.RewardGrades, grades, $"{at}.rewardGrades", errors);
         GradesExist(c.SupportGrades, grades, $"{at}.supportGrades", errors);
+        GradesExist(c.UnfiledGrade is { } unfiled ? [unfiled] : [], grades, $"{at}.unfiledGrade", errors);
 
         foreach (var g in c.FailingGrades.Intersect(c.SupportGrades.Concat(c.RewardGrades)))
         {

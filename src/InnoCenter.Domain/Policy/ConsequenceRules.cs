@@ -35,6 +35,13 @@ public sealed record ConsequenceRules
 
     public FailurePolicy? OnFailure { get; init; }
 
+    /// <summary>
+    /// 未按期报送: the grade of a center whose report is still unsubmitted (a draft, or returned and not filed again) when
+    /// the cycle is scored after its deadline; scored at 0 points with no indicator read. Null: the plan leaves it open, and
+    /// the cycle cannot be scored until every report is accepted (the Admin moves the deadline with a reason instead).
+    /// </summary>
+    public string? UnfiledGrade { get; init; }
+
     public bool IsFailing(string grade) => FailingGrades.Contains(grade);
 }
 

@@ -4,7 +4,7 @@ namespace InnoCenter.Domain.Policy;
 
 /// <summary>
 /// The ledger's lists and numbers that a policy may change: talent categories (and which count as high-level), kinds
-/// of service to SMEs, which regions form the cross-region (京津冀) count, and the import size limit.
+/// of service to SMEs, and the import size limit.
 /// </summary>
 public sealed record LedgerRules
 {
@@ -14,7 +14,10 @@ public sealed record LedgerRules
     /// <summary>服务中小企业的方式</summary>
     public IReadOnlyList<CodeItem> SmeServiceKinds { get; init; } = [];
 
-    /// <summary>Regions (codes of <see cref="PolicyPack.Regions"/>) counted as the partners of the 京津冀 view.</summary>
+    /// <summary>
+    /// Where versions stored before <see cref="PolicyPack.CrossRegions"/> named the cross-region list; read only through
+    /// <see cref="PolicyPack.RegionScope"/>, never by a module.
+    /// </summary>
     public IReadOnlyList<string> CrossRegionCodes { get; init; } = [];
 
     /// <summary>The most rows one Excel import may carry.</summary>

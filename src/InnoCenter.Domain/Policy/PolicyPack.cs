@@ -27,6 +27,35 @@ public sealed record PolicyPack
 
     public IReadOnlyList<CodeItem> Regions { get; init; } = [];
 
+    /// <summary>
+    /// The region the programme's city is in (a code of <see cref="Regions"/>): its organisations name one of
+    /// <see cref="Districts"/>. Null for a programme without a home city (the national one).
+    /// </summary>
+    public string? HomeRegion { get; init; }
+
+    /// <summary>
+    /// 跨区域: the regions whose members make a consortium, a membership or a cooperation cross-region (Tianjin: 京津冀,
+    /// Beijing and Hebei). Empty: every region but the home one. Versions stored before this setting named the list
+    /// under <c>ledger.crossRegionCodes</c>; they are read from there.
+    /// </summary>
+    public IReadOnlyList<string>? CrossRegions { get; init; }
+
+    /// <summary>The cross-region rule this pack sets, for every module that asks.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public RegionScope RegionScope
+    {
+        get
+        {
+            // Versions stored before HomeRegion existed listed their home region first and were the only ones with districts.
+            var home = HomeRegion ?? (Districts.Count > 0 && Regions.Count > 0 ? Regions[0].Code : null);
+            var named = CrossRegions ?? Ledger.CrossRegionCodes;
+            IReadOnlyList<string>? cross = named.Count > 0 ? named
+                : home is not null ? Regions.Select(r => r.Code).Where(c => c != home).ToList()
+                : null;
+            return new RegionScope(home, cross);
+        }
+    }
+
     /// <summary>专家领域: 经济、技术、产业、管理、法律.</summary>
     public IReadOnlyList<CodeItem> ExpertDomains { get; init; } = [];
 
@@ -63,6 +92,28 @@ public sealed record PolicyPack
 
     public CodeItem? FindDistrict(string? code) => Districts.FirstOrDefault(d => d.Code == code);
 
+    private void ValidateRegions(List<Error> errors)
+    {
+        if (HomeRegion is not null && Regions.All(r => r.Code != HomeRegion))
+        {
+            errors.Add(new Error("policy.unknown_code", "homeRegion", HomeRegion));
+        }
+
+        if (HomeRegion is null && Districts.Count > 0)
+        {
+            errors.Add(new Error("validation.required", "homeRegion"));
+        }
+
+        for (var i = 0; i < (CrossRegions?.Count ?? 0); i++)
+        {
+            var code = CrossRegions![i];
+            if (Regions.All(r => r.Code != code) || code == HomeRegion)
+            {
+                errors.Add(new Error("policy.unknown_code", $"crossRegions[{i}]", code));
+            }
+        }
+    }
+
     /// <summary>Every check a pack must pass before it goes live; fields are JSON paths inside the pack.</summary>
     public IReadOnlyList<Error> Validate()
     {
@@ -81,6 +132,7 @@ public sealed record PolicyPack
         PolicyChecks.CodeTable(OrganizationTypes, "organizationTypes", errors, required: true);
         PolicyChecks.CodeTable(Districts, "districts", errors, required: false);
         PolicyChecks.CodeTable(Regions, "regions", errors, required: true);
+        ValidateRegions(errors);
         PolicyChecks.CodeTable(ExpertDomains, "expertDomains", errors, required: true);
         PolicyChecks.UniqueCodes(RequiredMaterials.Select(m => m.Code), "requiredMaterials", errors);
         errors.AddRange(Applications.Validate());

@@ -7,10 +7,8 @@ using InnoCenter.Web.Features.Dashboard;
 using InnoCenter.Web.Features.Experts;
 using InnoCenter.Web.Features.Centers;
 using InnoCenter.Web.Features.Ledger;
-using InnoCenter.Web.Features.Ledger.Rollup;
 using InnoCenter.Web.Features.Imports;
 using InnoCenter.Web.Infrastructure.Imports;
-using InnoCenter.Web.Features.Ledger.Kinds;
 using InnoCenter.Web.Features.Organizations;
 using InnoCenter.Web.Features.Policy;
 using InnoCenter.Web.Features.Files;
@@ -35,6 +33,10 @@ namespace InnoCenter.Web.Features;
 /// <summary>Each module's handlers and endpoints, registered in one place so Program stays short.</summary>
 public static class FeatureRegistration
 {
+    /// <summary>
+    /// The platform's shared services first (files, notifications, jobs, audit, mail, imports), then each module's own
+    /// registration, in the order of the arrows between them.
+    /// </summary>
     public static IServiceCollection AddFeatureHandlers(this IServiceCollection services)
     {
         services.AddScoped<OrganizationHandlers>();
@@ -52,91 +54,30 @@ public static class FeatureRegistration
         services.AddSingleton<PublicLinks>();
         services.AddScoped<NotificationHandlers>();
         services.AddScoped<JobLeases>();
-        services.AddScoped<ApplicationHandlers>();
-        services.AddScoped<ApplicationQueries>();
-        services.AddScoped<ApplicationDocuments>();
         services.AddScoped<Infrastructure.Documents.DocumentNumbers>();
-        services.AddScoped<NoticeHandlers>();
-        services.AddScoped<IApplicationReview, ApplicationReview>();
-        services.AddScoped<ApplicationAccess>();
-        services.AddScoped<ICenterFounding, ApplicationCenterFounding>();
-        services.AddScoped<IAttachmentAccess, ApplicationAttachmentAccess>();
-        services.AddHostedService<NoticeClosingJob>();
-        services.AddScoped<ExpertHandlers>();
         services.AddOptions<Infrastructure.Web.ImportLimits>().BindConfiguration(Infrastructure.Web.ImportLimits.Section);
-        services.AddExpertOnboarding();
-        services.AddScoped<ConflictService>();
-        services.AddScoped<ReviewSubjectHandlers>();
-        services.AddScoped<PanelHandlers>();
-        services.AddScoped<ScoringHandlers>();
-        services.AddScoped<SiteInspectionHandlers>();
-        services.AddScoped<IAttachmentAccess, SiteInspectionFileAccess>();
-        services.AddScoped<CenterAccess>();
-        services.AddScoped<OrganizationLookup>();
-        services.AddScoped<CenterHandlers>();
-        services.AddScoped<CenterStatusHandlers>();
-        services.AddScoped<MembershipHandlers>();
-        services.AddScoped<GovernanceHandlers>();
-        services.AddScoped<LedgerServices>();
-        AddLedgerKind<ProjectLedger>(services);
-        AddLedgerKind<IpLedger>(services);
-        AddLedgerKind<DealLedger>(services);
-        AddLedgerKind<StandardLedger>(services);
-        AddLedgerKind<IncubatedLedger>(services);
-        AddLedgerKind<TalentLedger>(services);
-        AddLedgerKind<StaffLedger>(services);
-        AddLedgerKind<TrainingLedger>(services);
-        AddLedgerKind<IntlLedger>(services);
-        AddLedgerKind<SmeLedger>(services);
-        services.AddScoped<LedgerKinds>();
-        services.AddScoped<LedgerEvidence>();
-        services.AddScoped<ReceiptHandlers>();
-        services.AddScoped<LedgerRollup>();
-        services.AddScoped<ReportFigures>();
-        services.AddScoped<LedgerRollupHandlers>();
-        services.AddLedgerRollupKeeping();
         services.AddBackgroundImports();
-        services.AddScoped<IImportTarget, LedgerImportTarget>();
-        services.AddScoped<IImportTarget, ExpertImportTarget>();
-        services.AddScoped<AssessmentAccess>();
-        services.AddScoped<IAttachmentAccess, AnnualReportAttachmentAccess>();
-        services.AddScoped<CycleHandlers>();
-        services.AddScoped<CycleDeadlineHandlers>();
-        services.AddScoped<ReportHandlers>();
-        services.AddScoped<ReportPrefiller>();
-        services.AddScoped<CycleScorer>();
-        services.AddScoped<ResultHandlers>();
-        services.AddScoped<CyclePublisher>();
-        services.AddScoped<ScorecardQueries>();
-        services.AddScoped<AssessmentDocuments>();
-        services.AddScoped<WeightsHandlers>();
-        services.AddSingleton<DashboardSnapshots>();
-        services.AddScoped<DashboardQueries>();
-        services.AddScoped<DashboardHandlers>();
-        services.AddScoped<WorkbenchHandlers>();
-        services.AddWorkbenchSource<ApplicationWorkbenchSource>();
-        services.AddWorkbenchSource<ReviewWorkbenchSource>();
-        services.AddWorkbenchSource<AssessmentWorkbenchSource>();
-        services.AddWorkbenchSource<LedgerWorkbenchSource>();
         services.AddMail();
         services.AddAccountRecovery();
         services.AddScoped<OutboxHandlers>();
         services.AddScoped<ReminderHandlers>();
         services.AddHostedService<ReminderJob>();
+        services.AddScoped<WorkbenchHandlers>();
+
+        services.AddApplicationsModule();
+        services.AddExpertsModule();
+        services.AddReviewsModule();
+        services.AddCentersModule();
+        services.AddLedgerModule();
+        services.AddAssessmentModule();
+        services.AddSingleton<DashboardSnapshots>();
+        services.AddScoped<DashboardQueries>();
+        services.AddScoped<DashboardHandlers>();
         services.AddResourcesModule();
         services.AddPlansModule();
         services.AddFundsModule();
         services.AddPortalModule();
         return services;
-    }
-
-    /// <summary>A ledger kind serves the API by its type, the pages by its slug, and the file download by its owner type.</summary>
-    private static void AddLedgerKind<TKind>(IServiceCollection services)
-        where TKind : class, ILedgerKind
-    {
-        services.AddScoped<TKind>();
-        services.AddScoped<ILedgerKind>(sp => sp.GetRequiredService<TKind>());
-        services.AddScoped<IAttachmentAccess>(sp => new LedgerAttachmentAccess(sp.GetRequiredService<TKind>()));
     }
 
     public static void MapFeatureEndpoints(this IEndpointRouteBuilder app)

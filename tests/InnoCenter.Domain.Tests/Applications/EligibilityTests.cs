@@ -22,12 +22,13 @@ public sealed class EligibilityTests
 
     private static EligibilityInput Input(
         string lead = "91440300708461136T",
-        (OrganizationType, Region, decimal?)[]? members = null,
+        (OrganizationType, string, decimal?)[]? members = null,
         string[]? materials = null) => new(
         lead,
-        members ?? [(OrganizationType.Enterprise, Region.Tianjin, 60m), (OrganizationType.University, Region.Tianjin, 40m), (OrganizationType.Enterprise, Region.Beijing, null)],
+        members ?? [(OrganizationType.Enterprise, "Tianjin", 60m), (OrganizationType.University, "Tianjin", 40m), (OrganizationType.Enterprise, "Beijing", null)],
         materials ?? ["construction-proposal"],
-        [Proposal, Other]);
+        [Proposal, Other],
+        new RegionScope("Tianjin", ["Beijing", "Hebei"]));
 
     private static EligibilityOutcome Outcome(EligibilityInput input, string code) =>
         EligibilityEvaluator.Evaluate(Rules, input).Single(r => r.Rule.Code == code).Outcome;
@@ -50,7 +51,7 @@ public sealed class EligibilityTests
     [Fact]
     public void A_consortium_without_a_university_or_institute_fails()
     {
-        var input = Input(members: [(OrganizationType.Enterprise, Region.Tianjin, null), (OrganizationType.Enterprise, Region.Tianjin, null), (OrganizationType.FinancialInstitution, Region.Tianjin, null)]);
+        var input = Input(members: [(OrganizationType.Enterprise, "Tianjin", null), (OrganizationType.Enterprise, "Tianjin", null), (OrganizationType.FinancialInstitution, "Tianjin", null)]);
 
         Assert.Equal(EligibilityOutcome.Fail, Outcome(input, "uni"));
     }
@@ -58,7 +59,7 @@ public sealed class EligibilityTests
     [Fact]
     public void Fewer_members_than_the_threshold_fail_and_the_threshold_itself_passes()
     {
-        var two = Input(members: [(OrganizationType.Enterprise, Region.Tianjin, null), (OrganizationType.University, Region.Tianjin, null)]);
+        var two = Input(members: [(OrganizationType.Enterprise, "Tianjin", null), (OrganizationType.University, "Tianjin", null)]);
 
         Assert.Equal(EligibilityOutcome.Fail, Outcome(two, "min"));
         Assert.Equal(EligibilityOutcome.Pass, Outcome(Input(), "min"));
@@ -70,7 +71,7 @@ public sealed class EligibilityTests
     [InlineData(60, 40.01, EligibilityOutcome.Fail)]
     public void Equity_shares_that_are_given_must_total_exactly_100(double a, double b, EligibilityOutcome expected)
     {
-        var input = Input(members: [(OrganizationType.Enterprise, Region.Tianjin, (decimal)a), (OrganizationType.University, Region.Tianjin, (decimal)b), (OrganizationType.Enterprise, Region.Tianjin, null)]);
+        var input = Input(members: [(OrganizationType.Enterprise, "Tianjin", (decimal)a), (OrganizationType.University, "Tianjin", (decimal)b), (OrganizationType.Enterprise, "Tianjin", null)]);
 
         Assert.Equal(expected, Outcome(input, "equity"));
     }
@@ -85,7 +86,7 @@ public sealed class EligibilityTests
     [Fact]
     public void A_soft_rule_that_fails_warns_without_blocking()
     {
-        var tianjinOnly = Input(members: [(OrganizationType.Enterprise, Region.Tianjin, null), (OrganizationType.University, Region.Tianjin, null), (OrganizationType.Enterprise, Region.Tianjin, null)]);
+        var tianjinOnly = Input(members: [(OrganizationType.Enterprise, "Tianjin", null), (OrganizationType.University, "Tianjin", null), (OrganizationType.Enterprise, "Tianjin", null)]);
 
         var results = EligibilityEvaluator.Evaluate(Rules, tianjinOnly);
 
@@ -106,7 +107,7 @@ public sealed class EligibilityTests
     {
         var complete = EligibilityEvaluator.Evaluate(Rules, Input()).ToDictionary(r => r.Rule.Code);
         var local = EligibilityEvaluator.Evaluate(Rules, Input(
-            members: [(OrganizationType.Enterprise, Region.Tianjin, 60m), (OrganizationType.University, Region.Tianjin, 40m), (OrganizationType.Enterprise, Region.Tianjin, null)],
+            members: [(OrganizationType.Enterprise, "Tianjin", 60m), (OrganizationType.University, "Tianjin", 40m), (OrganizationType.Enterprise, "Tianjin", null)],
             materials: [])).ToDictionary(r => r.Rule.Code);
 
         Assert.Equal("eligibility.materials_complete", complete["materials"].MessageCode);

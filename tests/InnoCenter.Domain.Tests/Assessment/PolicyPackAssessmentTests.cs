@@ -159,6 +159,7 @@ public sealed class PolicyPackAssessmentTests
     [InlineData("grade-bands-out-of-order", "policy.assessment.not_descending")]
     [InlineData("grade-bands-without-floor", "policy.assessment.grade_bands_floor")]
     [InlineData("unknown-failing-grade", "policy.assessment.unknown_grade")]
+    [InlineData("unknown-unfiled-grade", "policy.assessment.unknown_grade")]
     [InlineData("failing-grade-supported", "policy.assessment.failing_grade_rewarded")]
     [InlineData("no-failure-policy", "policy.assessment.required")]
     [InlineData("evaluation-every-year", "policy.assessment.out_of_range")]
@@ -205,6 +206,7 @@ public sealed class PolicyPackAssessmentTests
             "grade-bands-out-of-order" => rules with { GradeBands = [.. rules.GradeBands.Reverse()] },
             "grade-bands-without-floor" => rules with { GradeBands = [.. rules.GradeBands.Take(3)], Consequences = rules.Consequences with { FailingGrades = ["pass"], SupportGrades = ["excellent", "good"] } },
             "unknown-failing-grade" => rules with { Consequences = rules.Consequences with { FailingGrades = ["bad"] } },
+            "unknown-unfiled-grade" => rules with { Consequences = rules.Consequences with { UnfiledGrade = "absent" } },
             "failing-grade-supported" => rules with { Consequences = rules.Consequences with { SupportGrades = ["excellent", "good", "pass", "fail"] } },
             "no-failure-policy" => rules with { Consequences = rules.Consequences with { OnFailure = null } },
             "evaluation-every-year" => rules with { Eligibility = rules.Eligibility with { EvaluationEveryYears = 1 } },

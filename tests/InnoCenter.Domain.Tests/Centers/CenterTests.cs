@@ -16,13 +16,13 @@ public sealed class CenterTests
     private static readonly Guid Alliance = Guid.NewGuid();
     private static readonly Guid Newcomer = Guid.NewGuid();
 
-    private static readonly Dictionary<Guid, Region> Regions = new()
+    private static readonly Dictionary<Guid, string> Regions = new()
     {
-        [Lead] = Region.Tianjin,
-        [University] = Region.Tianjin,
-        [Institute] = Region.Beijing,
-        [Alliance] = Region.Tianjin,
-        [Newcomer] = Region.Hebei,
+        [Lead] = "Tianjin",
+        [University] = "Tianjin",
+        [Institute] = "Beijing",
+        [Alliance] = "Tianjin",
+        [Newcomer] = "Hebei",
     };
 
     private static CenterFounding Founding(params CenterFoundingMember[] members) => new(
@@ -49,7 +49,7 @@ public sealed class CenterTests
         Assert.Equal(4, center.Memberships.Count);
         Assert.All(center.Memberships, m => Assert.Equal(Approved, m.JoinedOn));
         Assert.True(Assert.Single(center.Memberships, m => m.IsLead).OrganizationId == Lead);
-        Assert.Equal(Region.Beijing, center.Memberships.Single(m => m.OrganizationId == Institute).Region);
+        Assert.Equal("Beijing", center.Memberships.Single(m => m.OrganizationId == Institute).Region);
         Assert.Equal(100m, EquityOn(center, Approved));
     }
 
@@ -95,7 +95,7 @@ public sealed class CenterTests
 
         var result = center.ChangeMembership(on,
         [
-            new JoinStep(Newcomer, MemberKind.Enterprise, Region.Hebei, 10m),
+            new JoinStep(Newcomer, MemberKind.Enterprise, "Hebei", 10m),
             new ShareStep(Lead, 50m),
         ], Today, Now);
 
@@ -130,7 +130,7 @@ public sealed class CenterTests
         var center = Found();
 
         Assert.True(center.ChangeMembership(new DateOnly(2025, 9, 1), [new LeaveStep(Alliance)], Today, Now).IsSuccess);
-        Assert.True(center.ChangeMembership(new DateOnly(2026, 1, 1), [new JoinStep(Alliance, MemberKind.IndustryOrganization, Region.Tianjin, null)], Today, Now).IsSuccess);
+        Assert.True(center.ChangeMembership(new DateOnly(2026, 1, 1), [new JoinStep(Alliance, MemberKind.IndustryOrganization, "Tianjin", null)], Today, Now).IsSuccess);
 
         Assert.DoesNotContain(center.MembersOn(new DateOnly(2025, 10, 1)), m => m.OrganizationId == Alliance);
         Assert.Contains(center.MembersOn(new DateOnly(2026, 1, 1)), m => m.OrganizationId == Alliance);
@@ -143,7 +143,7 @@ public sealed class CenterTests
         var center = Found();
         var on = new DateOnly(2025, 9, 1);
 
-        Assert.Equal("centers.already_member", center.ChangeMembership(on, [new JoinStep(University, MemberKind.University, Region.Tianjin, null)], Today, Now).Failure!.Errors[0].Code);
+        Assert.Equal("centers.already_member", center.ChangeMembership(on, [new JoinStep(University, MemberKind.University, "Tianjin", null)], Today, Now).Failure!.Errors[0].Code);
         Assert.Equal("centers.not_member_on", center.ChangeMembership(on, [new LeaveStep(Newcomer)], Today, Now).Failure!.Errors[0].Code);
         Assert.Contains(center.ChangeMembership(on, [new LeaveStep(Lead), new ShareStep(University, 85m)], Today, Now).Failure!.Errors, e => e.Code == "centers.lead_cannot_leave");
     }

@@ -201,27 +201,6 @@ public sealed class UsccTests
         Assert.Equal(region, Uscc.Parse(input).RegionCode);
     }
 
-    [Theory]
-    [InlineData("120116", Region.Tianjin)]
-    [InlineData("120225", Region.Tianjin)]
-    [InlineData("110108", Region.Beijing)]
-    [InlineData("130100", Region.Hebei)]
-    [InlineData("440300", Region.OtherProvince)]
-    [InlineData("350100", Region.OtherProvince)]
-    [InlineData("000000", Region.OtherProvince)]
-    public void The_province_digits_of_the_region_code_decide_the_region(string regionCode, Region region)
-    {
-        Assert.Equal(region, RegionRules.FromRegionCode(regionCode));
-    }
-
-    [Fact]
-    public void A_Tianjin_code_is_in_the_Tianjin_region()
-    {
-        var code = Uscc.Parse(UsccCodes.Build("12", "120116", "40000001"));
-
-        Assert.Equal(Region.Tianjin, RegionRules.FromRegionCode(code.RegionCode));
-    }
-
     [Fact]
     public void Parse_returns_the_code_or_throws_a_format_exception_naming_the_error()
     {

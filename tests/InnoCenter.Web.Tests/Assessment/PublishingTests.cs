@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using InnoCenter.Web.Features.Assessment;
 using InnoCenter.Web.Features.Centers;
+using InnoCenter.Web.Features.Organizations;
 using InnoCenter.Web.Features.Reviews;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Tests.Centers;
@@ -148,8 +149,9 @@ public abstract class PublishingTests<TFactory>
         Assert.Contains(report.Figures, f => f.Key == "members.total");
         Assert.Contains(packs, p => p.Code == "tianjin-2020");
         Assert.Contains(packs, p => p.Code == "national-2018" && p.IsActive);
-        // The national pack lists no Tianjin districts: a Tianjin district code is refused with it in force.
-        Assert.Equal(HttpStatusCode.BadRequest, organisation.StatusCode);
+        // The national programme has no home city, so no region names a district: a Tianjin organisation is kept without one.
+        Assert.Equal(HttpStatusCode.Created, organisation.StatusCode);
+        Assert.Null((await organisation.Content.ReadFromJsonAsync<OrganizationSaved>(Json.Options))!.Organization.DistrictCode);
     }
 
     [ProviderFact]

@@ -72,7 +72,7 @@ public abstract class ScoringTests<TFactory>
     }
 
     [ProviderFact]
-    public async Task Scoring_waits_for_every_report_to_be_accepted_and_refuses_a_non_admin()
+    public async Task Scoring_waits_for_a_filed_report_to_be_checked_and_refuses_a_non_admin()
     {
         await using var app = await AssessmentApp<TFactory>.StartAsync();
         var filed = await app.Factory.CreateCenterAsync("已报中心" + Guid.NewGuid().ToString("N")[..4], AssessmentTestData.ThreeYearsAgo);
@@ -85,13 +85,82 @@ public abstract class ScoringTests<TFactory>
         var pending = await app.Admin.PostAsync($"/api/v1/assessment/cycles/{cycle.Id}/score", null);
         var byCenter = await user.PostAsync($"/api/v1/assessment/cycles/{cycle.Id}/score", null);
 
+        // The report filed and awaiting the Admin's check holds the scoring; the unfiled one does not (the pack grades it).
         var body = await pending.ProblemAsync(HttpStatusCode.Conflict);
-        Assert.Contains("2 份", body);
-        Assert.Contains("未报中心", body);
+        Assert.Contains("1 份", body);
+        Assert.Contains("已报中心", body);
+        Assert.DoesNotContain("未报中心", body);
         Assert.Equal(HttpStatusCode.Forbidden, byCenter.StatusCode);
         Assert.Equal("Open", (await app.Admin.GetFromJsonAsync<CycleDto>($"/api/v1/assessment/cycles/{cycle.Id}", Json.Options))!.Status);
         Assert.Equal(0, await app.Factory.WithDbAsync(db => db.AssessmentResults.CountAsync()));
         Assert.Equal("Submitted", report.Status);
+    }
+
+    [ProviderFact]
+    public async Task A_center_that_files_nothing_by_the_deadline_gets_the_packs_grade_at_no_points_and_leaves_the_statistics_alone()
+    {
+        await using var app = await AssessmentApp<TFactory>.StartAsync();
+        var filed = await app.Factory.CreateCenterAsync("按期中心" + Guid.NewGuid().ToString("N")[..4], AssessmentTestData.ThreeYearsAgo);
+        var silent = await app.Factory.CreateCenterAsync("未报中心" + Guid.NewGuid().ToString("N")[..4], AssessmentTestData.ThreeYearsAgo);
+        var returned = await app.Factory.CreateCenterAsync("退回未改中心" + Guid.NewGuid().ToString("N")[..4], AssessmentTestData.ThreeYearsAgo);
+        var cycle = await app.Admin.OpenCycleAsync(AssessmentTestData.LastYear, app.Today.AddDays(3));
+        var filedUser = await app.Factory.CenterUserAsync(filed);
+        var filedReport = await app.FileAcceptReviewAsync(filedUser, await filedUser.ReportOfAsync(cycle.Id, filed.Id), Profile.Pass, 0m);
+        var returnedUser = await app.Factory.CenterUserAsync(returned);
+        var returnedReport = await returnedUser.FileAsync(await returnedUser.ReportOfAsync(cycle.Id, returned.Id));
+        await AssessmentTestData.EnsureAsync(await app.Admin.ActAsync(returnedReport.Id, "return", "缺少年度审计报告"));
+        var silentReport = await (await app.Factory.CenterUserAsync(silent)).ReportOfAsync(cycle.Id, silent.Id);
+        app.PassDeadline(cycle);
+
+        var response = await app.Admin.PostAsync($"/api/v1/assessment/cycles/{cycle.Id}/score", null);
+        await AssessmentTestData.EnsureAsync(response);
+        var run = (await response.Content.ReadFromJsonAsync<ScoreRunDto>(Json.Options))!;
+        var overview = (await app.Admin.GetFromJsonAsync<OverviewDto>($"/api/v1/assessment/cycles/{cycle.Id}/overview", Json.Options))!;
+        var card = (await app.Admin.GetFromJsonAsync<ScorecardDto>($"/api/v1/assessment/reports/{silentReport.Id}/scorecard", Json.Options))!;
+        var page = await app.Admin.GetStringAsync($"/Assessment/Scorecard/{silentReport.Id}");
+
+        Assert.Equal((3, 3, 0, 2), (run.Scored, run.Complete, run.Incomplete, run.Unfiled));
+        foreach (var id in new[] { silentReport.Id, returnedReport.Id })
+        {
+            var r = await ResultOfAsync(app, id);
+            Assert.Equal((0m, "fail", true, true), (r.Total, r.Grade, r.Unfiled, r.IsComplete));
+            Assert.Empty(r.Detail.Lines);
+        }
+
+        var p = await ResultOfAsync(app, filedReport.Id);
+        Assert.Equal((78m, "pass", false), (p.Total, p.Grade, p.Unfiled));
+        // The statistics are those of the one scored report; the two unfiled are counted in the grades only.
+        Assert.Equal((78m, 78m, 78m), (overview.Mean, overview.Min, overview.Max));
+        Assert.Equal(2, overview.Grades.Single(g => g.Code == "fail").Count);
+        Assert.True(overview.Centers.Single(c => c.ReportId == silentReport.Id).Unfiled);
+        Assert.True(card.Unfiled);
+        Assert.Contains("未在截止日期前报送", page);
+    }
+
+    [ProviderFact]
+    public async Task Under_a_pack_version_without_the_unfiled_rule_the_cycle_waits_for_every_report()
+    {
+        await using var app = await AssessmentApp<TFactory>.StartAsync();
+        await app.Factory.CreateCenterAsync("未报中心" + Guid.NewGuid().ToString("N")[..4], AssessmentTestData.ThreeYearsAgo);
+        var inForce = (await app.Admin.GetFromJsonAsync<InnoCenter.Web.Features.Policy.PolicyVersionDto>("/api/v1/policy", Json.Options))!;
+        var assessment = System.Text.Json.Nodes.JsonNode.Parse(inForce.Json)!["assessment"]!.DeepClone();
+        assessment["consequences"]!.AsObject().Remove("unfiledGrade");
+        var proposed = await app.Admin.PostAsJsonAsync("/api/v1/policy/versions", new InnoCenter.Web.Features.Policy.ProposePolicyRequest
+        {
+            BaseVersion = inForce.Version.Version, Section = "assessment", Json = assessment.ToJsonString(), Note = "未报送按规则另定",
+        });
+        await AssessmentTestData.EnsureAsync(proposed);
+        var row = (await proposed.Content.ReadFromJsonAsync<InnoCenter.Web.Features.Policy.PolicyVersionRow>(Json.Options))!;
+        await AssessmentTestData.EnsureAsync(await app.Admin.PostAsJsonAsync(
+            $"/api/v1/policy/versions/{row.Id}/apply", new InnoCenter.Web.Features.Policy.ApplyPolicyRequest { EffectiveFrom = app.Today }));
+        var cycle = await app.Admin.OpenCycleAsync(AssessmentTestData.LastYear, app.Today.AddDays(3));
+        app.PassDeadline(cycle);
+
+        var response = await app.Admin.PostAsync($"/api/v1/assessment/cycles/{cycle.Id}/score", null);
+
+        Assert.Equal(row.Version, cycle.PolicyVersion);
+        Assert.Contains("未报中心", await response.ProblemAsync(HttpStatusCode.Conflict));
+        Assert.Equal(0, await app.Factory.WithDbAsync(db => db.AssessmentResults.CountAsync(r => r.CycleId == cycle.Id)));
     }
 
     [ProviderFact]

@@ -233,8 +233,7 @@ public sealed class LedgerRollupScan(AppDbContext db, PolicyProvider policy)
         }
 
         // Members on the last day of the year; the cross-region view counts the regions the policy names (京津冀: Beijing, Hebei).
-        var crossRegions = policy.Current.Ledger.CrossRegionCodes
-            .Select(c => Enum.TryParse<Region>(c, out var r) ? (Region?)r : null).Where(r => r is not null).Select(r => r!.Value).ToList();
+        var crossRegions = (policy.Current.RegionScope.CrossCodes ?? []).ToList();
         var members = await Scoped(db.CenterMemberships.AsNoTracking(), (q, c) => q.Where(x => x.CenterId == c))
             .Where(m => m.JoinedOn <= to && (m.LeftOn == null || m.LeftOn > to))
             .GroupBy(m => m.CenterId)

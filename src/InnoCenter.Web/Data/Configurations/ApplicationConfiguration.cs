@@ -55,7 +55,7 @@ public sealed class ConsortiumMemberConfiguration : IEntityTypeConfiguration<Con
         // Keys are made by the domain; a new member found through the application's collection is therefore an insert.
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(FieldLengths.Code);
-        b.Property(x => x.Region).HasConversion<string>().HasMaxLength(FieldLengths.Code);
+        b.Property(x => x.Region).HasMaxLength(FieldLengths.Code);
         b.Property(x => x.EquitySharePercent).HasPrecision(9, 4);
         b.HasIndex(x => new { x.ApplicationId, x.OrganizationId }).IsUnique();
         b.HasIndex(x => x.OrganizationId);

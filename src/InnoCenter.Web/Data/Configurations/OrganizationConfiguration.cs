@@ -16,7 +16,7 @@ public sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organiz
         b.Property(x => x.Name).HasMaxLength(FieldLengths.OrganizationName).IsRequired();
         b.HasIndex(x => x.Name);
         b.Property(x => x.Type).HasConversion<string>().HasMaxLength(FieldLengths.Code);
-        b.Property(x => x.Region).HasConversion<string>().HasMaxLength(FieldLengths.Code);
+        b.Property(x => x.Region).HasMaxLength(FieldLengths.Code);
         b.Property(x => x.DistrictCode).HasMaxLength(FieldLengths.DistrictCode);
         // The list filters by type, region and district and pages in name order: with the order in the index a page
         // is read from the index, instead of sorting every match of the filter on each request.

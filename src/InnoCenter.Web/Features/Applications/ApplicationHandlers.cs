@@ -268,12 +268,14 @@ public sealed class ApplicationHandlers(
         var present = await db.StoredFiles
             .Where(f => f.OwnerType == OwnerType && f.OwnerId == a.Id && f.IsCurrent)
             .Select(f => f.Slot).Distinct().ToListAsync(ct);
+        var pack = await PackOfAsync(a, ct);
         var input = new EligibilityInput(
             leadCode,
             a.Members.Select(m => (m.Kind, m.Region, m.EquitySharePercent)).ToList(),
             present,
-            (await PackOfAsync(a, ct)).RequiredMaterials);
-        return EligibilityEvaluator.Evaluate((await PackOfAsync(a, ct)).Applications.Eligibility, input);
+            pack.RequiredMaterials,
+            pack.RegionScope);
+        return EligibilityEvaluator.Evaluate(pack.Applications.Eligibility, input);
     }
 
     /// <summary>The rules an application is judged by: those of the pack version it began under, never a later one.</summary>

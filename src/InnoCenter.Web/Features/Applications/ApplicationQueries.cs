@@ -109,7 +109,7 @@ public sealed class ApplicationQueries(
             .OrderByDescending(m => m.IsLead).ThenBy(m => orgs[m.OrganizationId].Name)
             .Select(m => new ConsortiumMemberDto(
                 m.OrganizationId, orgs[m.OrganizationId].CreditCode, orgs[m.OrganizationId].Name, m.Kind.ToString(),
-                pack.OrganizationTypes.LabelOf(m.Kind.ToString(), en), m.Region.ToString(), pack.Regions.LabelOf(m.Region.ToString(), en),
+                pack.OrganizationTypes.LabelOf(m.Kind.ToString(), en), m.Region, pack.Regions.LabelOf(m.Region, en),
                 m.EquitySharePercent, m.IsLead))
             .ToList();
         var files = await attachments.ListAsync(ApplicationHandlers.OwnerType, a.Id, currentOnly: false, ct);
@@ -123,7 +123,7 @@ public sealed class ApplicationQueries(
                 .ToListAsync(ct)
             : [];
         var summary = Summary(new Row(a.Id, a.CenterName, a.LeadOrganizationId, orgs[a.LeadOrganizationId].Name, a.KeyArea, a.Status,
-            a.StatusChangedAt, a.Members.Count, a.Members.Any(m => m.Region != Domain.Organizations.Region.Tianjin), a.Version));
+            a.StatusChangedAt, a.Members.Count, pack.RegionScope.IsCrossRegionConsortium(a.Members.Select(m => m.Region)), a.Version));
         return new ApplicationDetailDto(
             summary, a.IndustryDivision, a.PlanSummary, a.Goals, a.PolicyCode, a.PolicyVersion, a.CreatedAt, a.SubmittedAt,
             a.MeetingDate, a.DecisionNumber, a.DecisionReason, a.NoticeStartsOn, a.NoticeEndsOn, a.ApprovalNumber, a.PlaqueNumber, a.ApprovedOn,
@@ -302,12 +302,19 @@ public sealed class ApplicationQueries(
     private sealed record Row(Guid Id, string CenterName, Guid LeadId, string LeadName, string KeyArea, ApplicationStatus Status,
         DateTimeOffset StatusChangedAt, int MemberCount, bool CrossRegion, int Version);
 
-    private IQueryable<Row> Project(IQueryable<Application> q) =>
-        q.Select(a => new Row(
+    private IQueryable<Row> Project(IQueryable<Application> q)
+    {
+        // The pack's one cross-region rule (RegionScope), in a form the database evaluates for the whole page.
+        var cross = policy.Current.RegionScope.CrossCodes;
+        var spans = cross is null;
+        var codes = cross?.ToList() ?? [];
+        return q.Select(a => new Row(
             a.Id, a.CenterName, a.LeadOrganizationId,
             a.LeadName,
             a.KeyArea, a.Status, a.StatusChangedAt, a.Members.Count,
-            a.Members.Any(m => m.Region != Domain.Organizations.Region.Tianjin), a.Version));
+            spans ? a.Members.Select(m => m.Region).Distinct().Count() > 1 : a.Members.Any(m => codes.Contains(m.Region)),
+            a.Version));
+    }
 
     private ApplicationSummaryDto Summary(Row r)
     {

@@ -137,7 +137,7 @@ public sealed record ReportDecisionRequest
     public int? Version { get; init; }
 }
 
-public sealed record ScoreRunDto(Guid CycleId, int Scored, int Complete, int Incomplete, IReadOnlyList<GradeCount> Grades);
+public sealed record ScoreRunDto(Guid CycleId, int Scored, int Complete, int Incomplete, IReadOnlyList<GradeCount> Grades, int Unfiled = 0);
 
 public sealed record GradeCount(string Grade, string Label, int Count);
 

@@ -105,10 +105,10 @@ public sealed class AssessmentDocuments(
         var rows = (await (from r in db.AssessmentResults.AsNoTracking()
                            join c in db.Centers on r.CenterId equals c.Id
                            where r.CycleId == cycleId
-                           select new { r.ReportId, r.CenterId, r.Total, r.Grade, r.IsComplete, r.DetailJson, c.Name }).ToListAsync(ct))
+                           select new { r.ReportId, r.CenterId, r.Total, r.Grade, r.IsComplete, r.Unfiled, r.DetailJson, c.Name }).ToListAsync(ct))
             .Select(r => new
             {
-                Result = new OverviewResult(r.ReportId, r.CenterId, r.Total, r.Grade, r.IsComplete,
+                Result = new OverviewResult(r.ReportId, r.CenterId, r.Total, r.Grade, r.IsComplete, r.Unfiled,
                     System.Text.Json.JsonSerializer.Deserialize<DimensionsOnly>(r.DetailJson, AssessmentCycle.Json)?.Dimensions ?? []),
                 r.Name,
             })
@@ -116,10 +116,12 @@ public sealed class AssessmentDocuments(
         var decisions = await db.AssessmentDecisions.AsNoTracking().Where(d => d.CycleId == cycleId).ToDictionaryAsync(d => d.CenterId, ct);
         var rules = cycle.Rules;
         var en = LocalizationSetup.IsEnglish;
-        var totals = rows.Select(r => r.Result.Total).ToList();
+        // Statistics describe the reports that were scored: an unfiled report's 0 says nothing about the centers' performance.
+        var scored = rows.Where(r => !r.Result.Unfiled).ToList();
+        var totals = scored.Select(r => r.Result.Total).ToList();
         var dimensions = rules.IndicatorSystem.Dimensions.Select(d =>
         {
-            var points = rows.Select(r => r.Result.Dimensions.FirstOrDefault(x => x.Dimension == d.Code)?.Points ?? 0m).ToList();
+            var points = scored.Select(r => r.Result.Dimensions.FirstOrDefault(x => x.Dimension == d.Code)?.Points ?? 0m).ToList();
             return new DimensionStat(d.Code, d.Label(en), d.Points, Mean(points), points.Count == 0 ? null : points.Min(), points.Count == 0 ? null : points.Max());
         }).ToList();
         var grades = rules.GradeBands.Select(b =>
@@ -130,7 +132,7 @@ public sealed class AssessmentDocuments(
         var centers = rows.OrderByDescending(r => r.Result.Total).ThenBy(r => r.Name, StringComparer.Ordinal).Select(r => new OverviewRow(
             r.Result.ReportId, r.Name, r.Result.Total, r.Result.Grade, rules.FindGrade(r.Result.Grade)?.Label(en) ?? r.Result.Grade, r.Result.IsComplete,
             r.Result.Dimensions.ToDictionary(d => d.Dimension, d => d.Points),
-            decisions.TryGetValue(r.Result.CenterId, out var decision) ? text[$"assessment.consequence.{decision.Kind}"] : null)).ToList();
+            decisions.TryGetValue(r.Result.CenterId, out var decision) ? text[$"assessment.consequence.{decision.Kind}"] : null, r.Result.Unfiled)).ToList();
         return new OverviewDto(
             cycle.Id, cycle.Year, cycle.Status.ToString(), text[$"assessment.cycle_status.{cycle.Status}"], cycle.PolicyCode, cycle.PolicyVersion,
             rows.Count, rows.Count(r => r.Result.IsComplete), Mean(totals), totals.Count == 0 ? null : totals.Min(), totals.Count == 0 ? null : totals.Max(),
@@ -224,7 +226,7 @@ public sealed class AssessmentDocuments(
 }
 
 /// <summary>A result as the overview reads it: without its indicator lines.</summary>
-internal sealed record OverviewResult(Guid ReportId, Guid CenterId, decimal Total, string Grade, bool IsComplete, IReadOnlyList<ResultDimension> Dimensions);
+internal sealed record OverviewResult(Guid ReportId, Guid CenterId, decimal Total, string Grade, bool IsComplete, bool Unfiled, IReadOnlyList<ResultDimension> Dimensions);
 
 /// <summary>The dimensions of a stored breakdown; the lines are skipped when read.</summary>
 internal sealed record DimensionsOnly(IReadOnlyList<ResultDimension> Dimensions);
@@ -235,7 +237,7 @@ public sealed record DimensionStat(string Code, string Label, decimal MaxPoints,
 
 public sealed record OverviewRow(
     Guid ReportId, string CenterName, decimal Total, string Grade, string GradeLabel, bool Complete, IReadOnlyDictionary<string, decimal> DimensionPoints,
-    string? ConsequenceLabel);
+    string? ConsequenceLabel, bool Unfiled = false);
 
 public sealed record OverviewDto(
     Guid CycleId, int Year, string Status, string StatusLabel, string PolicyCode, int PolicyVersion, int Scored, int Complete,

@@ -23,6 +23,11 @@ public sealed record ScoreRun(Guid CycleId, IReadOnlyList<AssessmentResult> Resu
 /// </para>
 /// A qualitative indicator is graded only once every seat of the report's panel has accepted and scored; until then it is
 /// missing and the result is incomplete (it can be looked at, not published).
+/// <para>
+/// A report still unfiled when the cycle is scored (a draft, or returned and not filed again) takes the grade the cycle's
+/// rules give for that (<c>consequences.unfiledGrade</c>, 未按期报送) at 0 points; a report filed and awaiting the Admin's
+/// check always holds the scoring, since its content may yet count.
+/// </para>
 /// </summary>
 public sealed class CycleScorer(AppDbContext db, TimeProvider clock)
 {
@@ -47,7 +52,11 @@ public sealed class CycleScorer(AppDbContext db, TimeProvider clock)
                              join c in db.Centers on r.CenterId equals c.Id
                              where r.CycleId == cycleId
                              select new { r.Id, r.CenterId, r.Status, c.Name }).ToListAsync(ct);
-        var pending = reports.Where(r => r.Status != ReportStatus.Accepted).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
+        var rules = cycle.Rules;
+        // The rule the cycle was opened under decides what an unfiled report gets; without one, every report must be accepted.
+        var unfiledGrade = rules.Consequences.UnfiledGrade is { } code ? rules.FindGrade(code) : null;
+        var unfiled = reports.Where(r => unfiledGrade is not null && r.Status is ReportStatus.Draft or ReportStatus.Returned).ToList();
+        var pending = reports.Where(r => r.Status != ReportStatus.Accepted).Except(unfiled).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
         if (pending.Count > 0)
         {
             return Failure.IllegalTransition(
@@ -80,7 +89,6 @@ public sealed class CycleScorer(AppDbContext db, TimeProvider clock)
                            where s.Kind == ReviewSubjectKind.AnnualReport && r.CycleId == cycleId
                            select new { sheet.PanelId, SheetId = sheet.Id, sheet.PanelMemberId, i.CriterionCode, i.Points }).ToListAsync(ct);
 
-        var rules = cycle.Rules;
         var qualitative = rules.IndicatorSystem.Indicators.Where(i => i.Kind == IndicatorKind.Qualitative).ToList();
         var seatsByPanel = seats.ToLookup(s => s.PanelId);
         var itemsByPanel = items.ToLookup(i => i.PanelId);
@@ -110,7 +118,7 @@ public sealed class CycleScorer(AppDbContext db, TimeProvider clock)
         }
 
         var valuesByReport = values.ToLookup(v => v.ReportId);
-        var inputs = reports.Select(r => new CenterInputs(r.CenterId)
+        var inputs = reports.Except(unfiled).Select(r => new CenterInputs(r.CenterId)
         {
             Figures = valuesByReport[r.Id].Where(v => v.Kind == ReportValueKind.Figure).ToDictionary(v => v.Code, v => v.Value!.Value, StringComparer.Ordinal),
             ManualValues = valuesByReport[r.Id].Where(v => v.Kind == ReportValueKind.Manual).ToDictionary(v => v.Code, v => v.Value!.Value, StringComparer.Ordinal),
@@ -118,7 +126,9 @@ public sealed class CycleScorer(AppDbContext db, TimeProvider clock)
         }).ToList();
         var scores = new AssessmentCalculator(rules).ScoreAll(inputs);
         var reportOf = reports.ToDictionary(r => r.CenterId, r => r.Id);
-        var results = scores.Select(s => AssessmentResult.From(cycle.Id, reportOf[s.CenterId], cycle.Year, s, now)).ToList();
+        var results = scores.Select(s => AssessmentResult.From(cycle.Id, reportOf[s.CenterId], cycle.Year, s, now))
+            .Concat(unfiled.Select(r => AssessmentResult.ForUnfiled(cycle.Id, r.Id, cycle.Year, r.CenterId, unfiledGrade!, now)))
+            .ToList();
 
         // The previous results go through the context, not a bulk delete, so that the audit log records their removal.
         await using var tx = await db.Database.BeginTransactionAsync(ct);

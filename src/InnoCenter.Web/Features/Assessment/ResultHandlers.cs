@@ -49,6 +49,7 @@ public sealed class ResultHandlers(AppDbContext db, AssessmentAccess access, Cyc
         var en = LocalizationSetup.IsEnglish;
         return new ScoreRunDto(
             cycleId, results.Count, results.Count(r => r.IsComplete), results.Count(r => !r.IsComplete),
-            rules.GradeBands.Select(b => new GradeCount(b.Code, b.Label(en), results.Count(r => r.Grade == b.Code))).ToList());
+            rules.GradeBands.Select(b => new GradeCount(b.Code, b.Label(en), results.Count(r => r.Grade == b.Code))).ToList(),
+            results.Count(r => r.Unfiled));
     }
 }

@@ -21,7 +21,7 @@ public sealed record DimensionLineDto(string Code, string Label, decimal MaxPoin
 public sealed record ScorecardDto(
     Guid ReportId, Guid CycleId, int Year, Guid CenterId, string CenterName, string PolicyCode, int PolicyVersion, bool Published,
     DateTimeOffset ScoredAt, DateTimeOffset? PublishedAt, decimal Total, string Grade, string GradeLabel, bool Complete,
-    IReadOnlyList<DimensionLineDto> Dimensions, DecisionDto? Decision);
+    IReadOnlyList<DimensionLineDto> Dimensions, DecisionDto? Decision, bool Unfiled = false);
 
 public sealed record PublicResultDto(string CenterName, decimal Total, string GradeLabel);
 
@@ -67,7 +67,7 @@ public sealed class ScorecardQueries(
         return new ScorecardDto(
             reportId, cycle.Id, cycle.Year, result.CenterId, center, cycle.PolicyCode, cycle.PolicyVersion, result.IsPublished, result.ScoredAt,
             result.PublishedAt, result.Total, result.Grade, rules.FindGrade(result.Grade)?.Label(en) ?? result.Grade, result.IsComplete, dimensions,
-            decision is null ? null : publisher.ToDto(decision, center, rules, en));
+            decision is null ? null : publisher.ToDto(decision, center, rules, en), result.Unfiled);
     }
 
     private ScoreLineDto Line(Indicator indicator, ResultLine line, AnnualReport report, Dictionary<Guid, AttachmentDto> files, bool en)

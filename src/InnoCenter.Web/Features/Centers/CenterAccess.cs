@@ -71,7 +71,7 @@ public sealed class CenterAccess(AppDbContext db, CurrentUser user, TimeProvider
 }
 
 /// <summary>An organisation as other records refer to it.</summary>
-public sealed record OrgRef(Guid Id, string CreditCode, string Name, OrganizationType Type, Region Region);
+public sealed record OrgRef(Guid Id, string CreditCode, string Name, OrganizationType Type, string Region);
 
 /// <summary>Finds organisations by credit code (as users and spreadsheets name them) or by id, a batch at a time.</summary>
 public sealed class OrganizationLookup(AppDbContext db)

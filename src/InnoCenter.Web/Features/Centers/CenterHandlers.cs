@@ -140,7 +140,7 @@ public sealed class CenterHandlers(
             center.Status.ToString(),
             StatusLabel(center.Status),
             current.OrderByDescending(m => m.IsLead).ThenBy(m => m.Kind)
-                .Select(m => new PublicMemberDto(orgs.NameOf(m.OrganizationId), KindLabel(m.Kind), policy.Current.Regions.LabelOf(m.Region.ToString(), en), m.IsLead))
+                .Select(m => new PublicMemberDto(orgs.NameOf(m.OrganizationId), KindLabel(m.Kind), policy.Current.Regions.LabelOf(m.Region, en), m.IsLead))
                 .ToList());
     }
 
@@ -296,6 +296,6 @@ public sealed class CenterHandlers(
         var en = LocalizationSetup.IsEnglish;
         return new CenterMemberDto(
             m.Id, m.OrganizationId, orgs.NameOf(m.OrganizationId), orgs.CodeOf(m.OrganizationId), m.Kind.ToString(), KindLabel(m.Kind),
-            m.Region.ToString(), policy.Current.Regions.LabelOf(m.Region.ToString(), en), m.EquitySharePercent, m.IsLead, m.JoinedOn, m.LeftOn);
+            m.Region, policy.Current.Regions.LabelOf(m.Region, en), m.EquitySharePercent, m.IsLead, m.JoinedOn, m.LeftOn);
     }
 }

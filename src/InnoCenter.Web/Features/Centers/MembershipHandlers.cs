@@ -16,7 +16,7 @@ namespace InnoCenter.Web.Features.Centers;
 
 /// <summary>A center's membership over time: every period, the composition on each day it changed, and changes.</summary>
 public sealed class MembershipHandlers(
-    AppDbContext db, CenterAccess access, CenterHandlers centers, OrganizationLookup orgs, TimeProvider clock)
+    AppDbContext db, CenterAccess access, CenterHandlers centers, OrganizationLookup orgs, PolicyProvider policy, TimeProvider clock)
 {
     /// <summary>Every membership period of the center, history included.</summary>
     public async Task<Result<IReadOnlyList<CenterMemberDto>>> MembersAsync(Guid id, CancellationToken ct)
@@ -43,6 +43,8 @@ public sealed class MembershipHandlers(
         var periods = await db.CenterMemberships.AsNoTracking().Where(m => m.CenterId == id).ToListAsync(ct);
         var days = periods.Select(p => p.JoinedOn).Concat(periods.Where(p => p.LeftOn is not null).Select(p => p.LeftOn!.Value))
             .Distinct().Order();
+        // The pack's regions, plus any a period carries that a later pack no longer lists, so no member drops out of the counts.
+        var regions = policy.Current.Regions.Select(r => r.Code).Union(periods.Select(p => p.Region), StringComparer.Ordinal).ToList();
         return days.Select(day =>
         {
             var on = periods.Where(p => p.IsMemberOn(day)).ToList();
@@ -50,7 +52,7 @@ public sealed class MembershipHandlers(
                 day,
                 on.Count,
                 Enum.GetValues<MemberKind>().ToDictionary(k => k.ToString(), k => on.Count(p => p.Kind == k)),
-                Enum.GetValues<Region>().ToDictionary(r => r.ToString(), r => on.Count(p => p.Region == r)),
+                regions.ToDictionary(r => r, r => on.Count(p => p.Region == r)),
                 on.Sum(p => p.EquitySharePercent ?? 0m));
         }).ToList();
     }

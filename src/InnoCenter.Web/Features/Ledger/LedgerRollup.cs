@@ -3,6 +3,7 @@ using InnoCenter.Domain.Centers;
 using InnoCenter.Domain.Common;
 using InnoCenter.Domain.Ledger;
 using InnoCenter.Domain.Organizations;
+using InnoCenter.Domain.Policy;
 using InnoCenter.Web.Data;
 using InnoCenter.Web.Features.Ledger.Rollup;
 using InnoCenter.Web.Infrastructure.Policy;
@@ -74,8 +75,7 @@ public sealed class LedgerRollup(AppDbContext db, PolicyProvider policy)
 
         // Policy is applied here, on the raw dimensions, so changing it never leaves a kept row stale.
         var highLevel = policy.Current.Ledger.TalentCategories.Where(t => t.HighLevel).Select(t => t.Code).ToHashSet(StringComparer.Ordinal);
-        var crossRegions = policy.Current.Ledger.CrossRegionCodes
-            .Select(code => Enum.TryParse<Region>(code, out var r) ? (Region?)r : null).Where(r => r is not null).Select(r => r!.Value).ToHashSet();
+        var crossRegions = policy.Current.RegionScope;
         foreach (var r in figures)
         {
             if (sums.TryGetValue(r.CenterId, out var d))
@@ -87,7 +87,7 @@ public sealed class LedgerRollup(AppDbContext db, PolicyProvider policy)
         return sums.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, decimal>)kv.Value);
     }
 
-    private static void Apply(Dictionary<string, decimal> d, string figure, long value, HashSet<string> highLevel, HashSet<Region> crossRegions)
+    private static void Apply(Dictionary<string, decimal> d, string figure, long value, HashSet<string> highLevel, RegionScope crossRegions)
     {
         static string Rest(string figure, string prefix) => figure[prefix.Length..];
 
@@ -179,10 +179,10 @@ public sealed class LedgerRollup(AppDbContext db, PolicyProvider policy)
 
                 break;
             case var f when f.StartsWith(LedgerRollupFigures.MembersRegion, StringComparison.Ordinal)
-                            && Enum.TryParse<Region>(Rest(f, LedgerRollupFigures.MembersRegion), out var region):
+                            && Rest(f, LedgerRollupFigures.MembersRegion) is var region:
                 // Members on the last day of the year; the cross-region view counts the regions the policy names (京津冀: Beijing, Hebei).
                 d[MembersTotal] += value;
-                if (crossRegions.Contains(region))
+                if (crossRegions.IsCrossRegion(region))
                 {
                     d[MembersBeijingHebei] += value;
                 }

@@ -14,7 +14,8 @@ public sealed class CreateModel(OrganizationHandlers handlers, PolicyProvider po
 
     public void OnGet()
     {
-        Input.Region = "Tianjin";
+        // Most organisations an Admin enters are of the programme's own city.
+        Input.Region = Policy.RegionScope.Home ?? Policy.Regions.FirstOrDefault()?.Code;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct) =>

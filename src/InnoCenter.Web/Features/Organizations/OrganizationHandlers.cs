@@ -155,7 +155,7 @@ public sealed class OrganizationHandlers(AppDbContext db, CurrentUser user, Poli
             [text["organization.creditCode"]] = o.CreditCode,
             [text["organization.name"]] = o.Name,
             [text["organization.type"]] = p.OrganizationTypes.LabelOf(o.Type.ToString(), en),
-            [text["organization.region"]] = p.Regions.LabelOf(o.Region.ToString(), en),
+            [text["organization.region"]] = p.Regions.LabelOf(o.Region, en),
             [text["organization.district"]] = o.DistrictCode is null ? string.Empty : p.Districts.LabelOf(o.DistrictCode, en),
             [text["organization.address"]] = o.Address ?? string.Empty,
             [text["organization.contactName"]] = o.ContactName ?? string.Empty,
@@ -196,8 +196,9 @@ public sealed class OrganizationHandlers(AppDbContext db, CurrentUser user, Poli
             q = q.Where(o => o.Type == type);
         }
 
-        if (Enum.TryParse<Region>(f.Region, true, out var region))
+        if (!string.IsNullOrWhiteSpace(f.Region))
         {
+            var region = f.Region.Trim();
             q = q.Where(o => o.Region == region);
         }
 
@@ -220,8 +221,8 @@ public sealed class OrganizationHandlers(AppDbContext db, CurrentUser user, Poli
             o.Name,
             o.Type.ToString(),
             p.OrganizationTypes.LabelOf(o.Type.ToString(), en),
-            o.Region.ToString(),
-            p.Regions.LabelOf(o.Region.ToString(), en),
+            o.Region,
+            p.Regions.LabelOf(o.Region, en),
             o.DistrictCode,
             o.DistrictCode is null ? null : p.Districts.LabelOf(o.DistrictCode, en),
             o.Address,

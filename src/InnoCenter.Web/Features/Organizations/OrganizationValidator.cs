@@ -1,6 +1,7 @@
 using InnoCenter.Domain.Common;
 using InnoCenter.Domain.Organizations;
 using InnoCenter.Domain.Policy;
+using InnoCenter.Web.Infrastructure.Localization;
 
 namespace InnoCenter.Web.Features.Organizations;
 
@@ -42,20 +43,21 @@ public static class OrganizationValidator
             errors.Add(new Error("organization.type_unknown", "type", r.Type));
         }
 
-        Region region = default;
+        var region = r.Region?.Trim() ?? "";
+        var scope = policy.RegionScope;
         if (string.IsNullOrWhiteSpace(r.Region))
         {
             errors.Add(new Error("validation.required", "region"));
         }
-        else if (!Enum.TryParse(r.Region, ignoreCase: true, out region) || !Enum.IsDefined(region))
+        else if (policy.Regions.FirstOrDefault(x => string.Equals(x.Code, region, StringComparison.OrdinalIgnoreCase)) is not { } known)
         {
             errors.Add(new Error("organization.region_unknown", "region", r.Region));
         }
-        else if (region == Region.Tianjin)
+        else if (scope.NeedsDistrict(region = known.Code))
         {
             if (string.IsNullOrWhiteSpace(r.DistrictCode))
             {
-                errors.Add(new Error("organization.district_required", "districtCode"));
+                errors.Add(new Error("organization.district_required", "districtCode", policy.Regions.LabelOf(region, LocalizationSetup.IsEnglish)));
             }
             else if (policy.FindDistrict(r.DistrictCode.Trim()) is null)
             {
@@ -73,7 +75,7 @@ public static class OrganizationValidator
         }
 
         var details = new OrganizationDetails(
-            code!, name!, type, region, r.DistrictCode?.Trim(), r.Address, r.ContactName, r.ContactPhone);
+            code!, name!, type, region, scope.NeedsDistrict(region) ? r.DistrictCode?.Trim() : null, r.Address, r.ContactName, r.ContactPhone);
         return (details, warnings);
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace InnoCenter.Web.Features.Resources;
 
 /// <summary>A resource: its details and fees, a week of its bookings, the booking form, and the owner's tools.</summary>
-public sealed class DetailsModel(ResourceHandlers resources, BookingHandlers bookings, BookingSeriesHandlers series, BookingQueries queries, CalendarFeeds feeds, Text text, TimeProvider clock) : PageModel
+public sealed class DetailsModel(ResourceHandlers resources, BookingHandlers bookings, BookingSeriesHandlers series, BookingQueries queries, CalendarFeeds feeds, ResourcePhotos photos, Text text, TimeProvider clock) : PageModel
 {
     public string? FeedUrl { get; private set; }
 
@@ -51,7 +51,37 @@ public sealed class DetailsModel(ResourceHandlers resources, BookingHandlers boo
 
     public DateOnly Monday { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public IReadOnlyList<ResourcePhotoDto> Photos { get; private set; } = [];
+
+    /// <summary>Adds a photo; the upload is checked (size, type by its bytes, JPG or PNG) before anything is kept.</summary>
+    public async Task<IActionResult> OnPostPhotoAsync(IFormFile? photo, CancellationToken ct)
+    {
+        var result = await photos.UploadAsync(Id, photo, ct);
+        if (!result.IsSuccess)
+        {
+            ModelState.AddFailure(result.Failure!, text, string.Empty);
+            return await LoadAsync(ct) ? Page() : NotFound();
+        }
+
+        TempData["Flash"] = text["resources.photo_added"];
+        return Redirect($"/Resources/Details/{Id}");
+    }
+
+    public async Task<IActionResult> OnPostRemovePhotoAsync(Guid photoId, CancellationToken ct)
+    {
+        var result = await photos.RemoveAsync(Id, photoId, ct);
+        if (!result.IsSuccess)
+        {
+            ModelState.AddFailure(result.Failure!, text, string.Empty);
+            return await LoadAsync(ct) ? Page() : NotFound();
+        }
+
+        TempData["Flash"] = text["resources.photo_removed"];
+        return Redirect($"/Resources/Details/{Id}");
+    }
+
+    /// <summary>Shows the resource; a free slot picked on the free-slot search arrives as day, from and hours and fills the booking form.</summary>
+    public async Task<IActionResult> OnGetAsync([FromQuery] DateOnly? day, [FromQuery] TimeOnly? from, [FromQuery] decimal? hours, CancellationToken ct)
     {
         if (!await LoadAsync(ct))
         {
@@ -60,9 +90,9 @@ public sealed class DetailsModel(ResourceHandlers resources, BookingHandlers boo
 
         if (Input.Day is null)
         {
-            Input.Day = DateOnly.FromDateTime(clock.GetUtcNow().ToBeijingTime().DateTime).AddDays(1);
-            Input.From = new TimeOnly(9, 0);
-            Input.Hours = 1;
+            Input.Day = day ?? DateOnly.FromDateTime(clock.GetUtcNow().ToBeijingTime().DateTime).AddDays(1);
+            Input.From = from ?? new TimeOnly(9, 0);
+            Input.Hours = hours is > 0 ? hours : 1;
         }
 
         return Page();
@@ -156,6 +186,7 @@ public sealed class DetailsModel(ResourceHandlers resources, BookingHandlers boo
         var from = BeijingTime.At(Monday, TimeSpan.Zero);
         Bookings = await queries.CalendarAsync(Id, from, from.AddDays(7), ct);
         Blackouts = await resources.BlackoutsAsync(Id, from, ct);
+        Photos = await photos.ListAsync(Id, ct);
         return true;
     }
 

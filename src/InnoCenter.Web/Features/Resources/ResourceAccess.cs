@@ -28,6 +28,23 @@ public sealed class ResourceAccess(AppDbContext db, CurrentUser user, CenterAcce
         (user.OrganizationId == ownerOrganizationId && (user.IsInRole(Roles.MemberUser) || user.IsInRole(Roles.CenterUser)))
         || await centers.CanEditAsync(centerId, ct);
 
+    /// <summary>Whether the user manages every one of the (center, owner) pairs; false for none.</summary>
+    public async Task<bool> ManagesAllAsync(IEnumerable<(Guid CenterId, Guid OwnerOrganizationId)> pairs, CancellationToken ct)
+    {
+        var any = false;
+        foreach (var (center, owner) in pairs)
+        {
+            if (!await CanManageAsync(center, owner, ct))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
     public Task<bool> CanManageAsync(ResearchResource r, CancellationToken ct) => CanManageAsync(r.CenterId, r.OwnerOrganizationId, ct);
 
     /// <summary>The centers whose users manage every resource of the center.</summary>

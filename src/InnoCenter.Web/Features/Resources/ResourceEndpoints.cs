@@ -1,3 +1,5 @@
+using InnoCenter.Domain.Resources;
+using InnoCenter.Web.Infrastructure.Files;
 using InnoCenter.Web.Infrastructure.Localization;
 using InnoCenter.Web.Infrastructure.Problems;
 using InnoCenter.Web.Infrastructure.Web;
@@ -14,6 +16,9 @@ public static class ResourceEndpoints
         // A calendar client carries no cookie or bearer token: the secret in the address is the authorisation.
         app.MapGet("/api/v1/resources/feeds/{token}.ics", Feed).AllowAnonymous().WithTags("Resources").WithName("GetResourceCalendarFeed").Produces(StatusCodes.Status200OK, contentType: "text/calendar")
             .WithSummary("An iCalendar feed of bookings, by its secret address").ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapGet("/api/v1/resources/photos/{fileId:guid}", Photo).AllowAnonymous().WithTags("Resources").WithName("GetResourcePhoto")
+            .Produces(StatusCodes.Status200OK, contentType: "image/jpeg").WithSummary("A resource's photo: for anyone where the resource is in the public catalogue, else for users signed in")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         var group = app.MapGroup("/api/v1/resources").RequireAuthorization().WithTags("Resources")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -35,7 +40,14 @@ public static class ResourceEndpoints
         group.MapPost("/sme/{organizationId:guid}/confirm", ConfirmSme).WithName("ConfirmSme").WithSummary("Confirm an organisation's SME status (Admin)");
         group.MapGet("/figures", Figures).WithName("GetResourceFigures").WithSummary("Yearly figures (有效工作机时, 对外服务机时, 共享率, income) per resource, owner or center");
         group.MapGet("/statements/{organizationId:guid}/{year:int}/{month:int}", GetStatement).WithName("GetResourceStatement").WithSummary("An organisation's monthly statement");
+        group.MapGet("/statements", ListStatements).WithName("ListResourceStatements").WithSummary("A month's statements with their payment state, filterable by state: all for an Admin, those the user may record paid for the resources' side");
+        group.MapGet("/statements/{organizationId:guid}/{year:int}/{month:int}/payment", GetStatementPayment).WithName("GetResourceStatementPayment").WithSummary("The payment state of an organisation's monthly statement: unpaid, paid or overdue");
+        group.MapPost("/statements/{organizationId:guid}/{year:int}/{month:int}/payment", RecordStatementPaid).WithName("RecordResourceStatementPaid").WithSummary("Record an organisation's monthly statement paid with date, amount and reference (Admin or whoever runs every resource charged on it, never the payer; version-checked)");
         group.MapGet("/statements/{organizationId:guid}/{year:int}/{month:int}/export", ExportStatement).WithName("ExportResourceStatement").Produces(StatusCodes.Status200OK, contentType: OpenApiConventions.Xlsx).WithSummary("An organisation's monthly statement as Excel");
+        group.MapPost("/{id:guid}/photos", UploadPhoto).WithName("UploadResourcePhoto")
+            .WithSummary("Add a photo (JPG or PNG, checked by its bytes and size before it is kept) to a resource the user manages").ProducesValidationProblem();
+        group.MapDelete("/{id:guid}/photos/{fileId:guid}", RemovePhoto).WithName("RemoveResourcePhoto").WithSummary("Stop showing one of a resource's photos");
+        group.MapGet("/{id:guid}/photos", ListPhotos).WithName("ListResourcePhotos").WithSummary("A resource's photos");
         group.MapGet("/{id:guid}", Get).WithName("GetResource").WithSummary("One resource of the catalogue");
         group.MapPut("/{id:guid}", Update).WithName("UpdateResource").WithSummary("Edit a resource");
         group.MapGet("/{id:guid}/calendar", Calendar).WithName("GetResourceCalendar").WithSummary("A resource's bookings between two instants");
@@ -147,7 +159,7 @@ public static class ResourceEndpoints
         Answer(await h.StatementAsync(organizationId, year, month, ct), text);
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ExportStatement(
-        Guid organizationId, int year, int month, ResourceFigures h, Text text, CancellationToken ct)
+        Guid organizationId, int year, int month, ResourceFigures h, StatementPayments payments, Text text, CancellationToken ct)
     {
         var check = await h.StatementAsync(organizationId, year, month, ct);
         if (!check.IsSuccess)
@@ -155,9 +167,56 @@ public static class ResourceEndpoints
             return check.Failure!.ToProblem(text);
         }
 
+        var payment = (await payments.GetAsync(organizationId, year, month, ct)).Value;
+        var stateColumn = text["resources.paymentState"];
+        var state = text[$"resources.payment.{payment.State}"] + (payment.PaidOn is { } on ? $" {on:yyyy-MM-dd} {payment.Reference}" : $" ({text["resources.payment.dueOn"]} {payment.DueOn:yyyy-MM-dd})");
         return await ExcelExport.ToXlsxAsync(
-            h.StreamStatement(organizationId, year, month), l => ResourceFigures.StatementRow(l, text),
-            $"statement-{year}{month:00}.xlsx", text["resources.statement.title"], ct, h.StatementColumns(text));
+            h.StreamStatement(organizationId, year, month), l =>
+            {
+                var row = ResourceFigures.StatementRow(l, text);
+                row[stateColumn] = state;
+                return row;
+            },
+            $"statement-{year}{month:00}.xlsx", text["resources.statement.title"], ct, [.. h.StatementColumns(text), new SheetColumn(stateColumn)]);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<StatementListRow>>, ProblemHttpResult>> ListStatements(
+        int year, int month, StatementPaymentState? state, StatementPayments h, Text text, CancellationToken ct) =>
+        Answer(await h.ListAsync(year, month, state, ct), text);
+
+    private static async Task<Results<Ok<StatementPaymentDto>, ProblemHttpResult>> GetStatementPayment(
+        Guid organizationId, int year, int month, StatementPayments h, Text text, CancellationToken ct) =>
+        Answer(await h.GetAsync(organizationId, year, month, ct), text);
+
+    private static async Task<Results<Ok<StatementPaymentDto>, ProblemHttpResult>> RecordStatementPaid(
+        Guid organizationId, int year, int month, [FromBody] StatementPaymentRequest request, StatementPayments h, Text text, CancellationToken ct) =>
+        Answer(await h.RecordPaidAsync(organizationId, year, month, request, ct), text);
+
+    private static async Task<Results<Created<ResourcePhotoDto>, ProblemHttpResult>> UploadPhoto(Guid id, IFormFile? file, ResourcePhotos photos, Text text, CancellationToken ct)
+    {
+        var r = await photos.UploadAsync(id, file, ct);
+        return r.IsSuccess ? TypedResults.Created(r.Value.Url, r.Value) : r.Failure!.ToProblem(text);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemovePhoto(Guid id, Guid fileId, ResourcePhotos photos, Text text, CancellationToken ct)
+    {
+        var r = await photos.RemoveAsync(id, fileId, ct);
+        return r.IsSuccess ? TypedResults.NoContent() : r.Failure!.ToProblem(text);
+    }
+
+    private static async Task<Ok<IReadOnlyList<ResourcePhotoDto>>> ListPhotos(Guid id, ResourcePhotos photos, CancellationToken ct) =>
+        TypedResults.Ok(await photos.ListAsync(id, ct));
+
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Photo(Guid fileId, Attachments attachments, Text text, CancellationToken ct)
+    {
+        var opened = await attachments.OpenAsync(fileId, ct);
+        if (!opened.IsSuccess)
+        {
+            return opened.Failure!.ToProblem(text);
+        }
+
+        var (file, content) = opened.Value;
+        return TypedResults.File(content, file.ContentType, lastModified: file.UploadedAt);
     }
 
     private static async Task<Results<ContentHttpResult, NotFound>> Feed(string token, CalendarFeeds feeds, CancellationToken ct) =>

@@ -108,14 +108,16 @@ public sealed class ResourceFigures(AppDbContext db, ResourceAccess access, Book
     /// <summary>The monthly statement (对账单) of an organisation: every charged booking that started in the month.</summary>
     public async Task<Result<Statement>> StatementAsync(Guid organizationId, int year, int month, CancellationToken ct)
     {
-        if (!access.IsAdmin && access.OrganizationId != organizationId)
-        {
-            return Failure.Forbidden();
-        }
-
         if (year is < 2000 or > 2200 || month is < 1 or > 12)
         {
-            return Failure.Validation(new Error("resources.month_invalid", "month"));
+            return access.IsAdmin || access.OrganizationId == organizationId
+                ? Failure.Validation(new Error("resources.month_invalid", "month"))
+                : Failure.Forbidden();
+        }
+
+        if (!access.IsAdmin && access.OrganizationId != organizationId && !await ManagesAllChargesAsync(organizationId, year, month, ct))
+        {
+            return Failure.Forbidden();
         }
 
         var name = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Name).FirstOrDefaultAsync(ct);
@@ -142,11 +144,30 @@ public sealed class ResourceFigures(AppDbContext db, ResourceAccess access, Book
         return (BeijingTime.At(first, TimeSpan.Zero), BeijingTime.At(first.AddMonths(1), TimeSpan.Zero));
     }
 
-    private IQueryable<ResourceBooking> StatementQuery(Guid organizationId, int year, int month)
+    /// <summary>
+    /// Whether the user runs every resource charged on the statement (its owner's users or its center's staff): they see
+    /// the statement and record it paid. A statement charged by several owners is theirs only together (or an Admin's),
+    /// so nobody records another owner's money as received.
+    /// </summary>
+    public async Task<bool> ManagesAllChargesAsync(Guid organizationId, int year, int month, CancellationToken ct)
+    {
+        if (access.OrganizationId is null)
+        {
+            return false;
+        }
+
+        var charged = await StatementQuery(organizationId, year, month).Where(b => b.ChargeFen > 0)
+            .Select(b => new { b.CenterId, b.OwnerOrganizationId }).Distinct().Take(100).ToListAsync(ct);
+        return charged.Count > 0 && await access.ManagesAllAsync(charged.Select(c => (c.CenterId, c.OwnerOrganizationId)), ct);
+    }
+
+    /// <summary>The bookings a monthly statement charges: completed, no-shows and late cancellations that started in the month.</summary>
+    public IQueryable<ResourceBooking> StatementQuery(Guid? organizationId, int year, int month)
     {
         var (from, to) = MonthBounds(year, month);
-        return db.ResourceBookings.AsNoTracking().Where(b => b.BookerOrganizationId == organizationId && b.Starts >= from && b.Starts < to
+        var q = db.ResourceBookings.AsNoTracking().Where(b => b.Starts >= from && b.Starts < to
             && (b.Status == BookingStatus.Completed || b.Status == BookingStatus.NoShow || (b.Status == BookingStatus.Cancelled && b.LateCancel)));
+        return organizationId is { } org ? q.Where(b => b.BookerOrganizationId == org) : q;
     }
 
     private IQueryable<StatementLine> Lines(IQueryable<ResourceBooking> q) =>

@@ -1,6 +1,7 @@
 using InnoCenter.Domain.Resources;
 using InnoCenter.Web.Features.Assessment;
 using InnoCenter.Web.Features.Workbench;
+using InnoCenter.Web.Infrastructure.Files;
 using InnoCenter.Web.Infrastructure.Search;
 
 namespace InnoCenter.Web.Features.Resources;
@@ -20,6 +21,9 @@ public static class ResourcesRegistration
         services.AddScoped<ResourceAvailability>();
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<IReportPrefill, ResourceReportPrefill>();
+        services.AddScoped<StatementPayments>();
+        services.AddScoped<ResourcePhotos>();
+        services.AddScoped<IAttachmentAccess, ResourcePhotoAccess>();
         services.AddSearchKind<ResearchResource>(ResourceHandlers.SearchKind, r => [r.Name, r.Model, r.Location]);
         services.AddWorkbenchSource<ResourceWorkbenchSource>();
         return services;

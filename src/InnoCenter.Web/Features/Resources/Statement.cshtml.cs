@@ -1,4 +1,5 @@
 using InnoCenter.Domain.Resources;
+using InnoCenter.Web.Infrastructure.Web;
 using InnoCenter.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace InnoCenter.Web.Features.Resources;
 
 /// <summary>对账单与服务统计: an organisation's monthly statement, and the yearly figures of the resources the user runs.</summary>
-public sealed class StatementModel(ResourceFigures figures, ResourceAccess access, Text text, TimeProvider clock) : PageModel
+public sealed class StatementModel(ResourceFigures figures, StatementPayments payments, ResourceAccess access, Text text, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? OrganizationId { get; set; }
@@ -27,9 +28,42 @@ public sealed class StatementModel(ResourceFigures figures, ResourceAccess acces
 
     public string? Problem { get; private set; }
 
+    public StatementPaymentDto? Payment { get; private set; }
+
+    public bool CanRecordPayment { get; private set; }
+
+    /// <summary>Today in Beijing, the payment date the form suggests.</summary>
+    public DateOnly Today => clock.TodayInBeijing();
+
+    /// <summary>The month's statements the user may record paid (all for an Admin), filtered by payment state.</summary>
+    [BindProperty(SupportsGet = true)]
+    public StatementPaymentState? State { get; set; }
+
+    public IReadOnlyList<StatementListRow>? AllStatements { get; private set; }
+
     public int Y { get; private set; }
 
     public int M { get; private set; }
+
+    public async Task<IActionResult> OnPostPaidAsync(Guid organizationId, string month, int version, DateOnly? paidOn, decimal? amount, string? reference, CancellationToken ct)
+    {
+        Month = month;
+        OrganizationId = organizationId;
+        var (y, m) = ParseMonth(month) ?? (0, 0);
+        var r = await payments.RecordPaidAsync(organizationId, y, m, new StatementPaymentRequest { PaidOn = paidOn, Amount = amount, Reference = reference, Version = version }, ct);
+        if (!r.IsSuccess)
+        {
+            ModelState.AddFailure(r.Failure!, text, string.Empty);
+            await OnGetAsync(ct);
+            return Page();
+        }
+
+        TempData["Flash"] = text["resources.payment.recorded"];
+        return Redirect($"/Resources/Statement?organizationId={organizationId}&month={month}");
+    }
+
+    private static (int Y, int M)? ParseMonth(string? month) =>
+        month is { Length: 7 } && int.TryParse(month[..4], out var y) && int.TryParse(month[5..], out var m) ? (y, m) : null;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -47,11 +81,20 @@ public sealed class StatementModel(ResourceFigures figures, ResourceAccess acces
             if (s.IsSuccess)
             {
                 Statement = s.Value;
+                Payment = (await payments.GetAsync(org, Y, M, ct)).Value;
+                CanRecordPayment = Payment.State != StatementPaymentState.Paid && Payment.Total > 0 && await payments.CanRecordAsync(org, Y, M, ct);
             }
             else
             {
                 Problem = string.Join(" ", s.Failure!.Errors.Select(text.Of));
             }
+        }
+
+        // Admins see every statement of the month; the resources' side those it may record paid (none: no list).
+        if (access.IsAdmin || access.OrganizationId is not null)
+        {
+            var all = await payments.ListAsync(Y, M, State, ct);
+            AllStatements = all.IsSuccess && (access.IsAdmin || all.Value.Count > 0 || State is not null) ? all.Value : null;
         }
 
         Year ??= today.Year;

@@ -24,22 +24,22 @@ namespace InnoCenter.Web.Infrastructure.Startup;
 /// </summary>
 public static class DemoSeeder
 {
-    private static readonly (string Prefix, string Region, string OrgCode, string Name, OrganizationType Type, Region Where, string? District)[] Organizations =
+    private static readonly (string Prefix, string Region, string OrgCode, string Name, OrganizationType Type, string Where, string? District)[] Organizations =
     [
-        ("91", "120116", "MA05T6K2", "天津海河智能装备有限公司", OrganizationType.Enterprise, Region.Tianjin, "120116"),
-        ("91", "120111", "MA06B1R3", "天津津门新材料科技股份有限公司", OrganizationType.Enterprise, Region.Tianjin, "120111"),
-        ("91", "120113", "30015862", "天津北辰生物医药集团有限公司", OrganizationType.Enterprise, Region.Tianjin, "120113"),
-        ("91", "120116", "MA07C8N4", "天津滨海集成电路设计有限公司", OrganizationType.Enterprise, Region.Tianjin, "120116"),
-        ("12", "120000", "40135460", "天津大学", OrganizationType.University, Region.Tianjin, "120104"),
-        ("12", "120000", "40135478", "南开大学", OrganizationType.University, Region.Tianjin, "120104"),
-        ("12", "120000", "40135487", "天津市机械工业研究院", OrganizationType.ResearchInstitute, Region.Tianjin, "120103"),
-        ("51", "120000", "50006731", "天津市智能制造产业联盟", OrganizationType.IndustryOrganization, Region.Tianjin, "120101"),
-        ("91", "120116", "MA05XY12", "天津滨海科技融资担保有限公司", OrganizationType.FinancialInstitution, Region.Tianjin, "120116"),
-        ("12", "110000", "40000285", "北京工业技术研究院", OrganizationType.ResearchInstitute, Region.Beijing, null),
-        ("91", "110108", "MA01D2E3", "北京中关村智造科技有限公司", OrganizationType.Enterprise, Region.Beijing, null),
-        ("12", "130000", "40170052", "河北工业大学", OrganizationType.University, Region.Hebei, null),
-        ("91", "130100", "MA0F1G2H", "石家庄精密机械制造有限公司", OrganizationType.Enterprise, Region.Hebei, null),
-        ("91", "310115", "MA1H3K4L", "上海浦江先进材料有限公司", OrganizationType.Enterprise, Region.OtherProvince, null),
+        ("91", "120116", "MA05T6K2", "天津海河智能装备有限公司", OrganizationType.Enterprise, "Tianjin", "120116"),
+        ("91", "120111", "MA06B1R3", "天津津门新材料科技股份有限公司", OrganizationType.Enterprise, "Tianjin", "120111"),
+        ("91", "120113", "30015862", "天津北辰生物医药集团有限公司", OrganizationType.Enterprise, "Tianjin", "120113"),
+        ("91", "120116", "MA07C8N4", "天津滨海集成电路设计有限公司", OrganizationType.Enterprise, "Tianjin", "120116"),
+        ("12", "120000", "40135460", "天津大学", OrganizationType.University, "Tianjin", "120104"),
+        ("12", "120000", "40135478", "南开大学", OrganizationType.University, "Tianjin", "120104"),
+        ("12", "120000", "40135487", "天津市机械工业研究院", OrganizationType.ResearchInstitute, "Tianjin", "120103"),
+        ("51", "120000", "50006731", "天津市智能制造产业联盟", OrganizationType.IndustryOrganization, "Tianjin", "120101"),
+        ("91", "120116", "MA05XY12", "天津滨海科技融资担保有限公司", OrganizationType.FinancialInstitution, "Tianjin", "120116"),
+        ("12", "110000", "40000285", "北京工业技术研究院", OrganizationType.ResearchInstitute, "Beijing", null),
+        ("91", "110108", "MA01D2E3", "北京中关村智造科技有限公司", OrganizationType.Enterprise, "Beijing", null),
+        ("12", "130000", "40170052", "河北工业大学", OrganizationType.University, "Hebei", null),
+        ("91", "130100", "MA0F1G2H", "石家庄精密机械制造有限公司", OrganizationType.Enterprise, "Hebei", null),
+        ("91", "310115", "MA1H3K4L", "上海浦江先进材料有限公司", OrganizationType.Enterprise, "OtherProvince", null),
     ];
 
     /// <summary>The made-up approved application the demo center was founded from; its presence means the center is seeded.</summary>

@@ -47,7 +47,7 @@ public sealed class CenterMembershipConfiguration : IEntityTypeConfiguration<Cen
         // The domain makes its ids, so a record reached through a navigation is new, not an existing row.
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(FieldLengths.Code);
-        b.Property(x => x.Region).HasConversion<string>().HasMaxLength(FieldLengths.Code);
+        b.Property(x => x.Region).HasMaxLength(FieldLengths.Code);
         b.Property(x => x.EquitySharePercent).HasPrecision(5, 2);
         b.HasIndex(x => new { x.CenterId, x.OrganizationId, x.JoinedOn });
         b.HasIndex(x => new { x.OrganizationId, x.LeftOn });

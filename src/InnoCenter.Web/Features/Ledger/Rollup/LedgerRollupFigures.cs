@@ -267,7 +267,7 @@ public static class LedgerRollupFigures
                 // the day the next begins), so counting periods counts organisations.
                 var all = db.CenterMemberships.AsNoTracking();
                 all = center is { } c ? all.Where(x => x.CenterId == c) : all;
-                var net = new Dictionary<(Guid, int, Domain.Organizations.Region), long>();
+                var net = new Dictionary<(Guid, int, string), long>();
                 var joined = all.Where(m => m.LeftOn == null || m.LeftOn.Value.Year > m.JoinedOn.Year);
                 foreach (var r in await (ys is null ? joined : joined.Where(m => ys.Contains(m.JoinedOn.Year)))
                              .GroupBy(m => new { m.CenterId, m.JoinedOn.Year, m.Region }).Select(g => new { g.Key.CenterId, g.Key.Year, g.Key.Region, Count = g.Count() }).ToListAsync(ct))

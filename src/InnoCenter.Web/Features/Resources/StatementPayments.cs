@@ -1,0 +1,226 @@
+using InnoCenter.Domain.Common;
+using InnoCenter.Domain.Policy;
+using InnoCenter.Domain.Resources;
+using InnoCenter.Web.Data;
+using InnoCenter.Web.Infrastructure.Localization;
+using InnoCenter.Web.Infrastructure.Policy;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCenter.Web.Features.Resources;
+
+/// <summary>The payment state of a statement as the API and pages show it; a statement never recorded has version 0.</summary>
+public sealed record StatementPaymentDto(
+    Guid OrganizationId, int Year, int Month, decimal Total, StatementPaymentState State, DateOnly IssuedOn, DateOnly DueOn,
+    DateOnly? PaidOn, decimal? Amount, string? Reference, int Version);
+
+public sealed record StatementPaymentRequest
+{
+    public DateOnly? PaidOn { get; init; }
+
+    /// <summary>The amount received in yuan; it must be the statement's total.</summary>
+    public decimal? Amount { get; init; }
+
+    public string? Reference { get; init; }
+
+    /// <summary>The version read with the payment state (0 for a statement never recorded).</summary>
+    public int? Version { get; init; }
+}
+
+/// <summary>One organisation's statement in the list of a month's statements.</summary>
+public sealed record StatementListRow(Guid OrganizationId, string OrganizationName, decimal Total, StatementPaymentState State, DateOnly DueOn, DateOnly? PaidOn, string? Reference);
+
+/// <summary>
+/// 付款状态 of the monthly statements: read beside the statement; recorded paid (version-checked) by an Admin or by the
+/// users who run every resource charged on it — never by the paying organisation itself; a month's statements listed by
+/// state. Overdue is computed on every read from paymentDaysAfterIssue of the pack version in force on the issue date.
+/// </summary>
+public sealed class StatementPayments(
+    AppDbContext db, ResourceAccess access, ResourceFigures figures, PolicyProvider policy, PolicyVersions versions, TimeProvider clock)
+{
+    /// <summary>How many months back the workbench looks for overdue statements.</summary>
+    private const int OverdueLookBackMonths = 12;
+
+    public async Task<Result<StatementPaymentDto>> GetAsync(Guid organizationId, int year, int month, CancellationToken ct)
+    {
+        var statement = await figures.StatementAsync(organizationId, year, month, ct);
+        if (!statement.IsSuccess)
+        {
+            return statement.Failure!;
+        }
+
+        var row = await db.ResourceStatementPayments.AsNoTracking()
+            .FirstOrDefaultAsync(p => p.OrganizationId == organizationId && p.Year == year && p.Month == month, ct);
+        return Dto(organizationId, year, month, statement.Value.Total, row, await RulesForAsync(year, month, ct));
+    }
+
+    /// <summary>Whether the user may record this statement paid: an Admin, or whoever runs every resource charged on it, never the payer.</summary>
+    public async Task<bool> CanRecordAsync(Guid organizationId, int year, int month, CancellationToken ct) =>
+        access.IsAdmin
+        || (access.OrganizationId is { } own && own != organizationId && await figures.ManagesAllChargesAsync(organizationId, year, month, ct));
+
+    public async Task<Result<StatementPaymentDto>> RecordPaidAsync(Guid organizationId, int year, int month, StatementPaymentRequest request, CancellationToken ct)
+    {
+        if (year is < 2000 or > 2200 || month is < 1 or > 12)
+        {
+            return access.IsAdmin ? Failure.Validation(new Error("resources.month_invalid", "month")) : Failure.Forbidden();
+        }
+
+        if (!await CanRecordAsync(organizationId, year, month, ct))
+        {
+            return Failure.Forbidden();
+        }
+
+        var totalFen = await figures.StatementQuery(organizationId, year, month).SumAsync(b => b.ChargeFen, ct);
+        if (totalFen <= 0)
+        {
+            return Failure.IllegalTransition("resources.statement_nothing_to_pay");
+        }
+
+        var row = await db.ResourceStatementPayments
+            .FirstOrDefaultAsync(p => p.OrganizationId == organizationId && p.Year == year && p.Month == month, ct);
+        if ((row?.Version ?? 0) != (request.Version ?? -1))
+        {
+            return Failure.Conflict("common.concurrency");
+        }
+
+        if (row is null)
+        {
+            row = StatementPayment.Open(organizationId, year, month);
+            db.ResourceStatementPayments.Add(row);
+        }
+
+        var today = clock.TodayInBeijing();
+        var marked = row.MarkPaid(request.PaidOn, request.Amount, totalFen / 100m, request.Reference, access.UserId!.Value, clock.GetUtcNow(), today);
+        if (!marked.IsSuccess)
+        {
+            return marked.Failure!;
+        }
+
+        try
+        {
+            if (await db.SaveVersionedAsync(ct) is { } lost)
+            {
+                return lost;
+            }
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            // Two first recordings of one statement raced; the second lost.
+            return Failure.Conflict("common.concurrency");
+        }
+
+        return Dto(organizationId, year, month, totalFen / 100m, row, await RulesForAsync(year, month, ct));
+    }
+
+    /// <summary>
+    /// A month's statements with a charge, with their state: all of them for an Admin; for others, those they may record
+    /// paid. The overdue filter is computed, not stored.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<StatementListRow>>> ListAsync(int year, int month, StatementPaymentState? state, CancellationToken ct)
+    {
+        if (!access.IsAdmin && access.OrganizationId is null)
+        {
+            return Failure.Forbidden();
+        }
+
+        if (year is < 2000 or > 2200 || month is < 1 or > 12)
+        {
+            return Failure.Validation(new Error("resources.month_invalid", "month"));
+        }
+
+        var charged = figures.StatementQuery(null, year, month).Where(b => b.ChargeFen > 0);
+        if (!access.IsAdmin)
+        {
+            // Payers with a charge on something the user runs; kept below only where the user runs all their charges.
+            var own = access.OrganizationId!.Value;
+            var edited = await access.CentersEditedAsync(ct);
+            var payers = charged.Where(b => b.OwnerOrganizationId == own || edited.Contains(b.CenterId)).Select(b => b.BookerOrganizationId);
+            charged = charged.Where(b => b.BookerOrganizationId != own && payers.Contains(b.BookerOrganizationId));
+        }
+
+        var groups = await charged
+            .GroupBy(b => new { b.BookerOrganizationId, b.CenterId, b.OwnerOrganizationId })
+            .Select(g => new { g.Key.BookerOrganizationId, g.Key.CenterId, g.Key.OwnerOrganizationId, Fen = g.Sum(b => b.ChargeFen) })
+            .ToListAsync(ct);
+        var sums = new List<(Guid Org, long Fen)>();
+        foreach (var payer in groups.GroupBy(g => g.BookerOrganizationId))
+        {
+            if (access.IsAdmin || await access.ManagesAllAsync(payer.Select(p => (p.CenterId, p.OwnerOrganizationId)), ct))
+            {
+                sums.Add((payer.Key, payer.Sum(p => p.Fen)));
+            }
+        }
+
+        var ids = sums.Select(s => s.Org).ToList();
+        var payments = new Dictionary<Guid, StatementPayment>();
+        var names = new Dictionary<Guid, string>();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            foreach (var p in await db.ResourceStatementPayments.AsNoTracking().Where(p => p.Year == year && p.Month == month && chunk.Contains(p.OrganizationId)).ToListAsync(ct))
+            {
+                payments[p.OrganizationId] = p;
+            }
+
+            foreach (var o in await db.Organizations.AsNoTracking().Where(o => chunk.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
+            {
+                names[o.Id] = o.Name;
+            }
+        }
+
+        var rules = await RulesForAsync(year, month, ct);
+        return sums.Select(s => Dto(s.Org, year, month, s.Fen / 100m, payments.GetValueOrDefault(s.Org), rules))
+            .Where(d => state is null || d.State == state)
+            .Select(d => new StatementListRow(d.OrganizationId, names.GetValueOrDefault(d.OrganizationId, string.Empty), d.Total, d.State, d.DueOn, d.PaidOn, d.Reference))
+            .OrderBy(r => r.State).ThenBy(r => r.OrganizationName, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The months (oldest first, up to a year back) whose statement of the organisation is overdue today.</summary>
+    public async Task<IReadOnlyList<(int Year, int Month)>> OverdueMonthsAsync(Guid organizationId, CancellationToken ct)
+    {
+        var today = clock.TodayInBeijing();
+        var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-OverdueLookBackMonths);
+        var paid = await db.ResourceStatementPayments.AsNoTracking()
+            .Where(p => p.OrganizationId == organizationId && p.Status == StatementPaymentState.Paid && (p.Year > first.Year || (p.Year == first.Year && p.Month >= first.Month)))
+            .Select(p => new { p.Year, p.Month }).ToListAsync(ct);
+        var overdue = new List<(int, int)>();
+        for (var m = first; m < new DateOnly(today.Year, today.Month, 1); m = m.AddMonths(1))
+        {
+            if (paid.Any(p => p.Year == m.Year && p.Month == m.Month)
+                || today <= StatementPayment.DueOn(m.Year, m.Month, await RulesForAsync(m.Year, m.Month, ct)))
+            {
+                continue;
+            }
+
+            if (await figures.StatementQuery(organizationId, m.Year, m.Month).AnyAsync(b => b.ChargeFen > 0, ct))
+            {
+                overdue.Add((m.Year, m.Month));
+            }
+        }
+
+        return overdue;
+    }
+
+    /// <summary>
+    /// The resource rules a statement is judged by: the pack version in force (for this platform's pack code) on the day
+    /// the statement is issued; the pack in force now for a statement not issued yet or issued before any stored version.
+    /// </summary>
+    private async Task<ResourceRules> RulesForAsync(int year, int month, CancellationToken ct)
+    {
+        var current = policy.Current;
+        var issued = StatementPayment.IssuedOn(year, month);
+        if (issued > clock.TodayInBeijing())
+        {
+            return current.Resources;
+        }
+
+        var version = await PolicyVersions.InForce(db.PolicyPacks.AsNoTracking(), current.Code, issued).Select(p => p.Version).FirstOrDefaultAsync(ct);
+        return (await versions.ForCaseAsync(current.Code, version, ct)).Resources;
+    }
+
+    private StatementPaymentDto Dto(Guid organizationId, int year, int month, decimal total, StatementPayment? row, ResourceRules rules)
+    {
+        var state = StatementPayment.StateOf(row?.Status, total, year, month, rules, clock.TodayInBeijing());
+        return new StatementPaymentDto(organizationId, year, month, total, state, StatementPayment.IssuedOn(year, month),
+            StatementPayment.DueOn(year, month, rules), row?.PaidOn, row?.Amount, row?.Reference, row?.Version ?? 0);
+    }
+}
