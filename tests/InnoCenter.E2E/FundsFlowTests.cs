@@ -156,8 +156,8 @@ public sealed class FundsFlowTests(AppServer server) : IClassFixture<AppServer>
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<AppDbContext>();
         var now = DateTimeOffset.UtcNow;
-        var lead = Organization.Create(new OrganizationDetails(Uscc.Compose("91", "120116", "MA" + Random.Shared.Next(100000, 999999)), "资金测试牵头企业" + Guid.NewGuid().ToString("N")[..4], OrganizationType.Enterprise, Region.Tianjin, "120116", null, null, null), now);
-        var university = Organization.Create(new OrganizationDetails(Uscc.Compose("12", "120000", "4" + Random.Shared.Next(1000000, 9999999)), "资金测试大学" + Guid.NewGuid().ToString("N")[..4], OrganizationType.University, Region.Tianjin, "120104", null, null, null), now);
+        var lead = Organization.Create(new OrganizationDetails(Uscc.Compose("91", "120116", "MA" + Random.Shared.Next(100000, 999999)), "资金测试牵头企业" + Guid.NewGuid().ToString("N")[..4], OrganizationType.Enterprise, "Tianjin", "120116", null, null, null), now);
+        var university = Organization.Create(new OrganizationDetails(Uscc.Compose("12", "120000", "4" + Random.Shared.Next(1000000, 9999999)), "资金测试大学" + Guid.NewGuid().ToString("N")[..4], OrganizationType.University, "Tianjin", "120104", null, null, null), now);
         db.Organizations.AddRange(lead, university);
         // The approved application's plan carries one free indicator, so the plan page shows its report form.
         var application = Application.Start(lead.Id, lead.Name, new ApplicationDetails(name, "high-end-equipment", "C34", "摘要", "目标"), "tianjin-2020", 1, Guid.NewGuid(), now);

@@ -83,7 +83,7 @@ public sealed class ResourceFlowTests(AppServer server) : IClassFixture<AppServe
         Organization Org(string name, OrganizationType type, string prefix, string region) =>
             Organization.Create(new OrganizationDetails(
                 Uscc.Compose(prefix, region, "MA" + Random.Shared.Next(100000, 999999)), name, type,
-                region.StartsWith("12", StringComparison.Ordinal) ? Region.Tianjin : Region.Hebei, region.StartsWith("12", StringComparison.Ordinal) ? "120116" : null, null, null, null), now);
+                region.StartsWith("12", StringComparison.Ordinal) ? "Tianjin" : "Hebei", region.StartsWith("12", StringComparison.Ordinal) ? "120116" : null, null, null, null), now);
         var lead = Org("浏览器测试资源牵头企业" + suffix, OrganizationType.Enterprise, "91", "120116");
         var university = Org("浏览器测试资源大学" + suffix, OrganizationType.University, "12", "120000");
         var institute = Org("浏览器测试资源研究院" + suffix, OrganizationType.ResearchInstitute, "12", "130100");
