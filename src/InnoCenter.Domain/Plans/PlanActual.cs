@@ -25,20 +25,27 @@ public sealed class PlanActual : IAudited, IVersioned
     /// <summary>佐证: what the value rests on (documents, contracts, acceptance records).</summary>
     public string Evidence { get; private set; } = string.Empty;
 
+    /// <summary>The uploaded evidence file (a stored file owned by this actual), beside or instead of the text.</summary>
+    public Guid? EvidenceFileId { get; private set; }
+
     public Guid? ReportedBy { get; private set; }
 
     public DateTimeOffset ReportedAt { get; private set; }
 
     public int Version { get; set; }
 
-    public static Result<PlanActual> Report(Guid centerId, int year, string? name, decimal? value, string? evidence, Guid? by, DateTimeOffset now)
+    public static Result<PlanActual> Report(Guid centerId, int year, string? name, decimal? value, string? evidence, Guid? by, DateTimeOffset now, bool fileComing = false)
     {
         var actual = new PlanActual { Id = Guid.CreateVersion7(), CenterId = centerId, Year = year, IndicatorName = (name ?? string.Empty).Trim() };
-        var changed = actual.Change(value, evidence, by, now);
+        var changed = actual.Change(value, evidence, by, now, fileComing);
         return changed.IsSuccess ? actual : changed.Failure!;
     }
 
-    public Result<PlanActual> Change(decimal? value, string? evidence, Guid? by, DateTimeOffset now)
+    /// <summary>
+    /// The value with its evidence: a text, an uploaded file (<paramref name="fileComing"/>: one is being attached with
+    /// this change), or one attached before.
+    /// </summary>
+    public Result<PlanActual> Change(decimal? value, string? evidence, Guid? by, DateTimeOffset now, bool fileComing = false)
     {
         var errors = new List<Error>();
         if (value is null)
@@ -52,7 +59,10 @@ public sealed class PlanActual : IAudited, IVersioned
 
         if (string.IsNullOrWhiteSpace(evidence))
         {
-            errors.Add(new Error("plans.evidence_required", "evidence"));
+            if (!fileComing && EvidenceFileId is null)
+            {
+                errors.Add(new Error("plans.evidence_required", "evidence"));
+            }
         }
         else if (evidence.Trim().Length > FieldLengths.LongText)
         {
@@ -65,9 +75,12 @@ public sealed class PlanActual : IAudited, IVersioned
         }
 
         Value = value!.Value;
-        Evidence = evidence!.Trim();
+        Evidence = evidence?.Trim() ?? string.Empty;
         ReportedBy = by;
         ReportedAt = now;
         return this;
     }
+
+    /// <summary>The file just stored for this actual's evidence; the earlier one stays as an older version.</summary>
+    public void AttachEvidence(Guid fileId) => EvidenceFileId = fileId;
 }

@@ -9,6 +9,8 @@ public sealed class AppNavigation(IPage page)
 
     public async Task OpenAsync(string label)
     {
+        // The group's toggle opens only once the page's scripts have run; a click before then is lost.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var link = Menu.GetByRole(AriaRole.Link, new() { Name = label, Exact = true });
         if (!await link.IsVisibleAsync())
         {

@@ -139,6 +139,26 @@ public sealed partial class FundsPageTests(SqliteAppFactory factory) : IClassFix
         Assert.Contains("标准发布公告汇编.pdf", page);
     }
 
+    [Fact]
+    public async Task The_grant_page_opens_without_a_refusal_and_pages_its_expenditures_by_the_page_query()
+    {
+        var g = await factory.RunningGrantAsync();
+        await (await g.ReleaseAsync(await g.PlanAsync(300_000m))).ReadAsync(HttpStatusCode.OK);
+        await (await g.SpendAsync("standards", "2026-04-01", "10")).ReadAsync(HttpStatusCode.OK);
+
+        // Razor Pages puts the page's own path in the route value "page"; it must not be read as the page number.
+        var first = await g.CenterUser.GetStringAsync($"/Funds/Details/{g.Id}");
+        var beyond = await g.CenterUser.GetStringAsync($"/Funds/Details/{g.Id}?page=2");
+
+        Assert.DoesNotContain("PageNumber", first);
+        Assert.DoesNotContain("role=\"alert\"", first);
+        Assert.Contains("天津某设备有限公司", first);
+        // Co-financed by the district: its matching money is recorded on the page, under the source it comes from.
+        Assert.Contains("登记配套/自筹到位", first);
+        Assert.Contains("<label class=\"form-label\" for=\"r-source\">资金来源</label>", first);
+        Assert.DoesNotContain("天津某设备有限公司", beyond);
+    }
+
     [GeneratedRegex(@"\bfunds\.[a-z_]+(\.[A-Za-z_-]+)*\b(?![/\w-])")]
     private static partial Regex MissingKey();
 }

@@ -16,7 +16,11 @@ public sealed class DetailsModel(GrantHandlers grants, TrancheHandlers money, Ex
 
     public PagedResult<ExpenditureDto> Expenditures { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    /// <summary>
+    /// The expenditure list's page, from the query only: Razor Pages keeps the page's own path in the route value
+    /// "page", which a plain bound property would read first (and refuse as a number on every visit).
+    /// </summary>
+    [FromQuery(Name = "page")]
     public int? PageNumber { get; set; }
 
     public bool IsAdmin => User.IsInRole(Roles.Admin);

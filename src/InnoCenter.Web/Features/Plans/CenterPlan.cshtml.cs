@@ -24,9 +24,23 @@ public sealed class CenterPlanModel(PlanQueries queries, PlanRevisionHandlers re
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostActualAsync(string? indicator, decimal? value, string? evidence, int? version, CancellationToken ct)
+    /// <summary>The indicator whose report was just refused: its row shows the messages next to its fields and keeps what was typed.</summary>
+    public string? RefusedIndicator { get; private set; }
+
+    public string? PostedValue { get; private set; }
+
+    public string? PostedEvidence { get; private set; }
+
+    public async Task<IActionResult> OnPostActualAsync(string? indicator, decimal? value, string? evidence, int? version, IFormFile? evidenceFile, CancellationToken ct)
     {
-        var result = await actuals.ReportAsync(Id, new ReportActualRequest(Year, indicator, value, evidence, version), ct);
+        var result = await actuals.ReportAsync(Id, new ReportActualRequest(Year, indicator, value, evidence, version), evidenceFile, fileRequired: false, ct);
+        if (!result.IsSuccess)
+        {
+            RefusedIndicator = indicator;
+            PostedValue = Request.Form["value"];
+            PostedEvidence = evidence;
+        }
+
         return await OutcomeAsync(result.IsSuccess ? null : result.Failure, "plans.actual_saved", ct);
     }
 

@@ -16,7 +16,7 @@ public sealed record PlanDto(
 /// <summary>A planned indicator against its actual in a year.</summary>
 public sealed record PlanLineDto(
     string Name, string Unit, string? Figure, string? FigureLabel, decimal Target, decimal? Actual, decimal? CompletionPercent, bool BehindSchedule,
-    string? Evidence, int? ActualVersion);
+    string? Evidence, int? ActualVersion, Guid? EvidenceFileId = null, string? EvidenceFileName = null);
 
 /// <summary>Plan against actuals for a center and year, under the revision in force that year.</summary>
 public sealed record PlanProgressDto(

@@ -25,6 +25,8 @@ public static class PlanEndpoints
         group.MapGet("/centers/{centerId:guid}/progress/export", Export).WithName("ExportPlanProgress")
             .Produces(StatusCodes.Status200OK, contentType: OpenApiConventions.Xlsx).WithSummary("Plan against actuals for a center and year as Excel");
         group.MapPut("/centers/{centerId:guid}/actuals", ReportActual).WithName("ReportPlanActual").WithSummary("Report a free indicator's actual for a year with evidence");
+        group.MapPost("/centers/{centerId:guid}/actuals", ReportActualWithFile).WithName("ReportPlanActualWithFile")
+            .WithSummary("Report a free indicator's actual with an uploaded evidence file (multipart: year, indicator, value, evidence, version, evidenceFile)");
     }
 
     private static async Task<Results<Ok<IReadOnlyList<PlanWarningDto>>, ProblemHttpResult>> Behind(int? year, PlanQueries q, Text text, CancellationToken ct) =>
@@ -53,6 +55,11 @@ public static class PlanEndpoints
 
     private static async Task<Results<Ok<PlanProgressDto>, ProblemHttpResult>> ReportActual(Guid centerId, [FromBody] ReportActualRequest request, PlanActualHandlers h, Text text, CancellationToken ct) =>
         Answer(await h.ReportAsync(centerId, request, ct), text);
+
+    private static async Task<Results<Ok<PlanProgressDto>, ProblemHttpResult>> ReportActualWithFile(
+        Guid centerId, [FromForm] int? year, [FromForm] string? indicator, [FromForm] decimal? value, [FromForm] string? evidence, [FromForm] int? version,
+        IFormFile? evidenceFile, PlanActualHandlers h, Text text, CancellationToken ct) =>
+        Answer(await h.ReportAsync(centerId, new ReportActualRequest(year, indicator, value, evidence, version), evidenceFile, fileRequired: true, ct), text);
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Export(Guid centerId, int? year, PlanQueries q, Text text, CancellationToken ct)
     {

@@ -58,13 +58,19 @@ public sealed class PlanQueries(AppDbContext db, CenterAccess access, PlanProgre
         var rules = policy.Current.Plans;
         var p = (await progress.ForCenterAsync(centerId, y, rules, today, ct))!;
         var actuals = await db.PlanActuals.AsNoTracking().Where(a => a.CenterId == centerId && a.Year == y)
-            .ToDictionaryAsync(a => a.IndicatorName, a => new { a.Evidence, a.Version }, StringComparer.Ordinal, ct);
+            .Select(a => new
+            {
+                a.IndicatorName, a.Evidence, a.Version, a.EvidenceFileId,
+                FileName = db.StoredFiles.Where(f => f.Id == a.EvidenceFileId).Select(f => f.OriginalName).FirstOrDefault(),
+            })
+            .ToDictionaryAsync(a => a.IndicatorName, StringComparer.Ordinal, ct);
         var lines = p.Lines.Select(l =>
         {
             var reported = l.IsLinked ? null : actuals.GetValueOrDefault(l.Name);
             return new PlanLineDto(
                 l.Name, l.Unit, l.Figure, l.Figure is { } f ? text["ledger.rollup." + f] : null, l.Target, l.Actual, l.CompletionPercent,
-                rules.IsConfigured && l.BehindSchedule, reported?.Evidence, reported?.Version);
+                rules.IsConfigured && l.BehindSchedule, reported?.Evidence, reported?.Version,
+                reported?.EvidenceFileId, reported?.FileName);
         }).ToList();
         var canReport = await access.CanEditAsync(centerId, ct) && y <= today.Year;
         return new PlanProgressDto(

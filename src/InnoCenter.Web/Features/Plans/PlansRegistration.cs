@@ -11,6 +11,7 @@ public static class PlansRegistration
         services.AddScoped<PlanQueries>();
         services.AddScoped<PlanRevisionHandlers>();
         services.AddScoped<PlanActualHandlers>();
+        services.AddScoped<Infrastructure.Files.IAttachmentAccess, PlanActualAttachmentAccess>();
         services.AddScoped<IReportPrefill, PlanReportPrefill>();
         services.AddWorkbenchSource<PlanWorkbenchSource>();
         return services;

@@ -2265,6 +2265,9 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<Guid?>("EvidenceFileId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("IndicatorName")
                         .IsRequired()
                         .HasMaxLength(300)

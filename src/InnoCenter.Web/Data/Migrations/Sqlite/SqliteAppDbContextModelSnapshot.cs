@@ -2259,6 +2259,9 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("EvidenceFileId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IndicatorName")
                         .IsRequired()
                         .HasMaxLength(300)
