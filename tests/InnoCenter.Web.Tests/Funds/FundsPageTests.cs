@@ -140,6 +140,19 @@ public sealed partial class FundsPageTests(SqliteAppFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task The_grant_list_pages_by_the_page_query_not_by_the_pages_own_route()
+    {
+        var g = await factory.RunningGrantAsync();
+
+        var first = await g.CenterUser.GetStringAsync("/Funds");
+        var second = await g.CenterUser.GetStringAsync("/Funds?page=2");
+
+        // The center has one grant: it is on the first page and not on the second.
+        Assert.Contains($"/Funds/Details/{g.Id}", first);
+        Assert.DoesNotContain($"/Funds/Details/{g.Id}", second);
+    }
+
+    [Fact]
     public async Task The_grant_page_opens_without_a_refusal_and_pages_its_expenditures_by_the_page_query()
     {
         var g = await factory.RunningGrantAsync();

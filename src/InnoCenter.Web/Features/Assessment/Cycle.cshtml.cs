@@ -22,7 +22,6 @@ public sealed class CycleModel(CycleHandlers cycles, ResultHandlers results, Cyc
     public string? Search { get; set; }
 
     /// <summary>From the query string only: in a Razor page a route value is also called "page" and would win.</summary>
-    [BindProperty(SupportsGet = true, Name = "page")]
     [FromQuery(Name = "page")]
     public int? PageNumber { get; set; }
 

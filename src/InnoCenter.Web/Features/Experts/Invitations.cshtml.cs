@@ -12,7 +12,8 @@ public sealed class InvitationsModel(ExpertInvitationHandlers invitations, Text 
     [BindProperty(SupportsGet = true)]
     public string? State { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    /// <summary>From the query only: Razor Pages keeps the page's own path in the route value "page", which would win.</summary>
+    [FromQuery(Name = "page")]
     public int? PageNumber { get; set; }
 
     public PagedResult<InvitationRow> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);

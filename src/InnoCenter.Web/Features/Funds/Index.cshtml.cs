@@ -19,7 +19,8 @@ public sealed class IndexModel(GrantHandlers handlers) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Pending { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    /// <summary>From the query only: Razor Pages keeps the page's own path in the route value "page", which would win.</summary>
+    [FromQuery(Name = "page")]
     public int? PageNumber { get; set; }
 
     public PagedResult<GrantRow> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);

@@ -18,7 +18,8 @@ public sealed class WarningsModel(FundWarningBoard board, Text text) : PageModel
     [BindProperty(SupportsGet = true)]
     public bool Resolved { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    /// <summary>From the query only: Razor Pages keeps the page's own path in the route value "page", which would win.</summary>
+    [FromQuery(Name = "page")]
     public int? PageNumber { get; set; }
 
     public PagedResult<WarningRowDto> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
