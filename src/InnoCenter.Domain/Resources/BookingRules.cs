@@ -21,6 +21,9 @@ public static class BeijingTime
     /// <summary>A Beijing wall-clock time as a UTC instant.</summary>
     public static DateTimeOffset At(DateOnly day, TimeSpan sinceMidnight) =>
         new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Offset).Add(sinceMidnight).ToUniversalTime();
+
+    /// <summary>The Monday of a day's week: weeks in China start on Monday.</summary>
+    public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 }
 
 /// <summary>What a booking request is checked against, besides the overlap the database itself refuses.</summary>

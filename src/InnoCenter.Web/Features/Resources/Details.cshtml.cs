@@ -119,7 +119,7 @@ public sealed class DetailsModel(ResourceHandlers resources, BookingHandlers boo
                 if (placed.IsSuccess)
                 {
                     TempData["Flash"] = text["resources.series_booked", placed.Value.Bookings.Count];
-                    return Redirect($"/Resources/Details/{Id}?week={MondayOf(Input.Day!.Value):yyyy-MM-dd}");
+                    return Redirect($"/Resources/Details/{Id}?week={BeijingTime.MondayOf(Input.Day!.Value):yyyy-MM-dd}");
                 }
             }
             else
@@ -135,7 +135,7 @@ public sealed class DetailsModel(ResourceHandlers resources, BookingHandlers boo
         }
 
         TempData["Flash"] = text[result.Value.Status == BookingStatus.Pending ? "resources.booked_pending" : "resources.booked"];
-        return Redirect($"/Resources/Details/{Id}?week={MondayOf(Input.Day!.Value):yyyy-MM-dd}");
+        return Redirect($"/Resources/Details/{Id}?week={BeijingTime.MondayOf(Input.Day!.Value):yyyy-MM-dd}");
     }
 
     public async Task<IActionResult> OnPostBlackoutAsync(CancellationToken ct)
@@ -170,8 +170,6 @@ public sealed class DetailsModel(ResourceHandlers resources, BookingHandlers boo
         return Redirect($"/Resources/Details/{Id}");
     }
 
-    public static DateOnly MondayOf(DateOnly d) => d.AddDays(-(((int)d.DayOfWeek + 6) % 7));
-
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         var found = await resources.GetAsync(Id, ct);
@@ -182,7 +180,7 @@ public sealed class DetailsModel(ResourceHandlers resources, BookingHandlers boo
 
         Resource = found.Value;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToBeijingTime().DateTime);
-        Monday = MondayOf(Week ?? today);
+        Monday = BeijingTime.MondayOf(Week ?? today);
         var from = BeijingTime.At(Monday, TimeSpan.Zero);
         Bookings = await queries.CalendarAsync(Id, from, from.AddDays(7), ct);
         Blackouts = await resources.BlackoutsAsync(Id, from, ct);

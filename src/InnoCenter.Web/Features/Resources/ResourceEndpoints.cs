@@ -24,6 +24,7 @@ public static class ResourceEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/", List).WithName("ListResources").WithSummary("Search the catalogue of shared resources across all centers");
         group.MapPost("/", Create).WithName("CreateResource").WithSummary("Add a resource of a member organisation to a center's catalogue");
+        group.MapGet("/schedule", Schedule).WithName("GetResourceSchedule").WithSummary("A week of several resources at once: a page of the catalogue (at most 50) with each one's bookings and closures");
         group.MapGet("/free-slots", FreeSlots).WithName("FindFreeSlots").WithSummary("The earliest free slots of N hours across resources");
         group.MapGet("/bookings/mine", MyBookings).WithName("ListMyBookings").WithSummary("The signed-in user's bookings");
         group.MapGet("/bookings/approvals", Approvals).WithName("ListBookingApprovals").WithSummary("Bookings of managed resources awaiting a decision");
@@ -59,6 +60,9 @@ public static class ResourceEndpoints
 
     private static async Task<Ok<PagedResult<ResourceDto>>> List([AsParameters] ResourceFilter filter, ResourceHandlers h, CancellationToken ct) =>
         TypedResults.Ok(await h.ListAsync(filter, ct));
+
+    private static async Task<Ok<ResourceScheduleDto>> Schedule([AsParameters] ScheduleFilter filter, ResourceSchedule h, CancellationToken ct) =>
+        TypedResults.Ok(await h.WeekAsync(filter, ct));
 
     private static async Task<Results<Created<ResourceDto>, ProblemHttpResult>> Create([FromBody] ResourceRequest request, ResourceHandlers h, Text text, CancellationToken ct)
     {

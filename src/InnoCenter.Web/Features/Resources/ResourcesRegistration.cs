@@ -18,6 +18,7 @@ public static class ResourcesRegistration
         services.AddScoped<BookingSeriesHandlers>();
         services.AddScoped<FreeSlotSearch>();
         services.AddScoped<ResourceFigures>();
+        services.AddScoped<ResourceSchedule>();
         services.AddScoped<ResourceAvailability>();
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<IReportPrefill, ResourceReportPrefill>();

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using InnoCenter.Domain.Resources;
+using InnoCenter.Web.Features.Resources;
+using InnoCenter.Web.Tests.Centers;
+using InnoCenter.Web.Tests.Infrastructure;
+
+namespace InnoCenter.Web.Tests.Resources;
+
+/// <summary>The week view across several resources: each resource's own bookings and closures of that week, no other.</summary>
+public abstract class ResourceScheduleTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : AppFactory
+{
+    [ProviderFact]
+    public async Task The_schedule_shows_each_resources_bookings_and_closures_of_the_week_only()
+    {
+        var center = await factory.CreateCenterAsync();
+        var owner = await factory.MemberUserAsync(center.University);
+        var tag = "周视图" + Guid.NewGuid().ToString("N")[..6];
+        var a = await owner.CreateResourceAsync(ResourceTestData.Request(center, name: tag + "甲"));
+        var b = await owner.CreateResourceAsync(ResourceTestData.Request(center, name: tag + "乙"));
+        var idle = await owner.CreateResourceAsync(ResourceTestData.Request(center, name: tag + "丙"));
+        var now = factory.Clock.GetUtcNow();
+        var day = ResourceTestData.BeijingDayAt(now, 2, 10);
+        var monday = BeijingTime.MondayOf(DateOnly.FromDateTime(day.ToBeijingTime().DateTime));
+        var booker = await factory.MemberUserAsync(center.Institute);
+        (await booker.BookAsync(a.Id, day, day.AddHours(2))).EnsureSuccessStatusCode();
+        (await booker.BookAsync(b.Id, day.AddHours(3), day.AddHours(4))).EnsureSuccessStatusCode();
+        (await booker.BookAsync(a.Id, day.AddDays(7), day.AddDays(7).AddHours(1))).EnsureSuccessStatusCode();
+        var closure = await owner.PostAsJsonAsync($"/api/v1/resources/{b.Id}/blackouts",
+            new BlackoutRequest { Starts = day.AddHours(12), Ends = day.AddHours(13), Reason = "检定" });
+        closure.EnsureSuccessStatusCode();
+
+        var week = await booker.GetFromJsonAsync<ResourceScheduleDto>(
+            $"/api/v1/resources/schedule?q={Uri.EscapeDataString(tag)}&week={day.ToBeijingTime():yyyy-MM-dd}&pageSize=500", Json.Options);
+
+        Assert.Equal(monday, week!.Monday);
+        Assert.Equal(ResourceSchedule.MaxResources, week.Rows.PageSize);
+        Assert.Equal(3, week.Rows.Total);
+        var rows = week.Rows.Items.ToDictionary(r => r.Resource.Id);
+        Assert.Equal([day], rows[a.Id].Bookings.Select(x => x.Starts));
+        Assert.Equal([day.AddHours(3)], rows[b.Id].Bookings.Select(x => x.Starts));
+        Assert.Equal([day.AddHours(12)], rows[b.Id].Blackouts.Select(x => x.Starts));
+        Assert.Empty(rows[idle.Id].Bookings);
+        Assert.Empty(rows[a.Id].Blackouts);
+
+        var next = await booker.GetFromJsonAsync<ResourceScheduleDto>(
+            $"/api/v1/resources/schedule?q={Uri.EscapeDataString(tag)}&week={monday.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", Json.Options);
+        Assert.Equal([day.AddDays(7)], next!.Rows.Items.Single(r => r.Resource.Id == a.Id).Bookings.Select(x => x.Starts));
+        Assert.Empty(next.Rows.Items.Single(r => r.Resource.Id == b.Id).Bookings);
+    }
+
+    [ProviderFact]
+    public async Task The_schedule_page_lists_the_week_of_the_resources_in_both_languages()
+    {
+        var center = await factory.CreateCenterAsync();
+        var owner = await factory.MemberUserAsync(center.University);
+        var tag = "周视图页" + Guid.NewGuid().ToString("N")[..6];
+        var a = await owner.CreateResourceAsync(ResourceTestData.Request(center, name: tag));
+        var day = ResourceTestData.BeijingDayAt(factory.Clock.GetUtcNow(), 2, 9);
+        (await owner.BookAsync(a.Id, day, day.AddHours(2).AddMinutes(30))).EnsureSuccessStatusCode();
+        foreach (var culture in new[] { "zh-CN", "en-US" })
+        {
+            var client = await factory.MemberUserAsync(center.Institute, culture);
+            var html = await client.GetStringAsync($"/Resources/Schedule?q={Uri.EscapeDataString(tag)}&week={day.ToBeijingTime():yyyy-MM-dd}");
+            Assert.Contains(a.Name, html);
+            Assert.Contains("09:00–11:30", html);
+            Assert.Contains(culture == "zh-CN" ? "多资源周视图" : "Week schedule", html);
+            Assert.DoesNotContain(">resources.", html);
+        }
+    }
+}
+
+public sealed class SqliteResourceScheduleTests(SqliteAppFactory factory) : ResourceScheduleTests<SqliteAppFactory>(factory);
+
+[PostgresSuite]
+public sealed class PostgresResourceScheduleTests(PostgresAppFactory factory) : ResourceScheduleTests<PostgresAppFactory>(factory);
