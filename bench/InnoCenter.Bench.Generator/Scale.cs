@@ -41,6 +41,12 @@ public sealed record Scale(
     /// <summary>Policy documents on the portal, spread over the years of the history.</summary>
     public int PortalDocuments => Name switch { "city" => 30, "national" => 200, _ => 0 };
 
+    /// <summary>Shared research resources over all centers (issue 14: ≥ 3,000 at national).</summary>
+    public int Resources => Name switch { "city" => 60, "national" => 3_100, _ => 0 };
+
+    /// <summary>Bookings of those resources over the five years of history (issue 14: ≥ 500k at national).</summary>
+    public int Bookings => Name switch { "city" => 10_000, "national" => 520_000, _ => 0 };
+
     public static Scale Parse(string name) => name.Trim().ToLowerInvariant() switch
     {
         "city" => City,
