@@ -15,6 +15,9 @@ public sealed record ResourceRules
     /// <summary>The longest single booking, in hours.</summary>
     public int MaxBookingHours { get; init; } = 24;
 
+    /// <summary>No pack may allow a longer booking, so a read of a period needs no booking that started earlier than this before it.</summary>
+    public const int LongestBookingHours = 24 * 31;
+
     /// <summary>How many days ahead a slot may be booked.</summary>
     public int MaxAdvanceDays { get; init; } = 60;
 
@@ -58,7 +61,7 @@ public sealed record ResourceRules
         const string at = "resources";
         var errors = new List<Error>();
         PolicyChecks.CodeTable(Categories, $"{at}.categories", errors, required: true);
-        Range(MaxBookingHours, 1, 24 * 31, "maxBookingHours");
+        Range(MaxBookingHours, 1, LongestBookingHours, "maxBookingHours");
         Range(MaxAdvanceDays, 1, 730, "maxAdvanceDays");
         Range(CancellationDeadlineHours, 0, 24 * 30, "cancellationDeadlineHours");
         Range(PendingExpiryHours, 1, 24 * 30, "pendingExpiryHours");

@@ -131,6 +131,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Domain.Resources.ResourceFeedToken> ResourceFeedTokens => Set<Domain.Resources.ResourceFeedToken>();
 
     public DbSet<Domain.Resources.StatementPayment> ResourceStatementPayments => Set<Domain.Resources.StatementPayment>();
+
+    public DbSet<Domain.Resources.ResourceYearFigure> ResourceYearFigures => Set<Domain.Resources.ResourceYearFigure>();
     public DbSet<InnoCenter.Domain.Funds.Grant> FundGrants => Set<InnoCenter.Domain.Funds.Grant>();
     public DbSet<InnoCenter.Domain.Funds.GrantLine> FundGrantLines => Set<InnoCenter.Domain.Funds.GrantLine>();
     public DbSet<InnoCenter.Domain.Funds.GrantLineShare> FundGrantLineShares => Set<InnoCenter.Domain.Funds.GrantLineShare>();

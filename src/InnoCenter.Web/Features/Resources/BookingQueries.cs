@@ -77,8 +77,11 @@ public sealed class BookingQueries(AppDbContext db, ResourceAccess access, TimeP
         }
 
         var now = clock.GetUtcNow();
+
+        // The lower bound on the start lets the (resource, starts) index read only the period, not every earlier booking.
+        var earliest = from.AddHours(-Domain.Policy.ResourceRules.LongestBookingHours);
         var rows = await Projected(db.ResourceBookings.AsNoTracking()
-            .Where(b => resourceIds.Contains(b.ResourceId) && b.Starts < to && b.Ends > from
+            .Where(b => resourceIds.Contains(b.ResourceId) && b.Starts < to && b.Starts > earliest && b.Ends > from
                 && b.Status != BookingStatus.Cancelled && b.Status != BookingStatus.Rejected && b.Status != BookingStatus.Expired)
             .OrderBy(b => b.Starts)).Take(500 * resourceIds.Count).ToListAsync(ct);
         return rows.Where(r => !(r.Status == BookingStatus.Pending && r.ExpiresAt <= now))

@@ -56,7 +56,7 @@ public enum FigureGrouping
     Center,
 }
 
-public sealed class ResourceFigures(AppDbContext db, ResourceAccess access, BookingQueries bookings, ResourceAvailability availability)
+public sealed class ResourceFigures(AppDbContext db, ResourceAccess access, ResourceAvailability availability)
 {
     /// <summary>The year's figures grouped as asked, over the bookings the user may see (all for an Admin).</summary>
     public async Task<Result<IReadOnlyList<ResourceFigureRow>>> ForYearAsync(int year, FigureGrouping by, Guid? centerId, CancellationToken ct)
@@ -71,27 +71,35 @@ public sealed class ResourceFigures(AppDbContext db, ResourceAccess access, Book
             return Failure.Forbidden();
         }
 
+        // Kept by the writes (ResourceFigureKeeper): rows per resource, owner and year, not the year's bookings.
         var (from, to) = YearBounds(year);
-        var q = (await bookings.ManagedBookingsAsync(ct)).Where(b => b.Starts >= from && b.Starts < to);
+        var q = db.ResourceYearFigures.AsNoTracking().Where(f => f.Year == year);
+        if (!access.IsAdmin)
+        {
+            var org = access.OrganizationId ?? Guid.Empty;
+            var centers = await access.CentersEditedAsync(ct);
+            q = q.Where(f => f.OwnerOrganizationId == org || centers.Contains(f.CenterId));
+        }
+
         if (centerId is { } c)
         {
-            q = q.Where(b => b.CenterId == c);
+            q = q.Where(f => f.CenterId == c);
         }
 
         var grouped = by switch
         {
-            FigureGrouping.Owner => q.GroupBy(b => b.OwnerOrganizationId),
-            FigureGrouping.Center => q.GroupBy(b => b.CenterId),
-            _ => q.GroupBy(b => b.ResourceId),
+            FigureGrouping.Owner => q.GroupBy(f => f.OwnerOrganizationId),
+            FigureGrouping.Center => q.GroupBy(f => f.CenterId),
+            _ => q.GroupBy(f => f.ResourceId),
         };
         var sums = await grouped.Select(g => new
         {
             g.Key,
-            Booked = g.Sum(b => b.Status == BookingStatus.Approved || b.Status == BookingStatus.Completed || b.Status == BookingStatus.NoShow ? b.BookedMinutes : 0),
-            Used = g.Sum(b => b.Status == BookingStatus.Completed ? b.UsedMinutes ?? 0 : 0),
-            Member = g.Sum(b => b.Status == BookingStatus.Completed && b.BookerKind == BookerKind.Member ? b.UsedMinutes ?? 0 : 0),
-            Outside = g.Sum(b => b.Status == BookingStatus.Completed && b.BookerKind == BookerKind.Outside ? b.UsedMinutes ?? 0 : 0),
-            Income = g.Sum(b => b.ChargeFen),
+            Booked = g.Sum(f => f.BookedMinutes),
+            Used = g.Sum(f => f.UsedMinutes),
+            Member = g.Sum(f => f.MemberMinutes),
+            Outside = g.Sum(f => f.OutsideMinutes),
+            Income = g.Sum(f => f.IncomeFen),
         }).ToListAsync(ct);
         var keys = sums.Select(s => s.Key).ToList();
         var names = by switch
@@ -101,7 +109,7 @@ public sealed class ResourceFigures(AppDbContext db, ResourceAccess access, Book
             _ => await db.ResearchResources.AsNoTracking().Where(o => keys.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct),
         };
         var available = await availability.MinutesAsync(by, keys, from, to, ct);
-        return sums.Select(s => new ResourceFigureRow(s.Key, names.GetValueOrDefault(s.Key, s.Key.ToString()), s.Booked, s.Used, s.Member, s.Outside, s.Income, available.GetValueOrDefault(s.Key)))
+        return sums.Select(s => new ResourceFigureRow(s.Key, names.GetValueOrDefault(s.Key, s.Key.ToString()), (int)s.Booked, (int)s.Used, (int)s.Member, (int)s.Outside, s.Income, available.GetValueOrDefault(s.Key)))
             .OrderByDescending(r => r.UsedMinutes).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
     }
 

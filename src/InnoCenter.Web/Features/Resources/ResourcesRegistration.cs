@@ -1,4 +1,5 @@
 using InnoCenter.Domain.Resources;
+using InnoCenter.Web.Data;
 using InnoCenter.Web.Features.Assessment;
 using InnoCenter.Web.Features.Workbench;
 using InnoCenter.Web.Infrastructure.Files;
@@ -19,6 +20,8 @@ public static class ResourcesRegistration
         services.AddScoped<FreeSlotSearch>();
         services.AddScoped<ResourceFigures>();
         services.AddScoped<ResourceSchedule>();
+        services.AddScoped<IKeptFigures, ResourceFigureKeeper>();
+        services.AddKeptFigures();
         services.AddScoped<ResourceAvailability>();
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<IReportPrefill, ResourceReportPrefill>();

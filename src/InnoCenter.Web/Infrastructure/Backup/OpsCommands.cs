@@ -6,7 +6,7 @@ namespace InnoCenter.Web.Infrastructure.Backup;
 
 /// <summary>
 /// The operator's verbs, read before the web host starts:
-/// <c>backup [--to DIR]</c>, <c>restore --from DIR --yes</c>, <c>rollup-rebuild</c> (recomputes the kept ledger roll-up) and
+/// <c>backup [--to DIR]</c>, <c>restore --from DIR --yes</c>, <c>rollup-rebuild</c> (recomputes the kept ledger roll-up and the resources' yearly figures) and
 /// <c>search-rebuild</c> (recomputes the text-search index); every other argument (<c>--Key=Value</c>) is
 /// configuration, as for the web app. The verbs are parsed here and nowhere else, apart from the web app's own flags.
 /// </summary>
@@ -69,7 +69,10 @@ public static class OpsCommands
         await using var scope = app.Services.CreateAsyncScope();
         if (verb == "rollup-rebuild")
         {
-            return await Features.Ledger.Rollup.LedgerRollupRebuild.RunCommandAsync(scope.ServiceProvider, output);
+            var code = await Features.Ledger.Rollup.LedgerRollupRebuild.RunCommandAsync(scope.ServiceProvider, output);
+            var figures = await Features.Resources.ResourceYearSums.RebuildAsync(scope.ServiceProvider.GetRequiredService<Data.AppDbContext>(), CancellationToken.None);
+            await output.WriteLineAsync($"Shared resources' yearly figures rebuilt from the bookings: {figures} rows. 共享资源年度统计已按预约重建：{figures} 行。");
+            return code;
         }
 
         if (verb == "search-rebuild")

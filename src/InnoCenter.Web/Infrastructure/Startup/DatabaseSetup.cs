@@ -107,6 +107,9 @@ public static class DatabaseSetup
 
         // The backfill of the kept ledger roll-up, left pending by the migration that created its table.
         await new Features.Ledger.Rollup.LedgerRollupRebuild(db).RunIfPendingAsync(ct);
+
+        // The same for the shared resources' kept yearly figures (a generated database keeps the marker too).
+        await Features.Resources.ResourceYearSums.RunIfPendingAsync(db, ct);
         await SearchIndex.EnsureBuiltAsync(services, ct);
     }
 }

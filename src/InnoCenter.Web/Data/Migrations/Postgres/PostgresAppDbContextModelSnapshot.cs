@@ -3047,6 +3047,44 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.ToTable("ResourceTrainings", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCenter.Domain.Resources.ResourceYearFigure", b =>
+                {
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("BookedMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("IncomeFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MemberMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OutsideMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UsedMinutes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ResourceId", "OwnerOrganizationId", "Year");
+
+                    b.HasIndex("Year", "CenterId");
+
+                    b.HasIndex("Year", "OwnerOrganizationId");
+
+                    b.ToTable("ResourceYearFigures", (string)null);
+                });
+
             modelBuilder.Entity("InnoCenter.Domain.Resources.StatementPayment", b =>
                 {
                     b.Property<Guid>("Id")

@@ -3041,6 +3041,44 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.ToTable("ResourceTrainings", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCenter.Domain.Resources.ResourceYearFigure", b =>
+                {
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BookedMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CenterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IncomeFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MemberMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OutsideMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UsedMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ResourceId", "OwnerOrganizationId", "Year");
+
+                    b.HasIndex("Year", "CenterId");
+
+                    b.HasIndex("Year", "OwnerOrganizationId");
+
+                    b.ToTable("ResourceYearFigures", (string)null);
+                });
+
             modelBuilder.Entity("InnoCenter.Domain.Resources.StatementPayment", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,115 +1,34 @@
 using InnoCenter.Domain.Resources;
 using InnoCenter.Web.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace InnoCenter.Web.Features.Ledger.Rollup;
 
 /// <summary>
-/// Keeps <see cref="Domain.Ledger.LedgerRollupRow"/> in step with the records, in the transaction of the write: before a
-/// save it notes which (center, family, years) the changed records touch — their values before and after, so an edit
+/// Keeps <see cref="Domain.Ledger.LedgerRollupRow"/> in step with the records, in the transaction of the write (run by
+/// <see cref="KeptFiguresInterceptor"/>): before a save it notes which (center, family, years) the changed records touch — their values before and after, so an edit
 /// that moves a record to another year refreshes both — and after the save, still inside the transaction (its own
 /// when the caller has none), it recomputes exactly those slices from the records under the center's lock.
 /// Recomputing instead of adding deltas makes a kept row equal to a fresh computation by construction, whatever the
 /// write did (an import, a cascade, an edit of a date), and leaves nothing to drift.
 /// </summary>
-public sealed class LedgerRollupKeeper : SaveChangesInterceptor
+public sealed class LedgerRollupKeeper : IKeptFigures
 {
     private readonly Dictionary<(Guid Center, string Family), HashSet<int>> pending = [];
-    private IDbContextTransaction? owned;
-    private bool refreshing;
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public async Task RefreshAsync(AppDbContext db, CancellationToken ct)
     {
-        if (eventData.Context is AppDbContext db && !refreshing && await CollectAsync(db, cancellationToken) && db.Database.CurrentTransaction is null)
+        await LedgerRollupStore.LockForKeepingAsync(db, pending.Keys.Select(k => k.Center), ct);
+        foreach (var ((center, family), years) in pending.OrderBy(p => p.Key.Center).ThenBy(p => p.Key.Family, StringComparer.Ordinal))
         {
-            owned = await db.Database.BeginTransactionAsync(cancellationToken);
-        }
-
-        return result;
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
-        SavingChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
-
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is not AppDbContext db || pending.Count == 0 || refreshing)
-        {
-            return result;
-        }
-
-        refreshing = true;
-        try
-        {
-            await LedgerRollupStore.LockForKeepingAsync(db, pending.Keys.Select(k => k.Center), cancellationToken);
-            foreach (var ((center, family), years) in pending.OrderBy(p => p.Key.Center).ThenBy(p => p.Key.Family, StringComparer.Ordinal))
-            {
-                await LedgerRollupStore.RefreshAsync(db, center, family, years, cancellationToken);
-            }
-
-            if (owned is not null)
-            {
-                await owned.CommitAsync(cancellationToken);
-            }
-        }
-        finally
-        {
-            refreshing = false;
-            pending.Clear();
-            await EndOwnedAsync();
-        }
-
-        return result;
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
-        SavedChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
-
-    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
-        await AbandonAsync();
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => AbandonAsync().GetAwaiter().GetResult();
-
-    // A lost update does not pass through SaveChangesFailed; it has its own hook.
-    public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
-        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
-    {
-        await AbandonAsync();
-        return result;
-    }
-
-    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
-    {
-        AbandonAsync().GetAwaiter().GetResult();
-        return result;
-    }
-
-    private async Task AbandonAsync()
-    {
-        if (refreshing)
-        {
-            return;
-        }
-
-        pending.Clear();
-        await EndOwnedAsync();
-    }
-
-    /// <summary>Disposing an uncommitted transaction rolls it back; a committed one is only released.</summary>
-    private async Task EndOwnedAsync()
-    {
-        if (owned is { } tx)
-        {
-            owned = null;
-            await tx.DisposeAsync();
+            await LedgerRollupStore.RefreshAsync(db, center, family, years, ct);
         }
     }
+
+    public void Forget() => pending.Clear();
 
     /// <summary>Notes the slices the pending changes touch; true when there is at least one.</summary>
-    private async Task<bool> CollectAsync(AppDbContext db, CancellationToken ct)
+    public async Task<bool> CollectAsync(AppDbContext db, CancellationToken ct)
     {
         var smeStatuses = new HashSet<Guid>();
         foreach (var entry in db.ChangeTracker.Entries())

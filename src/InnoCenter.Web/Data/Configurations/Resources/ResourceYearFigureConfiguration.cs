@@ -1,0 +1,19 @@
+using InnoCenter.Domain.Resources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace InnoCenter.Web.Data.Configurations.Resources;
+
+/// <summary>Kept yearly sums of bookings; derived data (no audit, no foreign keys), rebuilt from the bookings at will.</summary>
+public sealed class ResourceYearFigureConfiguration : IEntityTypeConfiguration<ResourceYearFigure>
+{
+    public void Configure(EntityTypeBuilder<ResourceYearFigure> b)
+    {
+        b.ToTable("ResourceYearFigures");
+        b.HasKey(x => new { x.ResourceId, x.OwnerOrganizationId, x.Year });
+
+        // The all-centers and one-center reads of a year.
+        b.HasIndex(x => new { x.Year, x.CenterId });
+        b.HasIndex(x => new { x.Year, x.OwnerOrganizationId });
+    }
+}

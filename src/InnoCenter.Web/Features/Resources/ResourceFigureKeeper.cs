@@ -1,0 +1,68 @@
+using InnoCenter.Domain.Resources;
+using InnoCenter.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCenter.Web.Features.Resources;
+
+/// <summary>
+/// Keeps <see cref="ResourceYearFigure"/> in step with the bookings, in the transaction of the write: a booking placed,
+/// decided, cancelled, used or moved notes its resource in the year of its start (before and after), and those
+/// (resource, year) slices are recomputed from the bookings after the save — a few dozen rows through the
+/// (resource, starts) index. Recomputing, not adding deltas, leaves nothing to drift.
+/// </summary>
+public sealed class ResourceFigureKeeper : IKeptFigures
+{
+    private readonly Dictionary<int, HashSet<Guid>> pending = [];
+
+    public Task<bool> CollectAsync(AppDbContext db, CancellationToken ct)
+    {
+        foreach (var entry in db.ChangeTracker.Entries<ResourceBooking>())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                || (entry.State == EntityState.Modified && !entry.Properties.Any(p => p.IsModified)))
+            {
+                continue;
+            }
+
+            if (entry.State != EntityState.Added)
+            {
+                Note(entry.OriginalValues[nameof(ResourceBooking.ResourceId)], entry.OriginalValues[nameof(ResourceBooking.Starts)]);
+            }
+
+            if (entry.State != EntityState.Deleted)
+            {
+                Note(entry.CurrentValues[nameof(ResourceBooking.ResourceId)], entry.CurrentValues[nameof(ResourceBooking.Starts)]);
+            }
+        }
+
+        return Task.FromResult(pending.Count > 0);
+    }
+
+    public async Task RefreshAsync(AppDbContext db, CancellationToken ct)
+    {
+        await ResourceYearSums.LockAsync(db, pending.Values.SelectMany(v => v), ct);
+        foreach (var (year, resources) in pending.OrderBy(p => p.Key))
+        {
+            await ResourceYearSums.RefreshAsync(db, resources, year, ct);
+        }
+    }
+
+    public void Forget() => pending.Clear();
+
+    private void Note(object? resource, object? starts)
+    {
+        if (resource is not Guid r || starts is not DateTimeOffset s)
+        {
+            return;
+        }
+
+        var year = s.ToBeijingTime().Year;
+        if (!pending.TryGetValue(year, out var set))
+        {
+            set = [];
+            pending[year] = set;
+        }
+
+        set.Add(r);
+    }
+}
