@@ -148,16 +148,13 @@ public sealed partial class ApplicationHandlers(
 
     private async Task<Result<Guid>> SaveAsync(Application a, CancellationToken ct)
     {
-        try
+        // Someone else moved or edited the application since it was read: exactly one of two writers wins.
+        if (await db.SaveVersionedAsync(ct) is { } lost)
         {
-            await db.SaveChangesAsync(ct);
-            return a.Id;
+            return lost;
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone else moved or edited the application since it was read: exactly one of two writers wins.
-            return Failure.Conflict("common.concurrency");
-        }
+
+        return a.Id;
     }
 
     private async Task<Result<Application>> LoadOwnAsync(Guid id, CancellationToken ct)

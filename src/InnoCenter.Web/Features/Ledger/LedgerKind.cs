@@ -221,13 +221,9 @@ public abstract partial class LedgerKind<TEntity, TRequest>(LedgerServices s) : 
 
         Removing(record);
         Db.Remove(record);
-        try
+        if (await Db.SaveVersionedAsync(ct) is { } lost)
         {
-            await Db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("common.concurrency");
+            return lost;
         }
 
         return true;
@@ -257,11 +253,10 @@ public abstract partial class LedgerKind<TEntity, TRequest>(LedgerServices s) : 
     {
         try
         {
-            await Db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("common.concurrency");
+            if (await Db.SaveVersionedAsync(ct) is { } lost)
+            {
+                return lost;
+            }
         }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
