@@ -19,6 +19,9 @@ public static class ReviewTestData
 
     public static HttpClient ClientOf(Guid expertId) => Clients[expertId];
 
+    /// <summary>A review subject's API address, with the rest of the path.</summary>
+    public static string S(Guid subjectId, string rest = "") => $"/api/v1/reviews/subjects/{subjectId}{rest}";
+
     public static ExpertRequest Expert(string[] domains, string? affiliation = null, IReadOnlyList<AffiliationRequest>? past = null, string[]? keyAreas = null) => new()
     {
         Name = "专家" + Guid.NewGuid().ToString("N")[..8],

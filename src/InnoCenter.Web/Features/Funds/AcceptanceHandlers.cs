@@ -169,13 +169,9 @@ public sealed class AcceptanceHandlers(
     {
         // A target's value is a change of the grant: its version moves, so two people filing at once cannot both win.
         db.Entry(grant).State = EntityState.Modified;
-        try
+        if (await db.SaveVersionedAsync(ct) is { } lost)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("common.concurrency");
+            return lost;
         }
 
         return await ToDtoAsync(grant, ct);

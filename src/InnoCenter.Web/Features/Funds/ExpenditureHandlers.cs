@@ -64,7 +64,7 @@ public sealed class ExpenditureHandlers(
 
         db.FundExpenditures.Add(made.Value);
         db.Entry(grant).State = EntityState.Modified;
-        if (await SaveAsync(ct) is { } conflict)
+        if (await db.SaveVersionedAsync(ct) is { } conflict)
         {
             return conflict;
         }
@@ -116,7 +116,7 @@ public sealed class ExpenditureHandlers(
             staged.Add(file.Value);
         }
 
-        if (await SaveAsync(ct) is { } conflict)
+        if (await db.SaveVersionedAsync(ct) is { } conflict)
         {
             return conflict;
         }
@@ -223,17 +223,4 @@ public sealed class ExpenditureHandlers(
 
     private static ExpenditureDto ToDto(Expenditure e, bool reversed, IReadOnlyList<VoucherDto> vouchers, IReadOnlyList<Domain.Policy.CodeItem> categories) => new(
         e.Id, e.GrantId, e.LineId, e.Category, categories.LabelOf(e.Category, En), e.SpentOn, e.Payee, e.Purpose, e.Amount, e.ReversesId, reversed, e.Reason, e.RecordedAt, vouchers);
-
-    private async Task<Failure?> SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("common.concurrency");
-        }
-    }
 }

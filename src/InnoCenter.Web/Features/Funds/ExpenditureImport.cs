@@ -124,14 +124,10 @@ public sealed class ExpenditureImport(
 
         db.FundExpenditures.AddRange(made);
         db.Entry(grant).State = EntityState.Modified;
-        try
+        // Another expenditure reached the grant meanwhile: nothing of the file was written; the user imports again.
+        if (await db.SaveVersionedAsync(ct) is { } lost)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another expenditure reached the grant meanwhile: nothing of the file was written; the user imports again.
-            return Failure.Conflict("common.concurrency");
+            return lost;
         }
 
         return new ImportReport(filled.Count, made.Count, []);

@@ -79,13 +79,9 @@ public sealed class FundWarningBoard(AppDbContext db, FundsAccess access, TimePr
             return noted.Failure!;
         }
 
-        try
+        if (await db.SaveVersionedAsync(ct) is { } lost)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("common.concurrency");
+            return lost;
         }
 
         return true;

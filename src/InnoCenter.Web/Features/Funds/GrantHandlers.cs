@@ -290,13 +290,9 @@ public sealed class GrantHandlers(
             await NotifyOtherAdminsAsync(notifyAdmins, grant, ct);
         }
 
-        try
+        if (await db.SaveVersionedAsync(ct) is { } lost)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("common.concurrency");
+            return lost;
         }
 
         db.ChangeTracker.Clear();

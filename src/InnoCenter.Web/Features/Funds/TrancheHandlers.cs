@@ -48,7 +48,7 @@ public sealed class TrancheHandlers(
         // Two Admins planning at once both read the same planned total; touching the grant makes one of them stale.
         db.Entry(grant).State = EntityState.Modified;
         await grants.NotifyOtherAdminsAsync("funds.notify.tranche_to_release", grant, ct);
-        if (await SaveAsync(ct) is { } conflict)
+        if (await db.SaveVersionedAsync(ct) is { } conflict)
         {
             return conflict;
         }
@@ -101,7 +101,7 @@ public sealed class TrancheHandlers(
         db.FundReceipts.Add(released.Value);
         db.Entry(grant).State = EntityState.Modified;
         await grants.NotifyCenterAsync("funds.notify.tranche_released", grant, ct);
-        if (await SaveAsync(ct) is { } conflict)
+        if (await db.SaveVersionedAsync(ct) is { } conflict)
         {
             return conflict;
         }
@@ -133,7 +133,7 @@ public sealed class TrancheHandlers(
 
         db.FundReceipts.Add(made.Value);
         db.Entry(grant).State = EntityState.Modified;
-        if (await SaveAsync(ct) is { } conflict)
+        if (await db.SaveVersionedAsync(ct) is { } conflict)
         {
             return conflict;
         }
@@ -191,7 +191,7 @@ public sealed class TrancheHandlers(
         db.FundClawbacks.Add(made.Value);
         db.Entry(found.Value).State = EntityState.Modified;
         await grants.NotifyCenterAsync("funds.notify.clawback", found.Value, ct);
-        if (await SaveAsync(ct) is { } conflict)
+        if (await db.SaveVersionedAsync(ct) is { } conflict)
         {
             return conflict;
         }
@@ -224,24 +224,11 @@ public sealed class TrancheHandlers(
             return settled.Failure!;
         }
 
-        if (await SaveAsync(ct) is { } conflict)
+        if (await db.SaveVersionedAsync(ct) is { } conflict)
         {
             return conflict;
         }
 
         return new ClawbackDto(c.Id, c.Amount, c.Reason, c.RecordedAt, c.SettledOn, c.Version);
-    }
-
-    private async Task<Failure?> SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("common.concurrency");
-        }
     }
 }

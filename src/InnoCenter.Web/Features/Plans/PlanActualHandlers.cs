@@ -126,11 +126,10 @@ public sealed class PlanActualHandlers(
 
         try
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("common.concurrency");
+            if (await db.SaveVersionedAsync(ct) is { } lost)
+            {
+                return lost;
+            }
         }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {

@@ -98,13 +98,9 @@ public sealed class PlanRevisionHandlers(AppDbContext db, CurrentUser user, Cent
                 name, revision.Number, revision.DecisionNote ?? string.Empty);
         }
 
-        try
+        if (await db.SaveVersionedAsync(ct) is { } lost)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("common.concurrency");
+            return lost;
         }
 
         return await queries.GetPlanAsync(revision.CenterId, ct);

@@ -181,9 +181,9 @@ public sealed class PanelHandlers(
             }
 
             await InviteAsync(outcome.Drawn, subject, ct);
-            if (!await SaveAsync(ct))
+            if (await db.SaveVersionedAsync(ct) is { } lost)
             {
-                return Failure.Conflict("common.concurrency");
+                return lost;
             }
 
             await tx.CommitAsync(ct);
@@ -333,19 +333,6 @@ public sealed class PanelHandlers(
         var ids = expertIds.ToList();
         var users = await db.Experts.Where(e => ids.Contains(e.Id) && e.UserId != null).Select(e => e.UserId!.Value).ToListAsync(ct);
         await notifier.NotifyAsync(users, "reviews.notify.invited", ReviewLinks.Subject(subject.Id), ct, subject.Title);
-    }
-
-    internal async Task<bool> SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return false;
-        }
     }
 
     /// <summary>

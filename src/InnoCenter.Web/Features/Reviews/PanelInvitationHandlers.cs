@@ -13,7 +13,7 @@ namespace InnoCenter.Web.Features.Reviews;
 /// <summary>Each expert's seats on panels (专家组) and their answer to an invitation: accept, or decline with a reason.</summary>
 public sealed class PanelInvitationHandlers(
     AppDbContext db, CurrentUser user, PolicyProvider policy, Text text, TimeProvider clock, ConflictService conflicts,
-    ReviewSubjectHandlers subjects, Notifier notifier, PanelHandlers panels)
+    ReviewSubjectHandlers subjects, Notifier notifier)
 {
     /// <summary>The signed-in expert's seats, newest first; an expert sees only their own.</summary>
     public async Task<IReadOnlyList<AssignmentDto>> MyAssignmentsAsync(CancellationToken ct)
@@ -73,9 +73,9 @@ public sealed class PanelInvitationHandlers(
         }
 
         member.Accept(clock.GetUtcNow());
-        if (!await panels.SaveAsync(ct))
+        if (await db.SaveVersionedAsync(ct) is { } lost)
         {
-            return Failure.Conflict("common.concurrency");
+            return lost;
         }
 
         return (await MyAssignmentsAsync(ct)).First(a => a.MemberId == memberId);
@@ -102,9 +102,9 @@ public sealed class PanelInvitationHandlers(
         member.Decline(request.Reason!, clock.GetUtcNow());
         var title = await db.ReviewSubjects.Where(s => s.Id == subjectId).Select(s => s.Title).FirstAsync(ct);
         await notifier.NotifyAsync(await subjects.AdminIdsAsync(ct), "reviews.notify.declined", ReviewLinks.Subject(subjectId), ct, title);
-        if (!await panels.SaveAsync(ct))
+        if (await db.SaveVersionedAsync(ct) is { } lost)
         {
-            return Failure.Conflict("common.concurrency");
+            return lost;
         }
 
         return (await MyAssignmentsAsync(ct)).First(a => a.MemberId == memberId);

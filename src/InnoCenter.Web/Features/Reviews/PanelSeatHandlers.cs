@@ -108,9 +108,9 @@ public sealed class PanelSeatHandlers(
 
             db.Add(panel.AddMember(expertId, PanelMemberSource.Manual, null, replaced?.Id, clock.GetUtcNow()));
             await panels.InviteAsync([expertId], subject!, ct);
-            if (!await panels.SaveAsync(ct))
+            if (await db.SaveVersionedAsync(ct) is { } lost)
             {
-                return Failure.Conflict("common.concurrency");
+                return lost;
             }
 
             await tx.CommitAsync(ct);
@@ -153,9 +153,9 @@ public sealed class PanelSeatHandlers(
         }
 
         panel.SetLeader(member.Id);
-        if (!await panels.SaveAsync(ct))
+        if (await db.SaveVersionedAsync(ct) is { } lost)
         {
-            return Failure.Conflict("common.concurrency");
+            return lost;
         }
 
         return (await panels.PanelAsync(subjectId, ct))!;

@@ -111,11 +111,10 @@ public sealed class SiteInspectionHandlers(
 
         try
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("common.concurrency");
+            if (await db.SaveVersionedAsync(ct) is { } lost)
+            {
+                return lost;
+            }
         }
         catch (DbUpdateException ex) when (existing is null && ex.IsUniqueViolation())
         {
