@@ -13,6 +13,7 @@ using InnoCenter.Web.Features.Organizations;
 using InnoCenter.Web.Features.Policy;
 using InnoCenter.Web.Features.Files;
 using InnoCenter.Web.Features.Funds;
+using InnoCenter.Web.Features.Notices;
 using InnoCenter.Web.Features.Notifications;
 using InnoCenter.Web.Features.Reviews;
 using InnoCenter.Web.Features.Users;
@@ -65,6 +66,7 @@ public static class FeatureRegistration
         services.AddScoped<WorkbenchHandlers>();
 
         services.AddApplicationsModule();
+        services.AddNoticesModule();
         services.AddExpertsModule();
         services.AddReviewsModule();
         services.AddCentersModule();
@@ -90,6 +92,7 @@ public static class FeatureRegistration
         app.MapFileEndpoints();
         app.MapNotificationEndpoints();
         app.MapApplicationEndpoints();
+        app.MapNoticeEndpoints();
         app.MapExpertEndpoints();
         app.MapExpertOnboardingEndpoints();
         app.MapReviewEndpoints();
