@@ -211,36 +211,8 @@ public sealed class ExpertHandlers(AppDbContext db, CurrentUser user, PolicyProv
     }
 
     /// <summary>The sign-in an expert is linked to by e-mail: an Expert-role user not linked to another expert.</summary>
-    internal async Task<Result<Guid?>> ResolveUserAsync(string? email, Guid? expertId, CancellationToken ct)
-    {
-        if (email is null)
-        {
-            return Result<Guid?>.Ok(null);
-        }
-
-        var normalized = email.ToUpperInvariant();
-        var found = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
-        if (found is not { } id)
-        {
-            return Failure.Validation(new Error("experts.user_unknown", "userEmail", email));
-        }
-
-        var isExpert = await (from ur in db.UserRoles
-                              join r in db.Roles on ur.RoleId equals r.Id
-                              where ur.UserId == id && r.Name == Roles.Expert
-                              select ur).AnyAsync(ct);
-        if (!isExpert)
-        {
-            return Failure.Validation(new Error("experts.user_not_expert", "userEmail", email));
-        }
-
-        if (await UserTakenAsync(id, expertId, ct))
-        {
-            return Failure.Conflict("experts.user_taken", "userEmail", email);
-        }
-
-        return Result<Guid?>.Ok(id);
-    }
+    internal async Task<Result<Guid?>> ResolveUserAsync(string? email, Guid? expertId, CancellationToken ct) =>
+        (await ExpertSignIns.LoadAsync(db, email is null ? [] : [email], expertId, ct)).Resolve(email);
 
     private Task<bool> UserTakenAsync(Guid userId, Guid? exceptExpertId, CancellationToken ct) =>
         db.Experts.AsNoTracking().AnyAsync(e => e.UserId == userId && e.Id != exceptExpertId, ct);
