@@ -206,6 +206,14 @@ public abstract class ReviewApiTests<TFactory>(TFactory factory) : IClassFixture
         Assert.Contains($"{marker}-00", secondPage);
         Assert.Contains($"{marker}-01", secondPage);
         Assert.DoesNotContain($"{marker}-{seats - 1:00}", secondPage);
+
+        // The Admin's view of the same expert pages the same way.
+        var pooled = (await admin.GetFromJsonAsync<PagedResult<ExpertAssignmentDto>>($"/api/v1/experts/{expert.Id}/assignments?page=2", Json.Options))!;
+        var adminPage = await admin.GetStringAsync($"/Experts/Details/{expert.Id}?page=2");
+        Assert.Equal(seats, pooled.Total);
+        Assert.Equal([$"{marker}-01", $"{marker}-00"], pooled.Items.Select(a => a.SubjectTitle));
+        Assert.Contains($"{marker}-00", adminPage);
+        Assert.DoesNotContain($"{marker}-{seats - 1:00}", adminPage);
     }
 
     [ProviderFact]

@@ -135,15 +135,20 @@ public sealed class ExpertHandlers(AppDbContext db, CurrentUser user, PolicyProv
         return ToDto(expert, emails);
     }
 
-    public async Task<IReadOnlyList<ExpertAssignmentDto>> AssignmentsAsync(Guid expertId, CancellationToken ct)
+    /// <summary>An expert's seats across subjects and years, newest year first, a page at a time.</summary>
+    public async Task<PagedResult<ExpertAssignmentDto>> AssignmentsAsync(Guid expertId, int? page, int? pageSize, CancellationToken ct)
     {
-        var rows = await (from m in db.PanelMembers.AsNoTracking()
-                          join p in db.ReviewPanels on m.PanelId equals p.Id
-                          join s in db.ReviewSubjects on p.SubjectId equals s.Id
-                          where m.ExpertId == expertId
-                          orderby s.Year descending, m.InvitedAt descending
-                          select new { s.Id, s.Title, s.Year, m.Status, m.IsLeader }).ToListAsync(ct);
-        return rows.Select(r => new ExpertAssignmentDto(r.Id, r.Title, r.Year, r.Status.ToString(), r.IsLeader)).ToList();
+        var (p, size) = Paging.Normalize(page, pageSize);
+        var seats = from m in db.PanelMembers.AsNoTracking()
+                    join panel in db.ReviewPanels on m.PanelId equals panel.Id
+                    join s in db.ReviewSubjects on panel.SubjectId equals s.Id
+                    where m.ExpertId == expertId
+                    select new { s.Id, s.Title, s.Year, m.Status, m.IsLeader, m.InvitedAt, MemberId = m.Id };
+        var total = await seats.CountAsync(ct);
+        var rows = await seats.OrderByDescending(r => r.Year).ThenByDescending(r => r.InvitedAt).ThenBy(r => r.MemberId)
+            .Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        return new PagedResult<ExpertAssignmentDto>(
+            rows.Select(r => new ExpertAssignmentDto(r.Id, r.Title, r.Year, r.Status.ToString(), r.IsLeader)).ToList(), p, size, total);
     }
 
     public async Task<PagedResult<ExpertDto>> ListAsync(ExpertFilter filter, CancellationToken ct)
