@@ -7,6 +7,7 @@ using InnoCenter.E2E.Infrastructure;
 using InnoCenter.E2E.Pages;
 using InnoCenter.Web.Data;
 using InnoCenter.Web.Features.Applications;
+using InnoCenter.Web.Features.Notices;
 using InnoCenter.Web.Features.Reviews;
 using InnoCenter.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;

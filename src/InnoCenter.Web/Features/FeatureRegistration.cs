@@ -13,6 +13,7 @@ using InnoCenter.Web.Features.Organizations;
 using InnoCenter.Web.Features.Policy;
 using InnoCenter.Web.Features.Files;
 using InnoCenter.Web.Features.Funds;
+using InnoCenter.Web.Features.Notices;
 using InnoCenter.Web.Features.Notifications;
 using InnoCenter.Web.Features.Reviews;
 using InnoCenter.Web.Features.Users;
@@ -39,40 +40,36 @@ public static class FeatureRegistration
     /// </summary>
     public static IServiceCollection AddFeatureHandlers(this IServiceCollection services)
     {
-        services.AddScoped<OrganizationHandlers>();
-        services.AddScoped<PolicyHandlers>();
-        services.AddScoped<AuditHandlers>();
         services.AddAuditChain();
-        services.AddHostedService<AuditSealingJob>();
         services.AddScoped<BackupService>();
         services.AddHostedService<BackupJob>();
-        services.AddScoped<TokenHandlers>();
-        services.AddScoped<UserHandlers>();
         services.AddSingleton<IFileStore, DiskFileStore>();
         services.AddScoped<Attachments>();
         services.AddScoped<Notifier>();
         services.AddSingleton<PublicLinks>();
-        services.AddScoped<NotificationHandlers>();
         services.AddScoped<JobLeases>();
         services.AddScoped<Infrastructure.Documents.DocumentNumbers>();
         services.AddOptions<Infrastructure.Web.ImportLimits>().BindConfiguration(Infrastructure.Web.ImportLimits.Section);
         services.AddBackgroundImports();
         services.AddMail();
-        services.AddAccountRecovery();
-        services.AddScoped<OutboxHandlers>();
-        services.AddScoped<ReminderHandlers>();
-        services.AddHostedService<ReminderJob>();
-        services.AddScoped<WorkbenchHandlers>();
 
+        services.AddOrganizationsModule();
+        services.AddPolicyModule();
+        services.AddAuditModule();
+        services.AddAccountModule();
+        services.AddUsersModule();
+        services.AddNotificationsModule();
+        services.AddOutboxModule();
+        services.AddRemindersModule();
+        services.AddWorkbenchModule();
         services.AddApplicationsModule();
+        services.AddNoticesModule();
         services.AddExpertsModule();
         services.AddReviewsModule();
         services.AddCentersModule();
         services.AddLedgerModule();
         services.AddAssessmentModule();
-        services.AddSingleton<DashboardSnapshots>();
-        services.AddScoped<DashboardQueries>();
-        services.AddScoped<DashboardHandlers>();
+        services.AddDashboardModule();
         services.AddResourcesModule();
         services.AddPlansModule();
         services.AddFundsModule();
@@ -90,6 +87,7 @@ public static class FeatureRegistration
         app.MapFileEndpoints();
         app.MapNotificationEndpoints();
         app.MapApplicationEndpoints();
+        app.MapNoticeEndpoints();
         app.MapExpertEndpoints();
         app.MapExpertOnboardingEndpoints();
         app.MapReviewEndpoints();

@@ -5,6 +5,7 @@ using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using InnoCenter.Domain.Applications;
 using InnoCenter.Web.Features.Applications;
+using InnoCenter.Web.Features.Notices;
 using InnoCenter.Web.Features.Organizations;
 using InnoCenter.Web.Features.Reviews;
 using InnoCenter.Web.Tests.Reviews;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using InnoCenter.Domain.Applications;
 using InnoCenter.Web.Features.Applications;
+using InnoCenter.Web.Features.Notices;
 using InnoCenter.Web.Features.Organizations;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Tests.Infrastructure;

@@ -34,6 +34,13 @@ public sealed partial class ModuleDependencyTests
         Assert.DoesNotContain("Ledger", Graph()["Centers"]);
     }
 
+    [Fact]
+    public void Applications_do_not_depend_on_the_notices_module_that_publishes_them()
+    {
+        Assert.DoesNotContain("Notices", Graph()["Applications"]);
+        Assert.Contains("Applications", Graph()["Notices"]);
+    }
+
     private static Dictionary<string, HashSet<string>> Graph()
     {
         var features = Path.Combine(OpenApiLinter.RepositoryRoot, "src", "InnoCenter.Web", "Features");

@@ -162,6 +162,50 @@ public abstract class ExpertApiTests<TFactory>(TFactory factory) : IClassFixture
     }
 
     [ProviderFact]
+    public async Task An_import_refuses_duplicates_in_the_sheet_and_against_the_pool_and_sign_ins_used_twice_or_taken_naming_each_row()
+    {
+        var admin = await factory.ClientFor(Roles.Admin);
+        var marker = "批量" + Guid.NewGuid().ToString("N")[..6];
+        var (free, _) = await factory.CreateUserAsync(Roles.Expert);
+        var (linkedElsewhere, _) = await factory.CreateUserAsync(Roles.Expert);
+        var (centerUser, _) = await factory.CreateUserAsync(Roles.CenterUser);
+        var pooled = ReviewTestData.Expert(["law"]) with { Name = marker + "库", UserEmail = linkedElsewhere.Email };
+        (await admin.PostAsJsonAsync("/api/v1/experts", pooled)).EnsureSuccessStatusCode();
+        var code = TestData.NewCreditCode();
+        var unknown = $"nobody-{Guid.NewGuid():N}@example.org";
+        var rows = new[]
+        {
+            Row(marker + "甲", code, "law", userEmail: free.Email),
+            Row(marker + "甲", code, "law"),
+            Row(pooled.Name!, pooled.AffiliationCreditCode!, "law"),
+            Row(marker + "乙", TestData.NewCreditCode(), "law", userEmail: free.Email!.ToUpperInvariant()),
+            Row(marker + "丙", TestData.NewCreditCode(), "law", userEmail: linkedElsewhere.Email),
+            Row(marker + "丁", TestData.NewCreditCode(), "law", userEmail: unknown),
+            Row(marker + "戊", TestData.NewCreditCode(), "law", userEmail: centerUser.Email),
+            Row(marker + "己", TestData.NewCreditCode(), "占星"),
+        };
+
+        var response = await admin.PostAsync("/api/v1/experts/import", Sheet(rows));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rowErrors").EnumerateArray()
+            .Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString(), e.GetProperty("message").GetString()))
+            .ToList();
+        Assert.Equal(
+            [
+                (3, "姓名", $"专家库中已有“{marker}甲”（工作单位信用代码 {code}）。"),
+                (4, "姓名", $"专家库中已有“{pooled.Name}”（工作单位信用代码 {pooled.AffiliationCreditCode}）。"),
+                (5, "登录账号邮箱", $"账号 {free.Email!.ToUpperInvariant()} 已关联其他专家。"),
+                (6, "登录账号邮箱", $"账号 {linkedElsewhere.Email} 已关联其他专家。"),
+                (7, "登录账号邮箱", $"没有邮箱为 {unknown} 的账号。"),
+                (8, "登录账号邮箱", $"账号 {centerUser.Email} 没有“专家”角色。"),
+                (9, "专家领域", "专家领域“占星”不在政策规定的领域中。"),
+            ],
+            errors);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Experts.CountAsync(e => e.Name.StartsWith(marker))));
+    }
+
+    [ProviderFact]
     public async Task The_export_carries_the_filtered_experts_and_re_imports_as_duplicates()
     {
         var admin = await factory.ClientFor(Roles.Admin);
@@ -191,7 +235,7 @@ public abstract class ExpertApiTests<TFactory>(TFactory factory) : IClassFixture
         Assert.Contains("experts.import.not_xlsx", await response.Content.ReadAsStringAsync());
     }
 
-    private static Dictionary<string, object?> Row(string name, string code, string domains, string? past = null) => new()
+    private static Dictionary<string, object?> Row(string name, string code, string domains, string? past = null, string? userEmail = null) => new()
     {
         ["姓名"] = name,
         ["职称"] = "教授",
@@ -203,6 +247,7 @@ public abstract class ExpertApiTests<TFactory>(TFactory factory) : IClassFixture
         ["联系电话"] = "022-1234567",
         ["在库状态"] = "是",
         ["既往工作单位"] = past,
+        ["登录账号邮箱"] = userEmail,
     };
 
     private static MultipartFormDataContent Sheet(IEnumerable<Dictionary<string, object?>> rows)

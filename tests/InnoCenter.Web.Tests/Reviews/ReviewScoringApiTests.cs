@@ -1,8 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using InnoCenter.Domain.Policy;
+using InnoCenter.Domain.Reviews;
+using InnoCenter.Web.Features.Experts;
 using InnoCenter.Web.Features.Reviews;
 using InnoCenter.Web.Infrastructure.Auth;
+using InnoCenter.Web.Infrastructure.Web;
 using InnoCenter.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static InnoCenter.Web.Tests.Reviews.ReviewTestData;
@@ -13,6 +17,55 @@ namespace InnoCenter.Web.Tests.Reviews;
 public abstract class ReviewScoringApiTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : AppFactory, new()
 {
+    [ProviderFact]
+    public async Task An_experts_assignments_come_a_page_at_a_time_and_the_second_page_shows_the_rest()
+    {
+        var admin = await factory.ClientFor(Roles.Admin);
+        var expert = await factory.CreateExpertAsync(admin, Expert(["law"]));
+        var me = ClientOf(expert.Id);
+        var marker = "分页" + Guid.NewGuid().ToString("N")[..6];
+        var seats = Paging.DefaultPageSize + 2;
+        var at = DateTimeOffset.UtcNow.AddDays(-1);
+        await factory.WithDbAsync(async db =>
+        {
+            // Seats straight in the tables: 22 draws through the API would test the draw, not the list.
+            for (var i = 0; i < seats; i++)
+            {
+                var subject = ReviewSubject.Create(ReviewSubjectKind.Application, Guid.CreateVersion7(), $"{marker}-{i:00}", null, 2031, [], at);
+                var panel = ReviewPanel.Create(subject.Id, 1, [], new ScoringForm(), new AggregationRules(), null, at);
+                panel.AddMember(expert.Id, PanelMemberSource.Drawn, null, null, at.AddMinutes(i));
+                db.ReviewSubjects.Add(subject);
+                db.ReviewPanels.Add(panel);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        var first = (await me.GetFromJsonAsync<PagedResult<AssignmentDto>>("/api/v1/reviews/my", Json.Options))!;
+        var second = (await me.GetFromJsonAsync<PagedResult<AssignmentDto>>("/api/v1/reviews/my?page=2", Json.Options))!;
+        var firstPage = await me.GetStringAsync("/Reviews/My");
+        var secondPage = await me.GetStringAsync("/Reviews/My?page=2");
+
+        Assert.Equal(seats, first.Total);
+        Assert.Equal(Paging.DefaultPageSize, first.Items.Count);
+        // Newest first: the two seats offered first are the rest, on the second page, and on it only.
+        Assert.Equal([$"{marker}-01", $"{marker}-00"], second.Items.Select(a => a.SubjectTitle));
+        Assert.Equal(Enumerable.Range(0, seats).Select(i => $"{marker}-{i:00}").Order(), first.Items.Concat(second.Items).Select(a => a.SubjectTitle).Order());
+        Assert.Contains($"{marker}-{seats - 1:00}", firstPage);
+        Assert.DoesNotContain($"{marker}-00", firstPage);
+        Assert.Contains($"{marker}-00", secondPage);
+        Assert.Contains($"{marker}-01", secondPage);
+        Assert.DoesNotContain($"{marker}-{seats - 1:00}", secondPage);
+
+        // The Admin's view of the same expert pages the same way.
+        var pooled = (await admin.GetFromJsonAsync<PagedResult<ExpertAssignmentDto>>($"/api/v1/experts/{expert.Id}/assignments?page=2", Json.Options))!;
+        var adminPage = await admin.GetStringAsync($"/Experts/Details/{expert.Id}?page=2");
+        Assert.Equal(seats, pooled.Total);
+        Assert.Equal([$"{marker}-01", $"{marker}-00"], pooled.Items.Select(a => a.SubjectTitle));
+        Assert.Contains($"{marker}-00", adminPage);
+        Assert.DoesNotContain($"{marker}-{seats - 1:00}", adminPage);
+    }
+
     [ProviderFact]
     public async Task An_expert_reads_only_subjects_they_sit_on_and_others_scores_only_after_submitting()
     {
@@ -31,9 +84,9 @@ public abstract class ReviewScoringApiTests<TFactory>(TFactory factory) : IClass
         Assert.Equal(HttpStatusCode.NotFound, (await outsiderClient.PostAsync($"/api/v1/reviews/assignments/{memberId}/accept", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await me.GetAsync(S(subject.Id, "/panel"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await me.GetAsync(S(subject.Id))).StatusCode);
-        var mine = (await me.GetFromJsonAsync<List<AssignmentDto>>("/api/v1/reviews/my", Json.Options))!;
+        var mine = (await me.GetFromJsonAsync<PagedResult<AssignmentDto>>("/api/v1/reviews/my", Json.Options))!.Items;
         Assert.Equal(memberId, Assert.Single(mine, a => a.SubjectId == subject.Id).MemberId);
-        Assert.DoesNotContain((await outsiderClient.GetFromJsonAsync<List<AssignmentDto>>("/api/v1/reviews/my", Json.Options))!, a => a.SubjectId == subject.Id);
+        Assert.DoesNotContain((await outsiderClient.GetFromJsonAsync<PagedResult<AssignmentDto>>("/api/v1/reviews/my", Json.Options))!.Items, a => a.SubjectId == subject.Id);
 
         Assert.Equal(HttpStatusCode.Conflict, (await me.PostAsJsonAsync(S(subject.Id, "/scores"), Scores(0.8m))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await me.PostAsync($"/api/v1/reviews/assignments/{memberId}/accept", null)).StatusCode);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using InnoCenter.Domain.Applications;
 using InnoCenter.Web.Features.Applications;
+using InnoCenter.Web.Features.Notices;
 using InnoCenter.Web.Features.Workbench;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Tests.Applications;

@@ -61,18 +61,6 @@ public sealed record TransitionRequest
     public int? Version { get; init; }
 }
 
-public sealed record ObjectionRequest
-{
-    public string? Name { get; init; }
-
-    public string? Contact { get; init; }
-
-    public string? Content { get; init; }
-
-    /// <summary>A field people never see; a bot that fills it is refused (instead of a captcha).</summary>
-    public string? Website { get; init; }
-}
-
 public sealed record ObjectionResolution(bool Upheld, string? Reason);
 
 public sealed record ApplicationFilter
@@ -145,9 +133,6 @@ public sealed record ApplicationDetailDto(
 public sealed record PipelineColumn(string Status, string Label, int Count);
 
 public sealed record PipelineDto(IReadOnlyList<PipelineColumn> Columns, PagedResult<ApplicationSummaryDto> Applications);
-
-/// <summary>A notice (公示) as the public sees it.</summary>
-public sealed record PublicNoticeDto(Guid ApplicationId, string CenterName, string LeadName, string KeyAreaLabel, IReadOnlyList<string> Members, DateOnly StartsOn, DateOnly EndsOn, bool Open, string? DecisionNumber);
 
 public static class ApplicationLabels
 {

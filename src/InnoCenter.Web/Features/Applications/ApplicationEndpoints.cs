@@ -28,12 +28,6 @@ public static class ApplicationEndpoints
         }
 
         group.MapGet("/{id:guid}/documents/approval", ApprovalDocument).WithName("ApprovalDocument").Produces(StatusCodes.Status200OK, contentType: OpenApiConventions.Docx).WithSummary("The approval document (认定批复) of an approved application as an official .docx");
-        group.MapPost("/objections/{objectionId:guid}/resolve", ResolveObjection).WithName("ResolveObjection").WithSummary("Resolve an objection to a public notice: upheld (back to deliberation) or dismissed with a reason").RequireAuthorization(Roles.Admin);
-
-        var notices = app.MapGroup("/api/v1/notices").AllowAnonymous().WithTags("Public notices");
-        notices.MapGet("/", PublicNotices).WithName("ListPublicNotices").WithSummary("Public notices (公示) of applications proposed for recognition, open to anyone");
-        notices.MapGet("/{id:guid}/document", NoticeDocument).WithName("PublicNoticeDocument").Produces(StatusCodes.Status200OK, contentType: OpenApiConventions.Docx).WithSummary("A public notice as an official .docx");
-        notices.MapPost("/{id:guid}/objections", FileObjection).WithName("FileObjection").WithSummary("File an objection to a public notice during its window (anonymous, rate-limited)").RequireRateLimiting(AuthSetup.PublicFormRateLimit);
     }
 
     private static async Task<Ok<PipelineDto>> Pipeline([AsParameters] ApplicationFilter filter, ApplicationQueries queries, CancellationToken ct) =>
@@ -78,13 +72,6 @@ public static class ApplicationEndpoints
             return result.IsSuccess ? TypedResults.Ok(new TransitionResult(id, result.Value.ToString())) : result.Failure!.ToProblem(text);
         };
 
-    private static async Task<Results<Ok<TransitionResult>, ProblemHttpResult>> ResolveObjection(
-        Guid objectionId, [FromBody] ObjectionResolution resolution, NoticeHandlers notices, Text text, CancellationToken ct)
-    {
-        var result = await notices.ResolveObjectionAsync(objectionId, resolution, ct);
-        return result.IsSuccess ? TypedResults.Ok(new TransitionResult(objectionId, result.Value.ToString())) : result.Failure!.ToProblem(text);
-    }
-
     private static Task<FileStreamHttpResult> Export([AsParameters] ApplicationFilter filter, ApplicationQueries queries, Text text, TimeProvider clock, CancellationToken ct) =>
         ExcelExport.ToXlsxAsync(queries.StreamAsync(filter, ct), queries.ToExportRow,
             $"applications-{clock.GetUtcNow().ToBeijing("yyyyMMdd-HHmm")}.xlsx", text["applications.pipeline_title"], ct, queries.ExportColumns());
@@ -93,23 +80,6 @@ public static class ApplicationEndpoints
     {
         var doc = await documents.ApprovalAsync(id, ct);
         return doc.IsSuccess ? TypedResults.File(doc.Value.Content, Docx, doc.Value.FileName) : doc.Failure!.ToProblem(text);
-    }
-
-    /// <summary>A page of the public notices, newest first (<c>page</c>, <c>pageSize</c> up to 200; 20 by default).</summary>
-    private static async Task<Ok<IReadOnlyList<PublicNoticeDto>>> PublicNotices(int? page, int? pageSize, ApplicationQueries queries, CancellationToken ct) =>
-        TypedResults.Ok((await queries.PublicNoticePageAsync(page, pageSize, ct)).Items);
-
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> NoticeDocument(Guid id, ApplicationDocuments documents, Text text, CancellationToken ct)
-    {
-        var doc = await documents.NoticeAsync(id, ct);
-        return doc.IsSuccess ? TypedResults.File(doc.Value.Content, Docx, doc.Value.FileName) : doc.Failure!.ToProblem(text);
-    }
-
-    private static async Task<Results<Created<TransitionResult>, ProblemHttpResult>> FileObjection(
-        Guid id, [FromBody] ObjectionRequest request, NoticeHandlers notices, Text text, CancellationToken ct)
-    {
-        var result = await notices.FileObjectionAsync(id, request, ct);
-        return result.IsSuccess ? TypedResults.Created($"/api/v1/notices/{id}", new TransitionResult(result.Value, "Pending")) : result.Failure!.ToProblem(text);
     }
 
     private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

@@ -155,67 +155,6 @@ public sealed class ApplicationQueries(
 
     public Task<bool> CanReadAsync(Guid id, CancellationToken ct) => access.CanReadAsync(id, ct);
 
-    /// <summary>One notice the public may read (published and still open, or ended in an approval), or none.</summary>
-    public async Task<IReadOnlyList<PublicNoticeDto>> PublicNoticesAsync(Guid? id, CancellationToken ct)
-    {
-        var q = PublicNoticeQuery();
-        if (id is { } one)
-        {
-            q = q.Where(a => a.Id == one);
-        }
-
-        return await NoticesAsync(q.Take(1), ct);
-    }
-
-    /// <summary>
-    /// The public notices, newest first, a page at a time: open ones and those that ended in an approval. Every
-    /// approval stays public, so the list grows for years and must not be read whole.
-    /// </summary>
-    public async Task<PagedResult<PublicNoticeDto>> PublicNoticePageAsync(int? page, int? pageSize, CancellationToken ct)
-    {
-        var (p, size) = Paging.Normalize(page, pageSize);
-        var q = PublicNoticeQuery();
-        var total = await q.CountAsync(ct);
-        var items = await NoticesAsync(q.OrderByDescending(a => a.NoticeStartsOn).ThenBy(a => a.Id).Skip((p - 1) * size).Take(size), ct);
-        return new PagedResult<PublicNoticeDto>(items, p, size, total);
-    }
-
-    private DateOnly BeijingToday => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), LocalizationSetup.Beijing).DateTime);
-
-    private IQueryable<Application> PublicNoticeQuery()
-    {
-        return db.Applications.AsNoTracking()
-            // A notice is public from the decision; its working days are counted from the next working day.
-            .Where(a => (a.Status == ApplicationStatus.PublicNotice || a.Status == ApplicationStatus.Approved) && a.NoticeStartsOn != null);
-    }
-
-    private async Task<IReadOnlyList<PublicNoticeDto>> NoticesAsync(IQueryable<Application> q, CancellationToken ct)
-    {
-        var today = BeijingToday;
-        var rows = await q
-            .Select(a => new
-            {
-                a.Id, a.CenterName, a.KeyArea, a.Status, a.NoticeStartsOn, a.NoticeEndsOn, a.DecisionNumber, a.ApprovedOn,
-                Lead = a.LeadName,
-            })
-            .ToListAsync(ct);
-
-        // The consortia of all the notices in one query (a nested collection per row needs APPLY, which SQLite lacks).
-        var ids = rows.Select(r => r.Id).ToList();
-        var members = (await db.Set<ConsortiumMember>().AsNoTracking()
-                .Where(m => ids.Contains(m.ApplicationId))
-                .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new { m.ApplicationId, m.IsLead, o.Name })
-                .ToListAsync(ct))
-            .OrderByDescending(m => m.IsLead).ThenBy(m => m.Name, StringComparer.Ordinal)
-            .ToLookup(m => m.ApplicationId, m => m.Name);
-        var en = LocalizationSetup.IsEnglish;
-        return rows
-            .Select(r => new PublicNoticeDto(r.Id, r.CenterName, r.Lead, policy.Current.KeyAreas.LabelOf(r.KeyArea, en), members[r.Id].ToList(),
-                r.NoticeStartsOn!.Value, r.NoticeEndsOn ?? r.NoticeStartsOn!.Value,
-                r.Status == ApplicationStatus.PublicNotice && r.NoticeEndsOn >= today, r.DecisionNumber))
-            .ToList();
-    }
-
     private IReadOnlyList<string> AllowedActions(Application a)
     {
         var actor = user.IsAdmin ? ApplicationActor.Admin : IsApplicant(a) ? ApplicationActor.Applicant : (ApplicationActor?)null;

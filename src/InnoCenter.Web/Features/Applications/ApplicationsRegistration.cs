@@ -3,7 +3,7 @@ using InnoCenter.Web.Infrastructure.Files;
 
 namespace InnoCenter.Web.Features.Applications;
 
-/// <summary>The recognition pipeline (认定申报) with its public notices (公示) and objections.</summary>
+/// <summary>The recognition pipeline (认定申报); its public notices (公示) and objections are the Notices module's.</summary>
 public static class ApplicationsRegistration
 {
     public static IServiceCollection AddApplicationsModule(this IServiceCollection services)
@@ -11,12 +11,10 @@ public static class ApplicationsRegistration
         services.AddScoped<ApplicationHandlers>();
         services.AddScoped<ApplicationQueries>();
         services.AddScoped<ApplicationDocuments>();
-        services.AddScoped<NoticeHandlers>();
         services.AddScoped<IApplicationReview, ApplicationReview>();
         services.AddScoped<ApplicationAccess>();
         services.AddScoped<ICenterFounding, ApplicationCenterFounding>();
         services.AddScoped<IAttachmentAccess, ApplicationAttachmentAccess>();
-        services.AddHostedService<NoticeClosingJob>();
         services.AddWorkbenchSource<ApplicationWorkbenchSource>();
         return services;
     }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace InnoCenter.Web.Features.Applications;
 
 public sealed class DetailsModel(
-    ApplicationQueries queries, ApplicationHandlers handlers, NoticeHandlers notices, IApplicationReview review, Text text) : PageModel
+    ApplicationQueries queries, ApplicationHandlers handlers, IObjectionResolution objections, IApplicationReview review, Text text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -35,7 +35,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostResolveAsync(Guid objectionId, bool upheld, string? reason, CancellationToken ct)
     {
-        var result = await notices.ResolveObjectionAsync(objectionId, new ObjectionResolution(upheld, reason), ct);
+        var result = await objections.ResolveObjectionAsync(objectionId, new ObjectionResolution(upheld, reason), ct);
         return await AfterAsync(result.IsSuccess ? null : result.Failure, ct, text["applications.flash.resolved"]);
     }
 

@@ -28,3 +28,13 @@ public interface ICenterFounding
     /// <summary>Adds the center and its members to the context, unsaved; refuses when the application already has one.</summary>
     Task<Result<Guid>> FoundAsync(Application application, CancellationToken ct);
 }
+
+/// <summary>
+/// What the application's Admin page needs from the public notice module: resolving an objection filed against the
+/// notice. Upheld sends the application back to deliberation; dismissed needs a reason.
+/// </summary>
+public interface IObjectionResolution
+{
+    /// <summary>Resolves and saves; answers the application's status afterwards.</summary>
+    Task<Result<ApplicationStatus>> ResolveObjectionAsync(Guid objectionId, ObjectionResolution resolution, CancellationToken ct);
+}

@@ -10,7 +10,13 @@ public sealed class DetailsModel(ExpertHandlers handlers, ExpertInvitationHandle
 {
     public ExpertDto? Expert { get; private set; }
 
-    public IReadOnlyList<ExpertAssignmentDto> Assignments { get; private set; } = [];
+    /// <summary>The page of the assignments, from the query only: Razor Pages keeps its own route value "page", which would win.</summary>
+    [FromQuery(Name = "page")]
+    public int? PageNumber { get; set; }
+
+    public PagedResult<ExpertAssignmentDto> AssignmentPage { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
+
+    public IReadOnlyList<ExpertAssignmentDto> Assignments => AssignmentPage.Items;
 
     public InvitationDto? Invitation { get; private set; }
 
@@ -55,7 +61,7 @@ public sealed class DetailsModel(ExpertHandlers handlers, ExpertInvitationHandle
         }
 
         Expert = found.Value;
-        Assignments = await handlers.AssignmentsAsync(id, ct);
+        AssignmentPage = await handlers.AssignmentsAsync(id, PageNumber, null, ct);
         Invitation = (await invitations.GetAsync(id, ct)).Value;
         Conflicts = (await profiles.ConflictsAsync(id, ct)).Value;
         PendingChange = (await profiles.ChangesForAsync(id, ct)).FirstOrDefault(c => c.Status == "Pending");

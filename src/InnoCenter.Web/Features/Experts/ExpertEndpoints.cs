@@ -19,7 +19,7 @@ public static class ExpertEndpoints
         // A bearer-token client cannot carry an antiforgery token; the auth cookie is SameSite=Lax, so no other site can post it.
         group.MapPost("/import", Import).WithName("ImportExperts").WithSummary("Import experts from an Excel workbook, all or nothing, with every refused row and column");
         group.MapGet("/{id:guid}", Get).WithName("GetExpert").WithSummary("One pool expert with affiliations, conflicts and invitation state");
-        group.MapGet("/{id:guid}/assignments", Assignments).WithName("ExpertAssignments").WithSummary("An expert's panel seats across subjects and years");
+        group.MapGet("/{id:guid}/assignments", Assignments).WithName("ExpertAssignments").WithSummary("An expert's panel seats across subjects and years, newest year first, paged");
         group.MapPost("/", Create).WithName("CreateExpert").WithSummary("Add an expert to the pool with domains, employer and past employers by credit code");
         group.MapPut("/{id:guid}", Update).WithName("UpdateExpert").WithSummary("Change a pool expert's record");
     }
@@ -33,8 +33,9 @@ public static class ExpertEndpoints
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Failure!.ToProblem(text);
     }
 
-    private static async Task<Ok<IReadOnlyList<ExpertAssignmentDto>>> Assignments(Guid id, ExpertHandlers handlers, CancellationToken ct) =>
-        TypedResults.Ok(await handlers.AssignmentsAsync(id, ct));
+    /// <summary>A page of the expert's seats, newest year first (<c>page</c>, <c>pageSize</c> up to 200; 20 by default).</summary>
+    private static async Task<Ok<PagedResult<ExpertAssignmentDto>>> Assignments(Guid id, int? page, int? pageSize, ExpertHandlers handlers, CancellationToken ct) =>
+        TypedResults.Ok(await handlers.AssignmentsAsync(id, page, pageSize, ct));
 
     private static async Task<Results<Created<ExpertDto>, ProblemHttpResult>> Create(
         [FromBody] ExpertRequest request, ExpertHandlers handlers, Text text, CancellationToken ct)

@@ -135,15 +135,20 @@ public sealed class ExpertHandlers(AppDbContext db, CurrentUser user, PolicyProv
         return ToDto(expert, emails);
     }
 
-    public async Task<IReadOnlyList<ExpertAssignmentDto>> AssignmentsAsync(Guid expertId, CancellationToken ct)
+    /// <summary>An expert's seats across subjects and years, newest year first, a page at a time.</summary>
+    public async Task<PagedResult<ExpertAssignmentDto>> AssignmentsAsync(Guid expertId, int? page, int? pageSize, CancellationToken ct)
     {
-        var rows = await (from m in db.PanelMembers.AsNoTracking()
-                          join p in db.ReviewPanels on m.PanelId equals p.Id
-                          join s in db.ReviewSubjects on p.SubjectId equals s.Id
-                          where m.ExpertId == expertId
-                          orderby s.Year descending, m.InvitedAt descending
-                          select new { s.Id, s.Title, s.Year, m.Status, m.IsLeader }).ToListAsync(ct);
-        return rows.Select(r => new ExpertAssignmentDto(r.Id, r.Title, r.Year, r.Status.ToString(), r.IsLeader)).ToList();
+        var (p, size) = Paging.Normalize(page, pageSize);
+        var seats = from m in db.PanelMembers.AsNoTracking()
+                    join panel in db.ReviewPanels on m.PanelId equals panel.Id
+                    join s in db.ReviewSubjects on panel.SubjectId equals s.Id
+                    where m.ExpertId == expertId
+                    select new { s.Id, s.Title, s.Year, m.Status, m.IsLeader, m.InvitedAt, MemberId = m.Id };
+        var total = await seats.CountAsync(ct);
+        var rows = await seats.OrderByDescending(r => r.Year).ThenByDescending(r => r.InvitedAt).ThenBy(r => r.MemberId)
+            .Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        return new PagedResult<ExpertAssignmentDto>(
+            rows.Select(r => new ExpertAssignmentDto(r.Id, r.Title, r.Year, r.Status.ToString(), r.IsLeader)).ToList(), p, size, total);
     }
 
     public async Task<PagedResult<ExpertDto>> ListAsync(ExpertFilter filter, CancellationToken ct)
@@ -211,36 +216,8 @@ public sealed class ExpertHandlers(AppDbContext db, CurrentUser user, PolicyProv
     }
 
     /// <summary>The sign-in an expert is linked to by e-mail: an Expert-role user not linked to another expert.</summary>
-    internal async Task<Result<Guid?>> ResolveUserAsync(string? email, Guid? expertId, CancellationToken ct)
-    {
-        if (email is null)
-        {
-            return Result<Guid?>.Ok(null);
-        }
-
-        var normalized = email.ToUpperInvariant();
-        var found = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
-        if (found is not { } id)
-        {
-            return Failure.Validation(new Error("experts.user_unknown", "userEmail", email));
-        }
-
-        var isExpert = await (from ur in db.UserRoles
-                              join r in db.Roles on ur.RoleId equals r.Id
-                              where ur.UserId == id && r.Name == Roles.Expert
-                              select ur).AnyAsync(ct);
-        if (!isExpert)
-        {
-            return Failure.Validation(new Error("experts.user_not_expert", "userEmail", email));
-        }
-
-        if (await UserTakenAsync(id, expertId, ct))
-        {
-            return Failure.Conflict("experts.user_taken", "userEmail", email);
-        }
-
-        return Result<Guid?>.Ok(id);
-    }
+    internal async Task<Result<Guid?>> ResolveUserAsync(string? email, Guid? expertId, CancellationToken ct) =>
+        (await ExpertSignIns.LoadAsync(db, email is null ? [] : [email], expertId, ct)).Resolve(email);
 
     private Task<bool> UserTakenAsync(Guid userId, Guid? exceptExpertId, CancellationToken ct) =>
         db.Experts.AsNoTracking().AnyAsync(e => e.UserId == userId && e.Id != exceptExpertId, ct);

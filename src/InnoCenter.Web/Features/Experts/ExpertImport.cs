@@ -17,11 +17,11 @@ namespace InnoCenter.Web.Features.Experts;
 
 /// <summary>
 /// The expert pool's sheet (专家库 Excel): the columns the export writes and the import reads, the template, and the
-/// all-or-nothing import. Linking a sign-in goes through <see cref="ExpertHandlers"/>.
+/// all-or-nothing import. Sign-ins are linked by e-mail as in the form (<see cref="ExpertSignIns"/>).
 /// </summary>
 public sealed class ExpertImport(
     AppDbContext db, CurrentUser user, PolicyProvider policy, Text text, TimeProvider clock, Bilingual bilingual,
-    Microsoft.Extensions.Options.IOptions<ImportLimits> importLimits, ExpertHandlers handlers)
+    Microsoft.Extensions.Options.IOptions<ImportLimits> importLimits)
 {
     /// <summary>The sheet columns, in order: the export writes them and the import reads them (headers in Chinese or English).</summary>
     public static readonly IReadOnlyList<(string Key, string Field)> Columns =
@@ -158,22 +158,10 @@ public sealed class ExpertImport(
         var today = clock.BeijingToday();
         var now = clock.GetUtcNow();
         var errors = new List<ImportRowError>();
-        var created = new List<Expert>();
-        var seen = new HashSet<(string, string)>();
-        var linkedUsers = new HashSet<Guid>();
+        var valid = new List<(int Row, ExpertProfile Profile, string? UserEmail)>();
 
-        // The pool's experts at the sheet's employers, read once: a duplicate is found without a query per row.
-        var codes = rows.Select(r => headers.TryGetValue("affiliationCreditCode", out var h) && r.TryGetValue(h, out var v) ? v?.ToString()?.Trim().ToUpperInvariant() : null)
-            .OfType<string>().ToHashSet();
-        var pooled = new HashSet<(string, string)>();
-        foreach (var chunk in codes.Chunk(500))
-        {
-            foreach (var e in await db.Experts.Where(e => chunk.Contains(e.AffiliationCreditCode)).Select(e => new { e.Name, e.AffiliationCreditCode }).ToListAsync(ct))
-            {
-                pooled.Add((e.Name, e.AffiliationCreditCode));
-            }
-        }
-
+        // First every row on its own (cells and fields), then what needs the database, read for the whole sheet in a few
+        // queries: a sheet at the pack's row cap must not cost a round trip per row.
         for (var i = 0; i < rows.Count; i++)
         {
             if (progress is not null)
@@ -193,22 +181,26 @@ public sealed class ExpertImport(
                 continue;
             }
 
-            if (cellErrors.Count > 0)
+            if (cellErrors.Count == 0)
             {
-                continue;
+                valid.Add((rowNumber, validated.Value.Profile, validated.Value.UserEmail));
             }
+        }
 
-            var (profile, userEmail) = validated.Value;
-            var inPool = codes.Contains(profile.AffiliationCreditCode)
-                ? pooled.Contains((profile.Name, profile.AffiliationCreditCode))
-                : await db.Experts.AnyAsync(e => e.Name == profile.Name && e.AffiliationCreditCode == profile.AffiliationCreditCode, ct);
-            if (!seen.Add((profile.Name, profile.AffiliationCreditCode)) || inPool)
+        var pooled = await PooledAsync(valid.Select(v => v.Profile.AffiliationCreditCode), ct);
+        var signIns = await ExpertSignIns.LoadAsync(db, valid.Select(v => v.UserEmail).OfType<string>(), null, ct);
+        var created = new List<Expert>();
+        var seen = new HashSet<(string, string)>();
+        var linkedUsers = new HashSet<Guid>();
+        foreach (var (rowNumber, profile, userEmail) in valid)
+        {
+            if (!seen.Add((profile.Name, profile.AffiliationCreditCode)) || pooled.Contains((profile.Name, profile.AffiliationCreditCode)))
             {
                 errors.Add(new ImportRowError(rowNumber, text["experts.name"], text["experts.duplicate", profile.Name, profile.AffiliationCreditCode]));
                 continue;
             }
 
-            var linked = await handlers.ResolveUserAsync(userEmail, null, ct);
+            var linked = signIns.Resolve(userEmail);
             if (!linked.IsSuccess)
             {
                 errors.AddRange(linked.Failure!.Errors.Select(e => new ImportRowError(rowNumber, text["experts.userEmail"], text.Of(e))));
@@ -224,6 +216,8 @@ public sealed class ExpertImport(
             created.Add(Expert.Create(profile with { UserId = linked.Value }, now));
         }
 
+        // Row order, as a reader goes down the sheet: a row's errors come from one of the two passes only.
+        errors = errors.OrderBy(e => e.Row).ToList();
         if (errors.Count > 0)
         {
             return new ImportReport(rows.Count, 0, errors);
@@ -237,6 +231,22 @@ public sealed class ExpertImport(
         db.Experts.AddRange(created);
         await db.SaveChangesAsync(ct);
         return new ImportReport(rows.Count, created.Count, []);
+    }
+
+    /// <summary>The pool's experts (name, employer) at the sheet's employers, read in chunks: a duplicate is found without a query per row.</summary>
+    private async Task<HashSet<(string, string)>> PooledAsync(IEnumerable<string> creditCodes, CancellationToken ct)
+    {
+        var pooled = new HashSet<(string, string)>();
+        foreach (var chunk in creditCodes.Distinct(StringComparer.Ordinal).Chunk(ExpertSignIns.LookupChunk))
+        {
+            foreach (var e in await db.Experts.AsNoTracking().Where(e => chunk.Contains(e.AffiliationCreditCode))
+                         .Select(e => new { e.Name, e.AffiliationCreditCode }).ToListAsync(ct))
+            {
+                pooled.Add((e.Name, e.AffiliationCreditCode));
+            }
+        }
+
+        return pooled;
     }
 
     private Dictionary<string, string> HeaderMap(IEnumerable<string> sheetHeaders)

@@ -1,4 +1,3 @@
-using InnoCenter.Web.Features.Applications;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Localization;
 using InnoCenter.Web.Infrastructure.Web;
@@ -12,7 +11,7 @@ namespace InnoCenter.Web.Features.Notices;
 /// <summary>One notice, and the form through which anyone may object while it is open.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(AuthSetup.PublicFormRateLimit)]
-public sealed class DetailsModel(ApplicationQueries queries, NoticeHandlers notices, Text text) : PageModel
+public sealed class DetailsModel(NoticeQueries queries, NoticeHandlers notices, Text text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -46,7 +45,7 @@ public sealed class DetailsModel(ApplicationQueries queries, NoticeHandlers noti
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        Notice = (await queries.PublicNoticesAsync(Id, ct)).FirstOrDefault();
+        Notice = await queries.FindAsync(Id, ct);
         return Notice is not null;
     }
 

@@ -1,4 +1,3 @@
-using InnoCenter.Web.Features.Applications;
 using InnoCenter.Web.Features.Assessment;
 using InnoCenter.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -8,7 +7,7 @@ namespace InnoCenter.Web.Features.Notices;
 
 /// <summary>The public notices (公示公告): open to anyone, signed in or not.</summary>
 [AllowAnonymous]
-public sealed class IndexModel(ApplicationQueries queries, ScorecardQueries assessment) : PageModel
+public sealed class IndexModel(NoticeQueries queries, ScorecardQueries assessment) : PageModel
 {
     public PagedResult<PublicNoticeDto> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
@@ -20,7 +19,7 @@ public sealed class IndexModel(ApplicationQueries queries, ScorecardQueries asse
     /// <summary>The page number comes from the query string as the shared pager writes it (Razor Pages' own route value is also called "page").</summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Result = await queries.PublicNoticePageAsync(int.TryParse(Request.Query["page"], out var n) ? n : null, null, ct);
+        Result = await queries.PageAsync(int.TryParse(Request.Query["page"], out var n) ? n : null, null, ct);
         AssessmentNotices = await assessment.NoticeListAsync(ct);
     }
 }

@@ -1,6 +1,6 @@
 using System.ServiceModel.Syndication;
 using System.Xml;
-using InnoCenter.Web.Features.Applications;
+using InnoCenter.Web.Features.Notices;
 using InnoCenter.Web.Features.Assessment;
 using InnoCenter.Web.Infrastructure.Localization;
 using InnoCenter.Web.Infrastructure.Notifications;
@@ -23,11 +23,11 @@ public static class PortalFeed
             .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml");
 
     private static async Task WriteAsync(
-        HttpContext http, ApplicationQueries applications, ScorecardQueries assessment, PublicCaseQueries cases,
+        HttpContext http, NoticeQueries notices, ScorecardQueries assessment, PublicCaseQueries cases,
         PublicDocumentQueries documents, PublicLinks links, Text text, CancellationToken ct)
     {
         var items = new List<SyndicationItem>();
-        foreach (var n in (await applications.PublicNoticePageAsync(1, Take, ct)).Items)
+        foreach (var n in (await notices.PageAsync(1, Take, ct)).Items)
         {
             var link = links.Absolute($"/Notices/Details/{n.ApplicationId}");
             var at = new DateTimeOffset(n.StartsOn.ToDateTime(TimeOnly.MinValue), LocalizationSetup.Beijing.BaseUtcOffset);

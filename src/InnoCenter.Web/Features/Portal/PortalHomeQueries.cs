@@ -1,7 +1,7 @@
 using InnoCenter.Domain.Centers;
 using InnoCenter.Web.Data;
 using InnoCenter.Web.Features.Centers;
-using InnoCenter.Web.Features.Applications;
+using InnoCenter.Web.Features.Notices;
 using InnoCenter.Web.Features.Assessment;
 using InnoCenter.Web.Features.Ledger.Rollup;
 using InnoCenter.Web.Infrastructure.Localization;
@@ -28,14 +28,14 @@ public sealed record PortalHome(
 /// them last changed.
 /// </summary>
 public sealed class PortalHomeQueries(
-    AppDbContext db, ApplicationQueries applications, ScorecardQueries assessment, PublicCaseQueries cases,
+    AppDbContext db, NoticeQueries publicNotices, ScorecardQueries assessment, PublicCaseQueries cases,
     PublicDocumentQueries documents, PolicyProvider policy, TimeProvider clock)
 {
     public const int Take = 6;
 
     public async Task<PortalHome> GetAsync(CancellationToken ct)
     {
-        var notices = (await applications.PublicNoticePageAsync(1, Take, ct)).Items;
+        var notices = (await publicNotices.PageAsync(1, Take, ct)).Items;
         var results = (await assessment.NoticeListAsync(ct)).Take(Take).ToList();
         var featured = await cases.FeaturedAsync(Take, ct);
         if (featured.Count == 0)

@@ -1,5 +1,6 @@
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Localization;
+using InnoCenter.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,9 +10,15 @@ namespace InnoCenter.Web.Features.Reviews;
 [Authorize(Roles = Roles.Expert)]
 public sealed class MyModel(PanelInvitationHandlers handlers, Text text) : PageModel
 {
-    public IReadOnlyList<AssignmentDto> Assignments { get; private set; } = [];
+    /// <summary>From the query only: Razor Pages keeps the page's own path in the route value "page", which would win.</summary>
+    [FromQuery(Name = "page")]
+    public int? PageNumber { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Assignments = await handlers.MyAssignmentsAsync(ct);
+    public PagedResult<AssignmentDto> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
+
+    public IReadOnlyList<AssignmentDto> Assignments => Result.Items;
+
+    public async Task OnGetAsync(CancellationToken ct) => Result = await handlers.MyAssignmentsAsync(PageNumber, null, ct);
 
     public async Task<IActionResult> OnPostAcceptAsync(Guid memberId, CancellationToken ct) =>
         await After(await handlers.AcceptAsync(memberId, ct), "reviews.flash.accepted", ct);
@@ -32,7 +39,7 @@ public sealed class MyModel(PanelInvitationHandlers handlers, Text text) : PageM
             ModelState.AddModelError(string.Empty, text.Of(e));
         }
 
-        Assignments = await handlers.MyAssignmentsAsync(ct);
+        await OnGetAsync(ct);
         return Page();
     }
 }

@@ -27,7 +27,7 @@ public static class ReviewEndpoints
         group.MapPost("/subjects/{id:guid}/panel/members", Assign).WithName("AssignExpert").WithSummary("Assign an expert to a seat by hand, with a reason (conflict rules still apply)").RequireAuthorization(Roles.Admin);
         group.MapPost("/subjects/{id:guid}/panel/members/{memberId:guid}/replace", Replace).WithName("ReplaceMember").WithSummary("Replace a seat's expert by a new draw, with a reason").RequireAuthorization(Roles.Admin);
         group.MapPut("/subjects/{id:guid}/panel/leader", Leader).WithName("SetPanelLeader").WithSummary("Choose the panel's leader (组长)").RequireAuthorization(Roles.Admin);
-        group.MapGet("/my", My).WithName("MyAssignments").WithSummary("The caller's panel seats as an expert, with what is due");
+        group.MapGet("/my", My).WithName("MyAssignments").WithSummary("The caller's panel seats as an expert, with what is due, newest first, paged");
         group.MapPost("/assignments/{memberId:guid}/accept", Accept).WithName("AcceptAssignment").WithSummary("Accept a panel seat (the materials open after acceptance)");
         group.MapPost("/assignments/{memberId:guid}/decline", Decline).WithName("DeclineAssignment").WithSummary("Decline a panel seat with a reason");
         group.MapGet("/subjects/{id:guid}/scores", Scores).WithName("GetScores").WithSummary("The scoring form and the scores given so far for a subject");
@@ -95,8 +95,9 @@ public static class ReviewEndpoints
         Guid id, [FromBody] LeaderRequest request, PanelSeatHandlers h, Text text, CancellationToken ct) =>
         Answer(await h.SetLeaderAsync(id, request, ct), text);
 
-    private static async Task<Ok<IReadOnlyList<AssignmentDto>>> My(PanelInvitationHandlers h, CancellationToken ct) =>
-        TypedResults.Ok(await h.MyAssignmentsAsync(ct));
+    /// <summary>A page of the caller's seats, newest first (<c>page</c>, <c>pageSize</c> up to 200; 20 by default).</summary>
+    private static async Task<Ok<PagedResult<AssignmentDto>>> My(int? page, int? pageSize, PanelInvitationHandlers h, CancellationToken ct) =>
+        TypedResults.Ok(await h.MyAssignmentsAsync(page, pageSize, ct));
 
     private static async Task<Results<Ok<AssignmentDto>, ProblemHttpResult>> Accept(Guid memberId, PanelInvitationHandlers h, Text text, CancellationToken ct) =>
         Answer(await h.AcceptAsync(memberId, ct), text);

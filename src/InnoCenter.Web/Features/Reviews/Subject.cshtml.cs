@@ -161,7 +161,7 @@ public sealed class SubjectModel(
         }
         else
         {
-            Mine = (await invitations.MyAssignmentsAsync(ct)).FirstOrDefault(a => a.SubjectId == Id && a.Status is "Invited" or "Accepted");
+            Mine = await invitations.MyOpenSeatOnAsync(Id, ct);
             Criteria = await scoring.CriteriaAsync(Id, ct);
             if (Mine is { Submitted: true } && await scoring.ScoresAsync(Id, ct) is { IsSuccess: true } scores)
             {

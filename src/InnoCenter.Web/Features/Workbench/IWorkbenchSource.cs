@@ -18,10 +18,3 @@ public interface IWorkbenchSource
 /// <param name="Link">A local path to the filtered list where the user acts.</param>
 /// <param name="Overdue">How many of them are past their deadline.</param>
 public sealed record WorkItem(string Module, string TitleKey, int Count, string Link, int Overdue = 0);
-
-public static class WorkbenchRegistration
-{
-    public static IServiceCollection AddWorkbenchSource<TSource>(this IServiceCollection services)
-        where TSource : class, IWorkbenchSource =>
-        services.AddScoped<IWorkbenchSource, TSource>();
-}

@@ -2,17 +2,20 @@ using InnoCenter.Domain.Applications;
 using InnoCenter.Domain.Common;
 using InnoCenter.Domain.Policy;
 using InnoCenter.Web.Data;
+using InnoCenter.Web.Features.Applications;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Localization;
 using InnoCenter.Web.Infrastructure.Notifications;
 using InnoCenter.Web.Infrastructure.Policy;
 using Microsoft.EntityFrameworkCore;
 
-namespace InnoCenter.Web.Features.Applications;
+namespace InnoCenter.Web.Features.Notices;
 
 /// <summary>
 /// The public notice (公示): objections from anyone while the window is open, their resolution by an Admin, and the
-/// closing of windows that have ended — the step that grants the title and creates the Center.
+/// closing of windows that have ended — the step that grants the title and creates the Center. The application's
+/// Admin page resolves objections through <see cref="IObjectionResolution"/>, which Applications owns, so the arrow
+/// runs from Notices to Applications only.
 /// </summary>
 public sealed class NoticeHandlers(
     AppDbContext db,
@@ -21,9 +24,9 @@ public sealed class NoticeHandlers(
     Notifier notifier,
     ICenterFounding founding,
     TimeProvider clock,
-    ILogger<NoticeHandlers> logger)
+    ILogger<NoticeHandlers> logger) : IObjectionResolution
 {
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), LocalizationSetup.Beijing).DateTime);
+    public DateOnly Today => clock.TodayInBeijing();
 
     public async Task<Result<Guid>> FileObjectionAsync(Guid applicationId, ObjectionRequest r, CancellationToken ct)
     {

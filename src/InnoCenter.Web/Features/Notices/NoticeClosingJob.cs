@@ -1,7 +1,7 @@
 using InnoCenter.Web.Infrastructure.Jobs;
 using InnoCenter.Web.Infrastructure.Observability;
 
-namespace InnoCenter.Web.Features.Applications;
+namespace InnoCenter.Web.Features.Notices;
 
 /// <summary>
 /// Every few minutes, on whichever node holds the lease, closes the notice windows that have ended. The work itself is
