@@ -63,6 +63,7 @@ public abstract class StatementPaymentTests<TFactory>(TFactory factory) : IClass
         var xlsx = XmlOf(await (await s.Payer.GetAsync($"/api/v1/resources/statements/{s.PayerId}/{s.Year}/{s.Month}/export")).Content.ReadAsByteArrayAsync());
         Assert.Contains("付款状态", xlsx);
         Assert.Contains("HX2027-001", xlsx);
+        Assert.Contains("合计", xlsx);
         var paymentId = await factory.WithDbAsync(db => db.ResourceStatementPayments.Where(p => p.OrganizationId == s.PayerId).Select(p => p.Id).SingleAsync());
         Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(StatementPayment) && a.EntityId == paymentId.ToString())));
     }
