@@ -36,16 +36,16 @@ public abstract class StatementOverdueTests<TFactory>(TFactory factory) : IClass
         // Month M: A and B each use 2 h of the university's resource (400 yuan each).
         var m = await UsedAsync([(payerA, owner, resource.Id, 10, 2), (payerB, owner, resource.Id, 13, 2)]);
         // Month M+1: A uses 1 h of the university's and 2 h of the lead's resource (600 yuan, two owners).
-        MoveTo(factory, m.AddMonths(1));
+        factory.MoveTo(m.AddMonths(1));
         var m1 = await UsedAsync([(payerA, owner, resource.Id, 10, 1), (payerA, leadOwner, leadResource.Id, 13, 2)]);
         // Month M+2: A uses 2 h of the university's resource again.
-        MoveTo(factory, m.AddMonths(2));
+        factory.MoveTo(m.AddMonths(2));
         var m2 = await UsedAsync([(payerA, owner, resource.Id, 10, 2)]);
         Assert.Equal((m.AddMonths(1), m.AddMonths(2)), (m1, m2));
 
         await PayAsync(owner, center.Lead.Id, m, 400m);
         await PayAsync(admin, center.Institute.Id, m1, 600m);
-        MoveTo(factory, m2.AddMonths(1).AddDays(45));
+        factory.MoveTo(m2.AddMonths(1).AddDays(45));
 
         Assert.Equal(
             Rows([new(center.Institute.Id, "", 400m, StatementPaymentState.Overdue, default, null, null), new(center.Lead.Id, "", 400m, StatementPaymentState.Paid, default, null, null)]),
@@ -75,20 +75,20 @@ public abstract class StatementOverdueTests<TFactory>(TFactory factory) : IClass
         await PayAsync(owner, center.Lead.Id, month, 400m);
         var due = month.AddMonths(1).AddDays(factory.Services.GetRequiredService<PolicyProvider>().Current.Resources.PaymentDaysAfterIssue);
 
-        MoveTo(factory, due);
-        await RunRemindersAsync();
+        factory.MoveTo(due);
+        await factory.RunRemindersAsync();
         Assert.Equal(0, await MailedAsync(center.Institute.Id));
 
-        MoveTo(factory, due.AddDays(1));
-        await RunRemindersAsync();
-        await RunRemindersAsync();
+        factory.MoveTo(due.AddDays(1));
+        await factory.RunRemindersAsync();
+        await factory.RunRemindersAsync();
         factory.Clock.Advance(TimeSpan.FromDays(2));
-        await RunRemindersAsync();
+        await factory.RunRemindersAsync();
 
         var users = await factory.WithDbAsync(db => db.Users.Where(u => u.OrganizationId == center.Institute.Id && u.IsActive).Select(u => u.Id).ToListAsync());
         Assert.Equal(2, users.Count);
-        var zh = Text("zh-CN", "reminders.statement_overdue", month.Year, month.Month, "400.00", due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        var en = Text("en-US", "reminders.statement_overdue", month.Year, month.Month, "400.00", due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var zh = factory.Text("zh-CN", "reminders.statement_overdue", month.Year, month.Month, "400.00", due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var en = factory.Text("en-US", "reminders.statement_overdue", month.Year, month.Month, "400.00", due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         foreach (var user in users)
         {
             Assert.Equal(1, await factory.WithDbAsync(db => db.Notifications.CountAsync(n => n.UserId == user && n.TitleZh == zh && n.TitleEn == en)));
@@ -143,30 +143,8 @@ public abstract class StatementOverdueTests<TFactory>(TFactory factory) : IClass
         Assert.True(paid.IsSuccessStatusCode, await paid.Content.ReadAsStringAsync());
     }
 
-    /// <summary>Moves the app's clock to 09:00 Beijing on the day (only forward).</summary>
-    private static void MoveTo(AppFactory factory, DateOnly day)
-    {
-        var target = BeijingTime.At(day, TimeSpan.FromHours(9));
-        if (target > factory.Clock.GetUtcNow())
-        {
-            factory.Clock.Advance(target - factory.Clock.GetUtcNow());
-        }
-    }
-
-    private async Task RunRemindersAsync()
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ReminderHandlers>().RunAsync(CancellationToken.None);
-    }
-
     private Task<int> MailedAsync(Guid organizationId) =>
         factory.WithDbAsync(db => db.SentReminders.CountAsync(r => r.Kind == ReminderKinds.StatementOverdue && r.SubjectId == organizationId));
-
-    private string Text(string culture, string key, params object[] args)
-    {
-        using var scope = factory.Services.CreateScope();
-        return scope.ServiceProvider.GetRequiredService<Bilingual>().In(culture, key, args);
-    }
 }
 
 public sealed class SqliteStatementOverdueTests(SqliteAppFactory factory) : StatementOverdueTests<SqliteAppFactory>(factory);
