@@ -56,6 +56,9 @@ public sealed record ResourceRules
     /// <summary>A monthly statement not paid this many days after it was issued (the month's end) is overdue (逾期).</summary>
     public int PaymentDaysAfterIssue { get; init; } = 30;
 
+    /// <summary>The most photos (设备照片) one resource's catalogue entry shows.</summary>
+    public int MaxPhotosPerResource { get; init; } = 8;
+
     public IReadOnlyList<Error> Validate()
     {
         const string at = "resources";
@@ -68,6 +71,7 @@ public sealed record ResourceRules
         Range(MaxSeriesOccurrences, 2, 366, "maxSeriesOccurrences");
         Range(ReminderDaysBefore, 0, 14, "reminderDaysBefore");
         Range(PaymentDaysAfterIssue, 1, 365, "paymentDaysAfterIssue");
+        Range(MaxPhotosPerResource, 1, 50, "maxPhotosPerResource");
         if (SlotMinutes is < 5 or > 240 || 1440 % SlotMinutes != 0)
         {
             errors.Add(new Error("policy.resources.slot_minutes", $"{at}.slotMinutes"));

@@ -20,4 +20,14 @@ public sealed class ResourceRulesValidationTests
 
         Assert.Contains(errors, e => e.Field == field);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(51)]
+    public void A_photo_cap_out_of_range_is_refused_naming_the_field(int max)
+    {
+        var errors = (Valid with { MaxPhotosPerResource = max }).Validate();
+
+        Assert.Contains(errors, e => e.Field == "resources.maxPhotosPerResource");
+    }
 }

@@ -102,11 +102,7 @@ public abstract class ReminderTests<TFactory>(TFactory factory) : IClassFixture<
         Assert.Equal(1, await factory.WithDbAsync(db => db.Notifications.CountAsync(n => n.UserId == silentUser && n.TitleZh == expected)));
     }
 
-    private async Task<int> RunAsync()
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ReminderHandlers>().RunAsync(CancellationToken.None);
-    }
+    private Task<int> RunAsync() => factory.RunRemindersAsync();
 
     private Task<int> SentAsync(string kind, Guid subjectId) =>
         factory.WithDbAsync(db => db.SentReminders.CountAsync(r => r.Kind == kind && r.SubjectId == subjectId));
@@ -114,11 +110,7 @@ public abstract class ReminderTests<TFactory>(TFactory factory) : IClassFixture<
     private Task<int> MailsAsync(string to, string subject) =>
         factory.WithDbAsync(db => db.OutboxEmails.CountAsync(m => m.To == to && m.Subject == subject));
 
-    private string Text(string culture, string key, params object[] args)
-    {
-        using var scope = factory.Services.CreateScope();
-        return scope.ServiceProvider.GetRequiredService<Bilingual>().In(culture, key, args);
-    }
+    private string Text(string culture, string key, params object[] args) => factory.Text(culture, key, args);
 
     /// <summary>The client's own address, after setting its mail language when one is given.</summary>
     private static async Task<string> EmailAndCultureAsync(HttpClient client, string? culture)

@@ -78,20 +78,12 @@ public abstract class BookingReminderTests<TFactory>(TFactory factory) : IClassF
         return (await response.Content.ReadFromJsonAsync<BookingDto>(Json.Options))!;
     }
 
-    private async Task<int> RunAsync()
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ReminderHandlers>().RunAsync(CancellationToken.None);
-    }
+    private Task<int> RunAsync() => factory.RunRemindersAsync();
 
     private Task<int> SentAsync(Guid bookingId) =>
         factory.WithDbAsync(db => db.SentReminders.CountAsync(r => r.Kind == ReminderKinds.BookingDayBefore && r.SubjectId == bookingId));
 
-    private string Text(string culture, string key, params object[] args)
-    {
-        using var scope = factory.Services.CreateScope();
-        return scope.ServiceProvider.GetRequiredService<Bilingual>().In(culture, key, args);
-    }
+    private string Text(string culture, string key, params object[] args) => factory.Text(culture, key, args);
 }
 
 public sealed class SqliteBookingReminderTests(SqliteAppFactory factory) : BookingReminderTests<SqliteAppFactory>(factory);

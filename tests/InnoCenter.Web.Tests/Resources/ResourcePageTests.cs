@@ -109,4 +109,19 @@ public sealed class ResourcePageTests(SqliteAppFactory factory) : IClassFixture<
         Assert.Contains("300.00", statement);
         Assert.Contains(resource.Name, statement);
     }
+
+    [Fact]
+    public async Task Opening_hours_show_the_days_in_the_readers_language_and_same_hours_once()
+    {
+        var center = await factory.CreateCenterAsync();
+        var owner = await factory.MemberUserAsync(center.University);
+        var resource = await owner.CreateResourceAsync(ResourceTestData.Request(center,
+            openingHours: "Mon 08:30-17:30; Tue 08:30-17:30; Wed 08:30-17:30; Thu 08:30-17:30; Fri 08:30-12:00; Sat 00:00-24:00"));
+
+        var zh = WebUtility.HtmlDecode(await owner.GetStringAsync($"/Resources/Details/{resource.Id}"));
+        var en = WebUtility.HtmlDecode(await (await factory.MemberUserAsync(center.University, "en-US")).GetStringAsync($"/Resources/Details/{resource.Id}"));
+
+        Assert.Contains("周一、周二、周三、周四 08:30–17:30；周五 08:30–12:00；周六 00:00–24:00", zh);
+        Assert.Contains("Mon, Tue, Wed, Thu 08:30–17:30; Fri 08:30–12:00; Sat 00:00–24:00", en);
+    }
 }

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 using InnoCenter.Web.Features.Resources;
 using InnoCenter.Web.Tests.Centers;
 using InnoCenter.Web.Tests.Infrastructure;
+using InnoCenter.Web.Tests.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace InnoCenter.Web.Tests.Resources;
@@ -13,7 +15,7 @@ namespace InnoCenter.Web.Tests.Resources;
 /// bytes, name matching them, JPG/PNG only), shown on the resource's page and in the public catalogue, removable.
 /// </summary>
 public abstract class ResourcePhotoTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
-    where TFactory : AppFactory
+    where TFactory : AppFactory, new()
 {
     [ProviderFact]
     public async Task The_owners_photo_shows_on_the_resource_page_and_in_the_public_catalogue()
@@ -83,6 +85,29 @@ public abstract class ResourcePhotoTests<TFactory>(TFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.NotFound, memberAfter.StatusCode);
         Assert.DoesNotContain(photo.Url, await owner.GetStringAsync($"/Resources/Details/{resource.Id}"));
         Assert.Empty((await owner.GetFromJsonAsync<List<ResourcePhotoDto>>($"/api/v1/resources/{resource.Id}/photos", Json.Options))!);
+    }
+
+    [ProviderFact]
+    public async Task The_photo_cap_is_the_packs_and_its_refusal_names_the_cap()
+    {
+        var pack = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(OpenApiLinter.RepositoryRoot, "policies", "tianjin-2020.json")))!;
+        pack["resources"]!["maxPhotosPerResource"] = 2;
+        var file = Path.Combine(Path.GetTempPath(), "innocenter-tests", $"photo-cap-{Guid.NewGuid():N}.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllTextAsync(file, pack.ToJsonString());
+        await using var own = await OwnApp<TFactory>.StartAsync(f => f.Settings["Policy:File"] = file);
+        var center = await own.Factory.CreateCenterAsync();
+        var owner = await own.Factory.MemberUserAsync(center.University);
+        var resource = await owner.CreateResourceAsync(ResourceTestData.Request(center));
+
+        var first = await owner.PostAsync($"/api/v1/resources/{resource.Id}/photos", Multipart(Png(), "1.png"));
+        var second = await owner.PostAsync($"/api/v1/resources/{resource.Id}/photos", Multipart(Png().Concat(RandomNumberGenerator.GetBytes(8)).ToArray(), "2.png"));
+        var third = await owner.PostAsync($"/api/v1/resources/{resource.Id}/photos", Multipart(Png().Concat(RandomNumberGenerator.GetBytes(8)).ToArray(), "3.png"));
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.Conflict), (first.StatusCode, second.StatusCode, third.StatusCode));
+        Assert.Contains("每项资源最多 2 张照片", await third.Content.ReadAsStringAsync());
+        Assert.Equal(2, await own.Factory.WithDbAsync(db => db.StoredFiles.CountAsync(f => f.OwnerId == resource.Id)));
+        File.Delete(file);
     }
 
     private bool StoreHolds(byte[] content)

@@ -26,5 +26,12 @@ public sealed class ResourcesDemoTests
         Assert.Single(bookings, b => b.Status == BookingStatus.Pending);
         Assert.Single(bookings, b => b.Status == BookingStatus.Approved);
         Assert.All(bookings, b => Assert.Equal(TimeSpan.Zero, b.Starts.Offset));
+        // Two statements of last month, one recorded paid for exactly its charge and one left unpaid.
+        var used = bookings.Where(b => b.Status == BookingStatus.Completed).ToList();
+        Assert.Equal(2, used.Select(b => b.BookerOrganizationId).Distinct().Count());
+        var paid = Assert.Single(await app.Factory.WithDbAsync(db => db.ResourceStatementPayments.ToListAsync()));
+        Assert.Equal(StatementPaymentState.Paid, paid.Status);
+        Assert.Equal(used.Where(b => b.BookerOrganizationId == paid.OrganizationId).Sum(b => b.Charge), paid.Amount);
+        Assert.All(used, b => Assert.Equal((paid.Year, paid.Month), (b.Starts.ToBeijingTime().Year, b.Starts.ToBeijingTime().Month)));
     }
 }

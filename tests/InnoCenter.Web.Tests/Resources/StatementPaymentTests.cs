@@ -63,6 +63,7 @@ public abstract class StatementPaymentTests<TFactory>(TFactory factory) : IClass
         var xlsx = XmlOf(await (await s.Payer.GetAsync($"/api/v1/resources/statements/{s.PayerId}/{s.Year}/{s.Month}/export")).Content.ReadAsByteArrayAsync());
         Assert.Contains("付款状态", xlsx);
         Assert.Contains("HX2027-001", xlsx);
+        Assert.Contains("合计", xlsx);
         var paymentId = await factory.WithDbAsync(db => db.ResourceStatementPayments.Where(p => p.OrganizationId == s.PayerId).Select(p => p.Id).SingleAsync());
         Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(StatementPayment) && a.EntityId == paymentId.ToString())));
     }
@@ -131,9 +132,9 @@ public abstract class StatementPaymentTests<TFactory>(TFactory factory) : IClass
 
         Assert.Equal(30, rules.PaymentDaysAfterIssue);
         Assert.Equal(issued.AddDays(30), (await s.Payer.GetFromJsonAsync<StatementPaymentDto>(s.Url, Json.Options))!.DueOn);
-        MoveTo(factory, issued.AddDays(30));
+        factory.MoveTo(issued.AddDays(30));
         Assert.Equal(StatementPaymentState.Unpaid, (await s.Payer.GetFromJsonAsync<StatementPaymentDto>(s.Url, Json.Options))!.State);
-        MoveTo(factory, issued.AddDays(31));
+        factory.MoveTo(issued.AddDays(31));
         Assert.Equal(StatementPaymentState.Overdue, (await s.Payer.GetFromJsonAsync<StatementPaymentDto>(s.Url, Json.Options))!.State);
         var overdue = await s.Admin.GetFromJsonAsync<List<StatementListRow>>($"/api/v1/resources/statements?year={s.Year}&month={s.Month}&state=Overdue", Json.Options);
         Assert.Contains(overdue!, r => r.OrganizationId == s.PayerId && r.Total == 400m);
@@ -156,12 +157,12 @@ public abstract class StatementPaymentTests<TFactory>(TFactory factory) : IClass
         var issued = new DateOnly(s.Year, s.Month, 1).AddMonths(1);
 
         Assert.Equal(60, rules.PaymentDaysAfterIssue);
-        MoveTo(own.Factory, issued.AddDays(31));
+        own.Factory.MoveTo(issued.AddDays(31));
         Assert.Equal(StatementPaymentState.Unpaid, (await s.Payer.GetFromJsonAsync<StatementPaymentDto>(s.Url, Json.Options))!.State);
-        MoveTo(own.Factory, issued.AddDays(60));
+        own.Factory.MoveTo(issued.AddDays(60));
         var onDueDay = await s.Payer.GetFromJsonAsync<StatementPaymentDto>(s.Url, Json.Options);
         Assert.Equal((StatementPaymentState.Unpaid, issued.AddDays(60)), (onDueDay!.State, onDueDay.DueOn));
-        MoveTo(own.Factory, issued.AddDays(61));
+        own.Factory.MoveTo(issued.AddDays(61));
         Assert.Equal(StatementPaymentState.Overdue, (await s.Payer.GetFromJsonAsync<StatementPaymentDto>(s.Url, Json.Options))!.State);
     }
 
@@ -243,16 +244,6 @@ public abstract class StatementPaymentTests<TFactory>(TFactory factory) : IClass
         Assert.True(created.IsSuccess, created.IsSuccess ? null : string.Join("; ", created.Failure!.Errors));
         await scope.ServiceProvider.GetRequiredService<Data.AppDbContext>().SaveChangesAsync();
         return new TestCenter(created.Value.Id, applicationId, approved, lead, university, institute, admin);
-    }
-
-    /// <summary>Moves the app's clock to 09:00 Beijing on the day (only forward).</summary>
-    private static void MoveTo(AppFactory factory, DateOnly day)
-    {
-        var target = BeijingTime.At(day, TimeSpan.FromHours(9));
-        if (target > factory.Clock.GetUtcNow())
-        {
-            factory.Clock.Advance(target - factory.Clock.GetUtcNow());
-        }
     }
 
     private static string XmlOf(byte[] xlsx)

@@ -7,6 +7,7 @@ using InnoCenter.Web.Data;
 using InnoCenter.Web.Features.Applications;
 using InnoCenter.Web.Features.Assessment;
 using InnoCenter.Web.Features.Centers;
+using InnoCenter.Web.Features.Resources;
 using InnoCenter.Web.Features.Reviews;
 using InnoCenter.Web.Infrastructure.Jobs;
 using InnoCenter.Web.Infrastructure.Localization;
@@ -22,7 +23,7 @@ namespace InnoCenter.Web.Features.Reminders;
 /// expert). Each reminder is recorded with its notifications in one transaction, keyed by kind, subject and due date,
 /// so running the job again — or on a second node — reminds nobody twice. Days come from the policy pack in force.
 /// </summary>
-public sealed class ReminderHandlers(AppDbContext db, JobLeases leases, Notifier notifier, PolicyProvider policy, TimeProvider clock)
+public sealed class ReminderHandlers(AppDbContext db, JobLeases leases, Notifier notifier, PolicyProvider policy, OverdueStatements statements, TimeProvider clock)
 {
     public const string LeaseName = "reminders";
 
@@ -44,6 +45,7 @@ public sealed class ReminderHandlers(AppDbContext db, JobLeases leases, Notifier
         sent += await ReportsAsync(pack.Reminders, clock.TodayInBeijing(), ct);
         sent += await AssignmentsAsync(pack.Reminders, now, ct);
         sent += await BookingsAsync(pack.Resources, now, ct);
+        sent += await StatementsOverdueAsync(now, ct);
         await leases.ReleaseAsync(LeaseName, ct);
         return sent;
     }
@@ -166,6 +168,26 @@ public sealed class ReminderHandlers(AppDbContext db, JobLeases leases, Notifier
         return await SendAsync(ReminderKinds.BookingDayBefore, "reminders.booking_day_before", rows.Select(b => new Due(
             b.Id, BeijingDate(b.Starts), [b.BookerUserId], "/Resources/My",
             [b.Name, b.Starts.ToBeijing(), b.Ends.ToBeijing("HH:mm"), b.Location ?? "—"])).ToList(), now, ct);
+    }
+
+    /// <summary>
+    /// Resource statements fallen overdue (each judged by the pack version in force on its issue date), to the paying
+    /// organisation's users: one mail per statement month, keyed by the payer and the issue date.
+    /// </summary>
+    private async Task<int> StatementsOverdueAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var overdue = await statements.ListAsync(null, ct);
+        if (overdue.Count == 0)
+        {
+            return 0;
+        }
+
+        var users = await StaffByOrganizationAsync(overdue.Select(s => s.OrganizationId), ct);
+        return await SendAsync(ReminderKinds.StatementOverdue, "reminders.statement_overdue", overdue.Select(s => new Due(
+            s.OrganizationId, StatementPayment.IssuedOn(s.Year, s.Month), users.GetValueOrDefault(s.OrganizationId, []),
+            $"/Resources/Statement?month={s.Year:0000}-{s.Month:00}",
+            [s.Year, s.Month, s.Total.ToString("N2", System.Globalization.CultureInfo.InvariantCulture),
+             s.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)])).ToList(), now, ct);
     }
 
     /// <summary>

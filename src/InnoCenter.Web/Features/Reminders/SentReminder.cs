@@ -11,7 +11,7 @@ public sealed class SentReminder
     /// <summary>One of <see cref="ReminderKinds"/>.</summary>
     public string Kind { get; set; } = string.Empty;
 
-    /// <summary>The application, annual report, panel seat or resource booking the reminder is about.</summary>
+    /// <summary>The application, annual report, panel seat, resource booking or (for a statement) paying organisation the reminder is about.</summary>
     public Guid SubjectId { get; set; }
 
     /// <summary>The Beijing date the thing fell (or falls) due; a new deadline is a new reminder.</summary>
@@ -29,4 +29,10 @@ public static class ReminderKinds
     public const string AssignmentNotAccepted = "assignment-not-accepted";
     public const string AssignmentNotScored = "assignment-not-scored";
     public const string BookingDayBefore = "booking-day-before";
+
+    /// <summary>
+    /// A resource statement fallen overdue: the subject is the paying organisation and the date the statement's issue
+    /// date (the first day after its month), so each statement month is mailed once even should a later pack move its due date.
+    /// </summary>
+    public const string StatementOverdue = "statement-overdue";
 }

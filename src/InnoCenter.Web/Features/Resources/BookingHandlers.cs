@@ -65,14 +65,10 @@ public sealed class BookingHandlers(
             return cancelled.Failure!;
         }
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (await db.SaveVersionedAsync(ct) is { } lost)
         {
             db.ChangeTracker.Clear();
-            return Failure.Conflict("common.concurrency");
+            return lost;
         }
 
         var placed = await writer.PlaceAsync(resource, request, old.Id, ct);

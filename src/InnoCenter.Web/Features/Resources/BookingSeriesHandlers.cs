@@ -113,14 +113,10 @@ public sealed class BookingSeriesHandlers(
         }
 
         await writer.NotifyManagersAsync(cancellable[0], "resources.notify.series_cancelled", ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (await db.SaveVersionedAsync(ct) is { } lost)
         {
             db.ChangeTracker.Clear();
-            return Failure.Conflict("common.concurrency");
+            return lost;
         }
 
         return new BookingSeriesDto(seriesId, await queries.SeriesAsync(seriesId, ct));

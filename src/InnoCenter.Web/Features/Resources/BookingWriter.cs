@@ -40,14 +40,8 @@ public sealed class BookingWriter(AppDbContext db, ResourceAccess access, Policy
             b.Expire(now);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another request expired or decided one of them first; either way the slot is settled.
-        }
+        // A lost race means another request expired or decided one of them first; either way the slot is settled.
+        _ = await db.SaveVersionedAsync(ct);
 
         foreach (var b in overdue)
         {

@@ -25,24 +25,25 @@ public sealed class ResourceAccess(AppDbContext db, CurrentUser user, CenterAcce
     public bool CanBook => user.OrganizationId is not null && (user.IsInRole(Roles.MemberUser) || user.IsInRole(Roles.CenterUser));
 
     public async Task<bool> CanManageAsync(Guid centerId, Guid ownerOrganizationId, CancellationToken ct) =>
-        (user.OrganizationId == ownerOrganizationId && (user.IsInRole(Roles.MemberUser) || user.IsInRole(Roles.CenterUser)))
-        || await centers.CanEditAsync(centerId, ct);
+        (await ManagerAsync(ct))(centerId, ownerOrganizationId);
 
     /// <summary>Whether the user manages every one of the (center, owner) pairs; false for none.</summary>
     public async Task<bool> ManagesAllAsync(IEnumerable<(Guid CenterId, Guid OwnerOrganizationId)> pairs, CancellationToken ct)
     {
-        var any = false;
-        foreach (var (center, owner) in pairs)
-        {
-            if (!await CanManageAsync(center, owner, ct))
-            {
-                return false;
-            }
+        var manages = await ManagerAsync(ct);
+        var list = pairs.ToList();
+        return list.Count > 0 && list.All(p => manages(p.CenterId, p.OwnerOrganizationId));
+    }
 
-            any = true;
-        }
-
-        return any;
+    /// <summary>
+    /// Whether the user manages a (center, owner) pair, decided in memory: the owner's users, or the staff of a center
+    /// they edit (read once per request), so a list can ask it of every row without a query each.
+    /// </summary>
+    public async Task<Func<Guid, Guid, bool>> ManagerAsync(CancellationToken ct)
+    {
+        var edited = await centers.EditableAsync(ct);
+        var own = user.OrganizationId is { } org && (user.IsInRole(Roles.MemberUser) || user.IsInRole(Roles.CenterUser)) ? org : (Guid?)null;
+        return (centerId, ownerOrganizationId) => own == ownerOrganizationId || edited.Contains(centerId);
     }
 
     public Task<bool> CanManageAsync(ResearchResource r, CancellationToken ct) => CanManageAsync(r.CenterId, r.OwnerOrganizationId, ct);

@@ -175,13 +175,22 @@ public static class ResourceEndpoints
         var stateColumn = text["resources.paymentState"];
         var state = text[$"resources.payment.{payment.State}"] + (payment.PaidOn is { } on ? $" {on:yyyy-MM-dd} {payment.Reference}" : $" ({text["resources.payment.dueOn"]} {payment.DueOn:yyyy-MM-dd})");
         return await ExcelExport.ToXlsxAsync(
-            h.StreamStatement(organizationId, year, month), l =>
-            {
-                var row = ResourceFigures.StatementRow(l, text);
-                row[stateColumn] = state;
-                return row;
-            },
+            StatementRows(h.StreamStatement(organizationId, year, month), check.Value.Total, stateColumn, state, text), row => row,
             $"statement-{year}{month:00}.xlsx", text["resources.statement.title"], ct, [.. h.StatementColumns(text), new SheetColumn(stateColumn)]);
+    }
+
+    /// <summary>The statement's lines as they stream, each with the payment state, and a last row with the total (the sum the payer owes).</summary>
+    private static async IAsyncEnumerable<IDictionary<string, object?>> StatementRows(
+        IAsyncEnumerable<StatementLine> lines, decimal total, string stateColumn, string state, Text text)
+    {
+        await foreach (var line in lines)
+        {
+            var row = ResourceFigures.StatementRow(line, text);
+            row[stateColumn] = state;
+            yield return row;
+        }
+
+        yield return new Dictionary<string, object?> { [text["resources.resource"]] = text["resources.total"], [text["resources.charge"]] = total, [stateColumn] = state };
     }
 
     private static async Task<Results<Ok<IReadOnlyList<StatementListRow>>, ProblemHttpResult>> ListStatements(

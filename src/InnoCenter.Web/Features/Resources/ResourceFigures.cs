@@ -173,10 +173,13 @@ public sealed class ResourceFigures(AppDbContext db, ResourceAccess access, Reso
     public IQueryable<ResourceBooking> StatementQuery(Guid? organizationId, int year, int month)
     {
         var (from, to) = MonthBounds(year, month);
-        var q = db.ResourceBookings.AsNoTracking().Where(b => b.Starts >= from && b.Starts < to
-            && (b.Status == BookingStatus.Completed || b.Status == BookingStatus.NoShow || (b.Status == BookingStatus.Cancelled && b.LateCancel)));
+        var q = Charged(db.ResourceBookings.AsNoTracking()).Where(b => b.Starts >= from && b.Starts < to);
         return organizationId is { } org ? q.Where(b => b.BookerOrganizationId == org) : q;
     }
+
+    /// <summary>The bookings a statement charges, whatever their month: completed, no-shows and late cancellations.</summary>
+    public static IQueryable<ResourceBooking> Charged(IQueryable<ResourceBooking> q) =>
+        q.Where(b => b.Status == BookingStatus.Completed || b.Status == BookingStatus.NoShow || (b.Status == BookingStatus.Cancelled && b.LateCancel));
 
     private IQueryable<StatementLine> Lines(IQueryable<ResourceBooking> q) =>
         from b in q

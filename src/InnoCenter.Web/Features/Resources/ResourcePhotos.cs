@@ -2,6 +2,7 @@ using InnoCenter.Domain.Common;
 using InnoCenter.Web.Data;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Files;
+using InnoCenter.Web.Infrastructure.Policy;
 using Microsoft.EntityFrameworkCore;
 
 namespace InnoCenter.Web.Features.Resources;
@@ -13,14 +14,11 @@ public sealed record ResourcePhotoDto(Guid Id, string Url, string OriginalName);
 /// bytes, name matching the bytes) and only JPG or PNG, each in a slot of its own; removed photos stop being shown.
 /// A photo is shown to anyone where its resource is in the public catalogue (open to outside users), else to users signed in.
 /// </summary>
-public sealed class ResourcePhotos(AppDbContext db, ResourceAccess access, Attachments attachments)
+public sealed class ResourcePhotos(AppDbContext db, ResourceAccess access, Attachments attachments, PolicyProvider policy)
 {
     public const string OwnerType = "ResearchResource";
 
     public const string SlotPrefix = "photo-";
-
-    /// <summary>A storage and page-size cap, not a policy rule: a catalogue entry shows a handful of pictures.</summary>
-    public const int MaxPhotos = 8;
 
     public static string Url(Guid fileId) => $"/api/v1/resources/photos/{fileId}";
 
@@ -37,9 +35,11 @@ public sealed class ResourcePhotos(AppDbContext db, ResourceAccess access, Attac
             return Failure.Forbidden();
         }
 
-        if (await Current(resourceId).CountAsync(ct) >= MaxPhotos)
+        // The cap of the pack in force: a resource is not a case begun under a version, and a photo is added now.
+        var max = policy.Current.Resources.MaxPhotosPerResource;
+        if (await Current(resourceId).CountAsync(ct) >= max)
         {
-            return Failure.IllegalTransition("resources.photo_limit", MaxPhotos);
+            return Failure.IllegalTransition("resources.photo_limit", max);
         }
 
         var staged = await attachments.StageAsync(OwnerType, resourceId, SlotPrefix + Guid.CreateVersion7().ToString("N"), file, ct,

@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace InnoCenter.Web.Features.Resources;
 
 /// <summary>
-/// Demo shared resources of the demo center's members, with bookings last month (used and charged, so a statement
-/// shows), one waiting for the owner's approval and one next week. Runs once: a center that has resources is left alone.
+/// Demo shared resources of the demo center's members, with bookings last month (used and charged, so two statements
+/// show, one of them recorded paid), one waiting for the owner's approval and one next week. Runs once: a center that has resources is left alone.
 /// </summary>
 public static class ResourcesDemo
 {
@@ -40,17 +40,32 @@ public static class ResourcesDemo
         if (centerUser is { } cu && memberUser is { } mu)
         {
             db.ResourceTrainings.Add(ResourceTraining.Record(sem.Id, cu, DateOnly.FromDateTime(now.AddDays(-60).ToBeijingTime().DateTime), mu));
-            var lastMonth = Day(now, -20, 9);
+            // Around the 10th of last month (Beijing), so every used booking falls in one month whose statements are issued.
+            var today = DateOnly.FromDateTime(now.ToBeijingTime().DateTime);
+            var tenth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1).AddDays(9);
+            var lastMonth = Day(now, tenth.DayNumber - today.DayNumber, 9);
             Used(ResourceBooking.Place(sem, cu, center.LeadOrganizationId, BookerKind.Member, FeeRate.Member, lastMonth, lastMonth.AddHours(3), "新型减速器齿面形貌观察", rules, lastMonth.AddDays(-3)), mu, 150, null, now);
-            Used(ResourceBooking.Place(line, mu, university, BookerKind.Member, FeeRate.Member, lastMonth.AddDays(1), lastMonth.AddDays(1).AddHours(4), "样机装配验证", rules, lastMonth.AddDays(-2)), cu, 240, null, now);
+            var assembly = Used(ResourceBooking.Place(line, mu, university, BookerKind.Member, FeeRate.Member, lastMonth.AddDays(1), lastMonth.AddDays(1).AddHours(4), "样机装配验证", rules, lastMonth.AddDays(-2)), cu, 240, null, now);
             Used(ResourceBooking.Place(lab, cu, center.LeadOrganizationId, BookerKind.Member, FeeRate.Member, lastMonth.AddDays(2), lastMonth.AddDays(2).AddHours(1), "合金成分复检", rules, lastMonth.AddDays(-1)), mu, 60, 6, now);
             db.ResourceBookings.Add(ResourceBooking.Place(sem, cu, center.LeadOrganizationId, BookerKind.Member, FeeRate.Member, Day(now, 3, 9), Day(now, 3, 11), "断口分析", rules, now));
             db.ResourceBookings.Add(ResourceBooking.Place(line, mu, university, BookerKind.Member, FeeRate.Member, Day(now, 7, 13), Day(now, 7, 17), "夹具调试", rules, now));
+
+            // The university's statement of last month (the pilot line only) is paid, recorded by the line's owner; the
+            // lead's statement of the same month stays unpaid, so the statements show both states.
+            var paid = StatementPayment.Open(university, tenth.Year, tenth.Month);
+            var issued = StatementPayment.IssuedOn(tenth.Year, tenth.Month);
+            var recorded = paid.MarkPaid(issued, assembly.Charge, assembly.Charge, "HX" + issued.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + "-01", cu, now, today);
+            if (!recorded.IsSuccess)
+            {
+                throw new InvalidOperationException("The demo payment was refused: " + string.Join("; ", recorded.Failure!.Errors.Select(e => e.Code)));
+            }
+
+            db.ResourceStatementPayments.Add(paid);
         }
 
         await db.SaveChangesAsync();
 
-        void Used(ResourceBooking b, Guid owner, int minutes, int? samples, DateTimeOffset at)
+        ResourceBooking Used(ResourceBooking b, Guid owner, int minutes, int? samples, DateTimeOffset at)
         {
             if (b.Status == BookingStatus.Pending)
             {
@@ -59,6 +74,7 @@ public static class ResourcesDemo
 
             b.RecordUsage(minutes, samples, owner, at);
             db.ResourceBookings.Add(b);
+            return b;
         }
     }
 

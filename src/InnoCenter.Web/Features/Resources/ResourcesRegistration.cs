@@ -26,6 +26,7 @@ public static class ResourcesRegistration
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<IReportPrefill, ResourceReportPrefill>();
         services.AddScoped<StatementPayments>();
+        services.AddScoped<OverdueStatements>();
         services.AddScoped<ResourcePhotos>();
         services.AddScoped<IAttachmentAccess, ResourcePhotoAccess>();
         services.AddSearchKind<ResearchResource>(ResourceHandlers.SearchKind, r => [r.Name, r.Model, r.Location]);

@@ -3,7 +3,6 @@ using InnoCenter.Domain.Policy;
 using InnoCenter.Domain.Resources;
 using InnoCenter.Web.Data;
 using InnoCenter.Web.Infrastructure.Localization;
-using InnoCenter.Web.Infrastructure.Policy;
 using Microsoft.EntityFrameworkCore;
 
 namespace InnoCenter.Web.Features.Resources;
@@ -34,12 +33,8 @@ public sealed record StatementListRow(Guid OrganizationId, string OrganizationNa
 /// users who run every resource charged on it — never by the paying organisation itself; a month's statements listed by
 /// state. Overdue is computed on every read from paymentDaysAfterIssue of the pack version in force on the issue date.
 /// </summary>
-public sealed class StatementPayments(
-    AppDbContext db, ResourceAccess access, ResourceFigures figures, PolicyProvider policy, PolicyVersions versions, TimeProvider clock)
+public sealed class StatementPayments(AppDbContext db, ResourceAccess access, ResourceFigures figures, OverdueStatements overdue, TimeProvider clock)
 {
-    /// <summary>How many months back the workbench looks for overdue statements.</summary>
-    private const int OverdueLookBackMonths = 12;
-
     public async Task<Result<StatementPaymentDto>> GetAsync(Guid organizationId, int year, int month, CancellationToken ct)
     {
         var statement = await figures.StatementAsync(organizationId, year, month, ct);
@@ -142,14 +137,11 @@ public sealed class StatementPayments(
             .GroupBy(b => new { b.BookerOrganizationId, b.CenterId, b.OwnerOrganizationId })
             .Select(g => new { g.Key.BookerOrganizationId, g.Key.CenterId, g.Key.OwnerOrganizationId, Fen = g.Sum(b => b.ChargeFen) })
             .ToListAsync(ct);
-        var sums = new List<(Guid Org, long Fen)>();
-        foreach (var payer in groups.GroupBy(g => g.BookerOrganizationId))
-        {
-            if (access.IsAdmin || await access.ManagesAllAsync(payer.Select(p => (p.CenterId, p.OwnerOrganizationId)), ct))
-            {
-                sums.Add((payer.Key, payer.Sum(p => p.Fen)));
-            }
-        }
+        var manages = access.IsAdmin ? null : await access.ManagerAsync(ct);
+        var sums = groups.GroupBy(g => g.BookerOrganizationId)
+            .Where(payer => manages is null || payer.All(p => manages(p.CenterId, p.OwnerOrganizationId)))
+            .Select(payer => (Org: payer.Key, Fen: payer.Sum(p => p.Fen)))
+            .ToList();
 
         var ids = sums.Select(s => s.Org).ToList();
         var payments = new Dictionary<Guid, StatementPayment>();
@@ -175,47 +167,10 @@ public sealed class StatementPayments(
     }
 
     /// <summary>The months (oldest first, up to a year back) whose statement of the organisation is overdue today.</summary>
-    public async Task<IReadOnlyList<(int Year, int Month)>> OverdueMonthsAsync(Guid organizationId, CancellationToken ct)
-    {
-        var today = clock.TodayInBeijing();
-        var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-OverdueLookBackMonths);
-        var paid = await db.ResourceStatementPayments.AsNoTracking()
-            .Where(p => p.OrganizationId == organizationId && p.Status == StatementPaymentState.Paid && (p.Year > first.Year || (p.Year == first.Year && p.Month >= first.Month)))
-            .Select(p => new { p.Year, p.Month }).ToListAsync(ct);
-        var overdue = new List<(int, int)>();
-        for (var m = first; m < new DateOnly(today.Year, today.Month, 1); m = m.AddMonths(1))
-        {
-            if (paid.Any(p => p.Year == m.Year && p.Month == m.Month)
-                || today <= StatementPayment.DueOn(m.Year, m.Month, await RulesForAsync(m.Year, m.Month, ct)))
-            {
-                continue;
-            }
+    public async Task<IReadOnlyList<(int Year, int Month)>> OverdueMonthsAsync(Guid organizationId, CancellationToken ct) =>
+        (await overdue.ListAsync(organizationId, ct)).Select(s => (s.Year, s.Month)).ToList();
 
-            if (await figures.StatementQuery(organizationId, m.Year, m.Month).AnyAsync(b => b.ChargeFen > 0, ct))
-            {
-                overdue.Add((m.Year, m.Month));
-            }
-        }
-
-        return overdue;
-    }
-
-    /// <summary>
-    /// The resource rules a statement is judged by: the pack version in force (for this platform's pack code) on the day
-    /// the statement is issued; the pack in force now for a statement not issued yet or issued before any stored version.
-    /// </summary>
-    private async Task<ResourceRules> RulesForAsync(int year, int month, CancellationToken ct)
-    {
-        var current = policy.Current;
-        var issued = StatementPayment.IssuedOn(year, month);
-        if (issued > clock.TodayInBeijing())
-        {
-            return current.Resources;
-        }
-
-        var version = await PolicyVersions.InForce(db.PolicyPacks.AsNoTracking(), current.Code, issued).Select(p => p.Version).FirstOrDefaultAsync(ct);
-        return (await versions.ForCaseAsync(current.Code, version, ct)).Resources;
-    }
+    private Task<ResourceRules> RulesForAsync(int year, int month, CancellationToken ct) => overdue.RulesForAsync(year, month, ct);
 
     private StatementPaymentDto Dto(Guid organizationId, int year, int month, decimal total, StatementPayment? row, ResourceRules rules)
     {
