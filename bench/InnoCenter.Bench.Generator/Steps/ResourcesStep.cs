@@ -1,5 +1,6 @@
 using InnoCenter.Domain.Policy;
 using InnoCenter.Domain.Resources;
+using InnoCenter.Web.Infrastructure.Auth;
 
 namespace InnoCenter.Bench.Generator.Steps;
 
@@ -142,7 +143,7 @@ public sealed class ResourcesStep : IGeneratorStep
             }
 
             bookings += made;
-            if (made > sampleCount && !allDay && !perSample)
+            if (made > sampleCount && !allDay && !perSample && !resource.NeedsTraining && context.ApplicantUsers.ContainsKey(owner))
             {
                 (sample, sampleCount) = (resource, made);
             }
@@ -181,7 +182,18 @@ public sealed class ResourcesStep : IGeneratorStep
 
         var week = BeijingTime.MondayOf(today).AddDays(-7);
         var payer = recent.Where(c => c.Key.Year == lastMonth.Year && c.Key.Month == lastMonth.Month).OrderByDescending(c => c.Value).Select(c => c.Key.Org).FirstOrDefault();
-        context.Sample("RESOURCE_ID", sample!.Id);
+        // The timed race books as the sample resource's owner (a center user of a member): a token of its own.
+        var secret = PersonalAccessToken.NewSecret();
+        await context.InsertAsync("personal access tokens", 1, [new PersonalAccessToken
+        {
+            UserId = context.ApplicantUsers[sample!.OwnerOrganizationId].UserId,
+            Name = "benchmark booking race",
+            TokenHash = PersonalAccessToken.HashOf(secret),
+            Hint = secret[..8],
+            CreatedAt = now.AddDays(-1),
+        }], ct);
+        context.Sample("RESOURCE_BOOKER_TOKEN", secret);
+        context.Sample("RESOURCE_ID", sample.Id);
         context.Sample("RESOURCE_CENTER_ID", sample.CenterId);
         context.Sample("RESOURCE_WEEK", week.ToString("yyyy-MM-dd"));
         context.Sample("RESOURCE_FROM", BeijingTime.At(week, TimeSpan.Zero).ToString("yyyy-MM-ddTHH:mm:ssZ"));

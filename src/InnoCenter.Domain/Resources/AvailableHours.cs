@@ -7,35 +7,21 @@ namespace InnoCenter.Domain.Resources;
 /// </summary>
 public static class AvailableHours
 {
-    public static long Minutes(OpeningHours hours, IEnumerable<TimeRange> blackouts, DateTimeOffset from, DateTimeOffset to)
-    {
-        if (to <= from)
-        {
-            return 0;
-        }
+    public static long Minutes(OpeningHours hours, IEnumerable<TimeRange> blackouts, DateTimeOffset from, DateTimeOffset to) =>
+        to <= from ? 0 : OpenMinutes(hours, from, to) - ClosedMinutes(hours, blackouts, from, to);
 
-        var closed = Merge(blackouts.Where(b => b.Ends > from && b.Starts < to));
-        long total = 0;
-        foreach (var open in Windows(hours, from, to))
-        {
-            var minutes = (open.Ends - open.Starts).TotalMinutes;
-            foreach (var b in closed)
-            {
-                var overlapStarts = b.Starts > open.Starts ? b.Starts : open.Starts;
-                var overlapEnds = b.Ends < open.Ends ? b.Ends : open.Ends;
-                if (overlapEnds > overlapStarts)
-                {
-                    minutes -= (overlapEnds - overlapStarts).TotalMinutes;
-                }
-            }
+    /// <summary>
+    /// The minutes of the opening windows in the period, with no blackout: the same for every resource with the same
+    /// hours over the same period, so a caller summing many resources computes it once per distinct hours.
+    /// </summary>
+    public static long OpenMinutes(OpeningHours hours, DateTimeOffset from, DateTimeOffset to) =>
+        to <= from ? 0 : (long)Math.Round(Windows(hours, from, to).Sum(w => (w.Ends - w.Starts).TotalMinutes));
 
-            total += (long)Math.Round(minutes);
-        }
+    /// <summary>The open minutes that the blackouts (merged, so overlaps count once) take away in the period.</summary>
+    public static long ClosedMinutes(OpeningHours hours, IEnumerable<TimeRange> blackouts, DateTimeOffset from, DateTimeOffset to) =>
+        to <= from ? 0 : Merge(blackouts.Where(b => b.Ends > from && b.Starts < to))
+            .Sum(b => OpenMinutes(hours, b.Starts > from ? b.Starts : from, b.Ends < to ? b.Ends : to));
 
-        return total;
-    }
-
-    /// <summary>The opening windows as UTC ranges, clipped to the period.</summary>
     private static IEnumerable<TimeRange> Windows(OpeningHours hours, DateTimeOffset from, DateTimeOffset to)
     {
         if (hours.IsAroundTheClock)

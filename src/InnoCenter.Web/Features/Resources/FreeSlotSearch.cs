@@ -66,9 +66,11 @@ public sealed class FreeSlotSearch(AppDbContext db, ResourceAccess access, Polic
                                 orderby r.Id
                                 select new { r.Id, r.Name, r.Category, r.OpeningHoursText, Center = c.Name }).Take(MaxCandidates).ToListAsync(ct);
         var ids = candidates.Select(c => c.Id).ToList();
+        // The lower bound on the start keeps the (resource, starts) index to the period, not every earlier booking.
+        var earliest = now.AddHours(-ResourceRules.LongestBookingHours);
         var bookings = await db.ResourceBookings.AsNoTracking()
             .Where(b => ids.Contains(b.ResourceId) && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Approved)
-                && b.Starts < until && b.Ends > now)
+                && b.Starts < until && b.Starts > earliest && b.Ends > now)
             .Select(b => new { b.ResourceId, b.Starts, b.Ends, b.Status, b.ExpiresAt }).ToListAsync(ct);
         var blackouts = await db.ResourceBlackouts.AsNoTracking()
             .Where(b => ids.Contains(b.ResourceId) && b.Starts < until && b.Ends > now)

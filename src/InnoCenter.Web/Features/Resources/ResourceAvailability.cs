@@ -29,6 +29,10 @@ public sealed class ResourceAvailability(AppDbContext db)
                 .Select(b => new { b.ResourceId, b.Starts, b.Ends }).ToListAsync(ct))
             .ToLookup(b => b.ResourceId, b => new TimeRange(b.Starts, b.Ends));
         var result = new Dictionary<Guid, long>();
+
+        // Most resources share their hours (a weekday timetable, around the clock): the open minutes of a year once per
+        // distinct hours and start, then each resource's closures alone — not every day of the year per resource.
+        var open = new Dictionary<(string Hours, DateTimeOffset Start), long>();
         foreach (var r in resources)
         {
             var hours = OpeningHours.Parse(r.OpeningHoursText);
@@ -37,7 +41,14 @@ public sealed class ResourceAvailability(AppDbContext db)
                 continue;
             }
 
-            var minutes = AvailableHours.Minutes(hours.Value, blackouts[r.Id], r.CreatedAt > from ? r.CreatedAt : from, to);
+            var start = r.CreatedAt > from ? r.CreatedAt : from;
+            if (!open.TryGetValue((r.OpeningHoursText, start), out var opening))
+            {
+                opening = AvailableHours.OpenMinutes(hours.Value, start, to);
+                open[(r.OpeningHoursText, start)] = opening;
+            }
+
+            var minutes = opening - AvailableHours.ClosedMinutes(hours.Value, blackouts[r.Id], start, to);
             var key = by switch
             {
                 FigureGrouping.Owner => r.OwnerOrganizationId,

@@ -142,6 +142,7 @@ public sealed class FundReceiptConfiguration : IEntityTypeConfiguration<FundRece
         b.Property(x => x.Amount).HasPrecision(18, 2);
         b.Property(x => x.Note).HasMaxLength(FieldLengths.Reason);
         b.HasIndex(x => new { x.GrantId, x.Source, x.ReceivedOn });
+        b.HasIndex(x => new { x.ReceivedOn, x.Source, x.AmountFen });
         b.HasIndex(x => x.TrancheId).IsUnique();
         b.HasOne<Grant>().WithMany().HasForeignKey(x => x.GrantId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -179,6 +180,9 @@ public sealed class ExpenditureConfiguration : IEntityTypeConfiguration<Expendit
         b.HasIndex(x => x.ReversesId).IsUnique();
         b.HasIndex(x => new { x.GrantId, x.LineId, x.SpentOn });
         b.HasIndex(x => new { x.CenterId, x.SpentOn });
+
+        // Lists of a period across grants and the dashboard's sums per year and category read this index alone.
+        b.HasIndex(x => new { x.SpentOn, x.Category, x.AmountFen });
         b.HasOne<Grant>().WithMany().HasForeignKey(x => x.GrantId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<GrantLine>().WithMany().HasForeignKey(x => x.LineId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -102,6 +102,9 @@ public sealed class ResourceBookingConfiguration : IEntityTypeConfiguration<Reso
         b.HasIndex(x => new { x.CenterId, x.Status });
         b.HasIndex(x => new { x.OwnerOrganizationId, x.Status });
         b.HasIndex(x => x.SeriesId);
+
+        // The approval queue (pending, by start) and a month's statements (charged states, by start) across all centers.
+        b.HasIndex(x => new { x.Status, x.Starts });
         b.HasOne<ResearchResource>().WithMany().HasForeignKey(x => x.ResourceId).OnDelete(DeleteBehavior.Restrict);
     }
 }

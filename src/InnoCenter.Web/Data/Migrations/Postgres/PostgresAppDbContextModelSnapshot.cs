@@ -1003,6 +1003,8 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
                     b.HasIndex("GrantId", "LineId", "SpentOn");
 
+                    b.HasIndex("SpentOn", "Category", "AmountFen");
+
                     b.ToTable("FundExpenditures", (string)null);
                 });
 
@@ -1051,6 +1053,8 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("GrantId", "Source", "ReceivedOn");
+
+                    b.HasIndex("ReceivedOn", "Source", "AmountFen");
 
                     b.ToTable("FundReceipts", (string)null);
                 });
@@ -2989,6 +2993,8 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.HasIndex("OwnerOrganizationId", "Status");
 
                     b.HasIndex("ResourceId", "Starts");
+
+                    b.HasIndex("Status", "Starts");
 
                     b.ToTable("ResourceBookings", (string)null);
                 });

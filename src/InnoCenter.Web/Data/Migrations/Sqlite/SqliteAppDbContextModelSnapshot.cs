@@ -997,6 +997,8 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("GrantId", "LineId", "SpentOn");
 
+                    b.HasIndex("SpentOn", "Category", "AmountFen");
+
                     b.ToTable("FundExpenditures", (string)null);
                 });
 
@@ -1045,6 +1047,8 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("GrantId", "Source", "ReceivedOn");
+
+                    b.HasIndex("ReceivedOn", "Source", "AmountFen");
 
                     b.ToTable("FundReceipts", (string)null);
                 });
@@ -2983,6 +2987,8 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.HasIndex("OwnerOrganizationId", "Status");
 
                     b.HasIndex("ResourceId", "Starts");
+
+                    b.HasIndex("Status", "Starts");
 
                     b.ToTable("ResourceBookings", (string)null);
                 });
