@@ -15,7 +15,7 @@ day=
 for offset in $(seq 30 80); do
   d=$(TZ=Asia/Shanghai date -d "+$offset days" +%F)
   [ "$(TZ=Asia/Shanghai date -d "$d" +%u)" -le 5 ] || continue
-  from=$(date -u -d "$d 00:00 +0800" +%FT%TZ); to=$(date -u -d "$d 24:00 +0800" +%FT%TZ)
+  from=$(date -u -d "$d 00:00 +0800" +%FT%TZ); to=$(date -u -d "$(date -d "$d + 1 day" +%F) 00:00 +0800" +%FT%TZ)
   n=$(curl -s "${auth[@]}" "$BASE_URL/api/v1/resources/$BENCH_RESOURCE_ID/calendar?from=$from&to=$to" | jq 'length' 2>/dev/null || echo x)
   if [ "$n" = 0 ]; then day=$d; break; fi
 done
@@ -46,7 +46,7 @@ for f in "$dir"/*.json; do
   [ "$code" = 409 ] && grep -q 'resources.booking_overlap\|冲突' "$f" && named=$((named + 1))
 done
 other=$(( 100 - confirmed - conflict ))
-from=$(at 00:00); to=$(date -u -d "$day 24:00 +0800" +%FT%TZ)
+from=$(at 00:00); to=$(date -u -d "$(date -d "$day + 1 day" +%F) 00:00 +0800" +%FT%TZ)
 overlaps=$(curl -s "${auth[@]}" "$BASE_URL/api/v1/resources/$BENCH_RESOURCE_ID/calendar?from=$from&to=$to" | jq '
   [.[] | select(.status == "Pending" or .status == "Approved")] | sort_by(.starts) as $b
   | [range(1; $b | length) | select($b[.].starts < $b[. - 1].ends)] | length')
