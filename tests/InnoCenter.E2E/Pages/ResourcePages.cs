@@ -91,5 +91,5 @@ public sealed class ResourceStatementPage(IPage page)
 
     public ILocator Total => page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "合计" }) });
 
-    public ILocator PaymentState => page.GetByText("付款状态:").Locator("xpath=..");
+    public ILocator PaymentState => page.GetByTestId("payment-state");
 }
