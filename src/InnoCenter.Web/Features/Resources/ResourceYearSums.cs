@@ -58,7 +58,7 @@ public static class ResourceYearSums
             return;
         }
 
-        foreach (var key in resources.Select(KeyOf).Distinct().Order())
+        foreach (var key in resources.Select(AdvisoryLockKey.Of).Distinct().Order())
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockClass}, {key})", ct);
         }
@@ -133,18 +133,5 @@ public static class ResourceYearSums
 
         await RebuildAsync(db, ct);
         return true;
-    }
-
-    private static int KeyOf(Guid id)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        id.TryWriteBytes(bytes);
-        var h = 17;
-        foreach (var b in bytes)
-        {
-            h = unchecked((h * 31) + b);
-        }
-
-        return h;
     }
 }

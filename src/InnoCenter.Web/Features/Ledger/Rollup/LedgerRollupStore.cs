@@ -30,7 +30,7 @@ public static class LedgerRollupStore
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock_shared({RebuildLockClass}, 0)", ct);
 
         // Always in the same order, so two writers of the same centers never wait for each other in a cycle.
-        foreach (var key in centers.Select(KeyOf).Distinct().Order())
+        foreach (var key in centers.Select(AdvisoryLockKey.Of).Distinct().Order())
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CenterLockClass}, {key})", ct);
         }
@@ -76,18 +76,5 @@ public static class LedgerRollupStore
 
             await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
         }
-    }
-
-    private static int KeyOf(Guid center)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        center.TryWriteBytes(bytes);
-        var h = 17;
-        foreach (var b in bytes)
-        {
-            h = unchecked((h * 31) + b);
-        }
-
-        return h;
     }
 }

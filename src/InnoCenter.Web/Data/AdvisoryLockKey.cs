@@ -1,0 +1,21 @@
+namespace InnoCenter.Web.Data;
+
+/// <summary>
+/// The 32-bit key of a record for a PostgreSQL two-key advisory lock (<c>pg_advisory_xact_lock(class, key)</c>): a stable
+/// hash of its id. Two ids may share a key; that only makes two writers wait for each other, never skip a lock.
+/// </summary>
+public static class AdvisoryLockKey
+{
+    public static int Of(Guid id)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        id.TryWriteBytes(bytes);
+        var h = 17;
+        foreach (var b in bytes)
+        {
+            h = unchecked((h * 31) + b);
+        }
+
+        return h;
+    }
+}
