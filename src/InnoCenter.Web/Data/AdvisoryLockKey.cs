@@ -18,4 +18,16 @@ public static class AdvisoryLockKey
 
         return h;
     }
+
+    /// <summary>The same for a text key (a slice such as "2026|spent|pilot-line"): stable across processes and nodes, unlike <see cref="string.GetHashCode()"/>.</summary>
+    public static int Of(string key)
+    {
+        var h = 17;
+        foreach (var b in System.Text.Encoding.UTF8.GetBytes(key))
+        {
+            h = unchecked((h * 31) + b);
+        }
+
+        return h;
+    }
 }

@@ -20,7 +20,8 @@ public sealed record WarningCount(string Kind, string Label, int Count);
 
 /// <summary>
 /// 资金看板: money received by source and spent by category per year, the execution rate up to each year's end and the
-/// open warnings by kind, over all grants. Every figure is a sum or count the database takes, in three queries.
+/// open warnings by kind, over all grants: the kept yearly totals (<see cref="FundYearTotal"/>) and one count of the
+/// stored warnings, in two queries.
 /// </summary>
 public sealed class FundsDashboard(AppDbContext db, FundsAccess access, PolicyProvider policy, Text text, TimeProvider clock)
 {
@@ -42,13 +43,12 @@ public sealed class FundsDashboard(AppDbContext db, FundsAccess access, PolicyPr
         var spent = new Dictionary<string, decimal[]>();
         var rates = new List<decimal?>();
 
-        // Two grouped reads over every year up to this one (covering indexes on the date, code and fen), not four per year:
-        // the execution rate up to a year's end needs the years before the charts too.
-        var lastDay = new DateOnly(thisYear, 12, 31);
-        var receipts = await db.FundReceipts.AsNoTracking().Where(r => r.ReceivedOn <= lastDay)
-            .GroupBy(r => new { r.ReceivedOn.Year, r.Source }).Select(g => new { g.Key.Year, Code = g.Key.Source, Fen = g.Sum(r => r.AmountFen) }).ToListAsync(ct);
-        var expenditures = await db.FundExpenditures.AsNoTracking().Where(e => e.SpentOn <= lastDay)
-            .GroupBy(e => new { e.SpentOn.Year, e.Category }).Select(g => new { g.Key.Year, Code = g.Key.Category, Fen = g.Sum(e => e.AmountFen) }).ToListAsync(ct);
+        // Kept by the writes (FundTotalsKeeper): a row per year, kind and code, not the entries; every year up to this
+        // one, since the execution rate up to a year's end needs the years before the charts too.
+        var totals = await db.FundYearTotals.AsNoTracking().Where(t => t.Year > FundYearTotal.RebuildPendingYear && t.Year <= thisYear)
+            .Select(t => new { t.Year, t.Kind, t.Code, t.Fen }).ToListAsync(ct);
+        var receipts = totals.Where(t => t.Kind == FundYearTotal.Received).ToList();
+        var expenditures = totals.Where(t => t.Kind == FundYearTotal.Spent).ToList();
         for (var i = 0; i < years.Count; i++)
         {
             var year = years[i];

@@ -10,6 +10,8 @@ public static class FundsRegistration
     {
         services.AddScoped<FundsAccess>();
         services.AddScoped<FundFigures>();
+        services.AddScoped<IKeptFigures, FundTotalsKeeper>();
+        services.AddKeptFigures();
         services.AddScoped<FundYearFigures>();
         services.AddScoped<Assessment.IReportPrefill, FundsReportPrefill>();
         services.AddScoped<FundWarnings>();

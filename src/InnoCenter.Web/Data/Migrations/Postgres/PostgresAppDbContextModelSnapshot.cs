@@ -1128,6 +1128,27 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.ToTable("FundWarnings", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCenter.Domain.Funds.FundYearTotal", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Fen")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Year", "Kind", "Code");
+
+                    b.ToTable("FundYearTotals", (string)null);
+                });
+
             modelBuilder.Entity("InnoCenter.Domain.Funds.Grant", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1122,6 +1122,27 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.ToTable("FundWarnings", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCenter.Domain.Funds.FundYearTotal", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Fen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year", "Kind", "Code");
+
+                    b.ToTable("FundYearTotals", (string)null);
+                });
+
             modelBuilder.Entity("InnoCenter.Domain.Funds.Grant", b =>
                 {
                     b.Property<Guid>("Id")
