@@ -9,7 +9,7 @@ namespace InnoCenter.Web.Features.Funds;
 
 /// <summary>
 /// A grant's money figures and the holds on its tranches. Every sum is taken by the database over the whole-fen
-/// columns (decimals are text on SQLite), grouped by line or source, so nothing is added up in memory.
+/// columns (decimals are text on SQLite), grouped by line or source, so no entry is added up in memory.
 /// </summary>
 public sealed class FundFigures(AppDbContext db, TimeProvider clock)
 {
@@ -30,10 +30,16 @@ public sealed class FundFigures(AppDbContext db, TimeProvider clock)
             .GroupBy(s => s.Source).Select(g => new { g.Key, Fen = g.Sum(s => s.AmountFen) }).ToDictionaryAsync(x => x.Key, x => x.Fen, ct);
         var received = await db.FundReceipts.AsNoTracking().Where(r => r.GrantId == grantId)
             .GroupBy(r => r.Source).Select(g => new { g.Key, Fen = g.Sum(r => r.AmountFen) }).ToDictionaryAsync(x => x.Key, x => x.Fen, ct);
-        var clawed = await db.FundClawbacks.AsNoTracking().Where(c => c.GrantId == grantId).SumAsync(c => (long?)c.AmountFen, ct) ?? 0;
-        var open = await db.FundClawbacks.AsNoTracking().AnyAsync(c => c.GrantId == grantId && c.SettledOn == null, ct);
-        var spentTotal = await db.FundExpenditures.AsNoTracking().Where(e => e.GrantId == grantId).SumAsync(e => (long?)e.AmountFen, ct) ?? 0;
-        var receivedTotal = await db.FundReceipts.AsNoTracking().Where(r => r.GrantId == grantId).SumAsync(r => (long?)r.AmountFen, ct) ?? 0;
+        var clawbacks = await db.FundGrants.AsNoTracking().Where(g => g.Id == grantId).Select(g => new
+        {
+            Fen = db.FundClawbacks.Where(c => c.GrantId == g.Id).Sum(c => (long?)c.AmountFen) ?? 0,
+            Open = db.FundClawbacks.Any(c => c.GrantId == g.Id && c.SettledOn == null),
+        }).FirstOrDefaultAsync(ct);
+        var (clawed, open) = (clawbacks?.Fen ?? 0, clawbacks?.Open ?? false);
+
+        // The totals are the sums of the few per-line and per-source totals the database just took, not of entries.
+        var spentTotal = spent.Values.Sum();
+        var receivedTotal = received.Values.Sum();
         return new Sums(spent, planned, received, clawed, open, spentTotal, receivedTotal);
     }
 
@@ -103,7 +109,7 @@ public sealed class FundFigures(AppDbContext db, TimeProvider clock)
             holds.Add(new TrancheHold("funds.hold.clawback"));
         }
 
-        if (tranche.IsFinal && !await HasAcceptanceEvidenceAsync(grant.Id, ct))
+        if (tranche.IsFinal && !await HasAcceptanceEvidenceAsync(grant, ct))
         {
             holds.Add(new TrancheHold("funds.hold.acceptance"));
         }
@@ -112,9 +118,9 @@ public sealed class FundFigures(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>An acceptance file on the grant, or a submitted self-evaluation (its evidence was checked when it was submitted).</summary>
-    public async Task<bool> HasAcceptanceEvidenceAsync(Guid grantId, CancellationToken ct) =>
-        await db.FundGrants.AsNoTracking().AnyAsync(g => g.Id == grantId && g.EvaluationSubmittedAt != null, ct)
-        || await db.StoredFiles.AsNoTracking().AnyAsync(f => f.OwnerType == FundsAccess.GrantOwner && f.OwnerId == grantId && f.Slot == "acceptance" && f.IsCurrent, ct);
+    public async Task<bool> HasAcceptanceEvidenceAsync(Grant grant, CancellationToken ct) =>
+        grant.EvaluationSubmittedAt is not null
+        || await db.StoredFiles.AsNoTracking().AnyAsync(f => f.OwnerType == FundsAccess.GrantOwner && f.OwnerId == grant.Id && f.Slot == "acceptance" && f.IsCurrent, ct);
 
     private static decimal Ratio(long part, long whole) => whole <= 0 ? 0m : Math.Round(part * 100m / whole, 2, MidpointRounding.AwayFromZero);
 }

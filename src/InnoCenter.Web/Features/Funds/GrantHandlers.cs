@@ -91,7 +91,7 @@ public sealed class GrantHandlers(
             grant.Id, grant.CenterId, centerName, grant.Title, grant.DocumentNumber, grant.Source, rules.Sources.LabelOf(grant.Source, En),
             grant.Form, rules.Forms.LabelOf(grant.Form, En), grant.PeriodFrom, grant.PeriodTo, grant.Status.ToString(), text[$"funds.status.{grant.Status}"],
             grant.Amount, grant.PolicyCode, grant.PolicyVersion, grant.DraftedBy, grant.ApprovedBy, grant.Version,
-            await figures.HasAcceptanceEvidenceAsync(id, ct),
+            await figures.HasAcceptanceEvidenceAsync(grant, ct),
             grant.PublishedAt,
             lines,
             grant.Targets.Select(t => new TargetDto(t.Indicator, indicators.FirstOrDefault(i => i.Code == t.Indicator)?.Label(En) ?? t.Indicator, t.TargetValue)).ToList(),
