@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using InnoCenter.Web.Features.Account;
 using InnoCenter.Web.Features.Applications;
 using InnoCenter.Web.Features.Notifications;
 using InnoCenter.Web.Infrastructure.Web;
@@ -27,8 +28,9 @@ public sealed class NotificationTests(SqliteAppFactory factory) : IClassFixture<
         Assert.Equal($"/Applications/Details/{id}", returned.Link);
         Assert.False(returned.Read);
         Assert.DoesNotContain(theirs!.Items, n => n.Link == returned.Link);
-        Assert.True(marked!.Count >= 1);
+        Assert.Equal(mine.Items.Count(n => !n.Read), marked!.Count);
         Assert.All(after!.Items, n => Assert.True(n.Read));
-        Assert.True(await factory.WithDbAsync(db => db.OutboxEmails.AnyAsync(e => e.Subject.Contains("退回修改") && e.SentAt == null)));
+        var email = (await flow.Applicant.GetFromJsonAsync<MeDto>("/api/v1/account/me", Json.Options))!.Email;
+        Assert.Equal(1, await factory.WithDbAsync(db => db.OutboxEmails.CountAsync(e => e.To == email && e.Subject.Contains("退回修改") && e.SentAt == null)));
     }
 }

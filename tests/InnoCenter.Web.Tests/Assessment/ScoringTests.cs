@@ -2,8 +2,10 @@ using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using InnoCenter.Domain.Assessment;
+using InnoCenter.Domain.Common;
 using InnoCenter.Web.Data;
 using InnoCenter.Web.Features.Assessment;
+using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Tests.Centers;
 using InnoCenter.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -192,6 +194,27 @@ public abstract class ScoringTests<TFactory>
         Assert.True(largeQueries <= 8, $"{largeQueries} queries");
     }
 
+    [ProviderFact]
+    public async Task The_scorer_refuses_anyone_but_an_admin_even_when_called_without_the_endpoint()
+    {
+        await using var app = await AssessmentApp<TFactory>.StartAsync();
+        var center = await app.Factory.CreateCenterAsync(approvedOn: AssessmentTestData.ThreeYearsAgo);
+        var cycle = await app.Admin.OpenCycleAsync(AssessmentTestData.LastYear, app.Today.AddDays(3));
+        await FileAndAcceptAllAsync(app, cycle);
+        app.PassDeadline(cycle);
+
+        var asCenter = await app.Factory.AsUserAsync(Roles.CenterUser, center.Lead.Id, services =>
+            services.GetRequiredService<CycleScorer>().ScoreAsync(cycle.Id, CancellationToken.None));
+        var resultsAfterRefusal = await app.Factory.WithDbAsync(db => db.AssessmentResults.CountAsync(r => r.CycleId == cycle.Id));
+        var asAdmin = await app.Factory.AsUserAsync(Roles.Admin, null, services =>
+            services.GetRequiredService<CycleScorer>().ScoreAsync(cycle.Id, CancellationToken.None));
+
+        Assert.Equal(FailureKind.Forbidden, asCenter.Failure?.Kind);
+        Assert.Equal(0, resultsAfterRefusal);
+        Assert.True(asAdmin.IsSuccess);
+        Assert.Equal(1, await app.Factory.WithDbAsync(db => db.AssessmentResults.CountAsync(r => r.CycleId == cycle.Id)));
+    }
+
     private static async Task FileAndAcceptAllAsync(AssessmentApp<TFactory> app, CycleDto cycle)
     {
         var reports = await app.Factory.WithDbAsync(db => db.AnnualReports.Where(r => r.CycleId == cycle.Id)
@@ -207,25 +230,27 @@ public abstract class ScoringTests<TFactory>
     /// <summary>Scores the cycle on a context of the app's provider that counts the SELECTs it sends.</summary>
     private static async Task<int> CountSelectsAsync(AssessmentApp<TFactory> app, Guid cycleId)
     {
-        var counter = new SelectCounter();
-        using var scope = app.Factory.Services.CreateScope();
-        var appDb = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var connection = appDb.Database.GetConnectionString()!;
-        IInterceptor[] interceptors =
-        [
-            scope.ServiceProvider.GetRequiredService<InnoCenter.Web.Data.Interceptors.VersionInterceptor>(),
-            scope.ServiceProvider.GetRequiredService<InnoCenter.Web.Data.Interceptors.AuditInterceptor>(),
-            counter,
-        ];
-        AppDbContext db = appDb.Database.IsNpgsql()
-            ? new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(connection).AddInterceptors(interceptors).Options)
-            : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connection).AddInterceptors(interceptors).Options);
-        await using (db)
+        return await app.Factory.AsUserAsync(Roles.Admin, null, async services =>
         {
-            var run = await new CycleScorer(db, app.Factory.Clock).ScoreAsync(cycleId, null, CancellationToken.None);
-            Assert.True(run.IsSuccess, run.IsSuccess ? null : string.Join("; ", run.Failure!.Errors));
-            return counter.Count;
-        }
+            var counter = new SelectCounter();
+            var appDb = services.GetRequiredService<AppDbContext>();
+            var connection = appDb.Database.GetConnectionString()!;
+            IInterceptor[] interceptors =
+            [
+                services.GetRequiredService<InnoCenter.Web.Data.Interceptors.VersionInterceptor>(),
+                services.GetRequiredService<InnoCenter.Web.Data.Interceptors.AuditInterceptor>(),
+                counter,
+            ];
+            AppDbContext db = appDb.Database.IsNpgsql()
+                ? new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(connection).AddInterceptors(interceptors).Options)
+                : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connection).AddInterceptors(interceptors).Options);
+            await using (db)
+            {
+                var run = await new CycleScorer(db, services.GetRequiredService<CurrentUser>(), app.Factory.Clock).ScoreAsync(cycleId, CancellationToken.None);
+                Assert.True(run.IsSuccess, run.IsSuccess ? null : string.Join("; ", run.Failure!.Errors));
+                return counter.Count;
+            }
+        });
     }
 
     private static Task<AssessmentResult> ResultOfAsync(AssessmentApp<TFactory> app, Guid reportId) =>

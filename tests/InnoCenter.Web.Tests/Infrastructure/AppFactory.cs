@@ -142,6 +142,42 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
+    /// <summary>
+    /// Calls services in a scope of their own as a signed-in user of the role, with no endpoint or page in front: for
+    /// handlers that must check the caller themselves rather than trust whoever calls them.
+    /// </summary>
+    public async Task<T> AsUserAsync<T>(string role, Guid? organizationId, Func<IServiceProvider, Task<T>> work)
+    {
+        var (user, _) = await CreateUserAsync(role, organizationId);
+        List<System.Security.Claims.Claim> claims =
+        [
+            new(System.Security.Claims.ClaimTypes.NameIdentifier, user.Id.ToString()),
+            new(System.Security.Claims.ClaimTypes.Name, user.Email!),
+            new(System.Security.Claims.ClaimTypes.Role, role),
+        ];
+        if (organizationId is { } org)
+        {
+            claims.Add(new(CurrentUser.OrganizationClaim, org.ToString()));
+        }
+
+        using var scope = Services.CreateScope();
+        var accessor = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>();
+        var previous = accessor.HttpContext;
+        accessor.HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext
+        {
+            User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(claims, "Test")),
+            RequestServices = scope.ServiceProvider,
+        };
+        try
+        {
+            return await work(scope.ServiceProvider);
+        }
+        finally
+        {
+            accessor.HttpContext = previous;
+        }
+    }
+
     private static void Check(IdentityResult result)
     {
         if (!result.Succeeded)

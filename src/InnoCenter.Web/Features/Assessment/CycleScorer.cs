@@ -5,6 +5,7 @@ using InnoCenter.Domain.Policy;
 using InnoCenter.Domain.Reviews;
 using InnoCenter.Web.Data;
 using InnoCenter.Web.Features.Centers;
+using InnoCenter.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 using InnoCenter.Web.Infrastructure.Localization;
 
@@ -28,13 +29,21 @@ public sealed record ScoreRun(Guid CycleId, IReadOnlyList<AssessmentResult> Resu
 /// rules give for that (<c>consequences.unfiledGrade</c>, 未按期报送) at 0 points; a report filed and awaiting the Admin's
 /// check always holds the scoring, since its content may yet count.
 /// </para>
+/// <para>
+/// Only an Admin scores, and the scorer asks for itself rather than trusting its caller to have asked.
+/// </para>
 /// </summary>
-public sealed class CycleScorer(AppDbContext db, TimeProvider clock)
+public sealed class CycleScorer(AppDbContext db, CurrentUser user, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<Result<ScoreRun>> ScoreAsync(Guid cycleId, Guid? by, CancellationToken ct)
+    public async Task<Result<ScoreRun>> ScoreAsync(Guid cycleId, CancellationToken ct)
     {
+        if (!user.IsAdmin)
+        {
+            return Failure.Forbidden();
+        }
+
         var cycle = await db.AssessmentCycles.FirstOrDefaultAsync(c => c.Id == cycleId, ct);
         if (cycle is null)
         {
@@ -42,7 +51,7 @@ public sealed class CycleScorer(AppDbContext db, TimeProvider clock)
         }
 
         var now = clock.GetUtcNow();
-        var marked = cycle.MarkScored(clock.TodayInBeijing(), by, now);
+        var marked = cycle.MarkScored(clock.TodayInBeijing(), user.Id, now);
         if (!marked.IsSuccess)
         {
             return marked.Failure!;

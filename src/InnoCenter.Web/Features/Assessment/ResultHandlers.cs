@@ -38,7 +38,7 @@ public sealed class ResultHandlers(AppDbContext db, AssessmentAccess access, Cyc
             return Failure.Forbidden();
         }
 
-        var run = await scorer.ScoreAsync(cycleId, access.UserId, ct);
+        var run = await scorer.ScoreAsync(cycleId, ct);
         if (!run.IsSuccess)
         {
             return run.Failure!;

@@ -1,7 +1,7 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace InnoCenter.Web.Infrastructure.Web;
@@ -13,8 +13,9 @@ public sealed record SheetColumn(string Header, IReadOnlyList<string>? Choices =
 /// Writes the one kind of workbook the platform hands out, as a person opens it in Excel or LibreOffice: a bold, frozen
 /// header row (there even when no row follows), column widths fitted to the header and the first rows, dates as date
 /// cells with a date format, numbers as numbers, and in templates a dropdown on every coded column (its choices on a
-/// hidden sheet, so long lists fit). The sheet is written with the SDK's forward-only writer into a package opened
-/// write-only, so a 100,000-row export streams to disk and never sits in memory.
+/// hidden sheet, so long lists fit). The sheet is written with the SDK's forward-only writer straight into the entry of
+/// a zip opened for creation (the package's few other parts are small and written whole), so a 100,000-row export
+/// streams to disk as its rows are read and never sits in memory.
 /// </summary>
 public static class XlsxWriter
 {
@@ -43,10 +44,15 @@ public static class XlsxWriter
         var cols = columns ?? (sample.Count > 0 ? sample[0].Keys.Select(k => new SheetColumn(k)).ToList() : []);
         var withChoices = template ? cols.Select((c, i) => (c, i)).Where(x => x.c.Choices is { Count: > 0 }).ToList() : [];
 
-        using var doc = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        var workbookPart = doc.AddWorkbookPart();
-        var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
-        using (var w = OpenXmlWriter.Create(sheetPart, Encoding.UTF8))
+        // The package is written entry by entry into a zip opened for creation: System.IO.Packaging (under the SDK's
+        // SpreadsheetDocument) opens a read-write stream in update mode, which holds every part uncompressed in memory
+        // until the file closes; here the sheet's rows go to the file as they are read.
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        WriteXml(zip, "[Content_Types].xml", ContentTypes(withChoices.Count > 0));
+        WriteXml(zip, "_rels/.rels", Relationships(("rId1", OfficeDocument, "xl/workbook.xml")));
+        var sheetEntry = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest);
+        await using (var sheetStream = sheetEntry.Open())
+        using (var w = OpenXmlWriter.Create(sheetStream, Encoding.UTF8))
         {
             w.WriteStartElement(new Worksheet());
             w.WriteElement(new SheetViews(new SheetView(
@@ -94,10 +100,10 @@ public static class XlsxWriter
             w.WriteEndElement();
         }
 
-        var sheets = new Sheets(new Sheet { Id = workbookPart.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName(sheetName) });
+        List<(string Id, string Type, string Target)> parts = [("rId1", WorksheetRelationship, "worksheets/sheet1.xml")];
+        var sheets = new Sheets(new Sheet { Id = "rId1", SheetId = 1, Name = SheetName(sheetName) });
         if (withChoices.Count > 0)
         {
-            var listsPart = workbookPart.AddNewPart<WorksheetPart>();
             var data = new SheetData();
             var longest = withChoices.Max(x => x.c.Choices!.Count);
             for (var r = 0; r < longest; r++)
@@ -115,14 +121,48 @@ public static class XlsxWriter
                 data.Append(row);
             }
 
-            listsPart.Worksheet = new Worksheet(data);
-            sheets.Append(new Sheet { Id = workbookPart.GetIdOfPart(listsPart), SheetId = 2, Name = ListsSheet, State = SheetStateValues.Hidden });
+            WriteXml(zip, "xl/worksheets/sheet2.xml", new Worksheet(data).OuterXml);
+            parts.Add(("rId2", WorksheetRelationship, "worksheets/sheet2.xml"));
+            sheets.Append(new Sheet { Id = "rId2", SheetId = 2, Name = ListsSheet, State = SheetStateValues.Hidden });
         }
 
-        var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
-        styles.Stylesheet = Stylesheet();
-        workbookPart.Workbook = new Workbook(sheets);
+        parts.Add(("rIdStyles", StylesRelationship, "styles.xml"));
+        WriteXml(zip, "xl/styles.xml", Stylesheet().OuterXml);
+        WriteXml(zip, "xl/workbook.xml", new Workbook(sheets).OuterXml);
+        WriteXml(zip, "xl/_rels/workbook.xml.rels", Relationships([.. parts]));
     }
+
+    private const string OfficeDocument = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
+
+    private const string WorksheetRelationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+
+    private const string StylesRelationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
+
+    private static void WriteXml(ZipArchive zip, string name, string xml)
+    {
+        using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false));
+        writer.Write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>");
+        writer.Write(xml);
+    }
+
+    private static string ContentTypes(bool withLists)
+    {
+        var sheet = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+        return "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+               + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+               + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+               + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+               + $"<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"{sheet}\"/>"
+               + (withLists ? $"<Override PartName=\"/xl/worksheets/sheet2.xml\" ContentType=\"{sheet}\"/>" : string.Empty)
+               + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+               + "</Types>";
+    }
+
+    private static string Relationships(params (string Id, string Type, string Target)[] relationships) =>
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        + string.Concat(relationships.Select(r => $"<Relationship Id=\"{r.Id}\" Type=\"{r.Type}\" Target=\"{r.Target}\"/>"))
+        + "</Relationships>";
 
     private const string ListsSheet = "lists";
 
