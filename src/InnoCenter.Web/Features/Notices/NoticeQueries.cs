@@ -31,6 +31,14 @@ public sealed class NoticeQueries(AppDbContext db, PolicyProvider policy, TimePr
         return new PagedResult<PublicNoticeDto>(items, p, size, total);
     }
 
+    /// <summary>
+    /// The newest public notices' headings (the portal's home page and Atom feed): no total and no consortia, which
+    /// those readers do not show; read in the order of the index (Status, NoticeStartsOn DESC, Id).
+    /// </summary>
+    public async Task<IReadOnlyList<NoticeHeading>> LatestHeadingsAsync(int take, CancellationToken ct) =>
+        await PublicNoticeQuery().OrderByDescending(a => a.NoticeStartsOn).ThenBy(a => a.Id).Take(take)
+            .Select(a => new NoticeHeading(a.Id, a.CenterName, a.NoticeStartsOn!.Value)).ToListAsync(ct);
+
     private IQueryable<Application> PublicNoticeQuery()
     {
         return db.Applications.AsNoTracking()

@@ -139,6 +139,9 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CenterName", "LeadName", "Status");
 
+                    b.HasIndex("Status", "NoticeStartsOn", "Id")
+                        .IsDescending(false, true, false);
+
                     b.ToTable("Applications", (string)null);
                 });
 

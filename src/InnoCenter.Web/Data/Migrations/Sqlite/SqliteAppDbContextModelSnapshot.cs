@@ -133,6 +133,9 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CenterName", "LeadName", "Status");
 
+                    b.HasIndex("Status", "NoticeStartsOn", "Id")
+                        .IsDescending(false, true, false);
+
                     b.ToTable("Applications", (string)null);
                 });
 
