@@ -574,6 +574,23 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.ToTable("AssessmentResults", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCenter.Domain.Assessment.CycleStatistics", b =>
+                {
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FiguresJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("CycleId");
+
+                    b.ToTable("AssessmentCycleStatistics", (string)null);
+                });
+
             modelBuilder.Entity("InnoCenter.Domain.Assessment.ReportValue", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4749,6 +4766,15 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnoCenter.Domain.Assessment.CycleStatistics", b =>
+                {
+                    b.HasOne("InnoCenter.Domain.Assessment.AssessmentCycle", null)
+                        .WithOne()
+                        .HasForeignKey("InnoCenter.Domain.Assessment.CycleStatistics", "CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

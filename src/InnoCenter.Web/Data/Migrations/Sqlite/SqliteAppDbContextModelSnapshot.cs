@@ -568,6 +568,23 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.ToTable("AssessmentResults", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCenter.Domain.Assessment.CycleStatistics", b =>
+                {
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FiguresJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CycleId");
+
+                    b.ToTable("AssessmentCycleStatistics", (string)null);
+                });
+
             modelBuilder.Entity("InnoCenter.Domain.Assessment.ReportValue", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4733,6 +4750,15 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnoCenter.Domain.Assessment.CycleStatistics", b =>
+                {
+                    b.HasOne("InnoCenter.Domain.Assessment.AssessmentCycle", null)
+                        .WithOne()
+                        .HasForeignKey("InnoCenter.Domain.Assessment.CycleStatistics", "CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
