@@ -46,6 +46,13 @@ public abstract class OverviewStatisticsTests<TFactory>
         Assert.Equal(kept.Mean, whole.Mean);
         Assert.Equal(whole.Dimensions.Select(d => (d.Code, d.Mean, d.Min, d.Max)), second.Dimensions.Select(d => (d.Code, d.Mean, d.Min, d.Max)));
         Assert.Equal(3, whole.Grades.Sum(g => g.Count));
+        // Each row's points per dimension (read from its breakdown) agree with the kept spread of that dimension.
+        foreach (var d in whole.Dimensions)
+        {
+            Assert.Equal(d.Max, whole.Centers.Items.Max(c => c.DimensionPoints[d.Code]));
+            Assert.Equal(d.Min, whole.Centers.Items.Min(c => c.DimensionPoints[d.Code]));
+        }
+
         // The page shows 20 a page: all three are on the first, none on the second.
         Assert.Contains("统计强" + tag, whole.Centers.Items.Select(c => c.CenterName));
         Assert.DoesNotContain("统计强" + tag, secondPage);
@@ -91,13 +98,18 @@ public abstract class OverviewStatisticsTests<TFactory>
             return (json is null ? null : CycleStatistics.Read(json), await CycleStatisticsStore.ComputeAsync(db, cycle, CancellationToken.None));
         });
 
-    /// <summary>The figures as one comparable text (records compare their lists by reference).</summary>
+    /// <summary>
+    /// The figures as one comparable text (records compare their lists by reference). Decimals by value: a total read
+    /// back from the database carries the column's scale (100.0000) where the scorer's has its own (100).
+    /// </summary>
     private static string Canonical(CycleFigures f) => string.Join(
         "|",
-        f.Results, f.Complete, f.Mean, f.Min, f.Max,
+        f.Results, f.Complete, N(f.Mean), N(f.Min), N(f.Max),
         string.Join(",", f.GradeCounts.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Value}")),
-        string.Join(",", f.Dimensions.Select(d => $"{d.Code}:{d.Mean}/{d.Min}/{d.Max}")),
+        string.Join(",", f.Dimensions.Select(d => $"{d.Code}:{N(d.Mean)}/{N(d.Min)}/{N(d.Max)}")),
         string.Join(",", f.Ranking));
+
+    private static string N(decimal? value) => value?.ToString("0.############", System.Globalization.CultureInfo.InvariantCulture) ?? "-";
 }
 
 public sealed class SqliteOverviewStatisticsTests : OverviewStatisticsTests<SqliteAppFactory>;

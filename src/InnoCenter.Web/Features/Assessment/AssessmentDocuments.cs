@@ -100,13 +100,16 @@ public sealed class AssessmentDocuments(
             return Failure.NotFound("assessment.cycle_not_found");
         }
 
-        var cycle = await db.AssessmentCycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId, ct);
+        // The cycle's columns that the overview shows, not its exclusions (tens of kilobytes at national scale).
+        var cycle = await db.AssessmentCycles.AsNoTracking().Where(c => c.Id == cycleId)
+            .Select(c => new { c.Id, c.Year, c.Status, c.PolicyCode, c.PolicyVersion, c.RulesJson }).FirstOrDefaultAsync(ct);
         if (cycle is null)
         {
             return Failure.NotFound("assessment.cycle_not_found");
         }
 
-        var figures = await CycleStatisticsStore.FiguresAsync(db, cycle, ct);
+        var rules = AssessmentCycle.ReadRules(cycle.RulesJson);
+        var figures = await CycleStatisticsStore.FiguresAsync(db, cycle.Id, rules, ct);
         var (p, size) = Paging.Normalize(page, pageSize);
         var ids = figures.Ranking.Skip((p - 1) * size).Take(size).ToList();
         var rows = (await (from r in db.AssessmentResults.AsNoTracking()
@@ -116,7 +119,6 @@ public sealed class AssessmentDocuments(
             .ToDictionary(r => r.ReportId);
         var centerIds = rows.Values.Select(r => r.CenterId).ToList();
         var decisions = await db.AssessmentDecisions.AsNoTracking().Where(d => d.CycleId == cycleId && centerIds.Contains(d.CenterId)).ToDictionaryAsync(d => d.CenterId, ct);
-        var rules = cycle.Rules;
         var en = LocalizationSetup.IsEnglish;
         var dimensions = rules.IndicatorSystem.Dimensions.Select(d =>
         {
@@ -131,12 +133,28 @@ public sealed class AssessmentDocuments(
         // A result removed since the figures were kept (the cycle scored again by another node meanwhile) is skipped.
         var centers = ids.Where(rows.ContainsKey).Select(id => rows[id]).Select(r => new OverviewRow(
             r.ReportId, r.Name, r.Total, r.Grade, rules.FindGrade(r.Grade)?.Label(en) ?? r.Grade, r.IsComplete,
-            (System.Text.Json.JsonSerializer.Deserialize<DimensionsOnly>(r.DetailJson, AssessmentCycle.Json)?.Dimensions ?? []).ToDictionary(d => d.Dimension, d => d.Points),
+            DimensionsOf(r.DetailJson).ToDictionary(d => d.Dimension, d => d.Points),
             decisions.TryGetValue(r.CenterId, out var decision) ? text[$"assessment.consequence.{decision.Kind}"] : null, r.Unfiled)).ToList();
         return new OverviewDto(
             cycle.Id, cycle.Year, cycle.Status.ToString(), text[$"assessment.cycle_status.{cycle.Status}"], cycle.PolicyCode, cycle.PolicyVersion,
             figures.Results, figures.Complete, figures.Mean, figures.Min, figures.Max,
             grades, dimensions, new PagedResult<OverviewRow>(centers, p, size, figures.Ranking.Count));
+    }
+
+    /// <summary>
+    /// The dimensions of a stored breakdown, read up to the end of its <c>dimensions</c> array: they are written first
+    /// (<see cref="ResultDetail"/>), so the indicator lines — nine tenths of the text — are never parsed.
+    /// </summary>
+    internal static IReadOnlyList<ResultDimension> DimensionsOf(string detailJson)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(detailJson));
+        if (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.StartObject && reader.Read()
+            && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName && reader.ValueTextEquals("dimensions"u8) && reader.Read())
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<List<ResultDimension>>(ref reader, AssessmentCycle.Json) ?? [];
+        }
+
+        return System.Text.Json.JsonSerializer.Deserialize<DimensionsOnly>(detailJson, AssessmentCycle.Json)?.Dimensions ?? [];
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using InnoCenter.Domain.Assessment;
+using InnoCenter.Domain.Policy;
 using InnoCenter.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,28 +27,31 @@ public static class CycleStatisticsStore
     }
 
     /// <summary>The cycle's figures: the kept row, or computed from its results where none is kept yet.</summary>
-    public static async Task<CycleFigures> FiguresAsync(AppDbContext db, AssessmentCycle cycle, CancellationToken ct)
+    public static async Task<CycleFigures> FiguresAsync(AppDbContext db, Guid cycleId, AssessmentRules rules, CancellationToken ct)
     {
-        var json = await db.AssessmentCycleStatistics.AsNoTracking().Where(s => s.CycleId == cycle.Id).Select(s => s.FiguresJson).FirstOrDefaultAsync(ct);
-        return json is not null ? CycleStatistics.Read(json) : await ComputeAsync(db, cycle, ct);
+        var json = await db.AssessmentCycleStatistics.AsNoTracking().Where(s => s.CycleId == cycleId).Select(s => s.FiguresJson).FirstOrDefaultAsync(ct);
+        return json is not null ? CycleStatistics.Read(json) : await ComputeAsync(db, cycleId, rules, ct);
     }
 
     /// <summary>The figures recomputed from the stored results: what the kept row must equal.</summary>
-    public static async Task<CycleFigures> ComputeAsync(AppDbContext db, AssessmentCycle cycle, CancellationToken ct)
+    public static Task<CycleFigures> ComputeAsync(AppDbContext db, AssessmentCycle cycle, CancellationToken ct) =>
+        ComputeAsync(db, cycle.Id, cycle.Rules, ct);
+
+    private static async Task<CycleFigures> ComputeAsync(AppDbContext db, Guid cycleId, AssessmentRules rules, CancellationToken ct)
     {
         var rows = await (from r in db.AssessmentResults.AsNoTracking()
                           join c in db.Centers on r.CenterId equals c.Id
-                          where r.CycleId == cycle.Id
+                          where r.CycleId == cycleId
                           select new { r.ReportId, r.Total, r.Grade, r.IsComplete, r.Unfiled, r.DetailJson, c.Name }).ToListAsync(ct);
         // Only the dimensions of each breakdown are read: the statistics need no indicator lines.
         var results = rows.Select(r => new RankedResult(
             r.ReportId, r.Name, r.Total, r.Grade, r.IsComplete, r.Unfiled,
             System.Text.Json.JsonSerializer.Deserialize<DimensionsOnly>(r.DetailJson, AssessmentCycle.Json)?.Dimensions ?? [])).ToList();
-        return CycleFigures.Compute(DimensionCodes(cycle), results);
+        return CycleFigures.Compute(DimensionCodes(rules), results);
     }
 
-    public static IReadOnlyList<string> DimensionCodes(AssessmentCycle cycle) =>
-        cycle.Rules.IndicatorSystem.Dimensions.Select(d => d.Code).ToList();
+    public static IReadOnlyList<string> DimensionCodes(AssessmentRules rules) =>
+        rules.IndicatorSystem.Dimensions.Select(d => d.Code).ToList();
 
     /// <summary>At start: keeps the figures of every cycle that has results and no row yet. One indexed read otherwise.</summary>
     public static async Task<int> RunIfPendingAsync(AppDbContext db, TimeProvider clock, CancellationToken ct)
