@@ -238,7 +238,6 @@ public sealed class AssessmentDocuments(
     }
 
     private static string Num(decimal v) => v.ToString("0.##", CultureInfo.InvariantCulture);
-
 }
 
 /// <summary>The dimensions of a stored breakdown; the lines are skipped when read.</summary>
