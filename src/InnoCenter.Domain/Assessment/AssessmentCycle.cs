@@ -74,8 +74,11 @@ public sealed class AssessmentCycle : IAudited, IVersioned
 
     public int Version { get; set; }
 
-    public AssessmentRules Rules => _rules ??= JsonSerializer.Deserialize<AssessmentRules>(RulesJson, Json)
-                                                ?? throw new InvalidOperationException("The cycle has no assessment rules.");
+    public AssessmentRules Rules => _rules ??= ReadRules(RulesJson);
+
+    /// <summary>The rules of a cycle from their stored JSON, for a reader that projects the column instead of loading the cycle.</summary>
+    public static AssessmentRules ReadRules(string json) =>
+        JsonSerializer.Deserialize<AssessmentRules>(json, Json) ?? throw new InvalidOperationException("The cycle has no assessment rules.");
 
     public IReadOnlyList<DeadlineChange> DeadlineChanges => JsonSerializer.Deserialize<List<DeadlineChange>>(DeadlineChangesJson, Json) ?? [];
 

@@ -112,6 +112,8 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<AssessmentResult> AssessmentResults => Set<AssessmentResult>();
 
+    public DbSet<CycleStatistics> AssessmentCycleStatistics => Set<CycleStatistics>();
+
     public DbSet<AssessmentDecision> AssessmentDecisions => Set<AssessmentDecision>();
 
     public DbSet<InnoCenter.Domain.Documents.DocumentNumber> DocumentNumbers => Set<InnoCenter.Domain.Documents.DocumentNumber>();

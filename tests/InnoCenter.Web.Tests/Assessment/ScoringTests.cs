@@ -134,7 +134,7 @@ public abstract class ScoringTests<TFactory>
         // The statistics are those of the one scored report; the two unfiled are counted in the grades only.
         Assert.Equal((78m, 78m, 78m), (overview.Mean, overview.Min, overview.Max));
         Assert.Equal(2, overview.Grades.Single(g => g.Code == "fail").Count);
-        Assert.True(overview.Centers.Single(c => c.ReportId == silentReport.Id).Unfiled);
+        Assert.True(overview.Centers.Items.Single(c => c.ReportId == silentReport.Id).Unfiled);
         Assert.True(card.Unfiled);
         Assert.Contains("未在截止日期前报送", page);
     }

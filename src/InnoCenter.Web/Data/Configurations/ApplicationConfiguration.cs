@@ -33,6 +33,9 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         b.HasIndex(x => x.LeadOrganizationId);
         // The public notices, newest first, read in this order from the index.
         b.HasIndex(x => new { x.NoticeStartsOn, x.Id }).IsDescending(true, false);
+        // …and by status first: the public list's count (two statuses) is read from this index alone, and its page sorts
+        // index entries instead of visiting every public notice's row.
+        b.HasIndex(x => new { x.Status, x.NoticeStartsOn, x.Id }).IsDescending(false, true, false);
         // The pipeline's text search counts its matches by scanning this narrow index instead of the whole table.
         b.HasIndex(x => new { x.CenterName, x.LeadName, x.Status });
         b.Property(x => x.Version).IsConcurrencyToken();

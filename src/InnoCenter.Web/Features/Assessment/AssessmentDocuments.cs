@@ -8,6 +8,7 @@ using InnoCenter.Domain.Policy;
 using InnoCenter.Web.Data;
 using InnoCenter.Web.Infrastructure.Documents;
 using InnoCenter.Web.Infrastructure.Localization;
+using InnoCenter.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace InnoCenter.Web.Features.Assessment;
@@ -88,55 +89,72 @@ public sealed class AssessmentDocuments(
     public async Task<bool> CycleExistsAsync(Guid cycleId, CancellationToken ct) =>
         access.IsAdmin && await db.AssessmentCycles.AnyAsync(c => c.Id == cycleId, ct);
 
-    public async Task<Result<OverviewDto>> OverviewAsync(Guid cycleId, CancellationToken ct)
+    /// <summary>
+    /// The overview of a cycle: its statistics from the row kept when it was scored (<see cref="CycleStatisticsStore"/>),
+    /// and one page of its results in the order kept with them (total, highest first, then the center's name).
+    /// </summary>
+    public async Task<Result<OverviewDto>> OverviewAsync(Guid cycleId, int? page, int? pageSize, CancellationToken ct)
     {
         if (!access.IsAdmin)
         {
             return Failure.NotFound("assessment.cycle_not_found");
         }
 
-        var cycle = await db.AssessmentCycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId, ct);
+        // The cycle's columns that the overview shows, not its exclusions (tens of kilobytes at national scale).
+        var cycle = await db.AssessmentCycles.AsNoTracking().Where(c => c.Id == cycleId)
+            .Select(c => new { c.Id, c.Year, c.Status, c.PolicyCode, c.PolicyVersion, c.RulesJson }).FirstOrDefaultAsync(ct);
         if (cycle is null)
         {
             return Failure.NotFound("assessment.cycle_not_found");
         }
 
-        // Only the dimensions of each breakdown are read: the overview needs no indicator lines, and skipping them halves the work.
+        var rules = AssessmentCycle.ReadRules(cycle.RulesJson);
+        var figures = await CycleStatisticsStore.FiguresAsync(db, cycle.Id, rules, ct);
+        var (p, size) = Paging.Normalize(page, pageSize);
+        var ids = figures.Ranking.Skip((p - 1) * size).Take(size).ToList();
         var rows = (await (from r in db.AssessmentResults.AsNoTracking()
                            join c in db.Centers on r.CenterId equals c.Id
-                           where r.CycleId == cycleId
+                           where r.CycleId == cycleId && ids.Contains(r.ReportId)
                            select new { r.ReportId, r.CenterId, r.Total, r.Grade, r.IsComplete, r.Unfiled, r.DetailJson, c.Name }).ToListAsync(ct))
-            .Select(r => new
-            {
-                Result = new OverviewResult(r.ReportId, r.CenterId, r.Total, r.Grade, r.IsComplete, r.Unfiled,
-                    System.Text.Json.JsonSerializer.Deserialize<DimensionsOnly>(r.DetailJson, AssessmentCycle.Json)?.Dimensions ?? []),
-                r.Name,
-            })
-            .ToList();
-        var decisions = await db.AssessmentDecisions.AsNoTracking().Where(d => d.CycleId == cycleId).ToDictionaryAsync(d => d.CenterId, ct);
-        var rules = cycle.Rules;
+            .ToDictionary(r => r.ReportId);
+        var centerIds = rows.Values.Select(r => r.CenterId).ToList();
+        var decisions = await db.AssessmentDecisions.AsNoTracking().Where(d => d.CycleId == cycleId && centerIds.Contains(d.CenterId)).ToDictionaryAsync(d => d.CenterId, ct);
         var en = LocalizationSetup.IsEnglish;
-        // Statistics describe the reports that were scored: an unfiled report's 0 says nothing about the centers' performance.
-        var scored = rows.Where(r => !r.Result.Unfiled).ToList();
-        var totals = scored.Select(r => r.Result.Total).ToList();
         var dimensions = rules.IndicatorSystem.Dimensions.Select(d =>
         {
-            var points = scored.Select(r => r.Result.Dimensions.FirstOrDefault(x => x.Dimension == d.Code)?.Points ?? 0m).ToList();
-            return new DimensionStat(d.Code, d.Label(en), d.Points, Mean(points), points.Count == 0 ? null : points.Min(), points.Count == 0 ? null : points.Max());
+            var kept = figures.Dimensions.FirstOrDefault(x => x.Code == d.Code);
+            return new DimensionStat(d.Code, d.Label(en), d.Points, kept?.Mean, kept?.Min, kept?.Max);
         }).ToList();
         var grades = rules.GradeBands.Select(b =>
         {
-            var count = rows.Count(r => r.Result.Grade == b.Code);
-            return new GradeShare(b.Code, b.Label(en), b.Min, count, rows.Count == 0 ? 0m : Math.Round(100m * count / rows.Count, 1, MidpointRounding.AwayFromZero));
+            var count = figures.GradeCounts.GetValueOrDefault(b.Code);
+            return new GradeShare(b.Code, b.Label(en), b.Min, count, figures.Results == 0 ? 0m : Math.Round(100m * count / figures.Results, 1, MidpointRounding.AwayFromZero));
         }).ToList();
-        var centers = rows.OrderByDescending(r => r.Result.Total).ThenBy(r => r.Name, StringComparer.Ordinal).Select(r => new OverviewRow(
-            r.Result.ReportId, r.Name, r.Result.Total, r.Result.Grade, rules.FindGrade(r.Result.Grade)?.Label(en) ?? r.Result.Grade, r.Result.IsComplete,
-            r.Result.Dimensions.ToDictionary(d => d.Dimension, d => d.Points),
-            decisions.TryGetValue(r.Result.CenterId, out var decision) ? text[$"assessment.consequence.{decision.Kind}"] : null, r.Result.Unfiled)).ToList();
+        // A result removed since the figures were kept (the cycle scored again by another node meanwhile) is skipped.
+        var centers = ids.Where(rows.ContainsKey).Select(id => rows[id]).Select(r => new OverviewRow(
+            r.ReportId, r.Name, r.Total, r.Grade, rules.FindGrade(r.Grade)?.Label(en) ?? r.Grade, r.IsComplete,
+            DimensionsOf(r.DetailJson).ToDictionary(d => d.Dimension, d => d.Points),
+            decisions.TryGetValue(r.CenterId, out var decision) ? text[$"assessment.consequence.{decision.Kind}"] : null, r.Unfiled)).ToList();
         return new OverviewDto(
             cycle.Id, cycle.Year, cycle.Status.ToString(), text[$"assessment.cycle_status.{cycle.Status}"], cycle.PolicyCode, cycle.PolicyVersion,
-            rows.Count, rows.Count(r => r.Result.IsComplete), Mean(totals), totals.Count == 0 ? null : totals.Min(), totals.Count == 0 ? null : totals.Max(),
-            grades, dimensions, centers);
+            figures.Results, figures.Complete, figures.Mean, figures.Min, figures.Max,
+            grades, dimensions, new PagedResult<OverviewRow>(centers, p, size, figures.Ranking.Count));
+    }
+
+    /// <summary>
+    /// The dimensions of a stored breakdown, read up to the end of its <c>dimensions</c> array: they are written first
+    /// (<see cref="ResultDetail"/>), so the indicator lines — nine tenths of the text — are never parsed.
+    /// </summary>
+    internal static IReadOnlyList<ResultDimension> DimensionsOf(string detailJson)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(detailJson));
+        if (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.StartObject && reader.Read()
+            && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName && reader.ValueTextEquals("dimensions"u8) && reader.Read())
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<List<ResultDimension>>(ref reader, AssessmentCycle.Json) ?? [];
+        }
+
+        return System.Text.Json.JsonSerializer.Deserialize<DimensionsOnly>(detailJson, AssessmentCycle.Json)?.Dimensions ?? [];
     }
 
     /// <summary>
@@ -220,13 +238,7 @@ public sealed class AssessmentDocuments(
     }
 
     private static string Num(decimal v) => v.ToString("0.##", CultureInfo.InvariantCulture);
-
-    private static decimal? Mean(IReadOnlyList<decimal> values) =>
-        values.Count == 0 ? null : Math.Round(values.Sum() / values.Count, 2, MidpointRounding.AwayFromZero);
 }
-
-/// <summary>A result as the overview reads it: without its indicator lines.</summary>
-internal sealed record OverviewResult(Guid ReportId, Guid CenterId, decimal Total, string Grade, bool IsComplete, bool Unfiled, IReadOnlyList<ResultDimension> Dimensions);
 
 /// <summary>The dimensions of a stored breakdown; the lines are skipped when read.</summary>
 internal sealed record DimensionsOnly(IReadOnlyList<ResultDimension> Dimensions);
@@ -241,7 +253,7 @@ public sealed record OverviewRow(
 
 public sealed record OverviewDto(
     Guid CycleId, int Year, string Status, string StatusLabel, string PolicyCode, int PolicyVersion, int Scored, int Complete,
-    decimal? Mean, decimal? Min, decimal? Max, IReadOnlyList<GradeShare> Grades, IReadOnlyList<DimensionStat> Dimensions, IReadOnlyList<OverviewRow> Centers);
+    decimal? Mean, decimal? Min, decimal? Max, IReadOnlyList<GradeShare> Grades, IReadOnlyList<DimensionStat> Dimensions, PagedResult<OverviewRow> Centers);
 
 public sealed record ExportLine(
     string Center, string CreditCode, int Year, decimal Total, string Grade, string Dimension, string Indicator, string Kind, string Unit,

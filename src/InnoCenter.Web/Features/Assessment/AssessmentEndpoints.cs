@@ -78,8 +78,9 @@ public static class AssessmentEndpoints
     private static async Task<Results<Ok<ScorecardDto>, ProblemHttpResult>> Scorecard(Guid id, ScorecardQueries queries, Text text, CancellationToken ct) =>
         Ok(await queries.GetAsync(id, ct), text);
 
-    private static async Task<Results<Ok<OverviewDto>, ProblemHttpResult>> Overview(Guid id, AssessmentDocuments documents, Text text, CancellationToken ct) =>
-        Ok(await documents.OverviewAsync(id, ct), text);
+    private static async Task<Results<Ok<OverviewDto>, ProblemHttpResult>> Overview(
+        Guid id, int? page, int? pageSize, AssessmentDocuments documents, Text text, CancellationToken ct) =>
+        Ok(await documents.OverviewAsync(id, page, pageSize, ct), text);
 
     /// <summary>Every indicator of every center as a row, with the numerator and the denominator of each ratio.</summary>
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Export(

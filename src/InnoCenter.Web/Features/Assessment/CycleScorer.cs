@@ -143,6 +143,11 @@ public sealed class CycleScorer(AppDbContext db, CurrentUser user, TimeProvider 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.AssessmentResults.RemoveRange(await db.AssessmentResults.Where(r => r.CycleId == cycleId).ToListAsync(ct));
         db.AssessmentResults.AddRange(results);
+        // The overview's statistics and order change only here: kept with the results, in the same transaction.
+        var nameOf = reports.ToDictionary(r => r.CenterId, r => r.Name);
+        var figures = CycleFigures.Compute(CycleStatisticsStore.DimensionCodes(rules), results.Select(r => new RankedResult(
+            r.ReportId, nameOf[r.CenterId], r.Total, r.Grade, r.IsComplete, r.Unfiled, r.Detail.Dimensions)).ToList());
+        await CycleStatisticsStore.KeepAsync(db, cycle.Id, figures, now, ct);
         // Another Admin scored or published the cycle meanwhile; theirs stands.
         if (await db.SaveVersionedAsync(ct) is { } lost)
         {

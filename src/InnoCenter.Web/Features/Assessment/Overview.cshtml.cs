@@ -16,7 +16,8 @@ public sealed class OverviewModel(AssessmentDocuments documents) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var found = await documents.OverviewAsync(Id, ct);
+        // The page number comes from the query string as the shared pager writes it (Razor Pages' own route value is also called "page").
+        var found = await documents.OverviewAsync(Id, int.TryParse(Request.Query["page"], out var n) ? n : null, null, ct);
         if (!found.IsSuccess)
         {
             return NotFound();

@@ -19,7 +19,7 @@ public sealed class IndexModel(NoticeQueries queries, ScorecardQueries assessmen
     /// <summary>The page number comes from the query string as the shared pager writes it (Razor Pages' own route value is also called "page").</summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Result = await queries.PageAsync(int.TryParse(Request.Query["page"], out var n) ? n : null, null, ct);
+        Result = await queries.PageAsync(int.TryParse(Request.Query["page"], out var n) ? n : null, null, ct, members: false);
         AssessmentNotices = await assessment.NoticeListAsync(ct);
     }
 }

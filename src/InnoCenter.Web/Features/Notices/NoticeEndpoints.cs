@@ -34,7 +34,7 @@ public static class NoticeEndpoints
 
     /// <summary>A page of the public notices, newest first (<c>page</c>, <c>pageSize</c> up to 200; 20 by default).</summary>
     private static async Task<Ok<IReadOnlyList<PublicNoticeDto>>> PublicNotices(int? page, int? pageSize, NoticeQueries queries, CancellationToken ct) =>
-        TypedResults.Ok((await queries.PageAsync(page, pageSize, ct)).Items);
+        TypedResults.Ok(await queries.ListAsync(page, pageSize, ct));
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> NoticeDocument(Guid id, NoticeDocuments documents, Text text, CancellationToken ct)
     {

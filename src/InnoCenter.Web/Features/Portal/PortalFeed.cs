@@ -27,7 +27,7 @@ public static class PortalFeed
         PublicDocumentQueries documents, PublicLinks links, Text text, CancellationToken ct)
     {
         var items = new List<SyndicationItem>();
-        foreach (var n in (await notices.PageAsync(1, Take, ct)).Items)
+        foreach (var n in await notices.LatestHeadingsAsync(Take, ct))
         {
             var link = links.Absolute($"/Notices/Details/{n.ApplicationId}");
             var at = new DateTimeOffset(n.StartsOn.ToDateTime(TimeOnly.MinValue), LocalizationSetup.Beijing.BaseUtcOffset);

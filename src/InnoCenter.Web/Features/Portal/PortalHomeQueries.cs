@@ -15,7 +15,7 @@ public sealed record HomeCenter(Guid Id, string Name, CenterStatus Status, DateO
 
 public sealed record PortalHome(
     string ProgrammeName,
-    IReadOnlyList<PublicNoticeDto> Notices,
+    IReadOnlyList<NoticeHeading> Notices,
     IReadOnlyList<AssessmentNoticeRow> Results,
     IReadOnlyList<PublicCaseRow> FeaturedCases,
     IReadOnlyList<HomeCenter> Centers,
@@ -35,7 +35,7 @@ public sealed class PortalHomeQueries(
 
     public async Task<PortalHome> GetAsync(CancellationToken ct)
     {
-        var notices = (await publicNotices.PageAsync(1, Take, ct)).Items;
+        var notices = await publicNotices.LatestHeadingsAsync(Take, ct);
         var results = (await assessment.NoticeListAsync(ct)).Take(Take).ToList();
         var featured = await cases.FeaturedAsync(Take, ct);
         if (featured.Count == 0)

@@ -41,8 +41,11 @@ public static class SearchIndex
         }
 
         var match = string.Join(" AND ", terms.Select(t => t.Prefix ? $"\"{t.Text}\"*" : $"\"{t.Text}\""));
+        // CROSS JOIN keeps SQLite's planner from its own order: without statistics it walked every entry of the kind
+        // by the (Kind, RecordId) index and probed the FTS table once per entry — 10,000 probes for the applications
+        // (0.2 s), 300,000 for the IP records (97 s) — where the match first and the entry by rowid take 1–100 ms.
         return db.Database.SqlQuery<Guid>(
-            $"""SELECT e."RecordId" AS "Value" FROM "SearchEntriesFts" JOIN "SearchEntries" AS e ON e."Id" = "SearchEntriesFts".rowid WHERE "SearchEntriesFts" MATCH {match} AND e."Kind" = {kind}""");
+            $"""SELECT e."RecordId" AS "Value" FROM "SearchEntriesFts" CROSS JOIN "SearchEntries" AS e ON e."Id" = "SearchEntriesFts".rowid WHERE "SearchEntriesFts" MATCH {match} AND e."Kind" = {kind}""");
     }
 
     /// <summary>Where a list counts no further under a text search: "1,000+" is shown instead of an exact total.</summary>

@@ -87,6 +87,20 @@ public sealed class AssessmentResultConfiguration : IEntityTypeConfiguration<Ass
     }
 }
 
+/// <summary>The kept statistics of a cycle, one row per scored cycle (derived from its results, not audited).</summary>
+public sealed class CycleStatisticsConfiguration : IEntityTypeConfiguration<CycleStatistics>
+{
+    public void Configure(EntityTypeBuilder<CycleStatistics> b)
+    {
+        b.ToTable("AssessmentCycleStatistics");
+        b.HasKey(x => x.CycleId);
+        b.Property(x => x.CycleId).ValueGeneratedNever();
+        b.Property(x => x.FiguresJson).IsRequired();
+        b.Ignore(x => x.Figures);
+        b.HasOne<AssessmentCycle>().WithOne().HasForeignKey<CycleStatistics>(x => x.CycleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 public sealed class AssessmentDecisionConfiguration : IEntityTypeConfiguration<AssessmentDecision>
 {
     public void Configure(EntityTypeBuilder<AssessmentDecision> b)

@@ -139,6 +139,9 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CenterName", "LeadName", "Status");
 
+                    b.HasIndex("Status", "NoticeStartsOn", "Id")
+                        .IsDescending(false, true, false);
+
                     b.ToTable("Applications", (string)null);
                 });
 
@@ -569,6 +572,23 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("AssessmentResults", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCenter.Domain.Assessment.CycleStatistics", b =>
+                {
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FiguresJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("CycleId");
+
+                    b.ToTable("AssessmentCycleStatistics", (string)null);
                 });
 
             modelBuilder.Entity("InnoCenter.Domain.Assessment.ReportValue", b =>
@@ -4767,6 +4787,15 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnoCenter.Domain.Assessment.CycleStatistics", b =>
+                {
+                    b.HasOne("InnoCenter.Domain.Assessment.AssessmentCycle", null)
+                        .WithOne()
+                        .HasForeignKey("InnoCenter.Domain.Assessment.CycleStatistics", "CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -133,6 +133,9 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CenterName", "LeadName", "Status");
 
+                    b.HasIndex("Status", "NoticeStartsOn", "Id")
+                        .IsDescending(false, true, false);
+
                     b.ToTable("Applications", (string)null);
                 });
 
@@ -563,6 +566,23 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("AssessmentResults", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCenter.Domain.Assessment.CycleStatistics", b =>
+                {
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FiguresJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CycleId");
+
+                    b.ToTable("AssessmentCycleStatistics", (string)null);
                 });
 
             modelBuilder.Entity("InnoCenter.Domain.Assessment.ReportValue", b =>
@@ -4751,6 +4771,15 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnoCenter.Domain.Assessment.CycleStatistics", b =>
+                {
+                    b.HasOne("InnoCenter.Domain.Assessment.AssessmentCycle", null)
+                        .WithOne()
+                        .HasForeignKey("InnoCenter.Domain.Assessment.CycleStatistics", "CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
