@@ -40,9 +40,13 @@ public static class SearchIndex
                 $"""SELECT "RecordId" AS "Value" FROM "SearchEntries" WHERE "Kind" = {kind} AND "Vector" @@ CAST({query} AS tsquery)""");
         }
 
+        // CROSS JOIN fixes the order (SQLite never reorders it): the MATCH once, then each hit by its rowid. With a plain
+        // JOIN the planner walked the kind's entries through (Kind, RecordId) and ran the MATCH once per entry
+        // ("SCAN SearchEntriesFts VIRTUAL TABLE INDEX 0:=M1"): 3,100 probes for a resource search (56–70 ms against
+        // 0.4–1 ms at national), 300,000 for an IP title search.
         var match = string.Join(" AND ", terms.Select(t => t.Prefix ? $"\"{t.Text}\"*" : $"\"{t.Text}\""));
         return db.Database.SqlQuery<Guid>(
-            $"""SELECT e."RecordId" AS "Value" FROM "SearchEntriesFts" JOIN "SearchEntries" AS e ON e."Id" = "SearchEntriesFts".rowid WHERE "SearchEntriesFts" MATCH {match} AND e."Kind" = {kind}""");
+            $"""SELECT e."RecordId" AS "Value" FROM "SearchEntriesFts" CROSS JOIN "SearchEntries" AS e ON e."Id" = "SearchEntriesFts".rowid WHERE "SearchEntriesFts" MATCH {match} AND e."Kind" = {kind}""");
     }
 
     /// <summary>Where a list counts no further under a text search: "1,000+" is shown instead of an exact total.</summary>
