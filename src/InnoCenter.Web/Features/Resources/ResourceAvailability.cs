@@ -15,17 +15,23 @@ public sealed class ResourceAvailability(AppDbContext db)
 {
     private const int LockClass = 0x52657341; // "ResA"
 
+    /// <summary>Above this many keys the year is read whole and looked up in memory.</summary>
+    public const int WholeYearAbove = 200;
+
     /// <summary>The year's available minutes per key (resource, owner or center).</summary>
     public async Task<Dictionary<Guid, long>> MinutesAsync(FigureGrouping by, IReadOnlyCollection<Guid> keys, int year, CancellationToken ct)
     {
         await EnsureYearAsync(year, ct);
         var ids = keys.ToList();
         var q = db.ResourceYearAvailabilities.AsNoTracking().Where(a => a.Year == year && a.ResourceId != ResourceYearAvailability.YearFilledMarker);
+
+        // Many keys (all centers of a year): the year's rows grouped whole beat a list of a thousand parameters.
+        var all = ids.Count > WholeYearAbove;
         var rows = by switch
         {
-            FigureGrouping.Owner => q.Where(a => ids.Contains(a.OwnerOrganizationId)).GroupBy(a => a.OwnerOrganizationId),
-            FigureGrouping.Center => q.Where(a => ids.Contains(a.CenterId)).GroupBy(a => a.CenterId),
-            _ => q.Where(a => ids.Contains(a.ResourceId)).GroupBy(a => a.ResourceId),
+            FigureGrouping.Owner => (all ? q : q.Where(a => ids.Contains(a.OwnerOrganizationId))).GroupBy(a => a.OwnerOrganizationId),
+            FigureGrouping.Center => (all ? q : q.Where(a => ids.Contains(a.CenterId))).GroupBy(a => a.CenterId),
+            _ => (all ? q : q.Where(a => ids.Contains(a.ResourceId))).GroupBy(a => a.ResourceId),
         };
         return await rows.Select(g => new { g.Key, Minutes = g.Sum(a => a.AvailableMinutes) }).ToDictionaryAsync(g => g.Key, g => g.Minutes, ct);
     }

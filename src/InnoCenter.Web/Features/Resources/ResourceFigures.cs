@@ -141,7 +141,7 @@ public sealed class ResourceFigures(AppDbContext db, ResourceAccess access, Reso
     private async Task<List<ResourceFigureRow>> NamedAsync(FigureGrouping by, List<FigureSum> sums, int year, CancellationToken ct)
     {
         var keys = sums.Select(s => s.Key).ToList();
-        var names = by switch
+        var names = keys.Count > ResourceAvailability.WholeYearAbove && by != FigureGrouping.Owner ? await AllNamesAsync(by, ct) : by switch
         {
             FigureGrouping.Owner => await db.Organizations.AsNoTracking().Where(o => keys.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct),
             FigureGrouping.Center => await db.Centers.AsNoTracking().Where(o => keys.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct),
@@ -150,6 +150,11 @@ public sealed class ResourceFigures(AppDbContext db, ResourceAccess access, Reso
         var available = await availability.MinutesAsync(by, keys, year, ct);
         return sums.Select(s => new ResourceFigureRow(s.Key, names.GetValueOrDefault(s.Key, s.Key.ToString()), (int)s.Booked, (int)s.Used, (int)s.Member, (int)s.Outside, s.Income, available.GetValueOrDefault(s.Key))).ToList();
     }
+
+    /// <summary>Every center's or resource's name (a thousand centers, a few thousand resources): read whole rather than by a list of keys.</summary>
+    private Task<Dictionary<Guid, string>> AllNamesAsync(FigureGrouping by, CancellationToken ct) => by == FigureGrouping.Center
+        ? db.Centers.AsNoTracking().Select(o => new { o.Id, o.Name }).ToDictionaryAsync(o => o.Id, o => o.Name, ct)
+        : db.ResearchResources.AsNoTracking().Select(o => new { o.Id, o.Name }).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
 
     private sealed class FigureSum
     {
