@@ -135,6 +135,9 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Domain.Resources.StatementPayment> ResourceStatementPayments => Set<Domain.Resources.StatementPayment>();
 
     public DbSet<Domain.Resources.ResourceYearFigure> ResourceYearFigures => Set<Domain.Resources.ResourceYearFigure>();
+
+    public DbSet<Domain.Resources.ResourceYearAvailability> ResourceYearAvailabilities => Set<Domain.Resources.ResourceYearAvailability>();
+
     public DbSet<InnoCenter.Domain.Funds.Grant> FundGrants => Set<InnoCenter.Domain.Funds.Grant>();
     public DbSet<InnoCenter.Domain.Funds.GrantLine> FundGrantLines => Set<InnoCenter.Domain.Funds.GrantLine>();
     public DbSet<InnoCenter.Domain.Funds.GrantLineShare> FundGrantLineShares => Set<InnoCenter.Domain.Funds.GrantLineShare>();

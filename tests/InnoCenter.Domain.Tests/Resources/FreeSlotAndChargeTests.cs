@@ -44,6 +44,40 @@ public sealed class FreeSlotAndChargeTests
     }
 
     [Fact]
+    public async Task The_search_that_reads_calendars_in_batches_answers_as_the_search_over_all_of_them()
+    {
+        var random = new Random(20261207);
+        var hours = new[] { NineToFive, OpeningHours.AroundTheClock, OpeningHours.Parse("Tue 13:00-15:00; Thu 08:00-20:00").Value };
+        for (var round = 0; round < 40; round++)
+        {
+            var calendars = Enumerable.Range(0, 60).Select(_ =>
+            {
+                var busy = Enumerable.Range(0, random.Next(6)).Select(_ =>
+                {
+                    var day = random.Next(7);
+                    var from = random.Next(0, 22);
+                    return Range(day, from, from + 1 + random.Next(3));
+                }).ToList();
+                return new ResourceCalendar(Guid.NewGuid(), hours[random.Next(hours.Length)], busy);
+            }).ToList();
+            var byId = calendars.ToDictionary(c => c.ResourceId);
+            var length = TimeSpan.FromHours(1 + random.Next(4));
+            var read = 0;
+            var batched = await FreeSlotFinder.FindAsync(
+                calendars.Select(c => (c.ResourceId, c.OpeningHours)).ToList(),
+                ids =>
+                {
+                    read += ids.Count;
+                    return Task.FromResult(ids.SelectMany(id => byId[id].Busy.Select(b => (id, b))).ToLookup(x => x.id, x => x.b));
+                },
+                length, At(0, 8.2), At(7, 0), 30, 10, 7);
+
+            Assert.Equal(FreeSlotFinder.Find(calendars, length, At(0, 8.2), At(7, 0), 30, 10), batched);
+            Assert.True(read < calendars.Count || batched.Count < 10, $"round {round}: every calendar was read for a full answer");
+        }
+    }
+
+    [Fact]
     public void Across_resources_the_earliest_slots_come_first_and_a_full_resource_gives_none()
     {
         var full = new ResourceCalendar(Guid.NewGuid(), NineToFive, [new TimeRange(At(0, 0), At(7, 0))]);

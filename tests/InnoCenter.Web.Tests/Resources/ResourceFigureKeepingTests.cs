@@ -75,6 +75,35 @@ public abstract class ResourceFigureKeepingTests<TFactory>(TFactory factory) : I
         Assert.Equal(fresh.Sum(f => f.IncomeFen) / 100m, byCenter[0].GetProperty("income").GetDecimal());
     }
 
+    [ProviderFact]
+    public async Task Kept_availability_loses_a_new_blackout_and_a_retired_resource_after_its_year_was_first_read()
+    {
+        var center = await factory.CreateCenterAsync();
+        var owner = await factory.MemberUserAsync(center.University);
+        var resource = await owner.CreateResourceAsync(ResourceTestData.Request(center, openingHours: "Mon 00:00-24:00; Tue 00:00-24:00; Wed 00:00-24:00; Thu 00:00-24:00; Fri 00:00-24:00; Sat 00:00-24:00; Sun 00:00-24:00"));
+        var day = ResourceTestData.BeijingDayAt(factory.Clock.GetUtcNow(), 1, 0);
+        Assert.Equal(HttpStatusCode.Created, (await owner.BookAsync(resource.Id, day.AddHours(1), day.AddHours(2))).StatusCode);
+        var year = day.ToBeijingTime().Year;
+        var admin = await factory.ClientFor(InnoCenter.Web.Infrastructure.Auth.Roles.Admin);
+        var url = $"/api/v1/resources/figures?year={year}&by=Resource&centerId={center.Id}";
+
+        var before = (await admin.GetFromJsonAsync<JsonElement>(url))[0].GetProperty("availableHours").GetDecimal();
+        var closed = await owner.PostAsJsonAsync($"/api/v1/resources/{resource.Id}/blackouts", new BlackoutRequest { Starts = day.AddHours(10), Ends = day.AddHours(20), Reason = "年度检定" });
+        Assert.True(closed.IsSuccessStatusCode, await closed.Content.ReadAsStringAsync());
+        var after = (await admin.GetFromJsonAsync<JsonElement>(url))[0].GetProperty("availableHours").GetDecimal();
+        Assert.True(before > 10m, $"a resource open around the clock has more than 10 hours left in the year, not {before}");
+        Assert.Equal(before - 10m, after);
+
+        // Retired, it is available no more (the figures keep its bookings).
+        await factory.WithDbAsync(async db =>
+        {
+            var r = await db.ResearchResources.SingleAsync(x => x.Id == resource.Id);
+            r.Retire(factory.Clock.GetUtcNow());
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(0m, (await admin.GetFromJsonAsync<JsonElement>(url))[0].GetProperty("availableHours").GetDecimal());
+    }
+
     private static List<string> Rows(IEnumerable<ResourceYearFigure> rows) =>
         rows.Select(f => $"{f.ResourceId} {f.OwnerOrganizationId} {f.Year} {f.CenterId} {f.BookedMinutes} {f.UsedMinutes} {f.MemberMinutes} {f.OutsideMinutes} {f.IncomeFen}")
             .Order(StringComparer.Ordinal).ToList();

@@ -7,6 +7,7 @@ using InnoCenter.Web.Features.Workbench;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Localization;
 using InnoCenter.Web.Infrastructure.Policy;
+using InnoCenter.Web.Infrastructure.Web;
 using InnoCenter.Web.Tests.Centers;
 using InnoCenter.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -62,6 +63,37 @@ public abstract class StatementOverdueTests<TFactory>(TFactory factory) : IClass
     }
 
     [ProviderFact]
+    public async Task A_month_of_statements_comes_a_page_at_a_time_with_the_state_filtered_before_the_page_is_cut()
+    {
+        var center = await factory.CreateCenterAsync();
+        var owner = await factory.MemberUserAsync(center.University);
+        var resource = await owner.CreateResourceAsync(ResourceTestData.Request(center));
+        var payerA = await factory.MemberUserAsync(center.Institute);
+        var payerB = await factory.MemberUserAsync(center.Lead);
+        var month = await UsedAsync([(payerA, owner, resource.Id, 10, 2), (payerB, owner, resource.Id, 13, 1)]);
+        await PayAsync(owner, center.Lead.Id, month, 200m);
+
+        // Before the due date the unpaid statement comes first; after it, the paid one (the order of the states).
+        var first = await PageAsync(owner, month, null, 1, 1);
+        var second = await PageAsync(owner, month, null, 2, 1);
+        Assert.Equal((2, 2), (first.Total, first.PageCount));
+        Assert.Equal([(center.Institute.Id, StatementPaymentState.Unpaid, 400m)], Rows(first.Items));
+        Assert.Equal([(center.Lead.Id, StatementPaymentState.Paid, 200m)], Rows(second.Items));
+        var unpaid = await PageAsync(owner, month, StatementPaymentState.Unpaid, 1, 1);
+        Assert.Equal((1, center.Institute.Id), (unpaid.Total, Assert.Single(unpaid.Items).OrganizationId));
+        Assert.Equal(0, (await PageAsync(owner, month, StatementPaymentState.Overdue, 1, 1)).Total);
+
+        factory.MoveTo(month.AddMonths(1).AddDays(factory.Services.GetRequiredService<PolicyProvider>().Current.Resources.PaymentDaysAfterIssue + 1));
+        Assert.Equal([(center.Lead.Id, StatementPaymentState.Paid, 200m)], Rows((await PageAsync(owner, month, null, 1, 1)).Items));
+        Assert.Equal([(center.Institute.Id, StatementPaymentState.Overdue, 400m)], Rows((await PageAsync(owner, month, null, 2, 1)).Items));
+        var overdue = await PageAsync(owner, month, StatementPaymentState.Overdue, 1, 1);
+        var paid = await PageAsync(owner, month, StatementPaymentState.Paid, 1, 1);
+        Assert.Equal((1, center.Institute.Id), (overdue.Total, Assert.Single(overdue.Items).OrganizationId));
+        Assert.Equal((1, center.Lead.Id), (paid.Total, Assert.Single(paid.Items).OrganizationId));
+        Assert.Equal(0, (await PageAsync(owner, month, StatementPaymentState.Unpaid, 1, 1)).Total);
+    }
+
+    [ProviderFact]
     public async Task A_statement_past_its_payment_days_mails_each_payer_user_once_and_a_paid_one_none()
     {
         var center = await factory.CreateCenterAsync();
@@ -105,9 +137,12 @@ public abstract class StatementOverdueTests<TFactory>(TFactory factory) : IClass
     private static WorkItemDto? StatementItem(WorkbenchDto? work) =>
         work!.Groups.SelectMany(g => g.Items).SingleOrDefault(i => i.Link.StartsWith("/Resources/Statement", StringComparison.Ordinal));
 
-    private async Task<List<StatementListRow>> ListAsync(HttpClient client, DateOnly month, StatementPaymentState? state) =>
-        (await client.GetFromJsonAsync<List<StatementListRow>>(
-            $"/api/v1/resources/statements?year={month.Year}&month={month.Month}" + (state is { } s ? $"&state={s}" : string.Empty), Json.Options))!;
+    private async Task<IReadOnlyList<StatementListRow>> ListAsync(HttpClient client, DateOnly month, StatementPaymentState? state) =>
+        (await PageAsync(client, month, state, 1, 200)).Items;
+
+    private static async Task<PagedResult<StatementListRow>> PageAsync(HttpClient client, DateOnly month, StatementPaymentState? state, int page, int pageSize) =>
+        (await client.GetFromJsonAsync<PagedResult<StatementListRow>>(
+            $"/api/v1/resources/statements?year={month.Year}&month={month.Month}&page={page}&pageSize={pageSize}" + (state is { } s ? $"&state={s}" : string.Empty), Json.Options))!;
 
     /// <summary>
     /// Books each (payer, hours at an hour) tomorrow (Beijing), moves past the last end and records the usage by the

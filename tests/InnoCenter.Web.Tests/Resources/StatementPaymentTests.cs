@@ -8,6 +8,7 @@ using InnoCenter.Web.Features.Resources;
 using InnoCenter.Web.Features.Workbench;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Policy;
+using InnoCenter.Web.Infrastructure.Web;
 using InnoCenter.Web.Tests.Centers;
 using InnoCenter.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -30,8 +31,8 @@ public abstract class StatementPaymentTests<TFactory>(TFactory factory) : IClass
 
         var unpaid = await s.Payer.GetFromJsonAsync<StatementPaymentDto>(s.Url, Json.Options);
         Assert.Equal((StatementPaymentState.Unpaid, 400m, 0), (unpaid!.State, unpaid.Total, unpaid.Version));
-        var ownerList = await s.Owner.GetFromJsonAsync<List<StatementListRow>>($"/api/v1/resources/statements?year={s.Year}&month={s.Month}", Json.Options);
-        Assert.Contains(ownerList!, r => r.OrganizationId == s.PayerId && r.State == StatementPaymentState.Unpaid);
+        var ownerList = await s.Owner.GetFromJsonAsync<PagedResult<StatementListRow>>($"/api/v1/resources/statements?year={s.Year}&month={s.Month}&pageSize=200", Json.Options);
+        Assert.Contains(ownerList!.Items, r => r.OrganizationId == s.PayerId && r.State == StatementPaymentState.Unpaid);
         var ownerPage = await s.Owner.GetStringAsync(s.Page);
         Assert.Contains("登记已付款", ownerPage);
         Assert.Contains("__RequestVerificationToken", ownerPage);
@@ -50,8 +51,8 @@ public abstract class StatementPaymentTests<TFactory>(TFactory factory) : IClass
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         var now = await s.Payer.GetFromJsonAsync<StatementPaymentDto>(s.Url, Json.Options);
         Assert.Equal((StatementPaymentState.Paid, s.Today, 400m, "HX2027-001"), (now!.State, now.PaidOn, now.Amount, now.Reference));
-        var paidList = await s.Admin.GetFromJsonAsync<List<StatementListRow>>($"/api/v1/resources/statements?year={s.Year}&month={s.Month}&state=Paid", Json.Options);
-        Assert.Contains(paidList!, r => r.OrganizationId == s.PayerId);
+        var paidList = await s.Admin.GetFromJsonAsync<PagedResult<StatementListRow>>($"/api/v1/resources/statements?year={s.Year}&month={s.Month}&state=Paid&pageSize=200", Json.Options);
+        Assert.Contains(paidList!.Items, r => r.OrganizationId == s.PayerId);
 
         var zh = await s.Payer.GetStringAsync(s.Page);
         Assert.Contains("已付款", zh);
@@ -87,7 +88,7 @@ public abstract class StatementPaymentTests<TFactory>(TFactory factory) : IClass
         Assert.Equal(HttpStatusCode.OK, byPayerPage.StatusCode);
         Assert.DoesNotContain("登记已付款", await s.Payer.GetStringAsync(s.Page));
         Assert.Equal(HttpStatusCode.Forbidden, bystander.StatusCode);
-        Assert.Empty((await s.Payer.GetFromJsonAsync<List<StatementListRow>>($"/api/v1/resources/statements?year={s.Year}&month={s.Month}", Json.Options))!);
+        Assert.Empty((await s.Payer.GetFromJsonAsync<PagedResult<StatementListRow>>($"/api/v1/resources/statements?year={s.Year}&month={s.Month}&pageSize=200", Json.Options))!.Items);
         // The center's staff run every resource of the center, so they may record it (the payer here is a member, not the center).
         Assert.Equal(HttpStatusCode.OK, byCenterStaff.StatusCode);
     }
@@ -136,8 +137,8 @@ public abstract class StatementPaymentTests<TFactory>(TFactory factory) : IClass
         Assert.Equal(StatementPaymentState.Unpaid, (await s.Payer.GetFromJsonAsync<StatementPaymentDto>(s.Url, Json.Options))!.State);
         factory.MoveTo(issued.AddDays(31));
         Assert.Equal(StatementPaymentState.Overdue, (await s.Payer.GetFromJsonAsync<StatementPaymentDto>(s.Url, Json.Options))!.State);
-        var overdue = await s.Admin.GetFromJsonAsync<List<StatementListRow>>($"/api/v1/resources/statements?year={s.Year}&month={s.Month}&state=Overdue", Json.Options);
-        Assert.Contains(overdue!, r => r.OrganizationId == s.PayerId && r.Total == 400m);
+        var overdue = await s.Admin.GetFromJsonAsync<PagedResult<StatementListRow>>($"/api/v1/resources/statements?year={s.Year}&month={s.Month}&state=Overdue&pageSize=200", Json.Options);
+        Assert.Contains(overdue!.Items, r => r.OrganizationId == s.PayerId && r.Total == 400m);
         var work = await s.Payer.GetFromJsonAsync<WorkbenchDto>("/api/v1/workbench", Json.Options);
         var item = Assert.Single(work!.Groups.SelectMany(g => g.Items), i => i.Link.StartsWith("/Resources/Statement", StringComparison.Ordinal));
         Assert.Equal($"/Resources/Statement?month={s.Year:0000}-{s.Month:00}", item.Link);

@@ -10,13 +10,17 @@ using Microsoft.EntityFrameworkCore;
 namespace InnoCenter.Web.Features.Resources;
 
 /// <summary>
-/// 空闲时段查找 across resources and centers: the candidates (by category and search term, those the user may book),
-/// their blackouts and active bookings in the window read in three queries, the gaps found in memory.
+/// 空闲时段查找 across resources and centers: the candidates (by category and search term, those the user may book) with
+/// their hours; then the blackouts and active bookings of only those that can still be among the earliest
+/// (<see cref="FreeSlotFinder.FindAsync"/>: a batch or two), the gaps found in memory; the names of the slots found last.
 /// </summary>
 public sealed class FreeSlotSearch(AppDbContext db, ResourceAccess access, PolicyProvider policy, TimeProvider clock)
 {
     public const int MaxCandidates = 500;
     public const int MaxResults = 20;
+
+    /// <summary>How many candidates' calendars are read at a time, in order of their earliest possible slot.</summary>
+    public const int CalendarBatch = 40;
 
     public async Task<Result<IReadOnlyList<FreeSlotDto>>> FindAsync(FreeSlotQuery query, CancellationToken ct)
     {
@@ -61,27 +65,38 @@ public sealed class FreeSlotSearch(AppDbContext db, ResourceAccess access, Polic
             q = q.Where(r => hits.Contains(r.Id));
         }
 
-        var candidates = await (from r in q
-                                join c in db.Centers on r.CenterId equals c.Id
-                                orderby r.Id
-                                select new { r.Id, r.Name, r.Category, r.OpeningHoursText, Center = c.Name }).Take(MaxCandidates).ToListAsync(ct);
-        var ids = candidates.Select(c => c.Id).ToList();
+        var candidates = await q.OrderBy(r => r.Id).Select(r => new { r.Id, r.OpeningHoursText }).Take(MaxCandidates).ToListAsync(ct);
+        var hoursOf = new Dictionary<string, OpeningHours>(StringComparer.Ordinal);
+        foreach (var text in candidates.Select(c => c.OpeningHoursText).Distinct())
+        {
+            hoursOf[text] = OpeningHours.Parse(text).Value;
+        }
+
         // The lower bound on the start keeps the (resource, starts) index to the period, not every earlier booking.
         var earliest = now.AddHours(-ResourceRules.LongestBookingHours);
-        var bookings = await db.ResourceBookings.AsNoTracking()
-            .Where(b => ids.Contains(b.ResourceId) && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Approved)
-                && b.Starts < until && b.Starts > earliest && b.Ends > now)
-            .Select(b => new { b.ResourceId, b.Starts, b.Ends, b.Status, b.ExpiresAt }).ToListAsync(ct);
-        var blackouts = await db.ResourceBlackouts.AsNoTracking()
-            .Where(b => ids.Contains(b.ResourceId) && b.Starts < until && b.Ends > now)
-            .Select(b => new { b.ResourceId, b.Starts, b.Ends }).ToListAsync(ct);
-        var busy = bookings.Where(b => !(b.Status == BookingStatus.Pending && b.ExpiresAt <= now))
-            .Select(b => (b.ResourceId, Range: new TimeRange(b.Starts, b.Ends)))
-            .Concat(blackouts.Select(b => (b.ResourceId, Range: new TimeRange(b.Starts, b.Ends))))
-            .ToLookup(x => x.ResourceId, x => x.Range);
-        var calendars = candidates.Select(c => new ResourceCalendar(c.Id, OpeningHours.Parse(c.OpeningHoursText).Value, busy[c.Id].ToList()));
-        var slots = FreeSlotFinder.Find(calendars, length, now, until, rules.SlotMinutes, MaxResults);
-        var byId = candidates.ToDictionary(c => c.Id);
+        async Task<ILookup<Guid, TimeRange>> BusyOf(IReadOnlyList<Guid> ids)
+        {
+            var bookings = await db.ResourceBookings.AsNoTracking()
+                .Where(b => ids.Contains(b.ResourceId) && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Approved)
+                    && b.Starts < until && b.Starts > earliest && b.Ends > now)
+                .Select(b => new { b.ResourceId, b.Starts, b.Ends, b.Status, b.ExpiresAt }).ToListAsync(ct);
+            var blackouts = await db.ResourceBlackouts.AsNoTracking()
+                .Where(b => ids.Contains(b.ResourceId) && b.Starts < until && b.Ends > now)
+                .Select(b => new { b.ResourceId, b.Starts, b.Ends }).ToListAsync(ct);
+            return bookings.Where(b => !(b.Status == BookingStatus.Pending && b.ExpiresAt <= now))
+                .Select(b => (b.ResourceId, Range: new TimeRange(b.Starts, b.Ends)))
+                .Concat(blackouts.Select(b => (b.ResourceId, Range: new TimeRange(b.Starts, b.Ends))))
+                .ToLookup(x => x.ResourceId, x => x.Range);
+        }
+
+        var slots = await FreeSlotFinder.FindAsync(
+            candidates.Select(c => (c.Id, hoursOf[c.OpeningHoursText])).ToList(), BusyOf, length, now, until, rules.SlotMinutes, MaxResults, CalendarBatch);
+        var found = slots.Select(s => s.ResourceId).ToList();
+        var named = await (from r in db.ResearchResources.AsNoTracking()
+                           join c in db.Centers on r.CenterId equals c.Id
+                           where found.Contains(r.Id)
+                           select new { r.Id, r.Name, r.Category, Center = c.Name }).ToListAsync(ct);
+        var byId = named.ToDictionary(c => c.Id);
         var en = LocalizationSetup.IsEnglish;
         return slots.Select(s =>
         {

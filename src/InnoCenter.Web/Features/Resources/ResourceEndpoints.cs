@@ -41,7 +41,7 @@ public static class ResourceEndpoints
         group.MapPost("/sme/{organizationId:guid}/confirm", ConfirmSme).WithName("ConfirmSme").WithSummary("Confirm an organisation's SME status (Admin)");
         group.MapGet("/figures", Figures).WithName("GetResourceFigures").WithSummary("Yearly figures (有效工作机时, 对外服务机时, 共享率, income) per resource, owner or center");
         group.MapGet("/statements/{organizationId:guid}/{year:int}/{month:int}", GetStatement).WithName("GetResourceStatement").WithSummary("An organisation's monthly statement");
-        group.MapGet("/statements", ListStatements).WithName("ListResourceStatements").WithSummary("A month's statements with their payment state, filterable by state: all for an Admin, those the user may record paid for the resources' side");
+        group.MapGet("/statements", ListStatements).WithName("ListResourceStatements").WithSummary("A page of a month's statements with their payment state, filterable by state: all for an Admin, those the user may record paid for the resources' side");
         group.MapGet("/statements/{organizationId:guid}/{year:int}/{month:int}/payment", GetStatementPayment).WithName("GetResourceStatementPayment").WithSummary("The payment state of an organisation's monthly statement: unpaid, paid or overdue");
         group.MapPost("/statements/{organizationId:guid}/{year:int}/{month:int}/payment", RecordStatementPaid).WithName("RecordResourceStatementPaid").WithSummary("Record an organisation's monthly statement paid with date, amount and reference (Admin or whoever runs every resource charged on it, never the payer; version-checked)");
         group.MapGet("/statements/{organizationId:guid}/{year:int}/{month:int}/export", ExportStatement).WithName("ExportResourceStatement").Produces(StatusCodes.Status200OK, contentType: OpenApiConventions.Xlsx).WithSummary("An organisation's monthly statement as Excel");
@@ -193,9 +193,9 @@ public static class ResourceEndpoints
         yield return new Dictionary<string, object?> { [text["resources.resource"]] = text["resources.total"], [text["resources.charge"]] = total, [stateColumn] = state };
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<StatementListRow>>, ProblemHttpResult>> ListStatements(
-        int year, int month, StatementPaymentState? state, StatementPayments h, Text text, CancellationToken ct) =>
-        Answer(await h.ListAsync(year, month, state, ct), text);
+    private static async Task<Results<Ok<PagedResult<StatementListRow>>, ProblemHttpResult>> ListStatements(
+        int year, int month, StatementPaymentState? state, int? page, int? pageSize, StatementPayments h, Text text, CancellationToken ct) =>
+        Answer(await h.ListAsync(year, month, state, page, pageSize, ct), text);
 
     private static async Task<Results<Ok<StatementPaymentDto>, ProblemHttpResult>> GetStatementPayment(
         Guid organizationId, int year, int month, StatementPayments h, Text text, CancellationToken ct) =>

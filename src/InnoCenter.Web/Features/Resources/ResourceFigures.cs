@@ -61,6 +61,41 @@ public sealed class ResourceFigures(AppDbContext db, ResourceAccess access, Reso
     /// <summary>The year's figures grouped as asked, over the bookings the user may see (all for an Admin).</summary>
     public async Task<Result<IReadOnlyList<ResourceFigureRow>>> ForYearAsync(int year, FigureGrouping by, Guid? centerId, CancellationToken ct)
     {
+        var sums = await SumsAsync(year, by, centerId, ct);
+        if (!sums.IsSuccess)
+        {
+            return sums.Failure!;
+        }
+
+        var rows = await NamedAsync(by, await sums.Value.ToListAsync(ct), year, ct);
+        return rows.OrderByDescending(r => r.UsedMinutes).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>A page of the year's figures, most used first, sorted and cut by the database (the statement page's table).</summary>
+    public async Task<Result<PagedResult<ResourceFigureRow>>> PageForYearAsync(int year, FigureGrouping by, Guid? centerId, int? page, int? pageSize, CancellationToken ct)
+    {
+        var sums = await SumsAsync(year, by, centerId, ct);
+        if (!sums.IsSuccess)
+        {
+            return sums.Failure!;
+        }
+
+        var (p, size) = Paging.Normalize(page, pageSize);
+        var total = await sums.Value.CountAsync(ct);
+        var named = by switch
+        {
+            FigureGrouping.Owner => sums.Value.Select(s => new { Sum = s, Name = db.Organizations.Where(o => o.Id == s.Key).Select(o => o.Name).FirstOrDefault() }),
+            FigureGrouping.Center => sums.Value.Select(s => new { Sum = s, Name = db.Centers.Where(o => o.Id == s.Key).Select(o => o.Name).FirstOrDefault() }),
+            _ => sums.Value.Select(s => new { Sum = s, Name = db.ResearchResources.Where(o => o.Id == s.Key).Select(o => o.Name).FirstOrDefault() }),
+        };
+        var items = await named.OrderByDescending(x => x.Sum.Used).ThenBy(x => x.Name).ThenBy(x => x.Sum.Key)
+            .Skip((p - 1) * size).Take(size).Select(x => x.Sum).ToListAsync(ct);
+        var rows = await NamedAsync(by, items, year, ct);
+        return new PagedResult<ResourceFigureRow>(rows, p, size, total);
+    }
+
+    private async Task<Result<IQueryable<FigureSum>>> SumsAsync(int year, FigureGrouping by, Guid? centerId, CancellationToken ct)
+    {
         if (year is < 2000 or > 2200)
         {
             return Failure.Validation(new Error("resources.year_invalid", "year"));
@@ -72,7 +107,6 @@ public sealed class ResourceFigures(AppDbContext db, ResourceAccess access, Reso
         }
 
         // Kept by the writes (ResourceFigureKeeper): rows per resource, owner and year, not the year's bookings.
-        var (from, to) = YearBounds(year);
         var q = db.ResourceYearFigures.AsNoTracking().Where(f => f.Year == year);
         if (!access.IsAdmin)
         {
@@ -92,25 +126,49 @@ public sealed class ResourceFigures(AppDbContext db, ResourceAccess access, Reso
             FigureGrouping.Center => q.GroupBy(f => f.CenterId),
             _ => q.GroupBy(f => f.ResourceId),
         };
-        var sums = await grouped.Select(g => new
+        return Result<IQueryable<FigureSum>>.Ok(grouped.Select(g => new FigureSum
         {
-            g.Key,
+            Key = g.Key,
             Booked = g.Sum(f => f.BookedMinutes),
             Used = g.Sum(f => f.UsedMinutes),
             Member = g.Sum(f => f.MemberMinutes),
             Outside = g.Sum(f => f.OutsideMinutes),
             Income = g.Sum(f => f.IncomeFen),
-        }).ToListAsync(ct);
+        }));
+    }
+
+    /// <summary>The rows of the sums with their names and the kept availability (可用机时) of the year.</summary>
+    private async Task<List<ResourceFigureRow>> NamedAsync(FigureGrouping by, List<FigureSum> sums, int year, CancellationToken ct)
+    {
         var keys = sums.Select(s => s.Key).ToList();
-        var names = by switch
+        var names = keys.Count > ResourceAvailability.WholeYearAbove && by != FigureGrouping.Owner ? await AllNamesAsync(by, ct) : by switch
         {
             FigureGrouping.Owner => await db.Organizations.AsNoTracking().Where(o => keys.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct),
             FigureGrouping.Center => await db.Centers.AsNoTracking().Where(o => keys.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct),
             _ => await db.ResearchResources.AsNoTracking().Where(o => keys.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct),
         };
-        var available = await availability.MinutesAsync(by, keys, from, to, ct);
-        return sums.Select(s => new ResourceFigureRow(s.Key, names.GetValueOrDefault(s.Key, s.Key.ToString()), (int)s.Booked, (int)s.Used, (int)s.Member, (int)s.Outside, s.Income, available.GetValueOrDefault(s.Key)))
-            .OrderByDescending(r => r.UsedMinutes).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+        var available = await availability.MinutesAsync(by, keys, year, ct);
+        return sums.Select(s => new ResourceFigureRow(s.Key, names.GetValueOrDefault(s.Key, s.Key.ToString()), (int)s.Booked, (int)s.Used, (int)s.Member, (int)s.Outside, s.Income, available.GetValueOrDefault(s.Key))).ToList();
+    }
+
+    /// <summary>Every center's or resource's name (a thousand centers, a few thousand resources): read whole rather than by a list of keys.</summary>
+    private Task<Dictionary<Guid, string>> AllNamesAsync(FigureGrouping by, CancellationToken ct) => by == FigureGrouping.Center
+        ? db.Centers.AsNoTracking().Select(o => new { o.Id, o.Name }).ToDictionaryAsync(o => o.Id, o => o.Name, ct)
+        : db.ResearchResources.AsNoTracking().Select(o => new { o.Id, o.Name }).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+
+    private sealed class FigureSum
+    {
+        public Guid Key { get; init; }
+
+        public long Booked { get; init; }
+
+        public long Used { get; init; }
+
+        public long Member { get; init; }
+
+        public long Outside { get; init; }
+
+        public long Income { get; init; }
     }
 
     /// <summary>The monthly statement (对账单) of an organisation: every charged booking that started in the month.</summary>

@@ -105,6 +105,7 @@ public static class ResourceYearSums
             }
 
             await db.ResourceYearFigures.ExecuteDeleteAsync(ct);
+            await ResourceAvailability.ClearAsync(db, ct);
             var first = await db.ResourceBookings.AsNoTracking().OrderBy(b => b.Starts).Select(b => (DateTimeOffset?)b.Starts).FirstOrDefaultAsync(ct);
             var last = await db.ResourceBookings.AsNoTracking().OrderByDescending(b => b.Starts).Select(b => (DateTimeOffset?)b.Starts).FirstOrDefaultAsync(ct);
             var count = 0;

@@ -21,6 +21,7 @@ public static class ResourcesRegistration
         services.AddScoped<ResourceFigures>();
         services.AddScoped<ResourceSchedule>();
         services.AddScoped<IKeptFigures, ResourceFigureKeeper>();
+        services.AddScoped<IKeptFigures, ResourceAvailabilityKeeper>();
         services.AddKeptFigures();
         services.AddScoped<ResourceAvailability>();
         services.AddScoped<CalendarFeeds>();

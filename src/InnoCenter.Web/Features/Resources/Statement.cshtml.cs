@@ -24,7 +24,11 @@ public sealed class StatementModel(ResourceFigures figures, StatementPayments pa
 
     public Statement? Statement { get; private set; }
 
-    public IReadOnlyList<ResourceFigureRow> Figures { get; private set; } = [];
+    /// <summary>A page of the year's figures (the most used first), paged by <see cref="FiguresPage"/>.</summary>
+    public PagedResult<ResourceFigureRow> Figures { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
+
+    [FromQuery(Name = "figuresPage")]
+    public int? FiguresPage { get; set; }
 
     public string? Problem { get; private set; }
 
@@ -39,7 +43,11 @@ public sealed class StatementModel(ResourceFigures figures, StatementPayments pa
     [BindProperty(SupportsGet = true)]
     public StatementPaymentState? State { get; set; }
 
-    public IReadOnlyList<StatementListRow>? AllStatements { get; private set; }
+    public PagedResult<StatementListRow>? AllStatements { get; private set; }
+
+    /// <summary>From the query only: Razor Pages keeps the page's own path in the route value "page", which would win.</summary>
+    [FromQuery(Name = "page")]
+    public int? StatementsPage { get; set; }
 
     public int Y { get; private set; }
 
@@ -93,12 +101,15 @@ public sealed class StatementModel(ResourceFigures figures, StatementPayments pa
         // Admins see every statement of the month; the resources' side those it may record paid (none: no list).
         if (access.IsAdmin || access.OrganizationId is not null)
         {
-            var all = await payments.ListAsync(Y, M, State, ct);
-            AllStatements = all.IsSuccess && (access.IsAdmin || all.Value.Count > 0 || State is not null) ? all.Value : null;
+            var all = await payments.ListAsync(Y, M, State, StatementsPage, null, ct);
+            AllStatements = all.IsSuccess && (access.IsAdmin || all.Value.Total > 0 || State is not null) ? all.Value : null;
         }
 
         Year ??= today.Year;
-        var f = await figures.ForYearAsync(Year.Value, By, null, ct);
-        Figures = f.IsSuccess ? f.Value : [];
+        var f = await figures.PageForYearAsync(Year.Value, By, null, FiguresPage, null, ct);
+        if (f.IsSuccess)
+        {
+            Figures = f.Value;
+        }
     }
 }

@@ -3,6 +3,7 @@ using InnoCenter.Domain.Policy;
 using InnoCenter.Domain.Resources;
 using InnoCenter.Web.Data;
 using InnoCenter.Web.Infrastructure.Localization;
+using InnoCenter.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace InnoCenter.Web.Features.Resources;
@@ -108,10 +109,12 @@ public sealed class StatementPayments(AppDbContext db, ResourceAccess access, Re
     }
 
     /// <summary>
-    /// A month's statements with a charge, with their state: all of them for an Admin; for others, those they may record
-    /// paid. The overdue filter is computed, not stored.
+    /// A month's statements with a charge, with their state, a page at a time (not paid first where the month is not yet
+    /// due, paid first once it is overdue; then by name): all of them for an Admin; for others, those they may record
+    /// paid. The state is filtered by the database: a statement is paid by its row, and every unpaid statement of a
+    /// month is overdue or not together (they share the due date), so the computed state is a question of the month.
     /// </summary>
-    public async Task<Result<IReadOnlyList<StatementListRow>>> ListAsync(int year, int month, StatementPaymentState? state, CancellationToken ct)
+    public async Task<Result<PagedResult<StatementListRow>>> ListAsync(int year, int month, StatementPaymentState? state, int? page, int? pageSize, CancellationToken ct)
     {
         if (!access.IsAdmin && access.OrganizationId is null)
         {
@@ -123,47 +126,70 @@ public sealed class StatementPayments(AppDbContext db, ResourceAccess access, Re
             return Failure.Validation(new Error("resources.month_invalid", "month"));
         }
 
-        var charged = figures.StatementQuery(null, year, month).Where(b => b.ChargeFen > 0);
-        if (!access.IsAdmin)
+        var (p, size) = Paging.Normalize(page, pageSize);
+        var rules = await RulesForAsync(year, month, ct);
+        var dueOn = StatementPayment.DueOn(year, month, rules);
+        var notPaid = clock.TodayInBeijing() > dueOn ? StatementPaymentState.Overdue : StatementPaymentState.Unpaid;
+        if (state is { } asked && asked != StatementPaymentState.Paid && asked != notPaid)
         {
-            // Payers with a charge on something the user runs; kept below only where the user runs all their charges.
+            return new PagedResult<StatementListRow>([], p, size, 0);
+        }
+
+        var charged = figures.StatementQuery(null, year, month).Where(b => b.ChargeFen > 0);
+        IQueryable<PayerSum> sums;
+        if (access.IsAdmin)
+        {
+            sums = charged.GroupBy(b => b.BookerOrganizationId).Select(g => new PayerSum { OrganizationId = g.Key, Fen = g.Sum(b => b.ChargeFen) });
+        }
+        else
+        {
+            // Payers with a charge on something the user runs, kept only where the user runs all their charges: decided
+            // in memory over the (payer, center, owner) groups of the few payers concerned, then read like the Admin's.
             var own = access.OrganizationId!.Value;
             var edited = await access.CentersEditedAsync(ct);
             var payers = charged.Where(b => b.OwnerOrganizationId == own || edited.Contains(b.CenterId)).Select(b => b.BookerOrganizationId);
-            charged = charged.Where(b => b.BookerOrganizationId != own && payers.Contains(b.BookerOrganizationId));
+            var groups = await charged.Where(b => b.BookerOrganizationId != own && payers.Contains(b.BookerOrganizationId))
+                .GroupBy(b => new { b.BookerOrganizationId, b.CenterId, b.OwnerOrganizationId })
+                .Select(g => new { g.Key.BookerOrganizationId, g.Key.CenterId, g.Key.OwnerOrganizationId })
+                .ToListAsync(ct);
+            var manages = await access.ManagerAsync(ct);
+            var kept = groups.GroupBy(g => g.BookerOrganizationId)
+                .Where(payer => payer.All(x => manages(x.CenterId, x.OwnerOrganizationId)))
+                .Select(payer => payer.Key).ToList();
+            sums = charged.Where(b => kept.Contains(b.BookerOrganizationId))
+                .GroupBy(b => b.BookerOrganizationId).Select(g => new PayerSum { OrganizationId = g.Key, Fen = g.Sum(b => b.ChargeFen) });
         }
 
-        var groups = await charged
-            .GroupBy(b => new { b.BookerOrganizationId, b.CenterId, b.OwnerOrganizationId })
-            .Select(g => new { g.Key.BookerOrganizationId, g.Key.CenterId, g.Key.OwnerOrganizationId, Fen = g.Sum(b => b.ChargeFen) })
-            .ToListAsync(ct);
-        var manages = access.IsAdmin ? null : await access.ManagerAsync(ct);
-        var sums = groups.GroupBy(g => g.BookerOrganizationId)
-            .Where(payer => manages is null || payer.All(p => manages(p.CenterId, p.OwnerOrganizationId)))
-            .Select(payer => (Org: payer.Key, Fen: payer.Sum(p => p.Fen)))
-            .ToList();
-
-        var ids = sums.Select(s => s.Org).ToList();
-        var payments = new Dictionary<Guid, StatementPayment>();
-        var names = new Dictionary<Guid, string>();
-        foreach (var chunk in ids.Chunk(500))
+        var paid = db.ResourceStatementPayments.AsNoTracking().Where(x => x.Year == year && x.Month == month && x.Status == StatementPaymentState.Paid);
+        var rows = from s in sums
+                   join o in db.Organizations.AsNoTracking() on s.OrganizationId equals o.Id
+                   select new { s.OrganizationId, s.Fen, o.Name, Paid = paid.Any(x => x.OrganizationId == s.OrganizationId) };
+        rows = state switch
         {
-            foreach (var p in await db.ResourceStatementPayments.AsNoTracking().Where(p => p.Year == year && p.Month == month && chunk.Contains(p.OrganizationId)).ToListAsync(ct))
-            {
-                payments[p.OrganizationId] = p;
-            }
+            StatementPaymentState.Paid => rows.Where(r => r.Paid),
+            null => rows,
+            _ => rows.Where(r => !r.Paid),
+        };
 
-            foreach (var o in await db.Organizations.AsNoTracking().Where(o => chunk.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
-            {
-                names[o.Id] = o.Name;
-            }
-        }
+        var total = await rows.CountAsync(ct);
+        var paidFirst = notPaid == StatementPaymentState.Overdue;
+        var items = await rows.OrderBy(r => r.Paid == paidFirst ? 0 : 1).ThenBy(r => r.Name).ThenBy(r => r.OrganizationId)
+            .Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        var ids = items.Select(i => i.OrganizationId).ToList();
+        var payments = await db.ResourceStatementPayments.AsNoTracking()
+            .Where(x => x.Year == year && x.Month == month && ids.Contains(x.OrganizationId))
+            .ToDictionaryAsync(x => x.OrganizationId, ct);
+        var list = items.Select(i => Dto(i.OrganizationId, year, month, i.Fen / 100m, payments.GetValueOrDefault(i.OrganizationId), rules))
+            .Select((d, n) => new StatementListRow(d.OrganizationId, items[n].Name, d.Total, d.State, d.DueOn, d.PaidOn, d.Reference))
+            .ToList();
+        return new PagedResult<StatementListRow>(list, p, size, total);
+    }
 
-        var rules = await RulesForAsync(year, month, ct);
-        return sums.Select(s => Dto(s.Org, year, month, s.Fen / 100m, payments.GetValueOrDefault(s.Org), rules))
-            .Where(d => state is null || d.State == state)
-            .Select(d => new StatementListRow(d.OrganizationId, names.GetValueOrDefault(d.OrganizationId, string.Empty), d.Total, d.State, d.DueOn, d.PaidOn, d.Reference))
-            .OrderBy(r => r.State).ThenBy(r => r.OrganizationName, StringComparer.Ordinal).ToList();
+    private sealed class PayerSum
+    {
+        public Guid OrganizationId { get; init; }
+
+        public long Fen { get; init; }
     }
 
     /// <summary>The months (oldest first, up to a year back) whose statement of the organisation is overdue today.</summary>

@@ -7,13 +7,17 @@ public sealed record PagerModel(int Page, int PageCount, int Total, string Path,
 {
     public bool TotalCapped { get; init; }
 
-    public static PagerModel For<T>(PagedResult<T> result, HttpRequest request) =>
+    /// <summary>The query parameter that carries the page number: "page", or another where a page shows two paged tables.</summary>
+    public string PageParameter { get; init; } = "page";
+
+    public static PagerModel For<T>(PagedResult<T> result, HttpRequest request, string pageParameter = "page") =>
         new(result.Page, result.PageCount, result.Total, request.Path,
-            request.Query.Where(q => q.Key != "page").ToDictionary(q => q.Key, q => (string?)q.Value.ToString()))
+            request.Query.Where(q => q.Key != pageParameter).ToDictionary(q => q.Key, q => (string?)q.Value.ToString()))
         {
             TotalCapped = result.TotalCapped,
+            PageParameter = pageParameter,
         };
 
     public string UrlFor(int page) =>
-        QueryHelpers.AddQueryString(Path, Query.Append(new KeyValuePair<string, string?>("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        QueryHelpers.AddQueryString(Path, Query.Append(new KeyValuePair<string, string?>(PageParameter, page.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 }

@@ -3094,6 +3094,32 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.ToTable("ResourceTrainings", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCenter.Domain.Resources.ResourceYearAvailability", b =>
+                {
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("AvailableMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ResourceId", "Year");
+
+                    b.HasIndex("Year", "CenterId");
+
+                    b.HasIndex("Year", "OwnerOrganizationId");
+
+                    b.ToTable("ResourceYearAvailabilities", (string)null);
+                });
+
             modelBuilder.Entity("InnoCenter.Domain.Resources.ResourceYearFigure", b =>
                 {
                     b.Property<Guid>("ResourceId")

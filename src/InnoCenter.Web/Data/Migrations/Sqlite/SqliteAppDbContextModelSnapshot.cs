@@ -3088,6 +3088,32 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.ToTable("ResourceTrainings", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCenter.Domain.Resources.ResourceYearAvailability", b =>
+                {
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AvailableMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CenterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ResourceId", "Year");
+
+                    b.HasIndex("Year", "CenterId");
+
+                    b.HasIndex("Year", "OwnerOrganizationId");
+
+                    b.ToTable("ResourceYearAvailabilities", (string)null);
+                });
+
             modelBuilder.Entity("InnoCenter.Domain.Resources.ResourceYearFigure", b =>
                 {
                     b.Property<Guid>("ResourceId")
