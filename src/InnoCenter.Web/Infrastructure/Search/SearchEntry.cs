@@ -18,10 +18,40 @@ public sealed class SearchEntry
 
     public Guid RecordId { get; private set; }
 
-    public string Terms { get; set; } = string.Empty;
+    /// <summary>The record's tokens after its kind's token (<see cref="KindToken"/>).</summary>
+    public string Terms { get; private set; } = string.Empty;
 
     public static SearchEntry For(string kind, Guid recordId, string terms) =>
-        new() { Kind = kind, RecordId = recordId, Terms = terms };
+        new() { Kind = kind, RecordId = recordId, Terms = Stored(kind, terms) };
+
+    /// <summary>A row whose text is kept as given (the index's build marker), never matched by a search.</summary>
+    public static SearchEntry Raw(string kind, Guid recordId, string text) =>
+        new() { Kind = kind, RecordId = recordId, Terms = text };
+
+    /// <summary>Replaces the tokens; false when they are the same.</summary>
+    public bool Retokenize(string terms)
+    {
+        var stored = Stored(Kind, terms);
+        if (stored == Terms)
+        {
+            return false;
+        }
+
+        Terms = stored;
+        return true;
+    }
+
+    /// <summary>
+    /// A token every entry of a kind holds, so that a search intersects its terms with the kind inside the text index.
+    /// Without it a common word was matched across all kinds and each hit looked up to drop the other kinds: "智能" hits
+    /// 32,783 entries at national scale of which 2,021 are organisations (≈ 90 ms a search). It starts with "§", which
+    /// both engines index as part of a token but which <see cref="Domain.Search.SearchTerms"/> never puts in a query, and
+    /// the dots of a kind's name become "§" too (FTS5's ascii tokenizer would split there).
+    /// </summary>
+    public static string KindToken(string kind) => "§" + kind.Replace('.', '§');
+
+    private static string Stored(string kind, string terms) =>
+        terms.Length == 0 ? KindToken(kind) : KindToken(kind) + " " + terms;
 }
 
 public sealed class SearchEntryConfiguration : IEntityTypeConfiguration<SearchEntry>

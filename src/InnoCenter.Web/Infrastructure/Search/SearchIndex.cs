@@ -19,6 +19,9 @@ public static class SearchIndex
     private const string MarkerKind = "_index";
     private const int Batch = 1000;
 
+    /// <summary>Bump when what an entry stores around the tokens changes (k1: the kind's token first), so the index is rebuilt.</summary>
+    private const string EntryFormat = "k1";
+
     /// <summary>
     /// The ids of records of <paramref name="kind"/> whose tokens hold every term of <paramref name="text"/> (a superset
     /// of the substring matches), as a query the caller composes with its own (<c>ids.Contains(x.Id)</c> becomes
@@ -35,7 +38,7 @@ public static class SearchIndex
         // Terms are letters and digits only (SearchTerms), so quoting them cannot break out of the query syntax.
         if (db.Database.IsNpgsql())
         {
-            var query = string.Join(" & ", terms.Select(t => t.Prefix ? $"'{t.Text}':*" : $"'{t.Text}'"));
+            var query = string.Join(" & ", terms.Select(t => t.Prefix ? $"'{t.Text}':*" : $"'{t.Text}'").Prepend($"'{SearchEntry.KindToken(kind)}'"));
             return db.Database.SqlQuery<Guid>(
                 $"""SELECT "RecordId" AS "Value" FROM "SearchEntries" WHERE "Kind" = {kind} AND "Vector" @@ CAST({query} AS tsquery)""");
         }
@@ -44,7 +47,7 @@ public static class SearchIndex
         // JOIN the planner walked the kind's entries through (Kind, RecordId) and ran the MATCH once per entry
         // ("SCAN SearchEntriesFts VIRTUAL TABLE INDEX 0:=M1"): 3,100 probes for a resource search (56–70 ms against
         // 0.4–1 ms at national), 10,000 for the applications (0.2 s → 2 ms), 300,000 for an IP title search (97 s → 0.1 s).
-        var match = string.Join(" AND ", terms.Select(t => t.Prefix ? $"\"{t.Text}\"*" : $"\"{t.Text}\""));
+        var match = string.Join(" AND ", terms.Select(t => t.Prefix ? $"\"{t.Text}\"*" : $"\"{t.Text}\"").Prepend($"\"{SearchEntry.KindToken(kind)}\""));
         return db.Database.SqlQuery<Guid>(
             $"""SELECT e."RecordId" AS "Value" FROM "SearchEntriesFts" CROSS JOIN "SearchEntries" AS e ON e."Id" = "SearchEntriesFts".rowid WHERE "SearchEntriesFts" MATCH {match} AND e."Kind" = {kind}""");
     }
@@ -70,7 +73,7 @@ public static class SearchIndex
 
     /// <summary>What the index is built for: the tokenizer's version and the registered kinds.</summary>
     public static string Signature(IEnumerable<ISearchKind> kinds) =>
-        SearchTerms.Version + " " + string.Join(' ', kinds.Select(k => k.Name).Order(StringComparer.Ordinal));
+        SearchTerms.Version + EntryFormat + " " + string.Join(' ', kinds.Select(k => k.Name).Order(StringComparer.Ordinal));
 
     /// <summary>
     /// At start: builds the index when it was built by another tokenizer version or for other kinds (the first start
@@ -118,7 +121,7 @@ public static class SearchIndex
                 }
             }
 
-            entries.Add(SearchEntry.For(MarkerKind, Guid.Empty, Signature(kinds)));
+            entries.Add(SearchEntry.Raw(MarkerKind, Guid.Empty, Signature(kinds)));
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             if (db.Database.IsSqlite())

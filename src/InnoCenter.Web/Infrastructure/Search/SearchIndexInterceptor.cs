@@ -79,9 +79,9 @@ public sealed class SearchIndexInterceptor(IEnumerable<ISearchKind> kinds) : Sav
             {
                 entries.Add(SearchEntry.For(change.Kind.Name, change.Id, terms));
             }
-            else if (entry.Terms != terms)
+            else
             {
-                entry.Terms = terms;
+                entry.Retokenize(terms);
             }
         }
     }
