@@ -12,7 +12,7 @@ namespace InnoCenter.Web.Features.Plans;
 /// The plan's part of the workbench. The officer: revisions waiting for a decision, and the centers behind their plan
 /// this year. A center's staff: their plan behind schedule this year.
 /// </summary>
-public sealed class PlanWorkbenchSource(AppDbContext db, CenterAccess centers, PlanQueries queries, TimeProvider clock) : IWorkbenchSource
+public sealed class PlanWorkbenchSource(AppDbContext db, CenterAccess centers, PlanQueries queries, PlanBehindSnapshots behindCounts, TimeProvider clock) : IWorkbenchSource
 {
     public const string Module = "workbench.module.plans";
 
@@ -30,7 +30,13 @@ public sealed class PlanWorkbenchSource(AppDbContext db, CenterAccess centers, P
                 items.Add(new WorkItem(Module, "workbench.plans.revisionsToDecide", count, only is { } id ? PlanLinks.Center(id) : PlanLinks.Behind + "#revisions"));
             }
 
-            var behind = await queries.WarningsAsync(today.Year, today, ct);
+            var behind = await behindCounts.GetAsync(async () => new PlanBehindCount(today.Year, (await queries.WarningsAsync(today.Year, today, CancellationToken.None)).Count));
+            if (behind.Year != today.Year)
+            {
+                // The first minute of a new year still holds last year's count: count this year's on the spot.
+                behind = new PlanBehindCount(today.Year, (await queries.WarningsAsync(today.Year, today, ct)).Count);
+            }
+
             if (behind.Count > 0)
             {
                 items.Add(new WorkItem(Module, "workbench.plans.centersBehind", behind.Count, PlanLinks.Behind));

@@ -7,6 +7,7 @@ public static class PlansRegistration
 {
     public static IServiceCollection AddPlansModule(this IServiceCollection services)
     {
+        services.AddSingleton<PlanBehindSnapshots>();
         services.AddScoped<PlanProgressQueries>();
         services.AddScoped<PlanQueries>();
         services.AddScoped<PlanRevisionHandlers>();
