@@ -3,6 +3,7 @@ using InnoCenter.Domain.Applications;
 using InnoCenter.Domain.Organizations;
 using InnoCenter.Domain.Policy;
 using InnoCenter.Domain.Reviews;
+using InnoCenter.Web.Data.Migrations;
 using InnoCenter.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,6 +54,8 @@ public sealed partial class ExpertsStep : IGeneratorStep
 
         var experts = Pool(context, random, count);
         await context.InsertAsync("experts", experts.Count, experts, ct);
+        // The generator's context runs no keepers: the domain and key-area rows are built from the lists as the migration does.
+        await context.Db.Database.ExecuteSqlRawAsync(ExpertTagBackfill.Sql(context.Db.Database.IsNpgsql()), ct);
         var withHistory = experts.Where(e => e.PastAffiliations.Count > 0).OrderByDescending(e => e.PastAffiliations.Count).ThenBy(e => e.Name, StringComparer.Ordinal).First();
         context.Sample("EXPERT_ID", withHistory.Id);
         context.Sample("EXPERT_SEARCH", withHistory.Name[..1]);

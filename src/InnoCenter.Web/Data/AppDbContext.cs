@@ -47,6 +47,8 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<Expert> Experts => Set<Expert>();
 
+    public DbSet<ExpertTag> ExpertTags => Set<ExpertTag>();
+
     public DbSet<ReviewSubject> ReviewSubjects => Set<ReviewSubject>();
 
     public DbSet<ConflictDeclaration> ConflictDeclarations => Set<ConflictDeclaration>();

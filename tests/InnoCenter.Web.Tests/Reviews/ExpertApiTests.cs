@@ -86,6 +86,32 @@ public abstract class ExpertApiTests<TFactory>(TFactory factory) : IClassFixture
     }
 
     [ProviderFact]
+    public async Task The_domain_and_key_area_filters_follow_an_experts_lists_as_they_are_created_and_changed()
+    {
+        var admin = await factory.ClientFor(Roles.Admin);
+        // A name of its own, so the filters are read on this test's expert only.
+        var request = ReviewTestData.Expert(["economics", "law"], keyAreas: ["new-materials"]);
+        var created = (await (await admin.PostAsJsonAsync("/api/v1/experts", request)).Content.ReadFromJsonAsync<ExpertDto>(Json.Options))!;
+
+        async Task<bool> Listed(string filter) =>
+            (await admin.GetFromJsonAsync<PagedResult<ExpertDto>>($"/api/v1/experts?search={Uri.EscapeDataString(request.Name!)}&{filter}&pageSize=100", Json.Options))!
+            .Items.Any(e => e.Id == created.Id);
+
+        Assert.Equal((true, true, false, true, false),
+            (await Listed("domain=economics"), await Listed("domain=law"), await Listed("domain=technology"), await Listed("keyArea=new-materials"), await Listed("keyArea=biomedicine")));
+
+        var changed = await admin.PutAsJsonAsync($"/api/v1/experts/{created.Id}",
+            request with { Domains = ["technology"], KeyAreas = ["biomedicine"], Version = created.Version });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+
+        Assert.Equal((false, false, true, false, true),
+            (await Listed("domain=economics"), await Listed("domain=law"), await Listed("domain=technology"), await Listed("keyArea=new-materials"), await Listed("keyArea=biomedicine")));
+        var rows = await factory.WithDbAsync(db => db.ExpertTags.AsNoTracking().Where(t => t.ExpertId == created.Id)
+            .Select(t => t.Kind + ":" + t.Code).OrderBy(t => t).ToListAsync());
+        Assert.Equal(["domain:technology", "key-area:biomedicine"], rows);
+    }
+
+    [ProviderFact]
     public async Task Changing_the_employer_keeps_the_old_one_in_the_history_and_a_stale_edit_is_a_409()
     {
         var admin = await factory.ClientFor(Roles.Admin);

@@ -198,13 +198,16 @@ public sealed class ExpertHandlers(AppDbContext db, CurrentUser user, PolicyProv
         if (!string.IsNullOrWhiteSpace(f.Domain))
         {
             var d = f.Domain.Trim();
-            q = q.Where(e => e.Domains.Contains(d));
+            // IN (the tag rows of the code): one range of the tags' key, not a look into each expert's list.
+            var tagged = db.ExpertTags.Where(t => t.Kind == ExpertTag.DomainKind && t.Code == d).Select(t => t.ExpertId);
+            q = q.Where(e => tagged.Contains(e.Id));
         }
 
         if (!string.IsNullOrWhiteSpace(f.KeyArea))
         {
             var k = f.KeyArea.Trim();
-            q = q.Where(e => e.KeyAreas.Contains(k));
+            var tagged = db.ExpertTags.Where(t => t.Kind == ExpertTag.KeyAreaKind && t.Code == k).Select(t => t.ExpertId);
+            q = q.Where(e => tagged.Contains(e.Id));
         }
 
         if (f.Active is { } active)

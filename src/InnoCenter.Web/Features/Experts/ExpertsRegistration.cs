@@ -1,3 +1,4 @@
+using InnoCenter.Web.Data;
 using InnoCenter.Web.Infrastructure.Imports;
 
 namespace InnoCenter.Web.Features.Experts;
@@ -11,6 +12,8 @@ public static class ExpertsRegistration
         services.AddScoped<ExpertImport>();
         services.AddExpertOnboarding();
         services.AddScoped<IImportTarget, ExpertImportTarget>();
+        services.AddScoped<IKeptFigures, ExpertTagKeeper>();
+        services.AddKeptFigures();
         return services;
     }
 }

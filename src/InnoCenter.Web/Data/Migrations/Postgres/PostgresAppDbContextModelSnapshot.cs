@@ -3566,6 +3566,26 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.ToTable("ExpertStandingConflicts", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCenter.Domain.Reviews.ExpertTag", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Kind", "Code", "ExpertId");
+
+                    b.HasIndex("ExpertId");
+
+                    b.ToTable("ExpertTags", (string)null);
+                });
+
             modelBuilder.Entity("InnoCenter.Domain.Reviews.InspectionFinding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5339,6 +5359,15 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ExpertId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnoCenter.Domain.Reviews.ExpertTag", b =>
+                {
+                    b.HasOne("InnoCenter.Domain.Reviews.Expert", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -3560,6 +3560,26 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.ToTable("ExpertStandingConflicts", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCenter.Domain.Reviews.ExpertTag", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind", "Code", "ExpertId");
+
+                    b.HasIndex("ExpertId");
+
+                    b.ToTable("ExpertTags", (string)null);
+                });
+
             modelBuilder.Entity("InnoCenter.Domain.Reviews.InspectionFinding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5323,6 +5343,15 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ExpertId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnoCenter.Domain.Reviews.ExpertTag", b =>
+                {
+                    b.HasOne("InnoCenter.Domain.Reviews.Expert", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
