@@ -24,10 +24,13 @@ public sealed class ConflictService(AppDbContext db, PolicyProvider policy, Time
         var dismissals = await db.ConflictDismissals.AsNoTracking().Where(d => d.SubjectId == subjectId)
             .Select(d => new { d.ExpertId, d.CreditCode }).ToListAsync(ct);
 
-        var query = db.Experts.AsNoTracking().Include(e => e.PastAffiliations)
-            .Where(e => parties.Contains(e.AffiliationCreditCode)
-                        || e.PastAffiliations.Any(a => parties.Contains(a.CreditCode))
-                        || declared.Contains(e.Id));
+        // The linked experts first, each way through its own index (current employer, past employers), then those
+        // experts alone: one OR over the three ways read every expert of the pool with a look into its history.
+        var linked = await db.Experts.AsNoTracking().Where(e => parties.Contains(e.AffiliationCreditCode)).Select(e => e.Id)
+            .Union(db.Set<ExpertAffiliation>().AsNoTracking().Where(a => parties.Contains(a.CreditCode)).Select(a => a.ExpertId))
+            .ToListAsync(ct);
+        var candidates = linked.Concat(declared).Distinct().ToList();
+        var query = db.Experts.AsNoTracking().Include(e => e.PastAffiliations).Where(e => candidates.Contains(e.Id));
         if (onlyExperts is not null)
         {
             var ids = onlyExperts.ToList();
