@@ -140,6 +140,8 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<Domain.Resources.ResourceYearAvailability> ResourceYearAvailabilities => Set<Domain.Resources.ResourceYearAvailability>();
 
+    public DbSet<Domain.Resources.ResourceMonthCharge> ResourceMonthCharges => Set<Domain.Resources.ResourceMonthCharge>();
+
     public DbSet<InnoCenter.Domain.Funds.Grant> FundGrants => Set<InnoCenter.Domain.Funds.Grant>();
     public DbSet<InnoCenter.Domain.Funds.GrantLine> FundGrantLines => Set<InnoCenter.Domain.Funds.GrantLine>();
     public DbSet<InnoCenter.Domain.Funds.GrantLineShare> FundGrantLineShares => Set<InnoCenter.Domain.Funds.GrantLineShare>();

@@ -219,7 +219,7 @@ public abstract class ResourceApiTests<TFactory>(TFactory factory) : IClassFixtu
 
         var year = day.ToBeijingTime().Year;
         var rows = await owner.GetFromJsonAsync<JsonElement>($"/api/v1/resources/figures?year={year}&by=Resource");
-        var row = rows.EnumerateArray().Single(r => r.GetProperty("key").GetGuid() == resource.Id);
+        var row = rows.GetProperty("items").EnumerateArray().Single(r => r.GetProperty("key").GetGuid() == resource.Id);
         // Hand count: used 2 + 2.5 + 1.5 = 6 h; external 2.5 (member) + 1.5 (outside) = 4 h; 共享率 4/6 = 66.7 %;
         // income 2×200 + 2.5×200 + 1.5×400 + no-show 1×200×100 % = 1,700 yuan.
         Assert.Equal(6m, row.GetProperty("usedHours").GetDecimal());

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using InnoCenter.Domain.Resources;
 using InnoCenter.Web.Features.Resources;
+using InnoCenter.Web.Infrastructure.Web;
 using InnoCenter.Web.Tests.Centers;
 using InnoCenter.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -71,8 +72,115 @@ public abstract class ResourceFigureKeepingTests<TFactory>(TFactory factory) : I
         Assert.True(used > 0, "the random mix recorded no usage");
         Assert.Equal(Rows(fresh), Rows(kept));
         var byCenter = await (await factory.ClientFor(InnoCenter.Web.Infrastructure.Auth.Roles.Admin)).GetFromJsonAsync<JsonElement>($"/api/v1/resources/figures?year={year}&by=Center&centerId={center.Id}");
-        Assert.Equal(fresh.Sum(f => f.UsedMinutes) / 60m, byCenter[0].GetProperty("usedHours").GetDecimal());
-        Assert.Equal(fresh.Sum(f => f.IncomeFen) / 100m, byCenter[0].GetProperty("income").GetDecimal());
+        Assert.Equal(fresh.Sum(f => f.UsedMinutes) / 60m, byCenter.GetProperty("items")[0].GetProperty("usedHours").GetDecimal());
+        Assert.Equal(fresh.Sum(f => f.IncomeFen) / 100m, byCenter.GetProperty("items")[0].GetProperty("income").GetDecimal());
+    }
+
+    [ProviderFact]
+    public async Task Kept_monthly_charges_equal_a_recomputation_and_the_months_statements_after_random_bookings_late_cancellations_usage_and_no_shows()
+    {
+        var center = await factory.CreateCenterAsync();
+        var owner = await factory.MemberUserAsync(center.University);
+        var outsider = await center.Admin.CreateOrganizationAsync(TestData.Organization());
+        var payers = new (Guid Id, HttpClient Client)[]
+        {
+            (center.University.Id, owner), (center.Institute.Id, await factory.MemberUserAsync(center.Institute)), (outsider.Id, await factory.MemberUserAsync(outsider)),
+        };
+        var resources = new List<ResourceDto>();
+        for (var i = 0; i < 2; i++)
+        {
+            resources.Add(await owner.CreateResourceAsync(ResourceTestData.Request(center, openingHours: "Mon 00:00-24:00; Tue 00:00-24:00; Wed 00:00-24:00; Thu 00:00-24:00; Fri 00:00-24:00; Sat 00:00-24:00; Sun 00:00-24:00")));
+        }
+
+        // Spread over three days, so cancellations are early (no charge) or late (charged) by the pack's deadline.
+        var random = new Random(20261208);
+        var day = ResourceTestData.BeijingDayAt(factory.Clock.GetUtcNow(), 1, 0);
+        var placed = new List<(BookingDto Booking, HttpClient By)>();
+        for (var i = 0; i < 16; i++)
+        {
+            var starts = day.AddHours(i / 2 * 4 + 1);
+            var (_, client) = payers[random.Next(payers.Length)];
+            var r = await client.BookAsync(resources[i % 2].Id, starts, starts.AddHours(1 + random.Next(2)));
+            Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+            placed.Add(((await r.Content.ReadFromJsonAsync<BookingDto>(Json.Options))!, client));
+        }
+
+        var cancelled = placed.Where(_ => random.Next(3) == 0).ToList();
+        foreach (var (b, by) in cancelled)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await by.PostAsJsonAsync($"/api/v1/resources/bookings/{b.Id}/cancel", new DecisionRequest { Version = b.Version })).StatusCode);
+        }
+
+        factory.Clock.Advance(TimeSpan.FromDays(4));
+        foreach (var (b, _) in placed.Except(cancelled))
+        {
+            var roll = random.Next(4);
+            var request = roll == 0 ? new UsageRequest { NoShow = true } : roll == 1 ? null : new UsageRequest { UsedHours = 0.5m * (1 + random.Next(3)) };
+            if (request is not null)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await owner.PostAsJsonAsync($"/api/v1/resources/bookings/{b.Id}/usage", request)).StatusCode);
+            }
+        }
+
+        var ids = payers.Select(p => p.Id).ToList();
+        var months = placed.Select(p => p.Booking.Starts.ToBeijingTime()).Select(t => (t.Year, t.Month)).Distinct().ToList();
+        var kept = await factory.WithDbAsync(db => db.ResourceMonthCharges.AsNoTracking().Where(c => ids.Contains(c.PayerOrganizationId)).ToListAsync());
+        var fresh = new List<ResourceMonthCharge>();
+        foreach (var (y, m) in months)
+        {
+            fresh.AddRange((await factory.WithDbAsync(db => ResourceMonthCharges.ComputeMonthAsync(db, y, m, CancellationToken.None))).Where(c => ids.Contains(c.PayerOrganizationId)));
+        }
+
+        Assert.True(fresh.Count > 0 && fresh.All(c => c.ChargeFen > 0), "the random mix charged nobody");
+        Assert.Equal(Charges(fresh), Charges(kept));
+        Assert.True(await factory.WithDbAsync(db => ResourceMonthCharges.RebuildAsync(db, CancellationToken.None)) >= fresh.Count);
+        Assert.Equal(Charges(fresh), Charges(await factory.WithDbAsync(db => db.ResourceMonthCharges.AsNoTracking().Where(c => ids.Contains(c.PayerOrganizationId)).ToListAsync())));
+
+        // The Admin's list of the month answers the kept totals, each equal to the payer's own statement.
+        var admin = await factory.ClientFor(InnoCenter.Web.Infrastructure.Auth.Roles.Admin);
+        foreach (var c in fresh)
+        {
+            var list = await admin.GetFromJsonAsync<PagedResult<StatementListRow>>($"/api/v1/resources/statements?year={c.Year}&month={c.Month}&pageSize=200", Json.Options);
+            var statement = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/resources/statements/{c.PayerOrganizationId}/{c.Year}/{c.Month}");
+            Assert.Equal(c.ChargeFen / 100m, list!.Items.Single(r => r.OrganizationId == c.PayerOrganizationId).Total);
+            Assert.Equal(c.ChargeFen / 100m, statement.GetProperty("total").GetDecimal());
+        }
+    }
+
+    [ProviderFact]
+    public async Task Yearly_figures_come_a_page_at_a_time_most_used_first_with_the_total()
+    {
+        var center = await factory.CreateCenterAsync();
+        var owner = await factory.MemberUserAsync(center.University);
+        var booker = await factory.MemberUserAsync(center.Institute);
+        var day = ResourceTestData.BeijingDayAt(factory.Clock.GetUtcNow(), 1, 0);
+        var used = new Dictionary<Guid, decimal>();
+        var bookings = new List<(Guid Id, decimal Hours)>();
+        for (var i = 0; i < 3; i++)
+        {
+            var resource = await owner.CreateResourceAsync(ResourceTestData.Request(center, openingHours: "Mon 00:00-24:00; Tue 00:00-24:00; Wed 00:00-24:00; Thu 00:00-24:00; Fri 00:00-24:00; Sat 00:00-24:00; Sun 00:00-24:00"));
+            var r = await booker.BookAsync(resource.Id, day.AddHours(2), day.AddHours(6));
+            Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+            bookings.Add(((await r.Content.ReadFromJsonAsync<BookingDto>(Json.Options))!.Id, i + 1));
+            used[resource.Id] = i + 1;
+        }
+
+        factory.Clock.Advance(TimeSpan.FromDays(2));
+        foreach (var (id, hours) in bookings)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await owner.PostAsJsonAsync($"/api/v1/resources/bookings/{id}/usage", new UsageRequest { UsedHours = hours })).StatusCode);
+        }
+
+        var admin = await factory.ClientFor(InnoCenter.Web.Infrastructure.Auth.Roles.Admin);
+        var url = $"/api/v1/resources/figures?year={day.ToBeijingTime().Year}&by=Resource&centerId={center.Id}&pageSize=2";
+        var first = await admin.GetFromJsonAsync<JsonElement>(url);
+        var second = await admin.GetFromJsonAsync<JsonElement>(url + "&page=2");
+
+        Assert.Equal(3, first.GetProperty("total").GetInt32());
+        Assert.Equal([3m, 2m], first.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("usedHours").GetDecimal()));
+        Assert.Equal([1m], second.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("usedHours").GetDecimal()));
+        Assert.Equal(used.OrderByDescending(u => u.Value).Select(u => u.Key),
+            first.GetProperty("items").EnumerateArray().Concat(second.GetProperty("items").EnumerateArray()).Select(r => r.GetProperty("key").GetGuid()));
     }
 
     [ProviderFact]
@@ -87,10 +195,10 @@ public abstract class ResourceFigureKeepingTests<TFactory>(TFactory factory) : I
         var admin = await factory.ClientFor(InnoCenter.Web.Infrastructure.Auth.Roles.Admin);
         var url = $"/api/v1/resources/figures?year={year}&by=Resource&centerId={center.Id}";
 
-        var before = (await admin.GetFromJsonAsync<JsonElement>(url))[0].GetProperty("availableHours").GetDecimal();
+        var before = (await admin.GetFromJsonAsync<JsonElement>(url)).GetProperty("items")[0].GetProperty("availableHours").GetDecimal();
         var closed = await owner.PostAsJsonAsync($"/api/v1/resources/{resource.Id}/blackouts", new BlackoutRequest { Starts = day.AddHours(10), Ends = day.AddHours(20), Reason = "年度检定" });
         Assert.True(closed.IsSuccessStatusCode, await closed.Content.ReadAsStringAsync());
-        var after = (await admin.GetFromJsonAsync<JsonElement>(url))[0].GetProperty("availableHours").GetDecimal();
+        var after = (await admin.GetFromJsonAsync<JsonElement>(url)).GetProperty("items")[0].GetProperty("availableHours").GetDecimal();
         Assert.True(before > 10m, $"a resource open around the clock has more than 10 hours left in the year, not {before}");
         Assert.Equal(before - 10m, after);
 
@@ -101,8 +209,11 @@ public abstract class ResourceFigureKeepingTests<TFactory>(TFactory factory) : I
             r.Retire(factory.Clock.GetUtcNow());
             return await db.SaveChangesAsync();
         });
-        Assert.Equal(0m, (await admin.GetFromJsonAsync<JsonElement>(url))[0].GetProperty("availableHours").GetDecimal());
+        Assert.Equal(0m, (await admin.GetFromJsonAsync<JsonElement>(url)).GetProperty("items")[0].GetProperty("availableHours").GetDecimal());
     }
+
+    private static List<string> Charges(IEnumerable<ResourceMonthCharge> rows) =>
+        rows.Select(c => $"{c.PayerOrganizationId} {c.Year} {c.Month} {c.ChargeFen}").Order(StringComparer.Ordinal).ToList();
 
     private static List<string> Rows(IEnumerable<ResourceYearFigure> rows) =>
         rows.Select(f => $"{f.ResourceId} {f.OwnerOrganizationId} {f.Year} {f.CenterId} {f.BookedMinutes} {f.UsedMinutes} {f.MemberMinutes} {f.OutsideMinutes} {f.IncomeFen}")

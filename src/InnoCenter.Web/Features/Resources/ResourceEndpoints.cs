@@ -39,7 +39,7 @@ public static class ResourceEndpoints
         group.MapPost("/{id:guid}/feed", RenewResourceFeed).WithName("RenewResourceFeed").WithSummary("Issue or renew the address of a managed resource's feed (.ics)");
         group.MapPost("/sme/declare", DeclareSme).WithName("DeclareSme").WithSummary("Declare the user's organisation an SME");
         group.MapPost("/sme/{organizationId:guid}/confirm", ConfirmSme).WithName("ConfirmSme").WithSummary("Confirm an organisation's SME status (Admin)");
-        group.MapGet("/figures", Figures).WithName("GetResourceFigures").WithSummary("Yearly figures (有效工作机时, 对外服务机时, 共享率, income) per resource, owner or center");
+        group.MapGet("/figures", Figures).WithName("GetResourceFigures").WithSummary("A page of the yearly figures (有效工作机时, 对外服务机时, 共享率, income) per resource, owner or center, the most used first");
         group.MapGet("/statements/{organizationId:guid}/{year:int}/{month:int}", GetStatement).WithName("GetResourceStatement").WithSummary("An organisation's monthly statement");
         group.MapGet("/statements", ListStatements).WithName("ListResourceStatements").WithSummary("A page of a month's statements with their payment state, filterable by state: all for an Admin, those the user may record paid for the resources' side");
         group.MapGet("/statements/{organizationId:guid}/{year:int}/{month:int}/payment", GetStatementPayment).WithName("GetResourceStatementPayment").WithSummary("The payment state of an organisation's monthly statement: unpaid, paid or overdue");
@@ -154,9 +154,9 @@ public static class ResourceEndpoints
         return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Failure!.ToProblem(text);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<ResourceFigureRow>>, ProblemHttpResult>> Figures(
-        int year, FigureGrouping? by, Guid? centerId, ResourceFigures h, Text text, CancellationToken ct) =>
-        Answer(await h.ForYearAsync(year, by ?? FigureGrouping.Resource, centerId, ct), text);
+    private static async Task<Results<Ok<PagedResult<ResourceFigureRow>>, ProblemHttpResult>> Figures(
+        int year, FigureGrouping? by, Guid? centerId, int? page, int? pageSize, ResourceFigures h, Text text, CancellationToken ct) =>
+        Answer(await h.PageForYearAsync(year, by ?? FigureGrouping.Resource, centerId, page, pageSize, ct), text);
 
     private static async Task<Results<Ok<Statement>, ProblemHttpResult>> GetStatement(
         Guid organizationId, int year, int month, ResourceFigures h, Text text, CancellationToken ct) =>
@@ -171,7 +171,7 @@ public static class ResourceEndpoints
             return check.Failure!.ToProblem(text);
         }
 
-        var payment = (await payments.GetAsync(organizationId, year, month, ct)).Value;
+        var payment = await payments.OfStatementAsync(check.Value, ct);
         var stateColumn = text["resources.paymentState"];
         var state = text[$"resources.payment.{payment.State}"] + (payment.PaidOn is { } on ? $" {on:yyyy-MM-dd} {payment.Reference}" : $" ({text["resources.payment.dueOn"]} {payment.DueOn:yyyy-MM-dd})");
         return await ExcelExport.ToXlsxAsync(

@@ -22,6 +22,7 @@ public static class ResourcesRegistration
         services.AddScoped<ResourceSchedule>();
         services.AddScoped<IKeptFigures, ResourceFigureKeeper>();
         services.AddScoped<IKeptFigures, ResourceAvailabilityKeeper>();
+        services.AddScoped<IKeptFigures, ResourceChargeKeeper>();
         services.AddKeptFigures();
         services.AddScoped<ResourceAvailability>();
         services.AddScoped<CalendarFeeds>();

@@ -89,7 +89,7 @@ public sealed class StatementModel(ResourceFigures figures, StatementPayments pa
             if (s.IsSuccess)
             {
                 Statement = s.Value;
-                Payment = (await payments.GetAsync(org, Y, M, ct)).Value;
+                Payment = await payments.OfStatementAsync(s.Value, ct);
                 CanRecordPayment = Payment.State != StatementPaymentState.Paid && Payment.Total > 0 && await payments.CanRecordAsync(org, Y, M, ct);
             }
             else

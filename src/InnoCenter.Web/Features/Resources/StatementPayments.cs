@@ -44,9 +44,16 @@ public sealed class StatementPayments(AppDbContext db, ResourceAccess access, Re
             return statement.Failure!;
         }
 
+        return await OfStatementAsync(statement.Value, ct);
+    }
+
+    /// <summary>The payment state of a statement the caller has already read (and was allowed to), without reading it again.</summary>
+    public async Task<StatementPaymentDto> OfStatementAsync(Statement statement, CancellationToken ct)
+    {
+        var (organizationId, year, month) = (statement.OrganizationId, statement.Year, statement.Month);
         var row = await db.ResourceStatementPayments.AsNoTracking()
             .FirstOrDefaultAsync(p => p.OrganizationId == organizationId && p.Year == year && p.Month == month, ct);
-        return Dto(organizationId, year, month, statement.Value.Total, row, await RulesForAsync(year, month, ct));
+        return Dto(organizationId, year, month, statement.Total, row, await RulesForAsync(year, month, ct));
     }
 
     /// <summary>Whether the user may record this statement paid: an Admin, or whoever runs every resource charged on it, never the payer.</summary>
@@ -135,16 +142,14 @@ public sealed class StatementPayments(AppDbContext db, ResourceAccess access, Re
             return new PagedResult<StatementListRow>([], p, size, 0);
         }
 
-        var charged = figures.StatementQuery(null, year, month).Where(b => b.ChargeFen > 0);
-        IQueryable<PayerSum> sums;
-        if (access.IsAdmin)
-        {
-            sums = charged.GroupBy(b => b.BookerOrganizationId).Select(g => new PayerSum { OrganizationId = g.Key, Fen = g.Sum(b => b.ChargeFen) });
-        }
-        else
+        // The month's charge per payer is kept by the booking writes (ResourceChargeKeeper): one row per payer, not the
+        // month's charged bookings grouped on every request.
+        var charges = db.ResourceMonthCharges.AsNoTracking().Where(c => c.Year == year && c.Month == month);
+        if (!access.IsAdmin)
         {
             // Payers with a charge on something the user runs, kept only where the user runs all their charges: decided
             // in memory over the (payer, center, owner) groups of the few payers concerned, then read like the Admin's.
+            var charged = figures.StatementQuery(null, year, month).Where(b => b.ChargeFen > 0);
             var own = access.OrganizationId!.Value;
             var edited = await access.CentersEditedAsync(ct);
             var payers = charged.Where(b => b.OwnerOrganizationId == own || edited.Contains(b.CenterId)).Select(b => b.BookerOrganizationId);
@@ -156,10 +161,10 @@ public sealed class StatementPayments(AppDbContext db, ResourceAccess access, Re
             var kept = groups.GroupBy(g => g.BookerOrganizationId)
                 .Where(payer => payer.All(x => manages(x.CenterId, x.OwnerOrganizationId)))
                 .Select(payer => payer.Key).ToList();
-            sums = charged.Where(b => kept.Contains(b.BookerOrganizationId))
-                .GroupBy(b => b.BookerOrganizationId).Select(g => new PayerSum { OrganizationId = g.Key, Fen = g.Sum(b => b.ChargeFen) });
+            charges = charges.Where(c => kept.Contains(c.PayerOrganizationId));
         }
 
+        var sums = charges.Select(c => new PayerSum { OrganizationId = c.PayerOrganizationId, Fen = c.ChargeFen });
         var paid = db.ResourceStatementPayments.AsNoTracking().Where(x => x.Year == year && x.Month == month && x.Status == StatementPaymentState.Paid);
         var rows = from s in sums
                    join o in db.Organizations.AsNoTracking() on s.OrganizationId equals o.Id
@@ -171,7 +176,14 @@ public sealed class StatementPayments(AppDbContext db, ResourceAccess access, Re
             _ => rows.Where(r => !r.Paid),
         };
 
-        var total = await rows.CountAsync(ct);
+        // Counted on the kept rows alone: organisations are never deleted, so the join with them drops no payer.
+        var counted = state switch
+        {
+            StatementPaymentState.Paid => charges.Where(c => paid.Any(x => x.OrganizationId == c.PayerOrganizationId)),
+            null => charges,
+            _ => charges.Where(c => !paid.Any(x => x.OrganizationId == c.PayerOrganizationId)),
+        };
+        var total = await counted.CountAsync(ct);
         var paidFirst = notPaid == StatementPaymentState.Overdue;
         var items = await rows.OrderBy(r => r.Paid == paidFirst ? 0 : 1).ThenBy(r => r.Name).ThenBy(r => r.OrganizationId)
             .Skip((p - 1) * size).Take(size).ToListAsync(ct);

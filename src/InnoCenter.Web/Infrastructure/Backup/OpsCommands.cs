@@ -72,6 +72,8 @@ public static class OpsCommands
             var code = await Features.Ledger.Rollup.LedgerRollupRebuild.RunCommandAsync(scope.ServiceProvider, output);
             var figures = await Features.Resources.ResourceYearSums.RebuildAsync(scope.ServiceProvider.GetRequiredService<Data.AppDbContext>(), CancellationToken.None);
             await output.WriteLineAsync($"Shared resources' yearly figures rebuilt from the bookings: {figures} rows. 共享资源年度统计已按预约重建：{figures} 行。");
+            var charges = await Features.Resources.ResourceMonthCharges.RebuildAsync(scope.ServiceProvider.GetRequiredService<Data.AppDbContext>(), CancellationToken.None);
+            await output.WriteLineAsync($"Shared resources' monthly charges per payer rebuilt from the bookings: {charges} rows. 共享资源月度对账金额已按预约重建：{charges} 行。");
             var totals = await Features.Funds.FundYearTotals.RebuildAsync(scope.ServiceProvider.GetRequiredService<Data.AppDbContext>(), CancellationToken.None);
             await output.WriteLineAsync($"Special funds' yearly totals rebuilt from the receipts and expenditures: {totals} rows. 专项资金年度合计已按到位与支出重建：{totals} 行。");
             return code;

@@ -110,6 +110,7 @@ public static class DatabaseSetup
 
         // The same for the shared resources' kept yearly figures (a generated database keeps the marker too).
         await Features.Resources.ResourceYearSums.RunIfPendingAsync(db, ct);
+        await Features.Resources.ResourceMonthCharges.RunIfPendingAsync(db, ct);
         await Features.Funds.FundYearTotals.RunIfPendingAsync(db, ct);
 
         // The assessment overview's kept statistics of cycles scored before they were kept (and of generated databases).

@@ -3069,6 +3069,25 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.ToTable("ResourceFeedTokens", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCenter.Domain.Resources.ResourceMonthCharge", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PayerOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ChargeFen")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Year", "Month", "PayerOrganizationId");
+
+                    b.ToTable("ResourceMonthCharges", (string)null);
+                });
+
             modelBuilder.Entity("InnoCenter.Domain.Resources.ResourceTraining", b =>
                 {
                     b.Property<Guid>("Id")

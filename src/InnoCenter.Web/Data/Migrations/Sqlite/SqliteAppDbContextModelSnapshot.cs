@@ -3063,6 +3063,25 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.ToTable("ResourceFeedTokens", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCenter.Domain.Resources.ResourceMonthCharge", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PayerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChargeFen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year", "Month", "PayerOrganizationId");
+
+                    b.ToTable("ResourceMonthCharges", (string)null);
+                });
+
             modelBuilder.Entity("InnoCenter.Domain.Resources.ResourceTraining", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,17 @@
+using InnoCenter.Domain.Resources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace InnoCenter.Web.Data.Configurations.Resources;
+
+/// <summary>Kept monthly charges per payer; derived data (no audit, no foreign keys), rebuilt from the bookings at will.</summary>
+public sealed class ResourceMonthChargeConfiguration : IEntityTypeConfiguration<ResourceMonthCharge>
+{
+    public void Configure(EntityTypeBuilder<ResourceMonthCharge> b)
+    {
+        b.ToTable("ResourceMonthCharges");
+
+        // A month's statements are read by (year, month): the key is their index.
+        b.HasKey(x => new { x.Year, x.Month, x.PayerOrganizationId });
+    }
+}
