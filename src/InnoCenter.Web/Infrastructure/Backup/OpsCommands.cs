@@ -74,6 +74,8 @@ public static class OpsCommands
             await output.WriteLineAsync($"Shared resources' yearly figures rebuilt from the bookings: {figures} rows. 共享资源年度统计已按预约重建：{figures} 行。");
             var totals = await Features.Funds.FundYearTotals.RebuildAsync(scope.ServiceProvider.GetRequiredService<Data.AppDbContext>(), CancellationToken.None);
             await output.WriteLineAsync($"Special funds' yearly totals rebuilt from the receipts and expenditures: {totals} rows. 专项资金年度合计已按到位与支出重建：{totals} 行。");
+            var grantSums = await Features.Funds.FundGrantSums.RebuildAsync(scope.ServiceProvider.GetRequiredService<Data.AppDbContext>(), CancellationToken.None);
+            await output.WriteLineAsync($"Special funds' figures per grant rebuilt from the entries: {grantSums} rows. 专项资金各项目数据已按明细重建：{grantSums} 行。");
             return code;
         }
 

@@ -111,6 +111,7 @@ public static class DatabaseSetup
         // The same for the shared resources' kept yearly figures (a generated database keeps the marker too).
         await Features.Resources.ResourceYearSums.RunIfPendingAsync(db, ct);
         await Features.Funds.FundYearTotals.RunIfPendingAsync(db, ct);
+        await Features.Funds.FundGrantSums.RunIfPendingAsync(db, ct);
 
         // The assessment overview's kept statistics of cycles scored before they were kept (and of generated databases).
         await Features.Assessment.CycleStatisticsStore.RunIfPendingAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
