@@ -62,6 +62,8 @@ public abstract class FundGrantSumsTests<TFactory>(TFactory factory) : IClassFix
                         break;
                 }
             }
+
+            await (await g.Second.PostAsJsonAsync($"/api/v1/funds/grants/{g.Id}/clawbacks", new ClawbackRequest(12.34m, "结余收回"))).ReadAsync(HttpStatusCode.OK);
         }
 
         var ids = grants.Select(g => g.Id).ToList();
@@ -117,7 +119,14 @@ public abstract class FundGrantSumsTests<TFactory>(TFactory factory) : IClassFix
         var change = asked.GetProperty("changes").EnumerateArray().Last().GetProperty("id").GetGuid();
         var decided = await g.Second.PostAsJsonAsync($"/api/v1/funds/grants/{g.Id}/changes/{change}/decision", new ChangeDecisionRequest(true, "同意", asked.GetProperty("version").GetInt32()));
         Assert.True(decided.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, await decided.Content.ReadAsStringAsync());
-        return decided.StatusCode == HttpStatusCode.OK;
+        if (decided.StatusCode == HttpStatusCode.OK)
+        {
+            return true;
+        }
+
+        // Refused (the line would fall below what it spent): turned down, so no change stays pending.
+        await (await g.Second.PostAsJsonAsync($"/api/v1/funds/grants/{g.Id}/changes/{change}/decision", new ChangeDecisionRequest(false, "不同意", asked.GetProperty("version").GetInt32()))).ReadAsync(HttpStatusCode.OK);
+        return false;
     }
 
     private static List<string> Rows(IEnumerable<FundGrantSum> rows) =>

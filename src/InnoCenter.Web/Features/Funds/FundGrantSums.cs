@@ -112,6 +112,9 @@ public static class FundGrantSums
     public static Task<List<FundGrantSum>> ReadAsync(AppDbContext db, Guid grantId, CancellationToken ct) =>
         db.FundGrantSums.AsNoTracking().Where(s => s.GrantId == grantId).ToListAsync(ct);
 
+    // EF stores a Guid on SQLite as upper-case text; a raw parameter is written in exactly that form so the rows are found.
+    private static object GrantKey(AppDbContext db, Guid id) => db.Database.IsSqlite() ? id.ToString("D", CultureInfo.InvariantCulture).ToUpperInvariant() : id;
+
     // Many rows to a statement: the rebuild of a national database writes tens of thousands of them.
     private static async Task InsertAsync(AppDbContext db, IReadOnlyList<FundGrantSum> rows, CancellationToken ct)
     {
@@ -123,7 +126,7 @@ public static class FundGrantSums
             {
                 var p = i * 4;
                 sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}({{{p}}}, {{{p + 1}}}, {{{p + 2}}}, {{{p + 3}}})");
-                (args[p], args[p + 1], args[p + 2], args[p + 3]) = (chunk[i].GrantId, chunk[i].Kind, chunk[i].Code, chunk[i].Value);
+                (args[p], args[p + 1], args[p + 2], args[p + 3]) = (GrantKey(db, chunk[i].GrantId), chunk[i].Kind, chunk[i].Code, chunk[i].Value);
             }
 
             await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);

@@ -6,7 +6,7 @@ namespace InnoCenter.Web.Infrastructure.Backup;
 
 /// <summary>
 /// The operator's verbs, read before the web host starts:
-/// <c>backup [--to DIR]</c>, <c>restore --from DIR --yes</c>, <c>rollup-rebuild</c> (recomputes the kept ledger roll-up and the resources' yearly figures) and
+/// <c>backup [--to DIR]</c>, <c>restore --from DIR --yes</c>, <c>rollup-rebuild</c> (recomputes the kept ledger roll-up, the resources' yearly figures and the funds' yearly totals and per-grant figures) and
 /// <c>search-rebuild</c> (recomputes the text-search index); every other argument (<c>--Key=Value</c>) is
 /// configuration, as for the web app. The verbs are parsed here and nowhere else, apart from the web app's own flags.
 /// </summary>
