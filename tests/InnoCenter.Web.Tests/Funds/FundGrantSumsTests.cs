@@ -27,6 +27,8 @@ public abstract class FundGrantSumsTests<TFactory>(TFactory factory) : IClassFix
         foreach (var g in grants)
         {
             await (await g.ReleaseAsync(await g.PlanAsync(300_000m), on: new DateOnly(2026, 2, 1))).ReadAsync(HttpStatusCode.OK);
+            // The district's matching money in proportion first, or the second tranche is held (同比例到位).
+            await (await g.ReceiveAsync("district", "200000", "2026-02-03")).ReadAsync(HttpStatusCode.OK);
             await (await g.ReleaseAsync(await g.PlanAsync(200_000m, on: new DateOnly(2026, 6, 1)), on: new DateOnly(2026, 6, 2))).ReadAsync(HttpStatusCode.OK);
             var spent = new List<Guid>();
             var clawbacks = new List<JsonElement>();

@@ -49,8 +49,9 @@ public abstract class FundGrantWarningsTests<TFactory>(TFactory factory) : IClas
 
     private async Task<List<string>> SetBasedAsync(TestGrant g)
     {
-        var before = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+        // The request's culture, for the texts and for the dates formatted into them, as the API reads in.
+        var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
         try
         {
             using var scope = factory.Services.CreateScope();
@@ -59,7 +60,7 @@ public abstract class FundGrantWarningsTests<TFactory>(TFactory factory) : IClas
         }
         finally
         {
-            CultureInfo.CurrentUICulture = before;
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (before, beforeUi);
         }
     }
 
