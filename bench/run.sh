@@ -160,6 +160,12 @@ run_scale() {
   . "$samples"
   set +a
   loaded_samples=$samples
+  # The samples record the files' absolute path where the data was generated; a database copied into another worktree
+  # would serve (and write into) the generating worktree's files. The files beside the samples are this data's own.
+  if [ -d "${samples%.env}.files" ]; then
+    BENCH_FILES_ROOT=$(cd "${samples%.env}.files" && pwd)
+    export BENCH_FILES_ROOT
+  fi
   echo "bench: $scale — starting the server"
   current_scale=$scale
   current_server=("$(connection_for "$scale")" "$BENCH_FILES_ROOT" "$data/server-$scale$tag.log")

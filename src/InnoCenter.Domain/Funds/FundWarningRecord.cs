@@ -22,6 +22,12 @@ public sealed class FundWarningRecord : IAudited, IVersioned
     /// <summary>overspent, near-limit, idle, low-execution, matching, carry-over.</summary>
     public string Kind { get; private set; } = string.Empty;
 
+    /// <summary>The center's name as the board orders by it (a center's name does not change), kept so the board reads its order from an index.</summary>
+    public string CenterName { get; private set; } = string.Empty;
+
+    /// <summary>The grant's title (fixed when drafted), kept for the same reason.</summary>
+    public string GrantTitle { get; private set; } = string.Empty;
+
     /// <summary>The line's category or the source it concerns, where the warning has one.</summary>
     public string? SubjectZh { get; private set; }
 
@@ -48,11 +54,14 @@ public sealed class FundWarningRecord : IAudited, IVersioned
     public bool IsOpen => ResolvedAt is null;
 
     public static FundWarningRecord Raise(
-        Guid grantId, Guid centerId, string kind, string? subjectZh, string? subjectEn, decimal? figure, string messageZh, string messageEn, DateTimeOffset now) => new()
+        Guid grantId, Guid centerId, string centerName, string grantTitle, string kind, string? subjectZh, string? subjectEn, decimal? figure, string messageZh, string messageEn,
+        DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(),
         GrantId = grantId,
         CenterId = centerId,
+        CenterName = centerName,
+        GrantTitle = grantTitle,
         Kind = kind,
         SubjectZh = subjectZh,
         SubjectEn = subjectEn,
@@ -63,12 +72,15 @@ public sealed class FundWarningRecord : IAudited, IVersioned
     };
 
     /// <summary>The warning still holds with new figures; true when anything changed (only then is the row written).</summary>
-    public bool Refresh(decimal? figure, string messageZh, string messageEn)
+    public bool Refresh(string centerName, string grantTitle, decimal? figure, string messageZh, string messageEn)
     {
-        if (figure == Figure && Clip(messageZh) == MessageZh && Clip(messageEn) == MessageEn)
+        if (figure == Figure && Clip(messageZh) == MessageZh && Clip(messageEn) == MessageEn && centerName == CenterName && grantTitle == GrantTitle)
         {
             return false;
         }
+
+        CenterName = centerName;
+        GrantTitle = grantTitle;
 
         Figure = figure;
         MessageZh = Clip(messageZh);

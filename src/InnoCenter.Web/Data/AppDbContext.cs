@@ -152,6 +152,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<InnoCenter.Domain.Funds.Expenditure> FundExpenditures => Set<InnoCenter.Domain.Funds.Expenditure>();
     public DbSet<InnoCenter.Domain.Funds.FundWarningRecord> FundWarningRecords => Set<InnoCenter.Domain.Funds.FundWarningRecord>();
     public DbSet<InnoCenter.Domain.Funds.FundYearTotal> FundYearTotals => Set<InnoCenter.Domain.Funds.FundYearTotal>();
+    public DbSet<InnoCenter.Domain.Funds.FundGrantSum> FundGrantSums => Set<InnoCenter.Domain.Funds.FundGrantSum>();
     public DbSet<InnoCenter.Domain.Portal.TypicalCase> PortalCases => Set<InnoCenter.Domain.Portal.TypicalCase>();
 
     public DbSet<InnoCenter.Domain.Portal.TypicalCaseVersion> PortalCaseVersions => Set<InnoCenter.Domain.Portal.TypicalCaseVersion>();

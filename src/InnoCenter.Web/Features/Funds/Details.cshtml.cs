@@ -104,7 +104,7 @@ public sealed class DetailsModel(GrantHandlers grants, TrancheHandlers money, Ex
         }
 
         Grant = found.Value;
-        var list = await spending.ListExpendituresAsync(new ExpenditureFilter(id, Page: PageNumber), ct);
+        var list = await spending.ListOfReadGrantAsync(Grant, PageNumber, ct);
         Expenditures = list.IsSuccess ? list.Value : Expenditures;
         return null;
     }

@@ -20,16 +20,19 @@ public sealed class FundFigures(AppDbContext db, TimeProvider clock)
         long ClawedBackFen,
         bool OpenClawback,
         long SpentFen,
-        long ReceivedFen);
+        long ReceivedFen,
+        DateOnly? LastSpentOn,
+        DateOnly? FirstReceivedOn);
 
+    /// <summary>The grant's sums taken now from its entries: what a write checks its rule against.</summary>
     public async Task<Sums> SumsAsync(Guid grantId, CancellationToken ct)
     {
         var spent = await db.FundExpenditures.AsNoTracking().Where(e => e.GrantId == grantId)
-            .GroupBy(e => e.LineId).Select(g => new { g.Key, Fen = g.Sum(e => e.AmountFen) }).ToDictionaryAsync(x => x.Key, x => x.Fen, ct);
+            .GroupBy(e => e.LineId).Select(g => new { g.Key, Fen = g.Sum(e => e.AmountFen), Last = g.Max(e => e.SpentOn) }).ToListAsync(ct);
         var planned = await db.FundGrantLineShares.AsNoTracking().Where(s => s.GrantId == grantId)
             .GroupBy(s => s.Source).Select(g => new { g.Key, Fen = g.Sum(s => s.AmountFen) }).ToDictionaryAsync(x => x.Key, x => x.Fen, ct);
         var received = await db.FundReceipts.AsNoTracking().Where(r => r.GrantId == grantId)
-            .GroupBy(r => r.Source).Select(g => new { g.Key, Fen = g.Sum(r => r.AmountFen) }).ToDictionaryAsync(x => x.Key, x => x.Fen, ct);
+            .GroupBy(r => r.Source).Select(g => new { g.Key, Fen = g.Sum(r => r.AmountFen), First = g.Min(r => r.ReceivedOn) }).ToListAsync(ct);
         var clawbacks = await db.FundGrants.AsNoTracking().Where(g => g.Id == grantId).Select(g => new
         {
             Fen = db.FundClawbacks.Where(c => c.GrantId == g.Id).Sum(c => (long?)c.AmountFen) ?? 0,
@@ -38,9 +41,29 @@ public sealed class FundFigures(AppDbContext db, TimeProvider clock)
         var (clawed, open) = (clawbacks?.Fen ?? 0, clawbacks?.Open ?? false);
 
         // The totals are the sums of the few per-line and per-source totals the database just took, not of entries.
-        var spentTotal = spent.Values.Sum();
-        var receivedTotal = received.Values.Sum();
-        return new Sums(spent, planned, received, clawed, open, spentTotal, receivedTotal);
+        return new Sums(
+            spent.ToDictionary(x => x.Key, x => x.Fen), planned, received.ToDictionary(x => x.Key, x => x.Fen), clawed, open,
+            spent.Sum(x => x.Fen), received.Sum(x => x.Fen),
+            spent.Count == 0 ? null : spent.Max(x => x.Last), received.Count == 0 ? null : received.Min(x => x.First));
+    }
+
+    /// <summary>
+    /// The same sums read from the rows the writes keep (<see cref="FundGrantSums"/>): one indexed read instead of
+    /// four grouped ones. For pages and the API; a write checks its rule against <see cref="SumsAsync"/>.
+    /// </summary>
+    public async Task<Sums> KeptSumsAsync(Guid grantId, CancellationToken ct) => FromKept(await FundGrantSums.ReadAsync(db, grantId, ct));
+
+    public static Sums FromKept(IReadOnlyCollection<FundGrantSum> rows)
+    {
+        Dictionary<string, long> Of(string kind) => rows.Where(r => r.Kind == kind).ToDictionary(r => r.Code, r => r.Value, StringComparer.Ordinal);
+        long? One(string kind) => rows.FirstOrDefault(r => r.Kind == kind)?.Value;
+        var spent = rows.Where(r => r.Kind == FundGrantSum.Spent).ToDictionary(r => Guid.Parse(r.Code), r => r.Value);
+        var received = Of(FundGrantSum.Received);
+        return new Sums(
+            spent, Of(FundGrantSum.Planned), received, One(FundGrantSum.ClawedBack) ?? 0, One(FundGrantSum.OpenClawbacks) > 0,
+            spent.Values.Sum(), received.Values.Sum(),
+            One(FundGrantSum.LastSpent) is { } last ? DateOnly.FromDayNumber((int)last) : null,
+            One(FundGrantSum.FirstReceived) is { } first ? DateOnly.FromDayNumber((int)first) : null);
     }
 
     /// <summary>Received, spent, balance (received − spent − clawed back), execution (spent ÷ received), matching and remaining days.</summary>
@@ -77,6 +100,19 @@ public sealed class FundFigures(AppDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<IReadOnlyList<TrancheHold>> HoldsAsync(Grant grant, Tranche tranche, Sums sums, PolicyPack pack, bool english, CancellationToken ct)
     {
+        var latest = await db.AssessmentResults.AsNoTracking()
+            .Where(r => r.CenterId == grant.CenterId && r.PublishedAt != null)
+            .OrderByDescending(r => r.Year).Select(r => new { r.Year, r.Grade }).FirstOrDefaultAsync(ct);
+        var context = new HoldContext(latest?.Year, latest?.Grade, tranche.IsFinal && await HasAcceptanceEvidenceAsync(grant, ct));
+        return Holds(tranche, sums, pack, english, context);
+    }
+
+    /// <summary>What the holds ask of the database besides the sums: the center's latest published grade, and acceptance evidence on file.</summary>
+    public sealed record HoldContext(int? LatestYear, string? LatestGrade, bool HasAcceptanceEvidence);
+
+    /// <summary>The holds of <see cref="HoldsAsync"/> from what was read already (the grant's page reads it once for all its tranches).</summary>
+    public static IReadOnlyList<TrancheHold> Holds(Tranche tranche, Sums sums, PolicyPack pack, bool english, HoldContext context)
+    {
         var rules = pack.Funds;
         var holds = new List<TrancheHold>();
         var fiscal = rules.Matching.FiscalSource;
@@ -96,12 +132,9 @@ public sealed class FundFigures(AppDbContext db, TimeProvider clock)
             }
         }
 
-        var latest = await db.AssessmentResults.AsNoTracking()
-            .Where(r => r.CenterId == grant.CenterId && r.PublishedAt != null)
-            .OrderByDescending(r => r.Year).Select(r => new { r.Year, r.Grade }).FirstOrDefaultAsync(ct);
-        if (latest is not null && rules.HoldingGrades.Contains(latest.Grade))
+        if (context is { LatestYear: { } year, LatestGrade: { } grade } && rules.HoldingGrades.Contains(grade))
         {
-            holds.Add(new TrancheHold("funds.hold.grade", latest.Year, pack.Assessment.FindGrade(latest.Grade)?.Label(english) ?? latest.Grade));
+            holds.Add(new TrancheHold("funds.hold.grade", year, pack.Assessment.FindGrade(grade)?.Label(english) ?? grade));
         }
 
         if (sums.OpenClawback)
@@ -109,7 +142,7 @@ public sealed class FundFigures(AppDbContext db, TimeProvider clock)
             holds.Add(new TrancheHold("funds.hold.clawback"));
         }
 
-        if (tranche.IsFinal && !await HasAcceptanceEvidenceAsync(grant, ct))
+        if (tranche.IsFinal && !context.HasAcceptanceEvidence)
         {
             holds.Add(new TrancheHold("funds.hold.acceptance"));
         }

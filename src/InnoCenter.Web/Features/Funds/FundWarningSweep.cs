@@ -53,7 +53,7 @@ public sealed class FundWarningSweep(AppDbContext db, FundWarnings warnings, Job
         {
             if (found.Remove((record.GrantId, record.Kind, record.SubjectZh), out var still))
             {
-                refreshed += record.Refresh(still.Zh.Figure, still.Zh.Message, still.En.Message) ? 1 : 0;
+                refreshed += record.Refresh(still.Zh.CenterName, still.Zh.GrantTitle, still.Zh.Figure, still.Zh.Message, still.En.Message) ? 1 : 0;
             }
             else
             {
@@ -64,7 +64,7 @@ public sealed class FundWarningSweep(AppDbContext db, FundWarnings warnings, Job
 
         foreach (var (_, (_, w, e)) in found)
         {
-            db.FundWarningRecords.Add(FundWarningRecord.Raise(w.GrantId, w.CenterId, w.Kind, w.Subject, e.Subject, w.Figure, w.Message, e.Message, now));
+            db.FundWarningRecords.Add(FundWarningRecord.Raise(w.GrantId, w.CenterId, w.CenterName, w.GrantTitle, w.Kind, w.Subject, e.Subject, w.Figure, w.Message, e.Message, now));
             raised++;
         }
 

@@ -43,8 +43,76 @@ public sealed class FundWarnings(AppDbContext db, PolicyVersions versions, Text 
     public async Task<IReadOnlyList<FundWarning>> AllAsync(string? kind, IReadOnlyList<Guid>? centers, CancellationToken ct) =>
         await ComputeAsync(db.FundGrants.AsNoTracking().Where(g => centers == null || centers.Contains(g.CenterId)), kind, ct);
 
-    public Task<IReadOnlyList<FundWarning>> ForGrantAsync(Guid grantId, CancellationToken ct) =>
-        ComputeAsync(db.FundGrants.AsNoTracking().Where(g => g.Id == grantId), null, ct);
+    /// <summary>
+    /// The live warnings of one grant from its kept sums (<see cref="FundFigures.KeptSumsAsync"/>), with no query: the
+    /// same rules and arguments as the set-based queries below, applied to one grant's figures in memory, in the board's
+    /// order. <c>FundGrantSumsTests</c> holds the two to the same answer after a random mix of writes.
+    /// </summary>
+    public IReadOnlyList<FundWarning> ForGrant(Grant g, string centerName, FundFigures.Sums sums, FundRules rules)
+    {
+        if (g.Status is not (GrantStatus.InExecution or GrantStatus.Accepted) || !rules.IsConfigured)
+        {
+            return [];
+        }
+
+        var today = clock.TodayInBeijing();
+        var en = LocalizationSetup.IsEnglish;
+        var running = g.Status == GrantStatus.InExecution;
+        var found = new List<FundWarning>();
+        FundWarning Warn(string kind, string? subject, decimal? figure, params object[] args) =>
+            new(g.Id, g.Title, g.CenterId, centerName, kind, text[$"funds.warning.{kind}", args], subject, figure);
+
+        var nearBasisPoints = (long)(rules.Warnings.NearLimitPercent * 100);
+        foreach (var l in g.Lines.OrderBy(l => rules.Categories.ToList().FindIndex(c => c.Code == l.Category)))
+        {
+            var spentOnLine = sums.SpentByLine.GetValueOrDefault(l.Id);
+            if (spentOnLine * 10000 >= l.AmountFen * nearBasisPoints)
+            {
+                var label = rules.Categories.LabelOf(l.Category, en);
+                var percent = FundMoney.Percent(spentOnLine, l.AmountFen);
+                found.Add(Warn(spentOnLine > l.AmountFen ? Overspent : NearLimit, label, percent, label, percent ?? 0m, rules.Warnings.NearLimitPercent));
+            }
+        }
+
+        var (received, spent) = (sums.ReceivedFen, sums.SpentFen);
+        var balance = received - spent - sums.ClawedBackFen;
+        var idleSince = today.AddDays(-rules.Warnings.IdleDays);
+        if (running && balance > 0
+            && ((sums.LastSpentOn != null && sums.LastSpentOn < idleSince) || (sums.LastSpentOn == null && sums.FirstReceivedOn != null && sums.FirstReceivedOn < idleSince)))
+        {
+            found.Add(Warn(Idle, null, FundMoney.Yuan(balance), rules.Warnings.IdleDays, FundMoney.Yuan(balance)));
+        }
+
+        var lowBasisPoints = (long)(rules.Warnings.LowExecutionPercent * 100);
+        if (running && g.PeriodTo >= today && g.PeriodTo <= today.AddMonths(rules.Warnings.LowExecutionMonthsBeforeEnd)
+            && received > 0 && spent * 10000 < received * lowBasisPoints)
+        {
+            found.Add(Warn(LowExecution, null, FundMoney.Percent(spent, received), FundMoney.Percent(spent, received) ?? 0m, rules.Warnings.LowExecutionPercent, g.PeriodTo));
+        }
+
+        if (g.PeriodTo < today.AddYears(-rules.Warnings.CarryOverYears) && balance > 0)
+        {
+            found.Add(Warn(CarryOver, null, FundMoney.Yuan(balance), FundMoney.Yuan(balance), rules.Warnings.CarryOverYears));
+        }
+
+        if (running)
+        {
+            var fiscal = rules.Matching.FiscalSource;
+            var (pf, rf) = (sums.PlannedBySource.GetValueOrDefault(fiscal), sums.ReceivedBySource.GetValueOrDefault(fiscal));
+            var tolerance = (double)rules.Matching.TolerancePercent;
+            foreach (var source in rules.Matching.MatchedSources)
+            {
+                var (ps, rs) = (sums.PlannedBySource.GetValueOrDefault(source), sums.ReceivedBySource.GetValueOrDefault(source));
+                if (pf > 0 && ps > 0 && (double)rs * 100 / ps < (double)rf * 100 / pf - tolerance)
+                {
+                    var label = rules.Sources.LabelOf(source, en);
+                    found.Add(Warn(Matching, label, FundMoney.Percent(rs, ps), label, FundMoney.Percent(rs, ps) ?? 0m, FundMoney.Percent(rf, pf) ?? 0m));
+                }
+            }
+        }
+
+        return found.OrderBy(w => Kinds.ToList().IndexOf(w.Kind)).ToList();
+    }
 
     private async Task<IReadOnlyList<FundWarning>> ComputeAsync(IQueryable<Grant> scope, string? kind, CancellationToken ct)
     {

@@ -11,6 +11,7 @@ public static class FundsRegistration
         services.AddScoped<FundsAccess>();
         services.AddScoped<FundFigures>();
         services.AddScoped<IKeptFigures, FundTotalsKeeper>();
+        services.AddScoped<IKeptFigures, FundGrantSumsKeeper>();
         services.AddKeptFigures();
         services.AddScoped<FundYearFigures>();
         services.AddScoped<Assessment.IReportPrefill, FundsReportPrefill>();

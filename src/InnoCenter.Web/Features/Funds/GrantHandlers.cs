@@ -57,23 +57,32 @@ public sealed class GrantHandlers(
 
         var grant = found.Value;
         var pack = await versions.ForCaseAsync(grant.PolicyCode, grant.PolicyVersion, ct);
-        var sums = await figures.SumsAsync(id, ct);
-        var centerName = await db.Centers.Where(c => c.Id == grant.CenterId).Select(c => c.Name).FirstAsync(ct);
-        var tranches = await db.FundTranches.AsNoTracking().Where(t => t.GrantId == id).OrderBy(t => t.Sequence).ToListAsync(ct);
-        var trancheDtos = new List<TrancheDto>();
-        foreach (var t in tranches)
-        {
-            var holds = t.Status == TrancheStatus.Planned
-                ? (await figures.HoldsAsync(grant, t, sums, pack, En, ct)).Select(h => text[h.Code, h.Args]).ToList()
-                : [];
-            trancheDtos.Add(new TrancheDto(t.Id, t.Sequence, t.Amount, t.PlannedOn, t.IsFinal, t.Status.ToString(), text[$"funds.tranche.{t.Status}"], t.ReleasedOn, t.PlannedBy, t.Version, holds));
-        }
+        var sums = await figures.KeptSumsAsync(id, ct);
 
-        var evidence = await db.StoredFiles.AsNoTracking().Where(f => f.OwnerType == FundsAccess.ReceiptOwner && f.IsCurrent)
-            .Join(db.FundReceipts.Where(r => r.GrantId == id), f => f.OwnerId, r => r.Id, (f, r) => new { r.Id, FileId = f.Id })
-            .ToDictionaryAsync(x => x.Id, x => x.FileId, ct);
-        var receipts = (await db.FundReceipts.AsNoTracking().Where(r => r.GrantId == id).OrderBy(r => r.ReceivedOn).ThenBy(r => r.Id).ToListAsync(ct))
-            .Select(r => new ReceiptDto(r.Id, r.Source, pack.Funds.Sources.LabelOf(r.Source, En), r.Amount, r.ReceivedOn, r.TrancheId, r.Note, evidence.TryGetValue(r.Id, out var f) ? f : null))
+        // The center's name, its latest published grade and the acceptance evidence in one read, for all tranches at once.
+        var around = await db.Centers.AsNoTracking().Where(c => c.Id == grant.CenterId).Select(c => new
+        {
+            c.Name,
+            LatestYear = db.AssessmentResults.Where(r => r.CenterId == c.Id && r.PublishedAt != null).OrderByDescending(r => r.Year).Select(r => (int?)r.Year).FirstOrDefault(),
+            LatestGrade = db.AssessmentResults.Where(r => r.CenterId == c.Id && r.PublishedAt != null).OrderByDescending(r => r.Year).Select(r => r.Grade).FirstOrDefault(),
+            AcceptanceFile = db.StoredFiles.Any(f => f.OwnerType == FundsAccess.GrantOwner && f.OwnerId == id && f.Slot == "acceptance" && f.IsCurrent),
+        }).FirstAsync(ct);
+        var centerName = around.Name;
+        var hasEvidence = grant.EvaluationSubmittedAt is not null || around.AcceptanceFile;
+        var holdContext = new FundFigures.HoldContext(around.LatestYear, around.LatestGrade, hasEvidence);
+        var tranches = await db.FundTranches.AsNoTracking().Where(t => t.GrantId == id).OrderBy(t => t.Sequence).ToListAsync(ct);
+        var trancheDtos = tranches.Select(t => new TrancheDto(
+            t.Id, t.Sequence, t.Amount, t.PlannedOn, t.IsFinal, t.Status.ToString(), text[$"funds.tranche.{t.Status}"], t.ReleasedOn, t.PlannedBy, t.Version,
+            t.Status == TrancheStatus.Planned ? FundFigures.Holds(t, sums, pack, En, holdContext).Select(h => text[h.Code, h.Args]).ToList() : [])).ToList();
+
+        var receipts = (await db.FundReceipts.AsNoTracking().Where(r => r.GrantId == id).OrderBy(r => r.ReceivedOn).ThenBy(r => r.Id)
+                .Select(r => new
+                {
+                    Receipt = r,
+                    FileId = db.StoredFiles.Where(f => f.OwnerType == FundsAccess.ReceiptOwner && f.OwnerId == r.Id && f.IsCurrent).Select(f => (Guid?)f.Id).FirstOrDefault(),
+                })
+                .ToListAsync(ct))
+            .Select(x => new ReceiptDto(x.Receipt.Id, x.Receipt.Source, pack.Funds.Sources.LabelOf(x.Receipt.Source, En), x.Receipt.Amount, x.Receipt.ReceivedOn, x.Receipt.TrancheId, x.Receipt.Note, x.FileId))
             .ToList();
         var clawbacks = await db.FundClawbacks.AsNoTracking().Where(c => c.GrantId == id).OrderBy(c => c.RecordedAt)
             .Select(c => new ClawbackDto(c.Id, c.Amount, c.Reason, c.RecordedAt, c.SettledOn, c.Version)).ToListAsync(ct);
@@ -91,7 +100,7 @@ public sealed class GrantHandlers(
             grant.Id, grant.CenterId, centerName, grant.Title, grant.DocumentNumber, grant.Source, rules.Sources.LabelOf(grant.Source, En),
             grant.Form, rules.Forms.LabelOf(grant.Form, En), grant.PeriodFrom, grant.PeriodTo, grant.Status.ToString(), text[$"funds.status.{grant.Status}"],
             grant.Amount, grant.PolicyCode, grant.PolicyVersion, grant.DraftedBy, grant.ApprovedBy, grant.Version,
-            await figures.HasAcceptanceEvidenceAsync(grant, ct),
+            hasEvidence,
             grant.PublishedAt,
             lines,
             grant.Targets.Select(t => new TargetDto(t.Indicator, indicators.FirstOrDefault(i => i.Code == t.Indicator)?.Label(En) ?? t.Indicator, t.TargetValue)).ToList(),
@@ -101,7 +110,7 @@ public sealed class GrantHandlers(
                 c.OldPeriodTo, c.NewPeriodTo, c.Reason, c.RequestedBy, c.RequestedAt, c.DecidedBy, c.DecisionReason)).ToList(),
             trancheDtos, receipts, clawbacks,
             figures.Figures(grant, sums, rules, En),
-            await warnings.ForGrantAsync(grant.Id, ct));
+            warnings.ForGrant(grant, centerName, sums, rules));
     }
 
     public async Task<Result<PagedResult<GrantRow>>> ListAsync(GrantFilter filter, CancellationToken ct)

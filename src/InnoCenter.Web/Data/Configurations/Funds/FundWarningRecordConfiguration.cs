@@ -22,8 +22,11 @@ public sealed class FundWarningRecordConfiguration : IEntityTypeConfiguration<Fu
         b.Property(x => x.FollowUp).HasMaxLength(FieldLengths.Reason);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.Ignore(x => x.IsOpen);
-        // The board reads open warnings by kind; the sweep reads every open one.
-        b.HasIndex(x => new { x.ResolvedAt, x.Kind });
+        b.Property(x => x.CenterName).HasMaxLength(FieldLengths.OrganizationName).IsRequired();
+        b.Property(x => x.GrantTitle).HasMaxLength(FieldLengths.Title).IsRequired();
+        // The board reads open warnings, all or of a kind, in its order from this index alone (no sort of every open
+        // warning joined to its grant and center); the sweep reads every open one.
+        b.HasIndex(x => new { x.ResolvedAt, x.Kind, x.CenterName, x.GrantTitle, x.Id });
         b.HasIndex(x => x.GrantId);
         b.HasOne<Grant>().WithMany().HasForeignKey(x => x.GrantId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Center>().WithMany().HasForeignKey(x => x.CenterId).OnDelete(DeleteBehavior.Restrict);

@@ -1028,6 +1028,27 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.ToTable("FundExpenditures", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCenter.Domain.Funds.FundGrantSum", b =>
+                {
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("GrantId", "Kind", "Code");
+
+                    b.ToTable("FundGrantSums", (string)null);
+                });
+
             modelBuilder.Entity("InnoCenter.Domain.Funds.FundReceipt", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1087,6 +1108,11 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.Property<Guid>("CenterId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CenterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<decimal?>("Figure")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
@@ -1103,6 +1129,11 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
                     b.Property<Guid>("GrantId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("GrantTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1143,7 +1174,7 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
                     b.HasIndex("GrantId");
 
-                    b.HasIndex("ResolvedAt", "Kind");
+                    b.HasIndex("ResolvedAt", "Kind", "CenterName", "GrantTitle", "Id");
 
                     b.ToTable("FundWarnings", (string)null);
                 });

@@ -1022,6 +1022,27 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.ToTable("FundExpenditures", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCenter.Domain.Funds.FundGrantSum", b =>
+                {
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GrantId", "Kind", "Code");
+
+                    b.ToTable("FundGrantSums", (string)null);
+                });
+
             modelBuilder.Entity("InnoCenter.Domain.Funds.FundReceipt", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1081,6 +1102,11 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("CenterId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CenterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("Figure")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
@@ -1096,6 +1122,11 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("GrantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -1137,7 +1168,7 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("GrantId");
 
-                    b.HasIndex("ResolvedAt", "Kind");
+                    b.HasIndex("ResolvedAt", "Kind", "CenterName", "GrantTitle", "Id");
 
                     b.ToTable("FundWarnings", (string)null);
                 });
