@@ -20,6 +20,7 @@ public sealed class ApplicationQueries(
     AppDbContext db,
     CurrentUser user,
     PolicyProvider policy,
+    PolicyVersions versions,
     Attachments attachments,
     ApplicationHandlers handlers,
     ApplicationAccess access,
@@ -102,7 +103,8 @@ public sealed class ApplicationQueries(
         }
 
         var en = LocalizationSetup.IsEnglish;
-        var pack = policy.Current;
+        // The materials, labels and cross-region rule of the pack the application began under, as its eligibility.
+        var pack = await versions.ForCaseAsync(a.PolicyCode, a.PolicyVersion, ct);
         var orgIds = a.Members.Select(m => m.OrganizationId).Append(a.LeadOrganizationId).Distinct().ToList();
         var orgs = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
         var members = a.Members
