@@ -18,10 +18,10 @@ public sealed partial class ApplicationHandlers
         }
 
         var a = app.Value;
-        var eligibility = await EvaluateAsync(a, ct);
-        if (EligibilityEvaluator.Blocks(eligibility))
+        var verdicts = await eligibility.EvaluateAsync(a, ct);
+        if (EligibilityEvaluator.Blocks(verdicts))
         {
-            return Failure.Validation(eligibility.Where(e => e.Outcome == EligibilityOutcome.Fail)
+            return Failure.Validation(verdicts.Where(e => e.Outcome == EligibilityOutcome.Fail)
                 .Select(e => new Error(e.MessageCode, "eligibility." + e.Rule.Code, e.Args)));
         }
 

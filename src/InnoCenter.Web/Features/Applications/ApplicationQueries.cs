@@ -22,7 +22,7 @@ public sealed class ApplicationQueries(
     PolicyProvider policy,
     PolicyVersions versions,
     Attachments attachments,
-    ApplicationHandlers handlers,
+    ApplicationEligibility eligibilityRules,
     ApplicationAccess access,
     Text text,
     TimeProvider clock)
@@ -118,7 +118,7 @@ public sealed class ApplicationQueries(
         var materials = pack.RequiredMaterials
             .Select(m => new MaterialDto(m.Code, m.Label(en), m.Required, files.Where(f => f.Slot == m.Code).ToList()))
             .ToList();
-        var eligibility = await handlers.EvaluateAsync(a, ct);
+        var eligibility = await eligibilityRules.EvaluateAsync(a, ct);
         var objections = user.IsAdmin
             ? await db.Objections.AsNoTracking().Where(o => o.ApplicationId == a.Id).OrderBy(o => o.FiledAt)
                 .Select(o => new ObjectionDto(o.Id, o.Name, o.Contact, o.Content, o.FiledAt, o.Status.ToString(), o.Resolution, o.ResolvedAt))
