@@ -110,7 +110,7 @@ public sealed partial class ApplicationHandlers
         }
 
         var rules = (await versions.ForCaseAsync(begun.PolicyCode, begun.PolicyVersion, ct)).Applications;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), LocalizationSetup.Beijing).DateTime);
+        var today = clock.TodayInBeijing();
         var window = rules.NoticeWindow(today);
         if (!window.IsSuccess)
         {

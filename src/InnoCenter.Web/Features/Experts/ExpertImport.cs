@@ -155,7 +155,7 @@ public sealed class ExpertImport(
             return Failure.Validation(missing.Select(m => new Error("experts.import.column_missing", "file", text[m.Key])));
         }
 
-        var today = clock.BeijingToday();
+        var today = clock.TodayInBeijing();
         var now = clock.GetUtcNow();
         var errors = new List<ImportRowError>();
         var valid = new List<(int Row, ExpertProfile Profile, string? UserEmail)>();

@@ -8,6 +8,7 @@ using InnoCenter.Web.Infrastructure.Notifications;
 using InnoCenter.Web.Infrastructure.Policy;
 using InnoCenter.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
+using InnoCenter.Web.Infrastructure.Localization;
 
 namespace InnoCenter.Web.Features.Experts;
 
@@ -51,13 +52,13 @@ public sealed class ExpertProfileHandlers(
         // The shared validator checks the codes and lengths; the employers it sees are the current ones, unchanged.
         var validated = ExpertValidator.Validate(
             RequestOf(expert) with { Domains = r.Domains, KeyAreas = r.KeyAreas, Expertise = r.Expertise, Phone = r.Phone },
-            policy.Current, clock.BeijingToday());
+            policy.Current, clock.TodayInBeijing());
         if (!validated.IsSuccess)
         {
             return validated.Failure!;
         }
 
-        if (r.UnavailableUntil is { } until && until < clock.BeijingToday())
+        if (r.UnavailableUntil is { } until && until < clock.TodayInBeijing())
         {
             return Failure.Validation(new Error("experts.profile.unavailable_past", "unavailableUntil"));
         }
@@ -183,7 +184,7 @@ public sealed class ExpertProfileHandlers(
                 AffiliatedSince = r.AffiliatedSince,
                 PastAffiliations = r.PastAffiliations ?? [],
             },
-            policy.Current, clock.BeijingToday());
+            policy.Current, clock.TodayInBeijing());
         if (!validated.IsSuccess)
         {
             errors.AddRange(validated.Failure!.Errors);
@@ -285,7 +286,7 @@ public sealed class ExpertProfileHandlers(
         var expert = await db.Experts.Include(e => e.PastAffiliations).FirstAsync(e => e.Id == change.ExpertId, ct);
         var before = expert.Name;
         var decided = confirm
-            ? change.Confirm(expert, r.Reason, user.Id, clock.BeijingToday(), clock.GetUtcNow())
+            ? change.Confirm(expert, r.Reason, user.Id, clock.TodayInBeijing(), clock.GetUtcNow())
             : change.Refuse(r.Reason!, user.Id, clock.GetUtcNow());
         if (!decided.IsSuccess)
         {

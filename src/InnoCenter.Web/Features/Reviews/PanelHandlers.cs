@@ -264,7 +264,7 @@ public sealed class PanelHandlers(
     /// <summary>Every expert of the pool as the draw sees them for this subject: domains, key areas, active, conflict, load this year.</summary>
     internal async Task<List<DrawCandidate>> CandidatesAsync(ReviewSubject subject, CancellationToken ct)
     {
-        var today = clock.BeijingToday();
+        var today = clock.TodayInBeijing();
         var experts = await db.Experts.AsNoTracking()
             .Select(e => new { e.Id, e.Domains, e.KeyAreas, IsActive = e.IsActive && (e.UnavailableUntil == null || e.UnavailableUntil < today) })
             .ToListAsync(ct);
