@@ -4,7 +4,6 @@ using InnoCenter.Domain.Organizations;
 using InnoCenter.Domain.Policy;
 using InnoCenter.Domain.Reviews;
 using InnoCenter.Web.Data;
-using InnoCenter.Web.Features.Reviews;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Files;
 using InnoCenter.Web.Infrastructure.Imports;

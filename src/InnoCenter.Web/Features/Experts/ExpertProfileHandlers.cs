@@ -2,7 +2,6 @@ using InnoCenter.Domain.Common;
 using InnoCenter.Domain.Organizations;
 using InnoCenter.Domain.Reviews;
 using InnoCenter.Web.Data;
-using InnoCenter.Web.Features.Reviews;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Notifications;
 using InnoCenter.Web.Infrastructure.Policy;
@@ -18,7 +17,7 @@ namespace InnoCenter.Web.Features.Experts;
 /// time and stand for good (no one can dismiss or withdraw one).
 /// </summary>
 public sealed class ExpertProfileHandlers(
-    AppDbContext db, CurrentUser user, PolicyProvider policy, TimeProvider clock, Notifier notifier, ReviewSubjectHandlers subjects)
+    AppDbContext db, CurrentUser user, PolicyProvider policy, TimeProvider clock, Notifier notifier)
 {
     public const string ProfileLink = "/Reviews/Profile";
     public const string ChangesLink = "/Experts/Changes";
@@ -112,7 +111,7 @@ public sealed class ExpertProfileHandlers(
             errors.Add(new Error(codeError, "creditCode"));
         }
 
-        if (ReviewSubjectHandlers.Reason(r.Reason) is { } badReason)
+        if (ReviewReason.Check(r.Reason) is { } badReason)
         {
             errors.AddRange(badReason.Errors);
         }
@@ -144,7 +143,7 @@ public sealed class ExpertProfileHandlers(
         db.ExpertStandingConflicts.Add(declared);
         if (!user.IsAdmin)
         {
-            await notifier.NotifyAsync(await subjects.AdminIdsAsync(ct), "experts.notify.conflict_declared", $"/Experts/Details/{expertId}", ct, name);
+            await notifier.NotifyAsync(await Recipients.AdminsAsync(db, ct), "experts.notify.conflict_declared", $"/Experts/Details/{expertId}", ct, name);
         }
 
         if (!await SaveAsync(ct))
@@ -209,7 +208,7 @@ public sealed class ExpertProfileHandlers(
         var change = ExpertAffiliationChange.Create(
             expert.Id, p.AffiliationCreditCode, p.AffiliationName, p.AffiliatedSince, p.PastAffiliations, r.Note, user.Id, clock.GetUtcNow());
         db.ExpertAffiliationChanges.Add(change);
-        await notifier.NotifyAsync(await subjects.AdminIdsAsync(ct), "experts.notify.change_requested", ChangesLink, ct, expert.Name);
+        await notifier.NotifyAsync(await Recipients.AdminsAsync(db, ct), "experts.notify.change_requested", ChangesLink, ct, expert.Name);
         await db.SaveChangesAsync(ct);
         return ToDto(change, expert);
     }
@@ -268,7 +267,7 @@ public sealed class ExpertProfileHandlers(
             return Failure.NotFound("experts.change.not_found");
         }
 
-        if (!confirm && ReviewSubjectHandlers.Reason(r.Reason) is { } invalid)
+        if (!confirm && ReviewReason.Check(r.Reason) is { } invalid)
         {
             return invalid;
         }

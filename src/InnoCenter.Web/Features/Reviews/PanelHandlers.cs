@@ -314,7 +314,7 @@ public sealed class PanelHandlers(
 
         if (member.IsActive)
         {
-            if (ReviewSubjectHandlers.Reason(reason) is { } invalid)
+            if (ReviewReason.Check(reason) is { } invalid)
             {
                 return (null, null, null, invalid);
             }
