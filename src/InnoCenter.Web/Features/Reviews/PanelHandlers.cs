@@ -95,7 +95,15 @@ public sealed class PanelHandlers(
             }
             catch (DbUpdateException ex) when (ex.IsLostRace())
             {
-                return Failure.Conflict("reviews.panel_exists");
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                if (await db.ReviewPanels.AsNoTracking().AnyAsync(p => p.SubjectId == subjectId && p.Id != panel.Id, ct))
+                {
+                    // Another Admin drew a panel for the subject at the same moment; theirs stands.
+                    return Failure.Conflict("reviews.panel_exists");
+                }
+
+                throw;
             }
         }
         finally

@@ -200,8 +200,15 @@ public sealed partial class ReviewSubjectHandlers(
         }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
-            // Two creates at once: the unique (kind, reference) index kept one.
-            return Failure.Conflict("reviews.subject_exists");
+            db.ChangeTracker.Clear();
+            var reference = r.ReferenceId!.Value;
+            if (await db.ReviewSubjects.AsNoTracking().AnyAsync(s => s.Kind == kind && s.ReferenceId == reference && s.Id != id, ct))
+            {
+                // Two creates at once: the unique (kind, reference) index kept one.
+                return Failure.Conflict("reviews.subject_exists");
+            }
+
+            throw;
         }
 
         return await GetAsync(id, ct);
