@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using InnoCenter.Domain.Tests.Assessment;
 
 namespace InnoCenter.Domain.Tests.Reviews;
@@ -16,6 +17,17 @@ public sealed class ReviewRulesValidationTests
 
         Assert.Empty(pack.Validate());
         Assert.Contains(problems, e => e.Field == "review.maxImportRows");
+    }
+
+    [Theory]
+    [InlineData("tianjin-2020.json")]
+    [InlineData("national-2018.json")]
+    public void Each_shipped_pack_states_its_expert_import_cap_rather_than_leaving_it_to_the_code(string file)
+    {
+        var review = JsonNode.Parse(File.ReadAllText(TestPacks.PackPath(file)))!["review"]!.AsObject();
+
+        Assert.True(review.ContainsKey("maxImportRows"), "review.maxImportRows is missing");
+        Assert.Equal(review["maxImportRows"]!.GetValue<int>(), TestPacks.Load(file).Review.MaxImportRows);
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public abstract class PolicyPageTests<TFactory>(TFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
         Assert.Equal("/Policy/Version/" + inForce.Version.Id, versionPage);
         Assert.Equal(days + 1, JsonNode.Parse(inForce.Json)!["applications"]!["noticeWorkingDays"]!.GetValue<int>());
-        Assert.Contains("+ &quot;noticeWorkingDays&quot;: " + (days + 1), diff);
+        Assert.Matches(@"\+ \s*&quot;noticeWorkingDays&quot;: " + (days + 1) + @"\b", diff);
     }
 
     private static Dictionary<string, string> Form(PolicyVersionDto basedOn, JsonNode section) => new()
