@@ -64,7 +64,8 @@ public abstract class PolicyPageTests<TFactory>(TFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
         Assert.Equal("/Policy/Version/" + inForce.Version.Id, versionPage);
         Assert.Equal(days + 1, JsonNode.Parse(inForce.Json)!["applications"]!["noticeWorkingDays"]!.GetValue<int>());
-        Assert.Matches(@"\+ \s*&quot;noticeWorkingDays&quot;: " + (days + 1) + @"\b", diff);
+        // The inserted line, in its row marked as inserted (the page encodes quotes and the plus sign).
+        Assert.Matches(@"<tr class=""table-success"">(?:(?!</tr>)[\s\S])*?(?:&quot;|&#x22;|"")noticeWorkingDays(?:&quot;|&#x22;|""): " + (days + 1) + @"\b", diff);
     }
 
     private static Dictionary<string, string> Form(PolicyVersionDto basedOn, JsonNode section) => new()
