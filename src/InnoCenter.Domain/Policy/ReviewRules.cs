@@ -62,6 +62,11 @@ public sealed record ReviewRules
             problems.Add(new Error("reviews.policy.load_cap", "review.load.maxPanelsPerYear"));
         }
 
+        if (MaxImportRows < 1)
+        {
+            problems.Add(new Error("policy.at_least_one", "review.maxImportRows"));
+        }
+
         if (Aggregation.TrimEachSide < 0 || Aggregation.TrimFromScores <= 2 * Aggregation.TrimEachSide
             || Aggregation.OutlierDeviationPercent <= 0)
         {

@@ -197,6 +197,34 @@ public abstract class IpAndRevenueTests<TFactory>(TFactory factory) : IClassFixt
     }
 
     [ProviderFact]
+    public async Task A_receipt_is_removed_only_with_the_deals_version_as_read_and_a_stale_one_is_a_409_that_keeps_it()
+    {
+        var c = await factory.CreateCenterAsync();
+        var user = await factory.CenterUserAsync(c);
+        var ip = LedgerTestData.Ip(c);
+        await user.CreateAsync("ip", ip);
+        var counterparty = await c.Admin.CreateOrganizationAsync(TestData.Organization(name: "被许可企业" + Guid.NewGuid().ToString("N")[..6]));
+        var deal = await user.CreateAsync("deals", LedgerTestData.Deal(c, counterparty.CreditCode, ip.Number!));
+        var first = (await (await user.PostAsJsonAsync($"/api/v1/ledger/deals/{deal.Id}/receipts", new ReceiptRequest { ReceivedOn = c.InLastYear(6, 1), Amount = 10m }))
+            .Content.ReadFromJsonAsync<ReceiptDto>(Json.Options))!;
+        var read = (await user.GetFromJsonAsync<LedgerItem>($"/api/v1/ledger/deals/{deal.Id}", Json.Options))!;
+        (await user.PostAsJsonAsync($"/api/v1/ledger/deals/{deal.Id}/receipts", new ReceiptRequest { ReceivedOn = c.InLastYear(7, 1), Amount = 20m })).EnsureSuccessStatusCode();
+
+        var withoutVersion = await user.DeleteAsync($"/api/v1/ledger/receipts/{first.Id}");
+        var stale = await user.DeleteAsync($"/api/v1/ledger/receipts/{first.Id}?version={read.Version}");
+        var kept = await factory.WithDbAsync(db => db.LedgerReceipts.AnyAsync(r => r.Id == first.Id));
+        var now = (await user.GetFromJsonAsync<LedgerItem>($"/api/v1/ledger/deals/{deal.Id}", Json.Options))!;
+        var removed = await user.DeleteAsync($"/api/v1/ledger/receipts/{first.Id}?version={now.Version}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, withoutVersion.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("common.concurrency", await stale.Content.ReadAsStringAsync());
+        Assert.True(kept);
+        Assert.True(removed.IsSuccessStatusCode, await removed.Content.ReadAsStringAsync());
+        Assert.False(await factory.WithDbAsync(db => db.LedgerReceipts.AnyAsync(r => r.Id == first.Id)));
+    }
+
+    [ProviderFact]
     public async Task A_deal_names_a_registered_counterparty_and_the_centers_own_ip_and_cannot_go_while_it_has_receipts()
     {
         var c = await factory.CreateCenterAsync();

@@ -10,6 +10,7 @@ using InnoCenter.Web.Infrastructure.Policy;
 using InnoCenter.Web.Tests.Applications;
 using InnoCenter.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InnoCenter.Web.Tests.Policy;
@@ -158,6 +159,113 @@ public abstract class PolicyVersionTests<TFactory>(TFactory factory) : IClassFix
         Assert.Equal(row.Version, otherPolicy.Current.Version);
         Assert.Equal(NoticeDays(inForce) + 1, otherPolicy.Current.Applications.NoticeWorkingDays);
     }
+
+    [ProviderFact]
+    public async Task A_case_keeps_the_required_materials_of_the_pack_it_began_under()
+    {
+        await using var own = await OwnApp<TFactory>.StartAsync();
+        var app = own.Factory;
+        var flow = await ApplicationFlow.StartAsync(app);
+        var underFirst = await flow.CreateDraftAsync();
+        var inForce = await InForceAsync(flow.Admin);
+        var materials = Section(inForce, "requiredMaterials").AsArray();
+        materials.Add(new JsonObject { ["code"] = "site-photos", ["zh"] = "场地照片", ["en"] = "Photos of the site", ["required"] = true });
+        var proposed = await flow.Admin.PostAsJsonAsync("/api/v1/policy/versions", new ProposePolicyRequest
+        {
+            BaseVersion = inForce.Version.Version,
+            Section = "requiredMaterials",
+            Json = materials.ToJsonString(),
+            Note = "增加场地照片",
+        });
+        var row = (await proposed.Content.ReadFromJsonAsync<PolicyVersionRow>(Json.Options))!;
+        (await flow.Admin.PostAsJsonAsync($"/api/v1/policy/versions/{row.Id}/apply", new ApplyPolicyRequest { EffectiveFrom = BeijingToday(app) })).EnsureSuccessStatusCode();
+
+        var underSecond = await flow.CreateDraftAsync();
+        var first = await flow.ReadAsync(underFirst);
+        var second = await flow.ReadAsync(underSecond);
+        var upload = await flow.Applicant.PostAsync($"/api/v1/applications/{underFirst}/materials/site-photos", ApplicationFlow.File(ApplicationFlow.Pdf, "photos.pdf"));
+
+        Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
+        Assert.DoesNotContain(first.Materials, m => m.Code == "site-photos");
+        Assert.Equal(Section(inForce, "requiredMaterials").AsArray().Select(m => m!["code"]!.GetValue<string>()), first.Materials.Select(m => m.Code));
+        Assert.Contains(second.Materials, m => m.Code == "site-photos" && m.Required);
+        Assert.Equal(HttpStatusCode.BadRequest, upload.StatusCode);
+    }
+
+    [ProviderFact]
+    public async Task Proposing_and_applying_a_version_are_in_the_audit_log_with_the_admin()
+    {
+        await using var own = await OwnApp<TFactory>.StartAsync();
+        var app = own.Factory;
+        var admin = await app.ClientFor(Roles.Admin);
+        var inForce = await InForceAsync(admin);
+        var row = (await (await ProposeNoticeDaysAsync(admin, inForce, NoticeDays(inForce) + 2)).Content.ReadFromJsonAsync<PolicyVersionRow>(Json.Options))!;
+
+        var applied = (await (await admin.PostAsJsonAsync($"/api/v1/policy/versions/{row.Id}/apply", new ApplyPolicyRequest { EffectiveFrom = BeijingToday(app) }))
+            .Content.ReadFromJsonAsync<PolicyVersionRow>(Json.Options))!;
+
+        var id = row.Id.ToString();
+        var entries = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(e => e.EntityType == nameof(PolicyPackRecord) && e.EntityId == id).OrderBy(e => e.Id).ToListAsync());
+        Assert.Equal(["Insert", "Update"], entries.Select(e => e.Action).ToArray());
+        Assert.All(entries, e => Assert.False(string.IsNullOrEmpty(e.UserId)));
+        Assert.All(entries, e => Assert.Equal(row.ProposedBy, e.UserName));
+        Assert.Equal(applied.AppliedBy, entries[1].UserName);
+        Assert.Contains("AppliedAt", entries[1].After);
+        Assert.Contains("EffectiveFrom", entries[1].After);
+        Assert.All(entries, e => Assert.InRange(e.At, row.LoadedAt.AddMinutes(-1), applied.AppliedAt!.Value.AddMinutes(1)));
+    }
+
+    [ProviderFact]
+    public async Task A_release_file_is_stored_only_when_its_content_differs_and_never_displaces_an_admins_edit()
+    {
+        var folder = Directory.CreateTempSubdirectory("innocenter-pack-");
+        var file = Path.Combine(folder.FullName, "tianjin-2020.json");
+        var release = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "policies", "tianjin-2020.json")),
+            documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })!;
+        await File.WriteAllTextAsync(file, release.ToJsonString());
+        try
+        {
+            await using var own = await OwnApp<TFactory>.StartAsync(f => f.Settings["Policy:File"] = file);
+            var app = own.Factory;
+            var admin = await app.ClientFor(Roles.Admin);
+            var installed = await VersionsAsync(admin);
+
+            // The same release started again: its content is stored already.
+            await PolicyPackLoader.LoadAsync(app.Services);
+            var afterSameFile = await VersionsAsync(admin);
+
+            var inForce = await InForceAsync(admin);
+            var edit = (await (await ProposeNoticeDaysAsync(admin, inForce, NoticeDays(inForce) + 3)).Content.ReadFromJsonAsync<PolicyVersionRow>(Json.Options))!;
+            (await admin.PostAsJsonAsync($"/api/v1/policy/versions/{edit.Id}/apply", new ApplyPolicyRequest { EffectiveFrom = BeijingToday(app) })).EnsureSuccessStatusCode();
+
+            // The next release changes a rule and carries the number the Admin's edit already took.
+            release["applications"]!["stageDays"]!["Submitted"] = 11;
+            release["version"] = edit.Version;
+            await File.WriteAllTextAsync(file, release.ToJsonString());
+            await PolicyPackLoader.LoadAsync(app.Services);
+            var afterNewFile = await VersionsAsync(admin);
+            await PolicyPackLoader.LoadAsync(app.Services);
+
+            Assert.Equal(installed.Select(v => v.Id), afterSameFile.Select(v => v.Id));
+            var stored = Assert.Single(afterNewFile, v => v.Code == edit.Code && v.Version > edit.Version);
+            Assert.Equal(nameof(PolicySource.File), stored.Source);
+            Assert.Equal(PolicyVersionState.Proposed, stored.State);
+            Assert.Equal(edit.Id, (await InForceAsync(admin)).Version.Id);
+            Assert.Equal(edit.Id, app.Services.GetRequiredService<PolicyProvider>().CurrentRecordId);
+            Assert.Equal(afterNewFile.Count, (await VersionsAsync(admin)).Count);
+            var json = JsonNode.Parse((await admin.GetFromJsonAsync<PolicyVersionDto>($"/api/v1/policy/versions/{stored.Id}", Json.Options))!.Json)!;
+            Assert.Equal(11, json["applications"]!["stageDays"]!["Submitted"]!.GetValue<int>());
+            Assert.Equal(stored.Version, json["version"]!.GetValue<int>());
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<List<PolicyVersionRow>> VersionsAsync(HttpClient admin) =>
+        (await admin.GetFromJsonAsync<List<PolicyVersionRow>>("/api/v1/policy/versions", Json.Options))!;
 
     private static async Task<PolicyVersionDto> InForceAsync(HttpClient admin) =>
         (await admin.GetFromJsonAsync<PolicyVersionDto>("/api/v1/policy", Json.Options))!;

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using InnoCenter.Web.Features.Experts;
+using InnoCenter.Web.Features.Policy;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Web;
 using InnoCenter.Web.Tests.Infrastructure;
@@ -12,7 +14,7 @@ namespace InnoCenter.Web.Tests.Reviews;
 
 /// <summary>The expert pool API, run once per database provider.</summary>
 public abstract class ExpertApiTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
-    where TFactory : AppFactory
+    where TFactory : AppFactory, new()
 {
     [ProviderFact]
     public async Task Admin_adds_an_expert_with_history_and_reads_it_back_with_labels()
@@ -259,6 +261,32 @@ public abstract class ExpertApiTests<TFactory>(TFactory factory) : IClassFixture
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("experts.import.not_xlsx", await response.Content.ReadAsStringAsync());
+    }
+
+    [ProviderFact]
+    public async Task The_import_cap_is_the_packs_review_maxImportRows()
+    {
+        await using var own = await OwnApp<TFactory>.StartAsync();
+        var admin = await own.Factory.ClientFor(Roles.Admin);
+        var inForce = (await admin.GetFromJsonAsync<PolicyVersionDto>("/api/v1/policy", Json.Options))!;
+        var review = JsonNode.Parse(inForce.Json)!["review"]!.DeepClone();
+        review["maxImportRows"] = 2;
+        var proposed = (await (await admin.PostAsJsonAsync("/api/v1/policy/versions", new ProposePolicyRequest
+        {
+            BaseVersion = inForce.Version.Version, Section = "review", Json = review.ToJsonString(), Note = "专家导入上限",
+        })).Content.ReadFromJsonAsync<PolicyVersionRow>(Json.Options))!;
+        var today = DateOnly.FromDateTime(own.Factory.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        (await admin.PostAsJsonAsync($"/api/v1/policy/versions/{proposed.Id}/apply", new ApplyPolicyRequest { EffectiveFrom = today })).EnsureSuccessStatusCode();
+        var marker = "上限" + Guid.NewGuid().ToString("N")[..6];
+        var two = new[] { Row(marker + "甲", TestData.NewCreditCode(), "law"), Row(marker + "乙", TestData.NewCreditCode(), "law") };
+
+        var refused = await admin.PostAsync("/api/v1/experts/import", Sheet([.. two, Row(marker + "丙", TestData.NewCreditCode(), "law")]));
+        var accepted = await admin.PostAsync("/api/v1/experts/import", Sheet(two));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("too_many_rows", await refused.Content.ReadAsStringAsync());
+        Assert.True(accepted.IsSuccessStatusCode, await accepted.Content.ReadAsStringAsync());
+        Assert.Equal(2, await own.Factory.WithDbAsync(db => db.Experts.CountAsync(e => e.Name.StartsWith(marker))));
     }
 
     private static Dictionary<string, object?> Row(string name, string code, string domains, string? past = null, string? userEmail = null) => new()

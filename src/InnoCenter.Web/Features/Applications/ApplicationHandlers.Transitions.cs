@@ -18,10 +18,10 @@ public sealed partial class ApplicationHandlers
         }
 
         var a = app.Value;
-        var eligibility = await EvaluateAsync(a, ct);
-        if (EligibilityEvaluator.Blocks(eligibility))
+        var verdicts = await eligibility.EvaluateAsync(a, ct);
+        if (EligibilityEvaluator.Blocks(verdicts))
         {
-            return Failure.Validation(eligibility.Where(e => e.Outcome == EligibilityOutcome.Fail)
+            return Failure.Validation(verdicts.Where(e => e.Outcome == EligibilityOutcome.Fail)
                 .Select(e => new Error(e.MessageCode, "eligibility." + e.Rule.Code, e.Args)));
         }
 
@@ -110,7 +110,7 @@ public sealed partial class ApplicationHandlers
         }
 
         var rules = (await versions.ForCaseAsync(begun.PolicyCode, begun.PolicyVersion, ct)).Applications;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), LocalizationSetup.Beijing).DateTime);
+        var today = clock.TodayInBeijing();
         var window = rules.NoticeWindow(today);
         if (!window.IsSuccess)
         {

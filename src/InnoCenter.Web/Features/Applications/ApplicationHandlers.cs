@@ -22,6 +22,7 @@ public sealed partial class ApplicationHandlers(
     CurrentUser user,
     PolicyProvider policy,
     PolicyVersions versions,
+    ApplicationEligibility eligibility,
     Attachments attachments,
     Notifier notifier,
     IApplicationReview review,
@@ -123,24 +124,6 @@ public sealed partial class ApplicationHandlers(
 
         await db.SaveChangesAsync(ct);
         return staged.Value.Id;
-    }
-
-    /// <summary>The eligibility verdicts as the applicant and the formal reviewer see them.</summary>
-    public async Task<IReadOnlyList<EligibilityResult>> EvaluateAsync(Application a, CancellationToken ct)
-    {
-        var orgIds = a.Members.Select(m => m.OrganizationId).Append(a.LeadOrganizationId).Distinct().ToList();
-        var leadCode = await db.Organizations.Where(o => o.Id == a.LeadOrganizationId).Select(o => o.CreditCode).FirstAsync(ct);
-        var present = await db.StoredFiles
-            .Where(f => f.OwnerType == OwnerType && f.OwnerId == a.Id && f.IsCurrent)
-            .Select(f => f.Slot).Distinct().ToListAsync(ct);
-        var pack = await PackOfAsync(a, ct);
-        var input = new EligibilityInput(
-            leadCode,
-            a.Members.Select(m => (m.Kind, m.Region, m.EquitySharePercent)).ToList(),
-            present,
-            pack.RequiredMaterials,
-            pack.RegionScope);
-        return EligibilityEvaluator.Evaluate(pack.Applications.Eligibility, input);
     }
 
     /// <summary>The rules an application is judged by: those of the pack version it began under, never a later one.</summary>

@@ -20,8 +20,9 @@ public sealed class ApplicationQueries(
     AppDbContext db,
     CurrentUser user,
     PolicyProvider policy,
+    PolicyVersions versions,
     Attachments attachments,
-    ApplicationHandlers handlers,
+    ApplicationEligibility eligibilityRules,
     ApplicationAccess access,
     Text text,
     TimeProvider clock)
@@ -102,7 +103,8 @@ public sealed class ApplicationQueries(
         }
 
         var en = LocalizationSetup.IsEnglish;
-        var pack = policy.Current;
+        // The materials, labels and cross-region rule of the pack the application began under, as its eligibility.
+        var pack = await versions.ForCaseAsync(a.PolicyCode, a.PolicyVersion, ct);
         var orgIds = a.Members.Select(m => m.OrganizationId).Append(a.LeadOrganizationId).Distinct().ToList();
         var orgs = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
         var members = a.Members
@@ -116,7 +118,7 @@ public sealed class ApplicationQueries(
         var materials = pack.RequiredMaterials
             .Select(m => new MaterialDto(m.Code, m.Label(en), m.Required, files.Where(f => f.Slot == m.Code).ToList()))
             .ToList();
-        var eligibility = await handlers.EvaluateAsync(a, ct);
+        var eligibility = await eligibilityRules.EvaluateAsync(a, ct);
         var objections = user.IsAdmin
             ? await db.Objections.AsNoTracking().Where(o => o.ApplicationId == a.Id).OrderBy(o => o.FiledAt)
                 .Select(o => new ObjectionDto(o.Id, o.Name, o.Contact, o.Content, o.FiledAt, o.Status.ToString(), o.Resolution, o.ResolvedAt))

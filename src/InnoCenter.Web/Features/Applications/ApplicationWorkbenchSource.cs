@@ -10,9 +10,9 @@ namespace InnoCenter.Web.Features.Applications;
 /// <summary>
 /// The applications' part of the workbench. The officer: applications to check, to decide, overdue in any stage,
 /// objections to resolve. The applicant (CenterUser): applications returned for revision, and unsubmitted ones that
-/// still lack a required material. Every number is one COUNT query.
+/// still lack a required material of the pack each began under. Every number is one COUNT query (the materials one per pack version among the open drafts).
 /// </summary>
-public sealed class ApplicationWorkbenchSource(AppDbContext db, PolicyProvider policy, TimeProvider clock) : IWorkbenchSource
+public sealed class ApplicationWorkbenchSource(AppDbContext db, PolicyProvider policy, PolicyVersions versions, TimeProvider clock) : IWorkbenchSource
 {
     public const string Module = "workbench.module.applications";
 
@@ -40,15 +40,29 @@ public sealed class ApplicationWorkbenchSource(AppDbContext db, PolicyProvider p
         {
             var own = db.Applications.AsNoTracking().Where(a => a.LeadOrganizationId == org);
             items.Add(await StageAsync(own, ApplicationStatus.ReturnedForRevision, "workbench.applications.returned", ct));
-            var required = policy.Current.RequiredMaterials.Where(m => m.Required).Select(m => m.Code).ToList();
-            if (required.Count > 0)
+            // Each application lacks what the pack it began under requires; the open ones name a handful of versions.
+            var open = own.Where(a => a.Status == ApplicationStatus.Draft || a.Status == ApplicationStatus.ReturnedForRevision);
+            var begunUnder = await open.Select(a => new { a.PolicyCode, a.PolicyVersion }).Distinct().ToListAsync(ct);
+            var lacking = 0;
+            foreach (var v in begunUnder)
             {
+                var required = (await versions.ForCaseAsync(v.PolicyCode, v.PolicyVersion, ct)).RequiredMaterials
+                    .Where(m => m.Required).Select(m => m.Code).ToList();
+                if (required.Count == 0)
+                {
+                    continue;
+                }
+
                 // An unsubmitted application lacks a material when fewer of the required slots hold a current file than there are.
-                var lacking = await own
-                    .Where(a => a.Status == ApplicationStatus.Draft || a.Status == ApplicationStatus.ReturnedForRevision)
+                lacking += await open
+                    .Where(a => a.PolicyCode == v.PolicyCode && a.PolicyVersion == v.PolicyVersion)
                     .CountAsync(a => db.StoredFiles
                         .Where(f => f.OwnerType == ApplicationHandlers.OwnerType && f.OwnerId == a.Id && f.IsCurrent && required.Contains(f.Slot))
                         .Select(f => f.Slot).Distinct().Count() < required.Count, ct);
+            }
+
+            if (lacking > 0 || policy.Current.RequiredMaterials.Any(m => m.Required))
+            {
                 items.Add(new WorkItem(Module, "workbench.applications.materialsMissing", lacking, "/Applications"));
             }
         }

@@ -100,8 +100,14 @@ public sealed class CycleHandlers(
         }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
-            // Another Admin opened the year at the same moment; the unique index kept theirs.
-            return Failure.Conflict("assessment.cycle_exists", "year", year);
+            db.ChangeTracker.Clear();
+            if (await db.AssessmentCycles.AsNoTracking().AnyAsync(c => c.Year == year && c.Id != cycle.Id, ct))
+            {
+                // Another Admin opened the year at the same moment; the unique index kept theirs.
+                return Failure.Conflict("assessment.cycle_exists", "year", year);
+            }
+
+            throw;
         }
 
         return cycle;

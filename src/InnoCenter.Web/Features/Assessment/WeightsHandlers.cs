@@ -122,7 +122,7 @@ public sealed class WeightsHandlers(
             return proposed.Failure!;
         }
 
-        var applied = await store.ApplyAsync(proposed.Value, PolicyVersions.Today(clock), user.Name, ct);
+        var applied = await store.ApplyAsync(proposed.Value, clock.TodayInBeijing(), user.Name, ct);
         if (!applied.IsSuccess)
         {
             return applied.Failure!;

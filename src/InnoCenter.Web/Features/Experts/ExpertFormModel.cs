@@ -1,11 +1,11 @@
 using System.Text.RegularExpressions;
 using InnoCenter.Domain.Common;
 using InnoCenter.Domain.Policy;
-using InnoCenter.Web.Features.Reviews;
 using InnoCenter.Web.Infrastructure.Localization;
 using InnoCenter.Web.Infrastructure.Policy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using InnoCenter.Web.Infrastructure.Web;
 
 namespace InnoCenter.Web.Features.Experts;
 

@@ -3,7 +3,6 @@ using InnoCenter.Domain.Organizations;
 using InnoCenter.Domain.Policy;
 using InnoCenter.Domain.Reviews;
 using InnoCenter.Web.Data;
-using InnoCenter.Web.Features.Reviews;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Localization;
 using InnoCenter.Web.Infrastructure.Policy;
@@ -29,7 +28,7 @@ public sealed class ExpertHandlers(AppDbContext db, CurrentUser user, PolicyProv
             return Failure.Forbidden();
         }
 
-        var validated = ExpertValidator.Validate(request, Pack, clock.BeijingToday());
+        var validated = ExpertValidator.Validate(request, Pack, clock.TodayInBeijing());
         if (!validated.IsSuccess)
         {
             return validated.Failure!;
@@ -81,7 +80,7 @@ public sealed class ExpertHandlers(AppDbContext db, CurrentUser user, PolicyProv
             return Failure.NotFound("experts.not_found");
         }
 
-        var validated = ExpertValidator.Validate(request, Pack, clock.BeijingToday());
+        var validated = ExpertValidator.Validate(request, Pack, clock.TodayInBeijing());
         if (!validated.IsSuccess)
         {
             return validated.Failure!;
@@ -109,7 +108,7 @@ public sealed class ExpertHandlers(AppDbContext db, CurrentUser user, PolicyProv
             return Failure.Conflict("experts.duplicate", "name", profile.Name, profile.AffiliationCreditCode);
         }
 
-        expert.Update(profile with { UserId = linked.Value }, clock.BeijingToday(), clock.GetUtcNow());
+        expert.Update(profile with { UserId = linked.Value }, clock.TodayInBeijing(), clock.GetUtcNow());
         if (await db.SaveVersionedAsync(ct) is { } lost)
         {
             return lost;

@@ -4,7 +4,6 @@ using InnoCenter.Domain.Organizations;
 using InnoCenter.Domain.Policy;
 using InnoCenter.Domain.Reviews;
 using InnoCenter.Web.Data;
-using InnoCenter.Web.Features.Reviews;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Files;
 using InnoCenter.Web.Infrastructure.Imports;
@@ -155,7 +154,7 @@ public sealed class ExpertImport(
             return Failure.Validation(missing.Select(m => new Error("experts.import.column_missing", "file", text[m.Key])));
         }
 
-        var today = clock.BeijingToday();
+        var today = clock.TodayInBeijing();
         var now = clock.GetUtcNow();
         var errors = new List<ImportRowError>();
         var valid = new List<(int Row, ExpertProfile Profile, string? UserEmail)>();

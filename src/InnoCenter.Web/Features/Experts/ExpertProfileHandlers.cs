@@ -2,12 +2,12 @@ using InnoCenter.Domain.Common;
 using InnoCenter.Domain.Organizations;
 using InnoCenter.Domain.Reviews;
 using InnoCenter.Web.Data;
-using InnoCenter.Web.Features.Reviews;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Notifications;
 using InnoCenter.Web.Infrastructure.Policy;
 using InnoCenter.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
+using InnoCenter.Web.Infrastructure.Localization;
 
 namespace InnoCenter.Web.Features.Experts;
 
@@ -17,7 +17,7 @@ namespace InnoCenter.Web.Features.Experts;
 /// time and stand for good (no one can dismiss or withdraw one).
 /// </summary>
 public sealed class ExpertProfileHandlers(
-    AppDbContext db, CurrentUser user, PolicyProvider policy, TimeProvider clock, Notifier notifier, ReviewSubjectHandlers subjects)
+    AppDbContext db, CurrentUser user, PolicyProvider policy, TimeProvider clock, Notifier notifier)
 {
     public const string ProfileLink = "/Reviews/Profile";
     public const string ChangesLink = "/Experts/Changes";
@@ -51,13 +51,13 @@ public sealed class ExpertProfileHandlers(
         // The shared validator checks the codes and lengths; the employers it sees are the current ones, unchanged.
         var validated = ExpertValidator.Validate(
             RequestOf(expert) with { Domains = r.Domains, KeyAreas = r.KeyAreas, Expertise = r.Expertise, Phone = r.Phone },
-            policy.Current, clock.BeijingToday());
+            policy.Current, clock.TodayInBeijing());
         if (!validated.IsSuccess)
         {
             return validated.Failure!;
         }
 
-        if (r.UnavailableUntil is { } until && until < clock.BeijingToday())
+        if (r.UnavailableUntil is { } until && until < clock.TodayInBeijing())
         {
             return Failure.Validation(new Error("experts.profile.unavailable_past", "unavailableUntil"));
         }
@@ -111,7 +111,7 @@ public sealed class ExpertProfileHandlers(
             errors.Add(new Error(codeError, "creditCode"));
         }
 
-        if (ReviewSubjectHandlers.Reason(r.Reason) is { } badReason)
+        if (ReviewReason.Check(r.Reason) is { } badReason)
         {
             errors.AddRange(badReason.Errors);
         }
@@ -143,7 +143,7 @@ public sealed class ExpertProfileHandlers(
         db.ExpertStandingConflicts.Add(declared);
         if (!user.IsAdmin)
         {
-            await notifier.NotifyAsync(await subjects.AdminIdsAsync(ct), "experts.notify.conflict_declared", $"/Experts/Details/{expertId}", ct, name);
+            await notifier.NotifyAsync(await Recipients.AdminsAsync(db, ct), "experts.notify.conflict_declared", $"/Experts/Details/{expertId}", ct, name);
         }
 
         if (!await SaveAsync(ct))
@@ -183,7 +183,7 @@ public sealed class ExpertProfileHandlers(
                 AffiliatedSince = r.AffiliatedSince,
                 PastAffiliations = r.PastAffiliations ?? [],
             },
-            policy.Current, clock.BeijingToday());
+            policy.Current, clock.TodayInBeijing());
         if (!validated.IsSuccess)
         {
             errors.AddRange(validated.Failure!.Errors);
@@ -208,7 +208,7 @@ public sealed class ExpertProfileHandlers(
         var change = ExpertAffiliationChange.Create(
             expert.Id, p.AffiliationCreditCode, p.AffiliationName, p.AffiliatedSince, p.PastAffiliations, r.Note, user.Id, clock.GetUtcNow());
         db.ExpertAffiliationChanges.Add(change);
-        await notifier.NotifyAsync(await subjects.AdminIdsAsync(ct), "experts.notify.change_requested", ChangesLink, ct, expert.Name);
+        await notifier.NotifyAsync(await Recipients.AdminsAsync(db, ct), "experts.notify.change_requested", ChangesLink, ct, expert.Name);
         await db.SaveChangesAsync(ct);
         return ToDto(change, expert);
     }
@@ -267,7 +267,7 @@ public sealed class ExpertProfileHandlers(
             return Failure.NotFound("experts.change.not_found");
         }
 
-        if (!confirm && ReviewSubjectHandlers.Reason(r.Reason) is { } invalid)
+        if (!confirm && ReviewReason.Check(r.Reason) is { } invalid)
         {
             return invalid;
         }
@@ -285,7 +285,7 @@ public sealed class ExpertProfileHandlers(
         var expert = await db.Experts.Include(e => e.PastAffiliations).FirstAsync(e => e.Id == change.ExpertId, ct);
         var before = expert.Name;
         var decided = confirm
-            ? change.Confirm(expert, r.Reason, user.Id, clock.BeijingToday(), clock.GetUtcNow())
+            ? change.Confirm(expert, r.Reason, user.Id, clock.TodayInBeijing(), clock.GetUtcNow())
             : change.Refuse(r.Reason!, user.Id, clock.GetUtcNow());
         if (!decided.IsSuccess)
         {

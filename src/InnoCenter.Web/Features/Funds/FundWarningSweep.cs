@@ -1,4 +1,4 @@
-using System.Globalization;
+using InnoCenter.Web.Infrastructure.Localization;
 using InnoCenter.Domain.Funds;
 using InnoCenter.Web.Data;
 using InnoCenter.Web.Infrastructure.Jobs;
@@ -72,19 +72,8 @@ public sealed class FundWarningSweep(AppDbContext db, FundWarnings warnings, Job
         return new Outcome(raised, refreshed, resolved);
     }
 
-    private async Task<IReadOnlyList<FundWarning>> InCultureAsync(string culture, CancellationToken ct)
-    {
-        var before = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-        try
-        {
-            return await warnings.AllAsync(null, null, ct);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
-    }
+    private Task<IReadOnlyList<FundWarning>> InCultureAsync(string culture, CancellationToken ct) =>
+        Bilingual.InCultureAsync(culture, () => warnings.AllAsync(null, null, ct));
 
     private static IEnumerable<((Guid GrantId, string Kind, int Nth) Key, FundWarning Warning)> Keyed(IReadOnlyList<FundWarning> list) =>
         list.GroupBy(w => (w.GrantId, w.Kind)).SelectMany(g => g.Select((w, i) => ((g.Key.GrantId, g.Key.Kind, i), w)));

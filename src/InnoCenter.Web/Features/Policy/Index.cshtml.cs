@@ -3,6 +3,7 @@ using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Policy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using InnoCenter.Web.Infrastructure.Localization;
 
 namespace InnoCenter.Web.Features.Policy;
 
@@ -23,7 +24,7 @@ public sealed class IndexModel(PolicyProvider policy, PolicyHandlers handlers, T
     {
         var result = await handlers.ListAsync(null, ct);
         Versions = result.IsSuccess ? result.Value : [];
-        var today = PolicyVersions.Today(clock);
+        var today = clock.TodayInBeijing();
         MissingCalendarYears = Pack.Applications.Calendar().UncoveredYears(today, today.AddYears(1));
     }
 }

@@ -7,6 +7,7 @@ using InnoCenter.Web.Data;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Policy;
 using Microsoft.EntityFrameworkCore;
+using InnoCenter.Web.Infrastructure.Localization;
 
 namespace InnoCenter.Web.Features.Policy;
 
@@ -32,7 +33,7 @@ public sealed class PolicyHandlers(AppDbContext db, PolicyProvider policy, Polic
 
         var id = policy.CurrentRecordId;
         var record = await db.PolicyPacks.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct)
-            ?? await PolicyVersions.InForce(db.PolicyPacks.AsNoTracking(), policy.Current.Code, PolicyVersions.Today(clock)).FirstOrDefaultAsync(ct);
+            ?? await PolicyVersions.InForce(db.PolicyPacks.AsNoTracking(), policy.Current.Code, clock.TodayInBeijing()).FirstOrDefaultAsync(ct);
         return record is null ? Failure.NotFound() : await DtoAsync(record, ct);
     }
 
@@ -257,6 +258,6 @@ public sealed class PolicyHandlers(AppDbContext db, PolicyProvider policy, Polic
     private PolicyVersionState StateOf(PolicyPackRecord r, HashSet<Guid> inForce) =>
         inForce.Contains(r.Id) ? PolicyVersionState.InForce
         : r.AppliedAt is null ? PolicyVersionState.Proposed
-        : r.EffectiveFrom > PolicyVersions.Today(clock) ? PolicyVersionState.Scheduled
+        : r.EffectiveFrom > clock.TodayInBeijing() ? PolicyVersionState.Scheduled
         : PolicyVersionState.Superseded;
 }

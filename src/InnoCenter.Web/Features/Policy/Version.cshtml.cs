@@ -22,7 +22,7 @@ public sealed class VersionModel(PolicyHandlers handlers, PolicyProvider policy,
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        EffectiveFrom = PolicyVersions.Today(clock);
+        EffectiveFrom = clock.TodayInBeijing();
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 

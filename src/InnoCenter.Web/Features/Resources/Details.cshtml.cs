@@ -90,7 +90,7 @@ public sealed class DetailsModel(ResourceHandlers resources, BookingHandlers boo
 
         if (Input.Day is null)
         {
-            Input.Day = day ?? DateOnly.FromDateTime(clock.GetUtcNow().ToBeijingTime().DateTime).AddDays(1);
+            Input.Day = day ?? clock.TodayInBeijing().AddDays(1);
             Input.From = from ?? new TimeOnly(9, 0);
             Input.Hours = hours is > 0 ? hours : 1;
         }
@@ -179,7 +179,7 @@ public sealed class DetailsModel(ResourceHandlers resources, BookingHandlers boo
         }
 
         Resource = found.Value;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToBeijingTime().DateTime);
+        var today = clock.TodayInBeijing();
         Monday = BeijingTime.MondayOf(Week ?? today);
         var from = BeijingTime.At(Monday, TimeSpan.Zero);
         Bookings = await queries.CalendarAsync(Id, from, from.AddDays(7), ct);

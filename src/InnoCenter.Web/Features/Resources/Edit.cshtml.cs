@@ -76,7 +76,7 @@ public sealed class EditModel(ResourceHandlers handlers, ResourceAccess access, 
 
     private async Task LoadOwnersAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToBeijingTime().DateTime);
+        var today = clock.TodayInBeijing();
         var edited = await access.CentersEditedAsync(ct);
         var org = access.OrganizationId ?? Guid.Empty;
         var rows = await (from m in db.CenterMemberships

@@ -35,7 +35,7 @@ public sealed class ResourceHandlers(AppDbContext db, ResourceAccess access, Pol
             return validated.Failure!;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToBeijingTime().DateTime);
+        var today = clock.TodayInBeijing();
         var isMember = await db.CenterMemberships.AnyAsync(
             m => m.CenterId == centerId && m.OrganizationId == ownerId && m.JoinedOn <= today && (m.LeftOn == null || m.LeftOn > today), ct);
         if (!isMember)
@@ -175,7 +175,7 @@ public sealed class ResourceHandlers(AppDbContext db, ResourceAccess access, Pol
             return true;
         }
 
-        var on = request.TrainedOn ?? DateOnly.FromDateTime(clock.GetUtcNow().ToBeijingTime().DateTime);
+        var on = request.TrainedOn ?? clock.TodayInBeijing();
         db.ResourceTrainings.Add(ResourceTraining.Record(resourceId, userId.Value, on, access.UserId!.Value));
         await db.SaveChangesAsync(ct);
         return true;

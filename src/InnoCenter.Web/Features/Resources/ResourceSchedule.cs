@@ -43,7 +43,7 @@ public sealed class ResourceSchedule(ResourceHandlers resources, BookingQueries 
 
     public async Task<ResourceScheduleDto> WeekAsync(ScheduleFilter f, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToBeijingTime().DateTime);
+        var today = clock.TodayInBeijing();
         var monday = BeijingTime.MondayOf(f.Week ?? today);
         var from = BeijingTime.At(monday, TimeSpan.Zero);
         var to = from.AddDays(7);

@@ -2,6 +2,7 @@ using InnoCenter.Domain.Reviews;
 using InnoCenter.Web.Data;
 using InnoCenter.Web.Infrastructure.Policy;
 using Microsoft.EntityFrameworkCore;
+using InnoCenter.Web.Infrastructure.Localization;
 
 namespace InnoCenter.Web.Features.Reviews;
 
@@ -38,7 +39,7 @@ public sealed class ConflictService(AppDbContext db, PolicyProvider policy, Time
         }
 
         var experts = await query.ToListAsync(ct);
-        var today = clock.BeijingToday();
+        var today = clock.TodayInBeijing();
         var years = policy.Current.Review.Conflict.LookbackYears;
         return experts.ToDictionary(
             e => e.Id,
@@ -75,7 +76,7 @@ public sealed class ConflictService(AppDbContext db, PolicyProvider policy, Time
         var dismissals = (await db.ConflictDismissals.AsNoTracking().Where(d => d.ExpertId == expertId && ids.Contains(d.SubjectId))
             .Select(d => new { d.SubjectId, d.CreditCode }).ToListAsync(ct)).ToLookup(d => d.SubjectId, d => d.CreditCode);
 
-        var today = clock.BeijingToday();
+        var today = clock.TodayInBeijing();
         var years = policy.Current.Review.Conflict.LookbackYears;
         var affiliations = expert.Affiliations();
         return ids.Where(id =>

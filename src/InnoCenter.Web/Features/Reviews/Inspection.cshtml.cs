@@ -2,6 +2,7 @@ using InnoCenter.Domain.Reviews;
 using InnoCenter.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using InnoCenter.Web.Infrastructure.Web;
 
 namespace InnoCenter.Web.Features.Reviews;
 

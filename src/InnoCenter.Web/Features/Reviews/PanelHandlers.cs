@@ -95,7 +95,15 @@ public sealed class PanelHandlers(
             }
             catch (DbUpdateException ex) when (ex.IsLostRace())
             {
-                return Failure.Conflict("reviews.panel_exists");
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                if (await db.ReviewPanels.AsNoTracking().AnyAsync(p => p.SubjectId == subjectId && p.Id != panel.Id, ct))
+                {
+                    // Another Admin drew a panel for the subject at the same moment; theirs stands.
+                    return Failure.Conflict("reviews.panel_exists");
+                }
+
+                throw;
             }
         }
         finally
@@ -264,7 +272,7 @@ public sealed class PanelHandlers(
     /// <summary>Every expert of the pool as the draw sees them for this subject: domains, key areas, active, conflict, load this year.</summary>
     internal async Task<List<DrawCandidate>> CandidatesAsync(ReviewSubject subject, CancellationToken ct)
     {
-        var today = clock.BeijingToday();
+        var today = clock.TodayInBeijing();
         var experts = await db.Experts.AsNoTracking()
             .Select(e => new { e.Id, e.Domains, e.KeyAreas, IsActive = e.IsActive && (e.UnavailableUntil == null || e.UnavailableUntil < today) })
             .ToListAsync(ct);
@@ -314,7 +322,7 @@ public sealed class PanelHandlers(
 
         if (member.IsActive)
         {
-            if (ReviewSubjectHandlers.Reason(reason) is { } invalid)
+            if (ReviewReason.Check(reason) is { } invalid)
             {
                 return (null, null, null, invalid);
             }

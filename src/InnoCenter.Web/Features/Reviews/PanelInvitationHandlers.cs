@@ -14,7 +14,7 @@ namespace InnoCenter.Web.Features.Reviews;
 /// <summary>Each expert's seats on panels (专家组) and their answer to an invitation: accept, or decline with a reason.</summary>
 public sealed class PanelInvitationHandlers(
     AppDbContext db, CurrentUser user, PolicyProvider policy, Text text, TimeProvider clock, ConflictService conflicts,
-    ReviewSubjectHandlers subjects, Notifier notifier)
+    Notifier notifier)
 {
     /// <summary>
     /// The signed-in expert's seats, newest first, a page at a time; an expert sees only their own. Conflicts are checked
@@ -111,7 +111,7 @@ public sealed class PanelInvitationHandlers(
             return failure;
         }
 
-        if (ReviewSubjectHandlers.Reason(request.Reason) is { } invalid)
+        if (ReviewReason.Check(request.Reason) is { } invalid)
         {
             return invalid;
         }
@@ -123,7 +123,7 @@ public sealed class PanelInvitationHandlers(
 
         member.Decline(request.Reason!, clock.GetUtcNow());
         var title = await db.ReviewSubjects.Where(s => s.Id == subjectId).Select(s => s.Title).FirstAsync(ct);
-        await notifier.NotifyAsync(await subjects.AdminIdsAsync(ct), "reviews.notify.declined", ReviewLinks.Subject(subjectId), ct, title);
+        await notifier.NotifyAsync(await Recipients.AdminsAsync(db, ct), "reviews.notify.declined", ReviewLinks.Subject(subjectId), ct, title);
         if (await db.SaveVersionedAsync(ct) is { } lost)
         {
             return lost;

@@ -1,6 +1,7 @@
 using InnoCenter.Domain.Common;
 using InnoCenter.Domain.Organizations;
 using InnoCenter.Domain.Reviews;
+using InnoCenter.Web.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace InnoCenter.Web.Features.Reviews;
@@ -74,7 +75,7 @@ public sealed partial class ReviewSubjectHandlers
             return Failure.NotFound("reviews.subject_not_found");
         }
 
-        if (Reason(r.Reason) is { } invalid)
+        if (ReviewReason.Check(r.Reason) is { } invalid)
         {
             return invalid;
         }
@@ -88,7 +89,7 @@ public sealed partial class ReviewSubjectHandlers
         if (!user.IsAdmin)
         {
             var title = await db.ReviewSubjects.Where(s => s.Id == subjectId).Select(s => s.Title).FirstAsync(ct);
-            await notifier.NotifyAsync(await AdminIdsAsync(ct), "reviews.notify.conflict_declared", ReviewLinks.Subject(subjectId), ct, title);
+            await notifier.NotifyAsync(await Recipients.AdminsAsync(db, ct), "reviews.notify.conflict_declared", ReviewLinks.Subject(subjectId), ct, title);
         }
 
         await db.SaveChangesAsync(ct);
@@ -108,7 +109,7 @@ public sealed partial class ReviewSubjectHandlers
             return Failure.Validation(new Error("validation.required", r.ExpertId is null ? "expertId" : "creditCode"));
         }
 
-        if (Reason(r.Reason) is { } invalid)
+        if (ReviewReason.Check(r.Reason) is { } invalid)
         {
             return invalid;
         }

@@ -200,8 +200,15 @@ public sealed partial class ReviewSubjectHandlers(
         }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
-            // Two creates at once: the unique (kind, reference) index kept one.
-            return Failure.Conflict("reviews.subject_exists");
+            db.ChangeTracker.Clear();
+            var reference = r.ReferenceId!.Value;
+            if (await db.ReviewSubjects.AsNoTracking().AnyAsync(s => s.Kind == kind && s.ReferenceId == reference && s.Id != id, ct))
+            {
+                // Two creates at once: the unique (kind, reference) index kept one.
+                return Failure.Conflict("reviews.subject_exists");
+            }
+
+            throw;
         }
 
         return await GetAsync(id, ct);
@@ -280,12 +287,4 @@ public sealed partial class ReviewSubjectHandlers(
             r.Panel is not null, r.Panel?.Size ?? 0, r.Panel is null ? 0 : scored.GetValueOrDefault(r.Panel.Id), r.Panel?.HasOpinion ?? false, r.Inspected)).ToList();
         return new PagedResult<SubjectRow>(items, page, size, total);
     }
-
-    public Task<List<Guid>> AdminIdsAsync(CancellationToken ct) =>
-        (from ur in db.UserRoles join role in db.Roles on ur.RoleId equals role.Id where role.Name == Roles.Admin select ur.UserId).ToListAsync(ct);
-
-    public static Failure? Reason(string? reason) =>
-        string.IsNullOrWhiteSpace(reason) ? Failure.Validation(new Error("reviews.reason_required", "reason"))
-        : reason.Trim().Length > FieldLengths.Reason ? Failure.Validation(new Error("validation.too_long", "reason", FieldLengths.Reason))
-        : null;
 }

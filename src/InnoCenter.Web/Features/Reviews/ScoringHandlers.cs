@@ -57,8 +57,15 @@ public sealed class ScoringHandlers(AppDbContext db, CurrentUser user, Text text
         }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
-            // The same expert submitted twice at once; the unique index kept the first.
-            return Failure.Conflict("reviews.score.duplicate");
+            db.ChangeTracker.Clear();
+            var sheetId = sheet.Value.Id;
+            if (await db.ScoreSheets.AsNoTracking().AnyAsync(s => s.PanelMemberId == member.Id && s.Id != sheetId, ct))
+            {
+                // The same expert submitted twice at once; the unique index kept the first.
+                return Failure.Conflict("reviews.score.duplicate");
+            }
+
+            throw;
         }
 
         return await ScoresAsync(subjectId, ct);

@@ -166,7 +166,7 @@ public sealed class SiteInspectionHandlers(
         {
             errors.Add(new Error("validation.required", "date"));
         }
-        else if (r.Date > clock.BeijingToday())
+        else if (r.Date > clock.TodayInBeijing())
         {
             errors.Add(new Error("experts.date_future", "date"));
         }

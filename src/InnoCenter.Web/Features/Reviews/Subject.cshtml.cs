@@ -5,6 +5,7 @@ using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using InnoCenter.Web.Infrastructure.Web;
 
 namespace InnoCenter.Web.Features.Reviews;
 

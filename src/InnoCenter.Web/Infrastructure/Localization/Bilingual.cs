@@ -24,6 +24,21 @@ public sealed class Bilingual(IStringLocalizerFactory factory)
 
     public string Zh(string key, params object[] args) => In("zh-CN", key, args);
 
+    /// <summary>Runs <paramref name="work"/> with texts in <paramref name="culture"/> (the stored zh and en of a warning), then restores the caller's.</summary>
+    public static async Task<T> InCultureAsync<T>(string culture, Func<Task<T>> work)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
     /// <summary>The text in the request's language first, then in the other.</summary>
     public IReadOnlyList<string> Both(string key)
     {

@@ -1,5 +1,6 @@
 using InnoCenter.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using InnoCenter.Web.Infrastructure.Localization;
 
 namespace InnoCenter.Web.Infrastructure.Policy;
 
@@ -42,7 +43,7 @@ public static class PolicyPackLoader
             await InstallSiblingAsync(sp, sibling, code, logger, ct);
         }
 
-        var active = await PolicyVersions.InForce(db.PolicyPacks.AsNoTracking(), code, PolicyVersions.Today(clock)).FirstOrDefaultAsync(ct)
+        var active = await PolicyVersions.InForce(db.PolicyPacks.AsNoTracking(), code, clock.TodayInBeijing()).FirstOrDefaultAsync(ct)
             ?? throw new InvalidOperationException($"No version of policy pack {code} is in force.");
         sp.GetRequiredService<PolicyProvider>().Activate(PolicyProvider.Parse(active.Json), active.Id);
     }
@@ -60,10 +61,10 @@ public static class PolicyPackLoader
         }
 
         var record = proposed.Value;
-        var inForce = await PolicyVersions.InForce(db.PolicyPacks.AsNoTracking(), record.Code, PolicyVersions.Today(clock)).FirstOrDefaultAsync(ct);
+        var inForce = await PolicyVersions.InForce(db.PolicyPacks.AsNoTracking(), record.Code, clock.TodayInBeijing()).FirstOrDefaultAsync(ct);
         if (inForce is null || inForce.Source == PolicySource.File)
         {
-            await store.ApplyAsync(record, PolicyVersions.Today(clock), "system", ct);
+            await store.ApplyAsync(record, clock.TodayInBeijing(), "system", ct);
             logger.LogInformation("Stored and applied policy pack {Code} version {Version} from {Path}", record.Code, record.Version, path);
         }
         else
@@ -110,10 +111,10 @@ public static class PolicyPackLoader
             return;
         }
 
-        var inForce = await PolicyVersions.InForce(db.PolicyPacks.AsNoTracking(), proposed.Value.Code, PolicyVersions.Today(clock)).FirstOrDefaultAsync(ct);
+        var inForce = await PolicyVersions.InForce(db.PolicyPacks.AsNoTracking(), proposed.Value.Code, clock.TodayInBeijing()).FirstOrDefaultAsync(ct);
         if (inForce is null || inForce.Source == PolicySource.File)
         {
-            await store.ApplyAsync(proposed.Value, PolicyVersions.Today(clock), "system", ct);
+            await store.ApplyAsync(proposed.Value, clock.TodayInBeijing(), "system", ct);
         }
 
         await db.SaveChangesAsync(ct);

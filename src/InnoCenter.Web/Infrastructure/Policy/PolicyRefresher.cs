@@ -1,5 +1,6 @@
 using InnoCenter.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using InnoCenter.Web.Infrastructure.Localization;
 
 namespace InnoCenter.Web.Infrastructure.Policy;
 
@@ -44,7 +45,7 @@ public sealed class PolicyRefresher(IServiceScopeFactory scopes, PolicyProvider 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var packs = db.PolicyPacks.AsNoTracking();
-        var id = await PolicyVersions.InForce(packs, code, PolicyVersions.Today(clock)).Select(p => p.Id).FirstOrDefaultAsync(ct);
+        var id = await PolicyVersions.InForce(packs, code, clock.TodayInBeijing()).Select(p => p.Id).FirstOrDefaultAsync(ct);
         if (id == Guid.Empty || id == policy.CurrentRecordId)
         {
             return false;

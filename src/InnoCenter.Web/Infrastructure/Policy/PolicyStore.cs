@@ -5,6 +5,7 @@ using InnoCenter.Domain.Common;
 using InnoCenter.Domain.Policy;
 using InnoCenter.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using InnoCenter.Web.Infrastructure.Localization;
 
 namespace InnoCenter.Web.Infrastructure.Policy;
 
@@ -67,7 +68,7 @@ public sealed class PolicyStore(AppDbContext db, PolicyProvider policy, TimeProv
     /// </summary>
     public async Task<Result<PolicyPackRecord>> ApplyAsync(PolicyPackRecord record, DateOnly from, string? actor, CancellationToken ct)
     {
-        var today = PolicyVersions.Today(clock);
+        var today = clock.TodayInBeijing();
         if (from < today)
         {
             return Failure.Validation(new Error("policy.effective_in_past", "effectiveFrom", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
@@ -119,7 +120,7 @@ public sealed class PolicyStore(AppDbContext db, PolicyProvider policy, TimeProv
     /// <summary>Makes a version the one in force on this node at once (other nodes follow within seconds).</summary>
     public void ActivateHere(PolicyPackRecord record)
     {
-        if (record.Code == policy.Code && record.EffectiveFrom <= PolicyVersions.Today(clock))
+        if (record.Code == policy.Code && record.EffectiveFrom <= clock.TodayInBeijing())
         {
             policy.Activate(PolicyProvider.Parse(record.Json), record.Id);
         }

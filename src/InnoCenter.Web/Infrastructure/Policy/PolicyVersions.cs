@@ -36,7 +36,7 @@ public sealed class PolicyVersions(AppDbContext db, PolicyProvider policy, Polic
         else
         {
             // A pack named without a version: the version of it in force, never one only proposed.
-            json = await InForce(db.PolicyPacks.AsNoTracking(), wanted, Today(clock)).Select(p => p.Json).FirstOrDefaultAsync(ct);
+            json = await InForce(db.PolicyPacks.AsNoTracking(), wanted, clock.TodayInBeijing()).Select(p => p.Json).FirstOrDefaultAsync(ct);
         }
 
         if (json is null)
@@ -61,16 +61,13 @@ public sealed class PolicyVersions(AppDbContext db, PolicyProvider policy, Polic
     /// <summary>The version in force of every code (the pack table is small: one read, chosen in memory).</summary>
     public static async Task<HashSet<Guid>> InForceIdsAsync(AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var today = Today(clock);
+        var today = clock.TodayInBeijing();
         var applied = await db.PolicyPacks.AsNoTracking().Where(p => p.AppliedAt != null && p.EffectiveFrom <= today)
             .Select(p => new { p.Id, p.Code, p.EffectiveFrom, p.AppliedAt }).ToListAsync(ct);
         return applied.GroupBy(p => p.Code)
             .Select(g => g.OrderByDescending(p => p.EffectiveFrom).ThenByDescending(p => p.AppliedAt).First().Id)
             .ToHashSet();
     }
-
-    public static DateOnly Today(TimeProvider clock) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), LocalizationSetup.Beijing).DateTime);
 }
 
 /// <summary>Parsed stored pack versions of this app's database (a singleton: one database per app).</summary>
