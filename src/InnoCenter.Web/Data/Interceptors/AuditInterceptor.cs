@@ -101,7 +101,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
 
         foreach (var change in changes)
         {
-            if (change.State == EntityState.Modified && !change.Properties.Any(p => p.IsModified))
+            if (!change.IsWritten())
             {
                 continue;
             }

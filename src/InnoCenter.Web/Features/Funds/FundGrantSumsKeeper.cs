@@ -45,8 +45,7 @@ public sealed class FundGrantSumsKeeper : IKeptFigures
 
     private void Note(EntityEntry entry)
     {
-        if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            || (entry.State == EntityState.Modified && !entry.Properties.Any(p => p.IsModified)))
+        if (!entry.IsWritten())
         {
             return;
         }

@@ -36,8 +36,7 @@ public sealed class FundTotalsKeeper : IKeptFigures
 
     private void Note(EntityEntry entry, string kind, string date, string code)
     {
-        if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            || (entry.State == EntityState.Modified && !entry.Properties.Any(p => p.IsModified)))
+        if (!entry.IsWritten())
         {
             return;
         }

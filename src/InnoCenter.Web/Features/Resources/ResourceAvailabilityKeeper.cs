@@ -17,8 +17,7 @@ public sealed class ResourceAvailabilityKeeper : IKeptFigures
     {
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                || (entry.State == EntityState.Modified && !entry.Properties.Any(p => p.IsModified)))
+            if (!entry.IsWritten())
             {
                 continue;
             }

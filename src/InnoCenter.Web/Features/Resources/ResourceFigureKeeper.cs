@@ -18,8 +18,7 @@ public sealed class ResourceFigureKeeper : IKeptFigures
     {
         foreach (var entry in db.ChangeTracker.Entries<ResourceBooking>())
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                || (entry.State == EntityState.Modified && !entry.Properties.Any(p => p.IsModified)))
+            if (!entry.IsWritten())
             {
                 continue;
             }

@@ -1,4 +1,5 @@
 using InnoCenter.Domain.Common;
+using InnoCenter.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -49,9 +50,7 @@ public sealed class SearchIndexInterceptor(IEnumerable<ISearchKind> kinds) : Sav
         }
 
         return context.ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                        && byType.ContainsKey(e.Metadata.ClrType)
-                        && (e.State != EntityState.Modified || e.Properties.Any(p => p.IsModified)))
+            .Where(e => e.IsWritten() && byType.ContainsKey(e.Metadata.ClrType))
             .Select(e => new Change(byType[e.Metadata.ClrType], ((IAudited)e.Entity).Id, e.State, e.Entity))
             .ToList();
     }

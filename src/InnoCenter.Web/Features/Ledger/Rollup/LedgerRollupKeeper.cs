@@ -33,8 +33,7 @@ public sealed class LedgerRollupKeeper : IKeptFigures
         var smeStatuses = new HashSet<Guid>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                || (entry.State == EntityState.Modified && !entry.Properties.Any(p => p.IsModified)))
+            if (!entry.IsWritten())
             {
                 continue;
             }
