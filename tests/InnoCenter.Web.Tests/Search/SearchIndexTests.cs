@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using InnoCenter.Domain.Organizations;
 using InnoCenter.Web.Features.Ledger;
 using InnoCenter.Web.Features.Organizations;
 using InnoCenter.Web.Infrastructure.Auth;
@@ -91,6 +92,72 @@ public abstract class SearchIndexTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Empty(after);
         Assert.Equal(0, left);
+    }
+
+    [ProviderFact]
+    public async Task Every_form_of_a_search_reads_the_same_records()
+    {
+        var (a, b, c) = ((char)Random.Shared.Next(0x5000, 0x9000), (char)Random.Shared.Next(0x5000, 0x9000), (char)Random.Shared.Next(0x5000, 0x9000));
+        var word = $"{a}{b}{c}";
+        var now = DateTimeOffset.UtcNow;
+        var expected = await factory.WithDbAsync(async db =>
+        {
+            var orgs = Enumerable.Range(0, 40).Select(i => Organization.Create(new OrganizationDetails(
+                Uscc.Parse(TestData.NewCreditCode()),
+                // A third hold the word, a third its bigrams apart (index hits that the substring rule drops), a third neither.
+                (i % 3) switch { 0 => $"天津{word}科技{i}公司", 1 => $"天津{a}{b}和{b}{c}科技{i}公司", _ => $"天津其他科技{i}公司" },
+                OrganizationType.Enterprise, "Tianjin", "120116", null, null, null), now)).ToList();
+            db.Organizations.AddRange(orgs);
+            await db.SaveChangesAsync();
+            return orgs.Where(o => o.Name.Contains(word)).Select(o => o.Id).Order().ToList();
+        });
+
+        var read = await factory.WithDbAsync(async db =>
+        {
+            var search = (await TextSearch.PrepareAsync(db, SearchKinds.Organization, word, CancellationToken.None))!;
+            async Task<List<Guid>> Ids(TextSearch form) =>
+                (await form.Narrow(db.Organizations.AsNoTracking(), o => o.Id).Where(o => o.Name.Contains(word)).Select(o => o.Id).ToListAsync()).Order().ToList();
+            return (search.Hits, HitsFirst: await Ids(search.HitsFirst()), OrderFirst: await Ids(search.OrderFirst()),
+                First: await Ids(search.FirstHits(5)), Cheapest: await Ids(search.ForFirst(3)));
+        });
+
+        Assert.Equal(14, expected.Count);
+        Assert.Equal(expected, read.HitsFirst);
+        Assert.Equal(expected, read.OrderFirst);
+        Assert.Equal(expected, read.Cheapest);
+        Assert.True(read.First.Count <= 5 && read.First.All(expected.Contains));
+        if (read.Hits is { } hits)
+        {
+            Assert.Equal(27, hits);
+        }
+    }
+
+    [ProviderFact]
+    public async Task A_search_past_the_count_cap_is_reported_as_a_floor_and_one_narrowed_below_it_is_counted_exactly()
+    {
+        var admin = await factory.ClientFor(Roles.Admin);
+        var word = Word();
+        var now = DateTimeOffset.UtcNow;
+        await factory.WithDbAsync(async db =>
+        {
+            // Past the cap, and three of them in another region: the first hits do not show the narrowed count past it.
+            db.Organizations.AddRange(Enumerable.Range(0, SearchIndex.CountCap + 5).Select(i => Organization.Create(new OrganizationDetails(
+                Uscc.Parse(TestData.NewCreditCode()), $"{word}材料{i}有限公司", OrganizationType.Enterprise,
+                i % 400 == 7 ? "OtherProvince" : "Tianjin", i % 400 == 7 ? null : "120116", null, null, null), now)));
+            return await db.SaveChangesAsync();
+        });
+
+        var all = (await admin.GetFromJsonAsync<PagedResult<OrganizationDto>>($"/api/v1/organizations?name={Uri.EscapeDataString(word)}&page=3&pageSize=10", Json.Options))!;
+        var narrowed = (await admin.GetFromJsonAsync<PagedResult<OrganizationDto>>($"/api/v1/organizations?name={Uri.EscapeDataString(word)}&region=OtherProvince", Json.Options))!;
+
+        Assert.True(all.TotalCapped);
+        Assert.Equal(SearchIndex.CountCap, all.Total);
+        Assert.Equal(10, all.Items.Count);
+        Assert.All(all.Items, o => Assert.Contains(word, o.Name));
+        Assert.Equal(all.Items.OrderBy(o => o.Name, StringComparer.Ordinal).Select(o => o.Name), all.Items.Select(o => o.Name));
+        Assert.False(narrowed.TotalCapped);
+        Assert.Equal(3, narrowed.Total);
+        Assert.All(narrowed.Items, o => Assert.Equal("OtherProvince", o.Region));
     }
 
     [ProviderFact]

@@ -46,7 +46,11 @@ public abstract partial class LedgerKind<TEntity, TRequest>(LedgerServices s) : 
     /// <summary>The records with what <see cref="ValuesOf"/> needs included.</summary>
     protected abstract IQueryable<TEntity> Records { get; }
 
+    /// <summary>The records whose searched fields hold <paramref name="text"/> (after the index narrowed them, for a kind that has one).</summary>
     protected abstract IQueryable<TEntity> Search(IQueryable<TEntity> q, string text);
+
+    /// <summary>The kind's name in the text index (<see cref="SearchKinds"/>), or null when its search scans.</summary>
+    protected virtual string? IndexedAs => null;
 
     protected virtual IQueryable<TEntity> OfType(IQueryable<TEntity> q, string type) => q;
 
@@ -78,19 +82,22 @@ public abstract partial class LedgerKind<TEntity, TRequest>(LedgerServices s) : 
     public async Task<PagedResult<LedgerItem>> ListAsync(LedgerFilter filter, CancellationToken ct)
     {
         var (page, size) = Paging.Normalize(filter.Page, filter.PageSize);
-        var q = Filtered(await VisibleAsync(Records.AsNoTracking(), ct), filter);
-        var (total, capped) = await SearchIndex.CountCappedAsync(q, !string.IsNullOrWhiteSpace(filter.Q), ct);
-        var rows = await Ordered(q).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        var visible = await VisibleAsync(Records.AsNoTracking(), ct);
+        var search = await SearchedAsync(filter, ct);
+        var (total, capped) = search is null
+            ? await SearchIndex.CountCappedAsync(Filtered(visible, filter, null), !string.IsNullOrWhiteSpace(filter.Q), ct)
+            : await TextSearch.CountAsync(search, s => Filtered(visible, filter, s), ct);
+        var rows = await Ordered(Filtered(visible, filter, search?.ForFirst((long)page * size))).Skip((page - 1) * size).Take(size).ToListAsync(ct);
         return new PagedResult<LedgerItem>(await ItemsAsync(rows, ct), page, size, total, capped);
     }
 
     public async Task<int> CountAsync(LedgerFilter filter, CancellationToken ct) =>
-        await Filtered(await VisibleAsync(Db.Set<TEntity>().AsNoTracking(), ct), filter).CountAsync(ct);
+        await Filtered(await VisibleAsync(Db.Set<TEntity>().AsNoTracking(), ct), filter, (await SearchedAsync(filter, ct))?.HitsFirst()).CountAsync(ct);
 
     /// <summary>Reads the filtered records a chunk at a time, so an export never holds them all.</summary>
     public async IAsyncEnumerable<LedgerItem> StreamAsync(LedgerFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        var q = Ordered(Filtered(await VisibleAsync(Records.AsNoTracking(), ct), filter));
+        var q = Ordered(Filtered(await VisibleAsync(Records.AsNoTracking(), ct), filter, (await SearchedAsync(filter, ct))?.HitsFirst()));
         for (var skip = 0; ; skip += ChunkSize)
         {
             var chunk = await q.Skip(skip).Take(ChunkSize).ToListAsync(ct);
@@ -268,7 +275,10 @@ public abstract partial class LedgerKind<TEntity, TRequest>(LedgerServices s) : 
         return await GetAsync(id, ct);
     }
 
-    private IQueryable<TEntity> Filtered(IQueryable<TEntity> q, LedgerFilter f)
+    private async Task<TextSearch?> SearchedAsync(LedgerFilter f, CancellationToken ct) =>
+        IndexedAs is { } kind && !string.IsNullOrWhiteSpace(f.Q) ? await TextSearch.PrepareAsync(Db, kind, f.Q.Trim(), ct) : null;
+
+    private IQueryable<TEntity> Filtered(IQueryable<TEntity> q, LedgerFilter f, TextSearch? search)
     {
         if (f.CenterId is { } center)
         {
@@ -282,6 +292,11 @@ public abstract partial class LedgerKind<TEntity, TRequest>(LedgerServices s) : 
 
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
+            if (search is not null)
+            {
+                q = search.Narrow(q, x => x.Id);
+            }
+
             q = Search(q, f.Q.Trim());
         }
 

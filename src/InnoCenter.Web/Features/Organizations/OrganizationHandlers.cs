@@ -125,9 +125,9 @@ public sealed class OrganizationHandlers(AppDbContext db, CurrentUser user, Poli
     public async Task<PagedResult<OrganizationDto>> ListAsync(OrganizationFilter filter, CancellationToken ct)
     {
         var (page, size) = Paging.Normalize(filter.Page, filter.PageSize);
-        var query = Filtered(filter);
-        var (total, capped) = await SearchIndex.CountCappedAsync(query, !string.IsNullOrWhiteSpace(filter.Name), ct);
-        var rows = await query
+        var search = await SearchedAsync(filter, ct);
+        var (total, capped) = await TextSearch.CountAsync(search, s => Filtered(filter, s), ct);
+        var rows = await Filtered(filter, search?.ForFirst((long)page * size))
             .OrderBy(o => o.Name).ThenBy(o => o.Id)
             .Skip((page - 1) * size).Take(size)
             .ToListAsync(ct);
@@ -135,8 +135,14 @@ public sealed class OrganizationHandlers(AppDbContext db, CurrentUser user, Poli
     }
 
     /// <summary>The filtered rows for an export, read as a stream so that a large export never sits in memory.</summary>
-    public IAsyncEnumerable<Organization> Stream(OrganizationFilter filter) =>
-        Filtered(filter).OrderBy(o => o.Name).ThenBy(o => o.Id).AsAsyncEnumerable();
+    public async IAsyncEnumerable<Organization> Stream(OrganizationFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var search = await SearchedAsync(filter, ct);
+        await foreach (var o in Filtered(filter, search?.HitsFirst()).OrderBy(o => o.Name).ThenBy(o => o.Id).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return o;
+        }
+    }
 
     /// <summary>The export's header row, the same keys as <see cref="ToExportRow"/>, so an empty export still has it.</summary>
     public IReadOnlyList<Infrastructure.Web.SheetColumn> ExportColumns() =>
@@ -160,7 +166,10 @@ public sealed class OrganizationHandlers(AppDbContext db, CurrentUser user, Poli
         };
     }
 
-    private IQueryable<Organization> Filtered(OrganizationFilter f)
+    private async Task<TextSearch?> SearchedAsync(OrganizationFilter f, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(f.Name) ? null : await TextSearch.PrepareAsync(db, SearchKinds.Organization, f.Name.Trim(), ct);
+
+    private IQueryable<Organization> Filtered(OrganizationFilter f, TextSearch? search)
     {
         var q = db.Organizations.AsNoTracking();
         if (!user.IsAdmin)
@@ -172,9 +181,9 @@ public sealed class OrganizationHandlers(AppDbContext db, CurrentUser user, Poli
         if (!string.IsNullOrWhiteSpace(f.Name))
         {
             var name = f.Name.Trim();
-            if (SearchIndex.Matching(db, SearchKinds.Organization, name) is { } hits)
+            if (search is not null)
             {
-                q = q.Where(o => hits.Contains(o.Id));
+                q = search.Narrow(q, o => o.Id);
             }
 
             if (Uscc.AsSearchedCode(name) is { } code)

@@ -30,15 +30,15 @@ public static class SearchIndex
     public static IQueryable<Guid>? Matching(AppDbContext db, string kind, string? text)
     {
         var terms = SearchTerms.ForQuery(text);
-        if (terms.Count == 0)
-        {
-            return null;
-        }
+        return terms.Count == 0 ? null : Matching(db, kind, terms);
+    }
 
-        // Terms are letters and digits only (SearchTerms), so quoting them cannot break out of the query syntax.
+    /// <summary>The ids of records of <paramref name="kind"/> whose tokens hold every one of <paramref name="terms"/> (at least one).</summary>
+    internal static IQueryable<Guid> Matching(AppDbContext db, string kind, IReadOnlyList<SearchTerms.Term> terms)
+    {
         if (db.Database.IsNpgsql())
         {
-            var query = string.Join(" & ", terms.Select(t => t.Prefix ? $"'{t.Text}':*" : $"'{t.Text}'").Prepend($"'{SearchEntry.KindToken(kind)}'"));
+            var query = TsQuery(kind, terms);
             return db.Database.SqlQuery<Guid>(
                 $"""SELECT "RecordId" AS "Value" FROM "SearchEntries" WHERE "Kind" = {kind} AND "Vector" @@ CAST({query} AS tsquery)""");
         }
@@ -47,10 +47,21 @@ public static class SearchIndex
         // JOIN the planner walked the kind's entries through (Kind, RecordId) and ran the MATCH once per entry
         // ("SCAN SearchEntriesFts VIRTUAL TABLE INDEX 0:=M1"): 3,100 probes for a resource search (56–70 ms against
         // 0.4–1 ms at national), 10,000 for the applications (0.2 s → 2 ms), 300,000 for an IP title search (97 s → 0.1 s).
-        var match = string.Join(" AND ", terms.Select(t => t.Prefix ? $"\"{t.Text}\"*" : $"\"{t.Text}\"").Prepend($"\"{SearchEntry.KindToken(kind)}\""));
+        var match = FtsMatch(kind, terms);
         return db.Database.SqlQuery<Guid>(
             $"""SELECT e."RecordId" AS "Value" FROM "SearchEntriesFts" CROSS JOIN "SearchEntries" AS e ON e."Id" = "SearchEntriesFts".rowid WHERE "SearchEntriesFts" MATCH {match} AND e."Kind" = {kind}""");
     }
+
+    /// <summary>
+    /// The FTS5 query of a kind's entries holding every term. Terms are letters and digits only (SearchTerms), so quoting
+    /// them cannot break out of the query syntax.
+    /// </summary>
+    internal static string FtsMatch(string kind, IReadOnlyList<SearchTerms.Term> terms) =>
+        string.Join(" AND ", terms.Select(t => t.Prefix ? $"\"{t.Text}\"*" : $"\"{t.Text}\"").Prepend($"\"{SearchEntry.KindToken(kind)}\""));
+
+    /// <summary>The PostgreSQL tsquery of a kind's entries holding every term.</summary>
+    private static string TsQuery(string kind, IReadOnlyList<SearchTerms.Term> terms) =>
+        string.Join(" & ", terms.Select(t => t.Prefix ? $"'{t.Text}':*" : $"'{t.Text}'").Prepend($"'{SearchEntry.KindToken(kind)}'"));
 
     /// <summary>Where a list counts no further under a text search: "1,000+" is shown instead of an exact total.</summary>
     public const int CountCap = 1000;

@@ -29,15 +29,10 @@ public sealed class IpLedger(LedgerServices s) : LedgerKind<IpRecord, IpRequest>
 
     protected override IQueryable<IpRecord> Records => Db.LedgerIp.Include(x => x.CoOwners);
 
-    protected override IQueryable<IpRecord> Search(IQueryable<IpRecord> q, string text)
-    {
-        if (SearchIndex.Matching(Db, SearchKinds.LedgerIp, text) is { } hits)
-        {
-            q = q.Where(x => hits.Contains(x.Id));
-        }
+    protected override string IndexedAs => SearchKinds.LedgerIp;
 
-        return q.Where(x => x.Title.Contains(text) || x.Number.Contains(text.ToUpper()));
-    }
+    protected override IQueryable<IpRecord> Search(IQueryable<IpRecord> q, string text) =>
+        q.Where(x => x.Title.Contains(text) || x.Number.Contains(text.ToUpper()));
 
     protected override IQueryable<IpRecord> OfType(IQueryable<IpRecord> q, string type) =>
         Enum.TryParse<IpKind>(type, true, out var kind) ? q.Where(x => x.Kind == kind) : q.Where(_ => false);

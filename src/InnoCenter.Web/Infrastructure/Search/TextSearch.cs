@@ -1,0 +1,197 @@
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
+using InnoCenter.Domain.Search;
+using InnoCenter.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCenter.Web.Infrastructure.Search;
+
+/// <summary>
+/// A list's text search prepared for one request: the index's hits of the words are counted first (in FTS5 alone, well
+/// under a millisecond even for a common word), and each read then narrows the list in the form that suits it.
+/// <list type="bullet">
+/// <item><b>Hits first</b> (<c>Id IN (hits)</c>): every hit is looked up from the text index to its record — about 3 µs
+/// a hit, so a common word costs its number of hits (智能: 2,021 organisations ≈ 6 ms; 检测: 21,496 IP records ≈ 65 ms),
+/// twice when the list counts and reads a page.</item>
+/// <item><b>Order first</b> (<c>EXISTS</c> an entry of the record among the hits' rowids): the list walks its own order
+/// index and asks the index about each row (≈ 2 µs), stopping once the page is full — cheap when hits are many, ruinous
+/// when they are rare (a rare word would walk the whole table).</item>
+/// </list>
+/// <see cref="ForFirst"/> picks by the hits and the kind's size; <see cref="CountAsync{T}"/> counts up to
+/// <see cref="SearchIndex.CountCap"/> from the hits' side. Both forms give exactly the same rows: the caller keeps its
+/// own substring predicate either way. On PostgreSQL the planner chooses the join itself from its statistics, so the
+/// search stays hits first and the hits are not counted beforehand.
+/// </summary>
+public sealed class TextSearch
+{
+    private enum Form
+    {
+        HitsFirst,
+        OrderFirst,
+    }
+
+    // Relative costs per row measured on the national SQLite file: a hit looked up to its record, a list row probed.
+    private const double HitCost = 3;
+    private const double ProbeCost = 2;
+
+    private readonly AppDbContext _db;
+    private readonly IReadOnlyList<SearchTerms.Term> _terms;
+    private readonly int? _kindSize;
+    private readonly Form _form;
+    private readonly int? _limit;
+
+    private TextSearch(AppDbContext db, string kind, IReadOnlyList<SearchTerms.Term> terms, int? hits, int? kindSize, Form form, int? limit)
+    {
+        _db = db;
+        Kind = kind;
+        _terms = terms;
+        Hits = hits;
+        _kindSize = kindSize;
+        _form = form;
+        _limit = limit;
+    }
+
+    public string Kind { get; }
+
+    /// <summary>How many records of the kind the index holds for the words (a superset of the matches); null on PostgreSQL.</summary>
+    public int? Hits { get; }
+
+    /// <summary>Null when the text has no run of two letters or digits: the caller then scans with its predicate alone.</summary>
+    public static async Task<TextSearch?> PrepareAsync(AppDbContext db, string kind, string? text, CancellationToken ct)
+    {
+        var terms = SearchTerms.ForQuery(text);
+        if (terms.Count == 0)
+        {
+            return null;
+        }
+
+        if (!db.Database.IsSqlite())
+        {
+            return new TextSearch(db, kind, terms, null, null, Form.HitsFirst, null);
+        }
+
+        var match = SearchIndex.FtsMatch(kind, terms);
+        var hits = await db.Database
+            .SqlQuery<int>($"""SELECT count(*) AS "Value" FROM "SearchEntriesFts" WHERE "SearchEntriesFts" MATCH {match}""")
+            .SingleAsync(ct);
+        var size = await KindSizes.OfAsync(db, kind, ct);
+        return new TextSearch(db, kind, terms, hits, size, Form.HitsFirst, null);
+    }
+
+    /// <summary>
+    /// The form that reads the first <paramref name="rows"/> rows of the list in its order most cheaply: walking the order
+    /// reaches them after about rows × size / hits rows, reading the hits costs every hit.
+    /// </summary>
+    public TextSearch ForFirst(long rows)
+    {
+        if (Hits is not { } hits || _kindSize is not { } size || hits == 0)
+        {
+            return HitsFirst();
+        }
+
+        var walked = (double)Math.Max(rows, 1L) * size / hits;
+        return walked * ProbeCost < hits * HitCost ? OrderFirst() : HitsFirst();
+    }
+
+    /// <summary>Every hit looked up to its record, then the list's other conditions (an export reads them all).</summary>
+    public TextSearch HitsFirst() => With(Form.HitsFirst, null);
+
+    /// <summary>The list read in its own order, each row asked whether it is among the hits (SQLite; PostgreSQL stays hits first).</summary>
+    public TextSearch OrderFirst() => Hits is null ? HitsFirst() : With(Form.OrderFirst, null);
+
+    /// <summary>Only the first <paramref name="hits"/> hits (in the index's order): enough to show that a count passes its cap.</summary>
+    public TextSearch FirstHits(int hits) => With(Form.HitsFirst, hits);
+
+    /// <summary>Narrows <paramref name="query"/> to the records whose id is among the hits, in this search's form.</summary>
+    public IQueryable<T> Narrow<T>(IQueryable<T> query, Expression<Func<T, Guid>> id)
+    {
+        Expression<Func<Guid, bool>> among;
+        if (_form == Form.OrderFirst)
+        {
+            var kind = Kind;
+            var entries = _db.Set<SearchEntry>();
+            var match = SearchIndex.FtsMatch(kind, _terms);
+            var rowids = _db.Database.SqlQuery<long>(
+                $"""SELECT rowid AS "Value" FROM "SearchEntriesFts" WHERE "SearchEntriesFts" MATCH {match}""");
+            among = record => entries.Any(e => e.Kind == kind && e.RecordId == record && rowids.Contains(e.Id));
+        }
+        else
+        {
+            var hits = SearchIndex.Matching(_db, Kind, _terms);
+            if (_limit is { } limit)
+            {
+                hits = hits.Take(limit);
+            }
+
+            among = record => hits.Contains(record);
+        }
+
+        var body = new Rebind(among.Parameters[0], id.Body).Visit(among.Body);
+        return query.Where(Expression.Lambda<Func<T, bool>>(body, id.Parameters));
+    }
+
+    /// <summary>
+    /// The total of a list under a text search, built by <paramref name="build"/> for a given form: exact when the index
+    /// has at most <see cref="SearchIndex.CountCap"/> hits; otherwise the first hits usually show that the cap is passed
+    /// (a common word without other filters), and only when they do not (other filters, or words the index matches only
+    /// apart) is the list counted up to the cap in the cheaper form. Without a search, an exact count.
+    /// </summary>
+    public static async Task<(int Total, bool Capped)> CountAsync<T>(TextSearch? search, Func<TextSearch?, IQueryable<T>> build, CancellationToken ct)
+    {
+        const int cap = SearchIndex.CountCap;
+        if (search is null)
+        {
+            return (await build(null).CountAsync(ct), false);
+        }
+
+        if (search.Hits is not { } hits)
+        {
+            return await SearchIndex.CountCappedAsync(build(search), true, ct);
+        }
+
+        if (hits <= cap)
+        {
+            return (await build(search).CountAsync(ct), false);
+        }
+
+        if (await build(search.FirstHits(cap + 1)).CountAsync(ct) > cap)
+        {
+            return (cap, true);
+        }
+
+        var counted = await build(search.ForFirst(cap + 1)).Take(cap + 1).CountAsync(ct);
+        return counted > cap ? (cap, true) : (counted, false);
+    }
+
+    private TextSearch With(Form form, int? limit) => new(_db, Kind, _terms, Hits, _kindSize, form, limit);
+
+    private sealed class Rebind(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+
+    /// <summary>
+    /// How many entries each kind has, per database, read at most once a minute: the cost model needs only its order of
+    /// magnitude, and counting 300,000 IP entries on every search would cost more than the search.
+    /// </summary>
+    private static class KindSizes
+    {
+        private const long MaxAgeMs = 60_000;
+        private static readonly ConcurrentDictionary<string, (long At, IReadOnlyDictionary<string, int> Sizes)> ByDatabase = new();
+
+        public static async Task<int> OfAsync(AppDbContext db, string kind, CancellationToken ct)
+        {
+            var key = db.Database.GetConnectionString() ?? string.Empty;
+            if (!ByDatabase.TryGetValue(key, out var known) || Environment.TickCount64 - known.At > MaxAgeMs)
+            {
+                var sizes = await db.Set<SearchEntry>().AsNoTracking()
+                    .GroupBy(e => e.Kind).Select(g => new { g.Key, Count = g.Count() })
+                    .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+                known = (Environment.TickCount64, sizes);
+                ByDatabase[key] = known;
+            }
+
+            return known.Sizes.GetValueOrDefault(kind);
+        }
+    }
+}
