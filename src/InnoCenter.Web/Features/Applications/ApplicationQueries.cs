@@ -48,26 +48,20 @@ public sealed class ApplicationQueries(
     public async Task<PagedResult<ApplicationSummaryDto>> ListAsync(ApplicationFilter f, CancellationToken ct)
     {
         var (page, size) = Paging.Normalize(f.Page, f.PageSize);
-        var q = Filtered(f);
-        if (f.Overdue == true)
-        {
-            q = OverdueOnly(q);
-        }
-
-        var total = await q.CountAsync(ct);
+        var search = await SearchedAsync(f, ct);
+        var (total, capped) = await TextSearch.CountAsync(search, s => Filtered(f, s), ct);
+        var q = Filtered(f, search?.ForFirst((long)page * size));
         var rows = await Project(q.OrderByDescending(a => a.StatusChangedAt).ThenBy(a => a.Id).Skip((page - 1) * size).Take(size)).ToListAsync(ct);
-        return new PagedResult<ApplicationSummaryDto>(rows.Select(Summary).ToList(), page, size, total);
+        return new PagedResult<ApplicationSummaryDto>(rows.Select(Summary).ToList(), page, size, total, capped);
     }
 
-    public IAsyncEnumerable<ApplicationSummaryDto> StreamAsync(ApplicationFilter f, CancellationToken ct)
+    public async IAsyncEnumerable<ApplicationSummaryDto> StreamAsync(ApplicationFilter f, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        var q = Filtered(f);
-        if (f.Overdue == true)
+        var q = Filtered(f, (await SearchedAsync(f, ct))?.HitsFirst());
+        await foreach (var row in Project(q.OrderByDescending(a => a.StatusChangedAt).ThenBy(a => a.Id)).AsAsyncEnumerable().WithCancellation(ct))
         {
-            q = OverdueOnly(q);
+            yield return Summary(row);
         }
-
-        return Project(q.OrderByDescending(a => a.StatusChangedAt).ThenBy(a => a.Id)).AsAsyncEnumerable().Select(Summary);
     }
 
     /// <summary>The export's header row, the same keys as <see cref="ToExportRow"/>, so an empty export still has it.</summary>
@@ -181,7 +175,13 @@ public sealed class ApplicationQueries(
         return q.Where(a => false);
     }
 
-    private IQueryable<Application> Filtered(ApplicationFilter f)
+    /// <summary>The index's search of the text; null for a one-character text and for a credit code (which also finds the lead).</summary>
+    private async Task<TextSearch?> SearchedAsync(ApplicationFilter f, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(f.Search) || Domain.Organizations.Uscc.AsSearchedCode(f.Search) is not null
+            ? null
+            : await TextSearch.PrepareAsync(db, SearchKinds.Application, f.Search.Trim(), ct);
+
+    private IQueryable<Application> Filtered(ApplicationFilter f, TextSearch? search)
     {
         var q = Scoped();
         if (Enum.TryParse<ApplicationStatus>(f.Status, true, out var status))
@@ -197,9 +197,9 @@ public sealed class ApplicationQueries(
         if (!string.IsNullOrWhiteSpace(f.Search))
         {
             var s = f.Search.Trim();
-            var hits = SearchIndex.Matching(db, SearchKinds.Application, s);
             if (Domain.Organizations.Uscc.AsSearchedCode(s) is { } code)
             {
+                var hits = SearchIndex.Matching(db, SearchKinds.Application, s);
                 var lead = db.Organizations.Where(o => o.CreditCode == code).Select(o => (Guid?)o.Id);
                 if (hits is not null)
                 {
@@ -210,16 +210,16 @@ public sealed class ApplicationQueries(
             }
             else
             {
-                if (hits is not null)
+                if (search is not null)
                 {
-                    q = q.Where(a => hits.Contains(a.Id));
+                    q = search.Narrow(q, a => a.Id);
                 }
 
                 q = q.Where(a => a.CenterName.Contains(s) || a.LeadName.Contains(s));
             }
         }
 
-        return q;
+        return f.Overdue == true ? OverdueOnly(q) : q;
     }
 
     private IQueryable<Application> OverdueOnly(IQueryable<Application> q) => Overdue(q, policy.Current, clock.GetUtcNow());
