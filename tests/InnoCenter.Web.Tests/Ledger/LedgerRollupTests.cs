@@ -81,6 +81,34 @@ public abstract class LedgerRollupTests<TFactory>(TFactory factory) : IClassFixt
     }
 
     [ProviderFact]
+    public async Task The_roll_up_of_all_centers_is_paged_by_name_and_each_entry_equals_the_centers_own()
+    {
+        var c = await factory.CreateCenterAsync();
+        var user = await factory.CenterUserAsync(c);
+        await user.CreateAsync("ip", LedgerTestData.Ip(c));
+        await user.CreateAsync("training", await LedgerTestData.ValidRequestAsync("training", c, user));
+        var year = c.LastYear;
+        var own = await c.Admin.GetFromJsonAsync<Dictionary<string, decimal>>($"/api/v1/ledger/rollup?centerId={c.Id}&year={year}", Json.Options);
+
+        var seen = new List<CenterYearRollup>();
+        PagedResult<CenterYearRollup>? page = null;
+        for (var p = 1; page is null || p <= page.PageCount; p++)
+        {
+            page = await c.Admin.GetFromJsonAsync<PagedResult<CenterYearRollup>>($"/api/v1/ledger/rollup/{year}?page={p}&pageSize=7", Json.Options);
+            Assert.True(page!.Items.Count <= 7);
+            seen.AddRange(page.Items);
+        }
+
+        var centers = await factory.WithDbAsync(db => db.Centers.CountAsync());
+        Assert.Equal(centers, page.Total);
+        Assert.Equal(centers, seen.Select(r => r.CenterId).Distinct().Count());
+        Assert.Equal(seen.Select(r => r.CenterName).Order(StringComparer.Ordinal), seen.Select(r => r.CenterName));
+        var mine = Assert.Single(seen, r => r.CenterId == c.Id);
+        Assert.Equal(own!.OrderBy(kv => kv.Key), mine.Figures.OrderBy(kv => kv.Key));
+        Assert.Equal(1, mine.Figures["ip.invention_applications"]);
+    }
+
+    [ProviderFact]
     public async Task All_centers_of_a_year_come_from_the_same_number_of_queries_however_many_centers_there_are()
     {
         var first = await factory.CreateCenterAsync();

@@ -246,3 +246,6 @@ public sealed record StatementLine(
 
 /// <summary>收益分配明细: a member's parts of the receipts, with the total.</summary>
 public sealed record StatementDto(Guid OrganizationId, string OrganizationName, int? Year, IReadOnlyList<StatementLine> Lines, decimal Total);
+
+/// <summary>One center's yearly ledger figures, keyed as the assessment reads them, in a page of all centers' roll-up.</summary>
+public sealed record CenterYearRollup(Guid CenterId, string CenterName, IReadOnlyDictionary<string, decimal> Figures);

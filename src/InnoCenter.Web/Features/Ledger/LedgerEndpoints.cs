@@ -46,7 +46,7 @@ public static class LedgerEndpoints
 
         var rollup = api.MapGroup("/rollup").WithTags("Ledger: yearly roll-up");
         rollup.MapGet("/", CenterRollup).WithName("GetLedgerRollup").WithSummary("A center's yearly ledger figures (the keys the assessment reads)");
-        rollup.MapGet("/{year:int}", YearRollup).WithName("GetLedgerRollupForYear").WithSummary("All centers' ledger figures for one year").RequireAuthorization(Roles.Admin);
+        rollup.MapGet("/{year:int}", YearRollup).WithName("GetLedgerRollupForYear").WithSummary("All centers' ledger figures for one year, a page of centers by name").RequireAuthorization(Roles.Admin);
     }
 
     /// <summary>
@@ -209,9 +209,10 @@ public static class LedgerEndpoints
         Guid centerId, int year, LedgerRollupHandlers rollups, Text text, CancellationToken ct) =>
         Answer(await rollups.CenterYearAsync(centerId, year, ct), text);
 
-    private static async Task<Results<Ok<IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>>>, ProblemHttpResult>> YearRollup(
-        int year, LedgerRollupHandlers rollups, Text text, CancellationToken ct) =>
-        Answer(await rollups.AllCentersAsync(year, ct), text);
+    /// <summary>All centers' yearly summaries, a page of centers by name at a time (1,000 centers × 28 figures is too much for one answer).</summary>
+    private static async Task<Results<Ok<PagedResult<CenterYearRollup>>, ProblemHttpResult>> YearRollup(
+        int year, int? page, int? pageSize, LedgerRollupHandlers rollups, Text text, CancellationToken ct) =>
+        Answer(await rollups.AllCentersAsync(year, page, pageSize, ct), text);
 
     private static Results<Ok<T>, ProblemHttpResult> Answer<T>(Result<T> result, Text text) =>
         result.IsSuccess ? TypedResults.Ok(result.Value) : result.Failure!.ToProblem(text);

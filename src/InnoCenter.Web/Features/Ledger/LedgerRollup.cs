@@ -7,6 +7,7 @@ using InnoCenter.Domain.Policy;
 using InnoCenter.Web.Data;
 using InnoCenter.Web.Features.Ledger.Rollup;
 using InnoCenter.Web.Infrastructure.Policy;
+using InnoCenter.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 using static InnoCenter.Domain.Assessment.LedgerRollupKeys;
@@ -43,15 +44,25 @@ public sealed class LedgerRollup(AppDbContext db, PolicyProvider policy)
         year is < MinYear or > MaxYear ? new Error("validation.range", field, MinYear, MaxYear) : null;
 
     public async Task<IReadOnlyDictionary<string, decimal>> ForCenterYearAsync(Guid centerId, int year, CancellationToken ct) =>
-        (await ComputeAsync(year, centerId, ct)).GetValueOrDefault(centerId) ?? Zeros();
+        (await ComputeAsync(year, [centerId], ct)).GetValueOrDefault(centerId) ?? Zeros();
 
     /// <summary>Every center's summary for the year, in a fixed number of queries.</summary>
     public async Task<IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>>> ForYearAsync(int year, CancellationToken ct) =>
         (await ComputeAsync(year, null, ct)).ToDictionary(kv => kv.Key, kv => kv.Value);
 
+    /// <summary>A page of the centers, by name, each with its summary for the year: only that page's kept rows are read.</summary>
+    public async Task<PagedResult<CenterYearRollup>> PageForYearAsync(int year, int page, int size, CancellationToken ct)
+    {
+        var total = await db.Centers.CountAsync(ct);
+        var centers = await db.Centers.AsNoTracking().OrderBy(c => c.Name).ThenBy(c => c.Id)
+            .Skip((page - 1) * size).Take(size).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
+        var sums = await ComputeAsync(year, [.. centers.Select(c => c.Id)], ct);
+        return new(centers.Select(c => new CenterYearRollup(c.Id, c.Name, sums[c.Id])).ToList(), page, size, total);
+    }
+
     private static Dictionary<string, decimal> Zeros() => Keys.ToDictionary(k => k, _ => 0m);
 
-    private async Task<Dictionary<Guid, IReadOnlyDictionary<string, decimal>>> ComputeAsync(int year, Guid? only, CancellationToken ct)
+    private async Task<Dictionary<Guid, IReadOnlyDictionary<string, decimal>>> ComputeAsync(int year, IReadOnlyCollection<Guid>? only, CancellationToken ct)
     {
         if (CheckYear(year) is not null)
         {
@@ -59,14 +70,22 @@ public sealed class LedgerRollup(AppDbContext db, PolicyProvider policy)
         }
 
         var sums = new Dictionary<Guid, Dictionary<string, decimal>>();
-        foreach (var id in await (only is { } one ? db.Centers.AsNoTracking().Where(x => x.Id == one) : db.Centers.AsNoTracking()).Select(x => x.Id).ToListAsync(ct))
+        foreach (var id in await (only is { } some ? db.Centers.AsNoTracking().Where(x => some.Contains(x.Id)) : db.Centers.AsNoTracking()).Select(x => x.Id).ToListAsync(ct))
         {
             sums[id] = Zeros();
         }
 
         // The year's rows, and the running rows (projects under way, members) up to it, summed per center and figure.
         var rows = db.LedgerRollupRows.AsNoTracking();
-        rows = only is { } c ? rows.Where(r => r.CenterId == c) : rows;
+        if (only is { Count: 1 })
+        {
+            var one = only.First();
+            rows = rows.Where(r => r.CenterId == one);
+        }
+        else if (only is not null)
+        {
+            rows = rows.Where(r => only.Contains(r.CenterId));
+        }
         var figures = await rows
             .Where(r => r.Year == year || (r.Running && r.Year <= year))
             .GroupBy(r => new { r.CenterId, r.Figure })

@@ -1,5 +1,6 @@
 using InnoCenter.Domain.Common;
 using InnoCenter.Web.Features.Centers;
+using InnoCenter.Web.Infrastructure.Web;
 
 namespace InnoCenter.Web.Features.Ledger;
 
@@ -25,7 +26,7 @@ public sealed class LedgerRollupHandlers(LedgerRollup rollup, CenterAccess acces
         return Result<IReadOnlyDictionary<string, decimal>>.Ok(await rollup.ForCenterYearAsync(centerId, year, ct));
     }
 
-    public async Task<Result<IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>>>> AllCentersAsync(int year, CancellationToken ct)
+    public async Task<Result<PagedResult<CenterYearRollup>>> AllCentersAsync(int year, int? page, int? pageSize, CancellationToken ct)
     {
         if (!access.IsAdmin)
         {
@@ -37,6 +38,7 @@ public sealed class LedgerRollupHandlers(LedgerRollup rollup, CenterAccess acces
             return Failure.Validation(bad);
         }
 
-        return Result<IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>>>.Ok(await rollup.ForYearAsync(year, ct));
+        var (p, size) = Paging.Normalize(page, pageSize);
+        return await rollup.PageForYearAsync(year, p, size, ct);
     }
 }
