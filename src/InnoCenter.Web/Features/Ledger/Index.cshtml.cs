@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace InnoCenter.Web.Features.Ledger;
 
 /// <summary>The ledger's entry page: the centers the user sees, and the kinds of records of the chosen one.</summary>
-public sealed class IndexModel(CenterHandlers centers, LedgerKinds kinds) : PageModel
+public sealed class IndexModel(CenterHandlers centers, LedgerKinds kinds, CenterAccess access, LedgerTotalsSnapshot totals) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? CenterId { get; set; }
@@ -36,13 +36,28 @@ public sealed class IndexModel(CenterHandlers centers, LedgerKinds kinds) : Page
             Center = found.Value;
         }
 
-        var counts = new List<(ILedgerKind, int)>();
-        foreach (var kind in kinds.All)
+        if (CenterId is null && access.IsAdmin)
         {
-            counts.Add((kind, await kind.CountAsync(new LedgerFilter { CenterId = CenterId }, ct)));
+            var all = await totals.GetAsync(() => CountAsync(null, CancellationToken.None));
+            Kinds = kinds.All.Select(k => (k, all.GetValueOrDefault(k.Slug))).ToList();
+        }
+        else
+        {
+            var counted = await CountAsync(CenterId, ct);
+            Kinds = kinds.All.Select(k => (k, counted[k.Slug])).ToList();
         }
 
-        Kinds = counts;
         return Page();
+    }
+
+    private async Task<IReadOnlyDictionary<string, int>> CountAsync(Guid? centerId, CancellationToken ct)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var kind in kinds.All)
+        {
+            counts[kind.Slug] = await kind.CountAsync(new LedgerFilter { CenterId = centerId }, ct);
+        }
+
+        return counts;
     }
 }

@@ -23,6 +23,7 @@ public static class LedgerRegistration
         AddLedgerKind<IntlLedger>(services);
         AddLedgerKind<SmeLedger>(services);
         services.AddScoped<LedgerKinds>();
+        services.AddSingleton<LedgerTotalsSnapshot>();
         services.AddScoped<LedgerEvidence>();
         services.AddScoped<ReceiptHandlers>();
         services.AddScoped<LedgerRollup>();
