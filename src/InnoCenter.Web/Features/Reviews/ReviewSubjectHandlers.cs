@@ -270,21 +270,27 @@ public sealed partial class ReviewSubjectHandlers(
         var total = await q.CountAsync(ct);
         var rows = await q.OrderByDescending(x => x.Year).ThenByDescending(x => x.CreatedAt).ThenBy(x => x.Id)
             .Skip((page - 1) * size).Take(size)
-            .Select(x => new
-            {
-                x.Id, x.Kind, x.Title, x.Year, x.KeyArea,
-                Panel = db.ReviewPanels.Where(p => p.SubjectId == x.Id).Select(p => new { p.Id, p.Size, HasOpinion = p.Opinion != null }).FirstOrDefault(),
-                Inspected = db.SiteInspections.Any(i => i.SubjectId == x.Id),
-            })
+            .Select(x => new { x.Id, x.Kind, x.Title, x.Year, x.KeyArea, Inspected = db.SiteInspections.Any(i => i.SubjectId == x.Id) })
             .ToListAsync(ct);
-        var panelIds = rows.Where(r => r.Panel is not null).Select(r => r.Panel!.Id).ToList();
+
+        // The page's panels in a query of their own: a panel projected into each row (FirstOrDefault) became a
+        // ROW_NUMBER() over every panel of the table on SQLite, per request (review subjects at 14 % of the floor, national).
+        var subjectIds = rows.Select(r => r.Id).ToList();
+        var panels = await db.ReviewPanels.AsNoTracking().Where(p => subjectIds.Contains(p.SubjectId))
+            .Select(p => new { p.SubjectId, p.Id, p.Size, HasOpinion = p.Opinion != null })
+            .ToDictionaryAsync(p => p.SubjectId, ct);
+        var panelIds = panels.Values.Select(p => p.Id).ToList();
         var scored = await db.ScoreSheets.Where(s => panelIds.Contains(s.PanelId)).GroupBy(s => s.PanelId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var en = LocalizationSetup.IsEnglish;
-        var items = rows.Select(r => new SubjectRow(
-            r.Id, r.Kind.ToString(), text[ReviewEnumText.KindKey(r.Kind)], r.Title, r.Year,
-            r.KeyArea is null ? null : policy.Current.KeyAreas.LabelOf(r.KeyArea, en),
-            r.Panel is not null, r.Panel?.Size ?? 0, r.Panel is null ? 0 : scored.GetValueOrDefault(r.Panel.Id), r.Panel?.HasOpinion ?? false, r.Inspected)).ToList();
+        var items = rows.Select(r =>
+        {
+            var panel = panels.GetValueOrDefault(r.Id);
+            return new SubjectRow(
+                r.Id, r.Kind.ToString(), text[ReviewEnumText.KindKey(r.Kind)], r.Title, r.Year,
+                r.KeyArea is null ? null : policy.Current.KeyAreas.LabelOf(r.KeyArea, en),
+                panel is not null, panel?.Size ?? 0, panel is null ? 0 : scored.GetValueOrDefault(panel.Id), panel?.HasOpinion ?? false, r.Inspected);
+        }).ToList();
         return new PagedResult<SubjectRow>(items, page, size, total);
     }
 }
