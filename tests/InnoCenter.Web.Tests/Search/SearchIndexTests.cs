@@ -42,7 +42,7 @@ public abstract class SearchIndexTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.Equal(created.Id, Assert.Single(found).Id);
         Assert.Equal(created.Id, Assert.Single(byCode).Id);
         Assert.Contains(byOneCharacter, o => o.Id == created.Id);
-        Assert.Contains(word, indexed.Terms.Split(' '));
+        Assert.Contains(SearchEntry.TokenOf(SearchKinds.Organization, word), indexed.Terms.Split(' '));
     }
 
     [ProviderFact]
@@ -158,6 +158,17 @@ public abstract class SearchIndexTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.False(narrowed.TotalCapped);
         Assert.Equal(3, narrowed.Total);
         Assert.All(narrowed.Items, o => Assert.Equal("OtherProvince", o.Region));
+    }
+
+    [ProviderFact]
+    public void Every_registered_kind_has_an_index_code_of_its_own()
+    {
+        var kinds = factory.Services.GetServices<ISearchKind>().Select(k => k.Name).ToList();
+        var codes = kinds.Select(SearchEntry.CodeOf).ToList();
+
+        Assert.True(kinds.Count >= 9, string.Join(", ", kinds));
+        Assert.Equal(codes.Count, codes.Distinct().Count());
+        Assert.Equal("leip§检测", SearchEntry.TokenOf(SearchKinds.LedgerIp, "检测"));
     }
 
     [ProviderFact]

@@ -19,8 +19,8 @@ public static class SearchIndex
     private const string MarkerKind = "_index";
     private const int Batch = 1000;
 
-    /// <summary>Bump when what an entry stores around the tokens changes (k1: the kind's token first), so the index is rebuilt.</summary>
-    private const string EntryFormat = "k1";
+    /// <summary>Bump when what an entry stores around the tokens changes (k1: the kind's token first; k2: each token behind the kind's code), so the index is rebuilt.</summary>
+    private const string EntryFormat = "k2";
 
     /// <summary>
     /// The ids of records of <paramref name="kind"/> whose tokens hold every term of <paramref name="text"/> (a superset
@@ -57,11 +57,11 @@ public static class SearchIndex
     /// them cannot break out of the query syntax.
     /// </summary>
     internal static string FtsMatch(string kind, IReadOnlyList<SearchTerms.Term> terms) =>
-        string.Join(" AND ", terms.Select(t => t.Prefix ? $"\"{t.Text}\"*" : $"\"{t.Text}\"").Prepend($"\"{SearchEntry.KindToken(kind)}\""));
+        string.Join(" AND ", terms.Select(t => $"\"{SearchEntry.TokenOf(kind, t.Text)}\"" + (t.Prefix ? "*" : "")));
 
     /// <summary>The PostgreSQL tsquery of a kind's entries holding every term.</summary>
     private static string TsQuery(string kind, IReadOnlyList<SearchTerms.Term> terms) =>
-        string.Join(" & ", terms.Select(t => t.Prefix ? $"'{t.Text}':*" : $"'{t.Text}'").Prepend($"'{SearchEntry.KindToken(kind)}'"));
+        string.Join(" & ", terms.Select(t => $"'{SearchEntry.TokenOf(kind, t.Text)}'" + (t.Prefix ? ":*" : "")));
 
     /// <summary>Where a list counts no further under a text search: "1,000+" is shown instead of an exact total.</summary>
     public const int CountCap = 1000;
@@ -95,6 +95,12 @@ public static class SearchIndex
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var kinds = scope.ServiceProvider.GetServices<ISearchKind>().ToList();
+        if (kinds.GroupBy(k => SearchEntry.CodeOf(k.Name)).FirstOrDefault(g => g.Count() > 1) is { } shared)
+        {
+            throw new InvalidOperationException(
+                $"The search kinds {string.Join(", ", shared.Select(k => k.Name))} share the index code '{shared.Key}' (SearchEntry.CodeOf): rename one.");
+        }
+
         var marker = await db.Set<SearchEntry>().AsNoTracking()
             .Where(e => e.Kind == MarkerKind && e.RecordId == Guid.Empty).Select(e => e.Terms).FirstOrDefaultAsync(ct);
         if (marker != Signature(kinds))
