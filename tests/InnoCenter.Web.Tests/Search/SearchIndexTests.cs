@@ -133,6 +133,23 @@ public abstract class SearchIndexTests<TFactory>(TFactory factory) : IClassFixtu
     }
 
     [ProviderFact]
+    public async Task A_one_word_search_counts_exactly_what_it_lists_with_or_without_other_conditions()
+    {
+        var admin = await factory.ClientFor(Roles.Admin);
+        var word = Word();
+        foreach (var (name, region) in new[] { ($"天津{word}有限公司", "Tianjin"), ($"{word}研究院", "Tianjin"), ($"北京{word}集团", "OtherProvince"), ($"天津{word[0]}和{word[1]}公司", "Tianjin") })
+        {
+            await admin.CreateOrganizationAsync(TestData.Organization(name, region: region));
+        }
+
+        var all = (await admin.GetFromJsonAsync<PagedResult<OrganizationDto>>($"/api/v1/organizations?name={Uri.EscapeDataString(word)}", Json.Options))!;
+        var tianjin = (await admin.GetFromJsonAsync<PagedResult<OrganizationDto>>($"/api/v1/organizations?name={Uri.EscapeDataString(word)}&region=Tianjin", Json.Options))!;
+
+        Assert.Equal((3, false, 3), (all.Total, all.TotalCapped, all.Items.Count));
+        Assert.Equal((2, false, 2), (tianjin.Total, tianjin.TotalCapped, tianjin.Items.Count));
+    }
+
+    [ProviderFact]
     public async Task A_search_past_the_count_cap_is_reported_as_a_floor_and_one_narrowed_below_it_is_counted_exactly()
     {
         var admin = await factory.ClientFor(Roles.Admin);
@@ -157,6 +174,7 @@ public abstract class SearchIndexTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.Equal(all.Items.OrderBy(o => o.Name, StringComparer.Ordinal).Select(o => o.Name), all.Items.Select(o => o.Name));
         Assert.False(narrowed.TotalCapped);
         Assert.Equal(3, narrowed.Total);
+        Assert.Equal(3, narrowed.Items.Count);
         Assert.All(narrowed.Items, o => Assert.Equal("OtherProvince", o.Region));
     }
 

@@ -49,7 +49,8 @@ public sealed class ApplicationQueries(
     {
         var (page, size) = Paging.Normalize(f.Page, f.PageSize);
         var search = await SearchedAsync(f, ct);
-        var (total, capped) = await TextSearch.CountAsync(search, s => Filtered(f, s), ct);
+        // Always narrowed: even an Admin's pipeline leaves out the drafts the index holds.
+        var (total, capped) = await TextSearch.CountAsync(search, s => Filtered(f, s), narrowed: true, indexDecides: true, ct);
         var q = Filtered(f, search?.ForFirst((long)page * size));
         var rows = await Project(q.OrderByDescending(a => a.StatusChangedAt).ThenBy(a => a.Id).Skip((page - 1) * size).Take(size)).ToListAsync(ct);
         return new PagedResult<ApplicationSummaryDto>(rows.Select(Summary).ToList(), page, size, total, capped);

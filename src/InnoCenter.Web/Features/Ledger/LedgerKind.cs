@@ -52,6 +52,12 @@ public abstract partial class LedgerKind<TEntity, TRequest>(LedgerServices s) : 
     /// <summary>The kind's name in the text index (<see cref="SearchKinds"/>), or null when its search scans.</summary>
     protected virtual string? IndexedAs => null;
 
+    /// <summary>
+    /// <see cref="Search"/> looks in exactly the texts the index keeps for the kind, so that for one Chinese word the
+    /// index's hits are its matches (<see cref="TextSearch.OneWord"/>).
+    /// </summary>
+    protected virtual bool IndexDecides => false;
+
     protected virtual IQueryable<TEntity> OfType(IQueryable<TEntity> q, string type) => q;
 
     /// <summary>How a record concerns a member organisation, for that member's users; null: none of this kind does.</summary>
@@ -86,7 +92,7 @@ public abstract partial class LedgerKind<TEntity, TRequest>(LedgerServices s) : 
         var search = await SearchedAsync(filter, ct);
         var (total, capped) = search is null
             ? await SearchIndex.CountCappedAsync(Filtered(visible, filter, null), !string.IsNullOrWhiteSpace(filter.Q), ct)
-            : await TextSearch.CountAsync(search, s => Filtered(visible, filter, s), ct);
+            : await TextSearch.CountAsync(search, s => Filtered(visible, filter, s), Narrowed(filter), IndexDecides, ct);
         var rows = await Ordered(Filtered(visible, filter, search?.ForFirst((long)page * size))).Skip((page - 1) * size).Take(size).ToListAsync(ct);
         return new PagedResult<LedgerItem>(await ItemsAsync(rows, ct), page, size, total, capped);
     }
@@ -274,6 +280,10 @@ public abstract partial class LedgerKind<TEntity, TRequest>(LedgerServices s) : 
         Db.ChangeTracker.Clear();
         return await GetAsync(id, ct);
     }
+
+    /// <summary>Whether the list has a condition besides the text (what the user may see included).</summary>
+    private bool Narrowed(LedgerFilter f) =>
+        !S.Access.IsAdmin || f.CenterId is not null || f.Year is not null || !string.IsNullOrWhiteSpace(f.Type);
 
     private async Task<TextSearch?> SearchedAsync(LedgerFilter f, CancellationToken ct) =>
         IndexedAs is { } kind && !string.IsNullOrWhiteSpace(f.Q) ? await TextSearch.PrepareAsync(Db, kind, f.Q.Trim(), ct) : null;

@@ -126,7 +126,7 @@ public sealed class OrganizationHandlers(AppDbContext db, CurrentUser user, Poli
     {
         var (page, size) = Paging.Normalize(filter.Page, filter.PageSize);
         var search = await SearchedAsync(filter, ct);
-        var (total, capped) = await TextSearch.CountAsync(search, s => Filtered(filter, s), ct);
+        var (total, capped) = await TextSearch.CountAsync(search, s => Filtered(filter, s), Narrowed(filter), indexDecides: true, ct);
         var rows = await Filtered(filter, search?.ForFirst((long)page * size))
             .OrderBy(o => o.Name).ThenBy(o => o.Id)
             .Skip((page - 1) * size).Take(size)
@@ -168,6 +168,10 @@ public sealed class OrganizationHandlers(AppDbContext db, CurrentUser user, Poli
 
     private async Task<TextSearch?> SearchedAsync(OrganizationFilter f, CancellationToken ct) =>
         string.IsNullOrWhiteSpace(f.Name) ? null : await TextSearch.PrepareAsync(db, SearchKinds.Organization, f.Name.Trim(), ct);
+
+    /// <summary>Whether <see cref="Filtered"/> applies a condition besides the name: then the index's hits do not count the list.</summary>
+    private bool Narrowed(OrganizationFilter f) =>
+        !user.IsAdmin || Enum.TryParse<OrganizationType>(f.Type, true, out _) || !string.IsNullOrWhiteSpace(f.Region) || !string.IsNullOrWhiteSpace(f.District);
 
     private IQueryable<Organization> Filtered(OrganizationFilter f, TextSearch? search)
     {

@@ -43,6 +43,7 @@ public sealed class TextSearch
     private TextSearch(AppDbContext db, string kind, IReadOnlyList<SearchTerms.Term> terms, int? hits, int? kindSize, Form form, int? limit)
     {
         _db = db;
+        OneWord = terms is [{ Prefix: false } only] && only.Text.Length == 2 && only.Text.All(c => c > 127);
         Kind = kind;
         _terms = terms;
         Hits = hits;
@@ -55,6 +56,12 @@ public sealed class TextSearch
 
     /// <summary>How many records of the kind the index holds for the words (a superset of the matches); null on PostgreSQL.</summary>
     public int? Hits { get; }
+
+    /// <summary>
+    /// The text is one two-character Chinese word: a record is a hit exactly when one of its indexed texts holds the word,
+    /// so a list whose predicate searches those texts matches exactly the hits (no bigrams found apart, no case).
+    /// </summary>
+    public bool OneWord { get; }
 
     /// <summary>Null when the text has no run of two letters or digits: the caller then scans with its predicate alone.</summary>
     public static async Task<TextSearch?> PrepareAsync(AppDbContext db, string kind, string? text, CancellationToken ct)
@@ -131,12 +138,20 @@ public sealed class TextSearch
     }
 
     /// <summary>
-    /// The total of a list under a text search, built by <paramref name="build"/> for a given form: exact when the index
-    /// has at most <see cref="SearchIndex.CountCap"/> hits; otherwise the first hits usually show that the cap is passed
-    /// (a common word without other filters), and only when they do not (other filters, or words the index matches only
-    /// apart) is the list counted up to the cap in the cheaper form. Without a search, an exact count.
+    /// The total of a list under a text search, built by <paramref name="build"/> for a given form, exact up to
+    /// <see cref="SearchIndex.CountCap"/> and reported as that floor past it. Without a search, an exact count.
+    /// <list type="bullet">
+    /// <item>The list has nothing but the text (<paramref name="narrowed"/> false), the text is <see cref="OneWord"/> and
+    /// <paramref name="indexDecides"/>: the index's count is the list's.</item>
+    /// <item>At most the cap of hits: the hits are read and checked.</item>
+    /// <item>Not narrowed: the first cap+1 hits usually show that the cap is passed (a common word).</item>
+    /// <item>Otherwise the list is counted up to the cap in the cheaper form (a center's records walked and each asked).</item>
+    /// </list>
     /// </summary>
-    public static async Task<(int Total, bool Capped)> CountAsync<T>(TextSearch? search, Func<TextSearch?, IQueryable<T>> build, CancellationToken ct)
+    /// <param name="narrowed">The list has conditions besides the text: a center, a year, a status, what the user may see.</param>
+    /// <param name="indexDecides">The caller's predicate searches exactly the kind's indexed texts (<see cref="OneWord"/>).</param>
+    public static async Task<(int Total, bool Capped)> CountAsync<T>(
+        TextSearch? search, Func<TextSearch?, IQueryable<T>> build, bool narrowed, bool indexDecides, CancellationToken ct)
     {
         const int cap = SearchIndex.CountCap;
         if (search is null)
@@ -149,12 +164,17 @@ public sealed class TextSearch
             return await SearchIndex.CountCappedAsync(build(search), true, ct);
         }
 
+        if (!narrowed && indexDecides && search.OneWord)
+        {
+            return hits > cap ? (cap, true) : (hits, false);
+        }
+
         if (hits <= cap)
         {
             return (await build(search).CountAsync(ct), false);
         }
 
-        if (await build(search.FirstHits(cap + 1)).CountAsync(ct) > cap)
+        if (!narrowed && await build(search.FirstHits(cap + 1)).CountAsync(ct) > cap)
         {
             return (cap, true);
         }

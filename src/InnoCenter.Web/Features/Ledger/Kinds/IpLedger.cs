@@ -31,6 +31,9 @@ public sealed class IpLedger(LedgerServices s) : LedgerKind<IpRecord, IpRequest>
 
     protected override string IndexedAs => SearchKinds.LedgerIp;
 
+    // The index keeps the title and the number, which Search looks in.
+    protected override bool IndexDecides => true;
+
     protected override IQueryable<IpRecord> Search(IQueryable<IpRecord> q, string text) =>
         q.Where(x => x.Title.Contains(text) || x.Number.Contains(text.ToUpper()));
 
