@@ -132,8 +132,8 @@ def grade_mix(db):
 
 def results_by_center(db):
     return db.execute(
-        "SELECT r.Year, c.Name, r.Total, r.Grade FROM AssessmentResults r JOIN Centers c ON c.Id = r.CenterId "
-        "ORDER BY r.Year, c.Name").fetchall()
+        "SELECT r.Year, c.Name || ' ' || c.ApprovalNumber, r.Total, r.Grade FROM AssessmentResults r JOIN Centers c ON c.Id = r.CenterId "
+        "ORDER BY r.Year, c.Name, c.ApprovalNumber").fetchall()
 
 
 def panels(db):
