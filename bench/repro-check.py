@@ -72,50 +72,58 @@ def columns(db, table):
 
 
 def canonical(path):
-    """Each table as a Counter of rows with ids replaced by labels; and the label map."""
+    """Each table as a Counter of rows with ids replaced by labels."""
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     names = tables(db)
-    rows = {t: (columns(db, t), db.execute(
-        'SELECT ' + ', '.join(f'"{c}"' for c in columns(db, t)) + f' FROM "{t}"').fetchall()) for t in names}
+    natural_tables = {t for t, _ in NATURAL}
     label = {}
     for table, sql in NATURAL:
-        if table in rows:
+        if table in names:
             for rid, text in db.execute(sql):
                 label[rid.upper()] = text
 
-    def render(value, own_id):
-        if isinstance(value, str) and GUID.search(value):
-            return GUID.sub(lambda m: "<self>" if m.group(0).upper() == own_id
-                            else label.get(m.group(0).upper(), "<?>"), value)
-        return repr(value)
-
-    def rendered_rows(table):
-        cols, data = rows[table]
+    # Each cell once: a plain value becomes its repr; a text holding ids becomes its pieces (text, id, text, ...), so
+    # the rounds below only look labels up.
+    cells = {}
+    for table in names:
+        cols = columns(db, table)
         idx = cols.index("Id") if "Id" in cols else None
-        out = []
-        for row in data:
+        data = []
+        for row in db.execute('SELECT ' + ', '.join(f'"{c}"' for c in cols) + f' FROM "{table}"'):
             own = row[idx].upper() if idx is not None and isinstance(row[idx], str) else None
-            out.append((own, tuple(render(v, own) if i != idx else "" for i, v in enumerate(row))))
-        return out
+            out = []
+            for i, v in enumerate(row):
+                if i == idx:
+                    out.append("")
+                elif isinstance(v, str) and GUID.search(v):
+                    out.append(tuple(_pieces(v)))
+                else:
+                    out.append(repr(v))
+            data.append((own, out))
+        cells[table] = (cols, idx, data)
+
+    def render(own, out):
+        return tuple(c if isinstance(c, str) else "".join(
+            (("<self>" if p == own else label.get(p, "<?>")) if k % 2 else p) for k, p in enumerate(c)) for c in out)
 
     # Rows without a natural key are known by a digest of their content and neighbours; three rounds refine it.
     for _ in range(3):
         new = {}
         for table in names:
-            if any(t == table for t, _ in NATURAL):
+            if table in natural_tables:
                 continue
-            for own, content in rendered_rows(table):
+            _, _, data = cells[table]
+            for own, out in data:
                 if own is not None and GUID.fullmatch(own):
-                    new[own] = f"{table}#" + hashlib.sha1(repr(content).encode()).hexdigest()[:10]
+                    new[own] = f"{table}#" + hashlib.sha1(repr(render(own, out)).encode()).hexdigest()[:10]
         label.update(new)
 
     result = {}
     for table in names:
-        cols, _ = rows[table]
+        cols, idx, data = cells[table]
         rendered = collections.Counter()
-        idx = cols.index("Id") if "Id" in cols else None
-        for own, content in rendered_rows(table):
-            content = list(content)
+        for own, out in data:
+            content = list(render(own, out))
             if idx is not None:
                 content[idx] = label.get(own, "<id>") if own else "<id>"
                 if content[idx].startswith(f"{table}#"):
@@ -123,6 +131,16 @@ def canonical(path):
             rendered[tuple(content)] += 1
         result[table] = (cols, rendered)
     return db, result
+
+
+def _pieces(text):
+    """'a<guid>b<guid>c' as ['a', GUID, 'b', GUID, 'c'] (ids upper-cased at odd positions)."""
+    parts, last = [], 0
+    for m in GUID.finditer(text):
+        parts += [text[last:m.start()], m.group(0).upper()]
+        last = m.end()
+    parts.append(text[last:])
+    return parts
 
 
 def grade_mix(db):
