@@ -8,7 +8,8 @@ namespace InnoCenter.Bench.Generator;
 
 /// <summary>
 /// Fills a database at city, national or export scale through the domain model, reproducibly from a seed: the same
-/// seed and date give the same names, codes, consortia, states and timelines (record ids are fresh v7 GUIDs each run).
+/// seed and date give the same data (bench/repro-check.py compares two runs table by table; organisations and experts
+/// get seeded ids, the other records fresh v7 GUIDs each run).
 /// </summary>
 public static class GeneratorMain
 {

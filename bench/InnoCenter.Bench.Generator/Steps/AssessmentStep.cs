@@ -3,6 +3,7 @@ using InnoCenter.Domain.Centers;
 using InnoCenter.Domain.Policy;
 using InnoCenter.Web.Features.Assessment;
 using InnoCenter.Web.Features.Ledger;
+using InnoCenter.Web.Features.Ledger.Rollup;
 using InnoCenter.Web.Infrastructure.Policy;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +35,10 @@ public sealed class AssessmentStep : IGeneratorStep
         }
 
         var db = context.Db;
-        var centers = await db.Centers.AsNoTracking().Select(c => new CenterRow(c.Id, c.ApprovedOn, c.Status)).ToListAsync(ct);
+        // In approval order: each center's strength and expert grades are drawn from the stream in this order, so a read
+        // without ORDER BY (rows in the order of their random ids) gave every run another grade mix.
+        var centers = await db.Centers.AsNoTracking().OrderBy(c => c.ApprovedOn).ThenBy(c => c.ApprovalNumber)
+            .Select(c => new CenterRow(c.Id, c.ApprovedOn, c.Status)).ToListAsync(ct);
         if (centers.Count == 0)
         {
             Console.WriteLine("  no centers to assess");
@@ -43,6 +47,10 @@ public sealed class AssessmentStep : IGeneratorStep
 
         var policy = new PolicyProvider();
         policy.Activate(context.Policy);
+        // The roll-up is read from the rows the app's ledger writes keep; the generator writes the ledger without the
+        // keepers, so build the rows from the records first (as the app's first start would), or every figure reads 0
+        // and every center fails.
+        await new LedgerRollupRebuild(db).RunIfPendingAsync(ct);
         var rollup = new LedgerRollup(db, policy);
         var rules = context.Policy.Assessment;
         var shape = new ReportShape(rules);

@@ -52,7 +52,10 @@ public sealed class CentersStep : IGeneratorStep
             var approvedOn = a.ApprovedOn!.Value;
             var founded = Center.Found(
                 new CenterFounding(a.Id, a.CenterName, a.KeyArea, a.LeadOrganizationId, a.ApprovalNumber!, a.PlaqueNumber!, approvedOn,
-                    a.Members.Select(m => new CenterFoundingMember(m.OrganizationId, KindOf(m.Kind), m.EquitySharePercent)).ToList()),
+                    // Members come back from the database in no set order (SQLite hands them over in insert order, which EF
+                    // sorts by their random ids); the seats and membership moves below draw per member, so fix the order.
+                    a.Members.OrderByDescending(m => m.IsLead).ThenBy(m => orgs[m.OrganizationId].CreditCode, StringComparer.Ordinal)
+                        .Select(m => new CenterFoundingMember(m.OrganizationId, KindOf(m.Kind), m.EquitySharePercent)).ToList()),
                 regions, At(approvedOn));
             var center = founded.IsSuccess
                 ? founded.Value

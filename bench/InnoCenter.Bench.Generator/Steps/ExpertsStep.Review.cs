@@ -40,10 +40,12 @@ public sealed partial class ExpertsStep
                 .ToListAsync(ct);
             var codes = context.Organizations.ToDictionary(o => o.Id, o => o.CreditCode);
             var names = context.Organizations.ToDictionary(o => o.Id, o => o.Name);
+            // An included collection comes back in no set order: the first of an action is the earliest by time.
+            DateTimeOffset? FirstAt(Application a, ApplicationAction action) =>
+                a.Events.Where(e => e.Action == action).OrderBy(e => e.At).FirstOrDefault()?.At;
             var items = apps
-                .Select(a => new Item(a, a.Events.First(e => e.Action == ApplicationAction.PassFormalCheck).At,
-                    a.Events.FirstOrDefault(e => e.Action == ApplicationAction.CompleteExpertReview)?.At,
-                    a.Events.FirstOrDefault(e => e.Action == ApplicationAction.CompleteSiteInspection)?.At))
+                .Select(a => new Item(a, FirstAt(a, ApplicationAction.PassFormalCheck)!.Value,
+                    FirstAt(a, ApplicationAction.CompleteExpertReview), FirstAt(a, ApplicationAction.CompleteSiteInspection)))
                 .OrderBy(i => i.PassedAt).ThenBy(i => i.App.CenterName, StringComparer.Ordinal).ThenBy(i => i.App.CreatedAt)
                 .ToList();
 
@@ -62,7 +64,7 @@ public sealed partial class ExpertsStep
             foreach (var item in items)
             {
                 var app = item.App;
-                var parties = app.Members.Select(m => codes[m.OrganizationId]).Append(codes[app.LeadOrganizationId]).Distinct().ToList();
+                var parties = app.Members.Select(m => codes[m.OrganizationId]).Append(codes[app.LeadOrganizationId]).Distinct().Order(StringComparer.Ordinal).ToList();
                 var subject = ReviewSubject.Create(
                     ReviewSubjectKind.Application, app.Id, app.CenterName, app.KeyArea, TimeZoneInfo.ConvertTime(item.PassedAt, LocalizationSetup.Beijing).Year,
                     parties, item.PassedAt);

@@ -73,6 +73,7 @@ public sealed partial class ExpertsStep : IGeneratorStep
         var others = context.Organizations.Where(o => o.Type is not (OrganizationType.University or OrganizationType.ResearchInstitute)).ToList();
         var start = context.Now.AddYears(-6);
         var experts = new List<Expert>(count);
+        var ids = new SeededIds(context.Options.Seed, 40);
         for (var i = 0; i < count; i++)
         {
             // Technology most, law least; a third hold a second domain. Every domain the quotas need is well covered.
@@ -120,7 +121,7 @@ public sealed partial class ExpertsStep : IGeneratorStep
                 r.Next(100) >= 6,
                 past);
             var joined = r.Next(100) < 70 ? start.AddDays(-r.Next(0, 365)) : start.AddDays(r.Next(0, 6 * 365 - 30));
-            experts.Add(Expert.Create(profile, joined));
+            experts.Add(Expert.Create(profile, joined, ids.Next(joined)));
         }
 
         return experts;

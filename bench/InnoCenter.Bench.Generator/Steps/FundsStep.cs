@@ -28,7 +28,8 @@ public sealed class FundsStep : IGeneratorStep
             return;
         }
 
-        var centers = await context.Db.Centers.AsNoTracking().Select(c => c.Id).ToListAsync(ct);
+        // In approval order, not the database's: which centers are funded is drawn from the stream center by center.
+        var centers = await context.Db.Centers.AsNoTracking().OrderBy(c => c.ApprovedOn).ThenBy(c => c.ApprovalNumber).Select(c => c.Id).ToListAsync(ct);
         var drafter = context.AdminUserId == Guid.Empty ? Guid.CreateVersion7() : context.AdminUserId;
         var second = Guid.CreateVersion7();
         var lastYear = context.Today.Year;

@@ -65,7 +65,8 @@ public sealed partial class LedgerStep
             }
 
             Console.WriteLine($"  {"ledger records in all",-26} {_counts.Where(c => !c.Key.StartsWith("  ", StringComparison.Ordinal)).Sum(c => c.Value),9:N0}");
-            var (statementCenter, statementOrg) = _statement.OrderByDescending(s => s.Value).ThenBy(s => s.Key.Org).First().Key;
+            var codes = context.Organizations.ToDictionary(o => o.Id, o => o.CreditCode);
+            var (statementCenter, statementOrg) = _statement.OrderByDescending(s => s.Value).ThenBy(s => codes[s.Key.Org], StringComparer.Ordinal).First().Key;
             context.Sample("LEDGER_CENTER_ID", _richest.Center);
             context.Sample("LEDGER_YEAR", context.Today.Year - 1);
             context.Sample("IP_SEARCH", "检测");

@@ -26,6 +26,7 @@ public sealed class OrganizationsStep : IGeneratorStep
     private static IEnumerable<Organization> Make(GeneratorContext context, Random r, int total)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
+        var ids = new SeededIds(context.Options.Seed, 10);
         for (var i = 0; i < total; i++)
         {
             var type = r.NextDouble() switch
@@ -49,7 +50,8 @@ public sealed class OrganizationsStep : IGeneratorStep
             var org = Organization.Create(
                 new OrganizationDetails(code, name, type, place.Region, place.District, Names.Address(r, place),
                     Names.Person(r), Names.Phone(r, place)),
-                created);
+                created,
+                ids.Next(created));
             context.Organizations.Add(new OrgRef(org.Id, org.CreditCode, org.Name, org.Type, org.Region));
             yield return org;
         }

@@ -160,7 +160,9 @@ public sealed class ResourcesStep : IGeneratorStep
         var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         var recent = charges.Where(c => new DateOnly(c.Key.Year, c.Key.Month, 1) is var m && m <= lastMonth && m > lastMonth.AddMonths(-12)).ToList();
         var paid = 0;
-        foreach (var (key, fen) in recent.OrderBy(c => c.Key.Year).ThenBy(c => c.Key.Month).ThenBy(c => c.Key.Org))
+        // Payers by credit code within a month, not by id: whether a statement is paid is drawn in this order.
+        var codes = context.Organizations.ToDictionary(o => o.Id, o => o.CreditCode);
+        foreach (var (key, fen) in recent.OrderBy(c => c.Key.Year).ThenBy(c => c.Key.Month).ThenBy(c => codes[c.Key.Org], StringComparer.Ordinal))
         {
             if (random.Next(4) == 0)
             {
@@ -181,7 +183,7 @@ public sealed class ResourcesStep : IGeneratorStep
         Console.WriteLine($"  {scale.Resources} resources, {bookings} bookings, {smes.Count} confirmed SMEs, {paid} statements paid");
 
         var week = BeijingTime.MondayOf(today).AddDays(-7);
-        var payer = recent.Where(c => c.Key.Year == lastMonth.Year && c.Key.Month == lastMonth.Month).OrderByDescending(c => c.Value).Select(c => c.Key.Org).FirstOrDefault();
+        var payer = recent.Where(c => c.Key.Year == lastMonth.Year && c.Key.Month == lastMonth.Month).OrderByDescending(c => c.Value).ThenBy(c => codes[c.Key.Org], StringComparer.Ordinal).Select(c => c.Key.Org).FirstOrDefault();
         // The timed race books as the sample resource's owner (a center user of a member): a token of its own.
         var secret = PersonalAccessToken.NewSecret();
         await context.InsertAsync("personal access tokens", 1, [new PersonalAccessToken

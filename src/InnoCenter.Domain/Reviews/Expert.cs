@@ -60,9 +60,13 @@ public sealed class Expert : IAudited, IVersioned
     /// <summary>Earlier employers with the dates they ended; the recent ones still count for conflicts.</summary>
     public IReadOnlyList<ExpertAffiliation> PastAffiliations => _pastAffiliations;
 
-    public static Expert Create(ExpertProfile profile, DateTimeOffset now)
+    /// <param name="id">
+    /// A fresh version-7 id unless given. A draw orders its pool by expert id (<see cref="PanelDrawing"/>), so a caller that
+    /// must reproduce draws from a seed — the benchmark generator — gives seeded ids.
+    /// </param>
+    public static Expert Create(ExpertProfile profile, DateTimeOffset now, Guid? id = null)
     {
-        var expert = new Expert { Id = Guid.CreateVersion7(), CreatedAt = now };
+        var expert = new Expert { Id = id ?? Guid.CreateVersion7(), CreatedAt = now };
         expert.Apply(profile, now);
         return expert;
     }
