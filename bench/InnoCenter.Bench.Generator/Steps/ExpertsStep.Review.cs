@@ -28,6 +28,9 @@ public sealed partial class ExpertsStep
         private readonly List<ReviewSubject> _subjects = [];
         private readonly List<ConflictDeclaration> _declarations = [];
         private readonly List<ReviewPanel> _panels = [];
+
+        // One row per pool version, as the app stores them (PoolVersions): the draws between two joinings share one.
+        private readonly Dictionary<string, ExpertPoolSnapshot> _pools = [];
         private readonly List<ScoreSheet> _sheets = [];
         private readonly List<SiteInspection> _inspections = [];
         private int _replacements;
@@ -104,6 +107,7 @@ public sealed partial class ExpertsStep
 
             await context.InsertAsync("review subjects", _subjects.Count, _subjects, ct, batchSize: 2_000);
             await context.InsertAsync("conflict declarations", _declarations.Count, _declarations, ct);
+            await context.InsertAsync("pool versions", _pools.Count, _pools.Values, ct, batchSize: 20);
             await context.InsertAsync("panels (with draws)", _panels.Count, _panels, ct, batchSize: 50);
             await context.InsertAsync("score sheets", _sheets.Count, _sheets, ct, batchSize: 2_000);
             await context.InsertAsync("site inspections", _inspections.Count, _inspections, ct, batchSize: 1_000);
@@ -142,7 +146,8 @@ public sealed partial class ExpertsStep
             }
 
             var panel = ReviewPanel.Create(subject.Id, size, _rules.Panel.Quotas, _form, _rules.Aggregation, _admin, drawAt);
-            var draw = panel.RecordDraw(PanelDrawRecord.Create(panel.Id, PanelDrawKind.Initial, seed, snapshot, excluded, outcome.Drawn, null, _admin, drawAt));
+            var (poolId, terms) = PoolVersion(Candidates(drawAt, year, inConflict), snapshot, app.KeyArea, drawAt);
+            var draw = panel.RecordDraw(PanelDrawRecord.Create(panel.Id, PanelDrawKind.Initial, seed, snapshot, poolId, terms, excluded, outcome.Drawn, null, _admin, drawAt));
             foreach (var id in outcome.Drawn)
             {
                 panel.AddMember(id, PanelMemberSource.Drawn, draw.Id, null, drawAt);
@@ -171,7 +176,9 @@ public sealed partial class ExpertsStep
                     throw new InvalidOperationException($"The replacement draw for {app.CenterName} was refused: {refill.Refusal}");
                 }
 
-                var redraw = panel.RecordDraw(PanelDrawRecord.Create(panel.Id, PanelDrawKind.Replacement, seed2, again, excludedAgain, refill.Drawn, leaving.Id, _admin, declinedAt.AddHours(3)));
+                var (poolAgain, termsAgain) = PoolVersion(Candidates(declinedAt, year, inConflict), again, app.KeyArea, declinedAt.AddHours(3));
+                var redraw = panel.RecordDraw(PanelDrawRecord.Create(
+                    panel.Id, PanelDrawKind.Replacement, seed2, again, poolAgain, termsAgain, excludedAgain, refill.Drawn, leaving.Id, _admin, declinedAt.AddHours(3)));
                 foreach (var id in refill.Drawn)
                 {
                     panel.AddMember(id, PanelMemberSource.Replacement, redraw.Id, leaving.Id, declinedAt.AddHours(3));
@@ -281,6 +288,19 @@ public sealed partial class ExpertsStep
 
                 yield return new DrawCandidate(e.Id, e.Domains, e.KeyAreas, e.IsActive, inConflict.Contains(e.Id), _load.GetValueOrDefault((e.Id, year)));
             }
+        }
+
+        /// <summary>The pool version a draw saw (reused when an earlier draw saw the same pool) and the draw's own terms.</summary>
+        private (Guid PoolId, DrawTerms Terms) PoolVersion(IEnumerable<DrawCandidate> candidates, DrawSnapshot snapshot, string? keyArea, DateTimeOffset at)
+        {
+            var (pool, terms) = DrawTerms.Split(candidates, snapshot, keyArea);
+            var version = ExpertPoolSnapshot.Of(pool, at);
+            if (!_pools.TryGetValue(version.Sha256, out var known))
+            {
+                _pools[version.Sha256] = known = version;
+            }
+
+            return (known.Id, terms);
         }
 
         private void Count(Guid expert, int year, int by) => _load[(expert, year)] = _load.GetValueOrDefault((expert, year)) + by;

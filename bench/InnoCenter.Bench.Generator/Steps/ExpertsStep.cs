@@ -17,9 +17,10 @@ namespace InnoCenter.Bench.Generator.Steps;
 /// experts left out by the domain rules), answers, a replacement draw where someone declined, score sheets, the
 /// leader's panel opinion, and the site inspection — as far as each application's timeline had gone.
 /// <para>
-/// Why only the newest: a draw records its whole eligible pool (<see cref="DrawSnapshot"/>), about 95 bytes per
-/// expert, so at 5,000 experts every draw stores ≈ 0.5 MB; a panel for each of the ≈ 6,000 national applications that
-/// reached expert review would be ≈ 3 GB of snapshots. Applications still under review come first, then the newest.
+/// Why only the newest: a draw references the pool version it saw (<see cref="ExpertPoolSnapshot"/>, ≈ 0.58 MB at
+/// 5,000 experts, stored once per distinct pool) and stores its own terms (≈ 11 KB). Here experts join one by one
+/// through the review years, so nearly every joining starts a new pool version (≈ 500 during the national review
+/// period, ≈ 0.3 GB if every application were reviewed). Applications still under review come first, then the newest.
 /// </para>
 /// </summary>
 public sealed partial class ExpertsStep : IGeneratorStep

@@ -209,7 +209,8 @@ public sealed class PanelMember : IAudited, IVersioned
 }
 
 /// <summary>
-/// One recorded draw (抽取记录): the seed, the snapshot of the pool it drew from and its SHA-256, how many experts were
+/// One recorded draw (抽取记录): the seed, the pool version it drew from (<see cref="ExpertPoolSnapshot"/>, shared by
+/// the draws that saw the same pool) and its own terms, the SHA-256 of the snapshot they make, how many experts were
 /// left out and why, and the experts drawn in order. <see cref="Verify"/> re-runs it.
 /// </summary>
 public sealed class PanelDrawRecord : IAudited
@@ -229,8 +230,16 @@ public sealed class PanelDrawRecord : IAudited
 
     public string Algorithm { get; private set; } = string.Empty;
 
-    public string SnapshotJson { get; private set; } = string.Empty;
+    /// <summary>The pool version the draw ran on.</summary>
+    public Guid PoolSnapshotId { get; private set; }
 
+    /// <summary>
+    /// The <see cref="DrawTerms"/> that make the draw's snapshot from its pool version; null for a draw recorded before
+    /// pool versions, whose pool snapshot holds the whole <see cref="DrawSnapshot"/> as it was.
+    /// </summary>
+    public string? TermsJson { get; private set; }
+
+    /// <summary>SHA-256 of the <see cref="DrawSnapshot"/> the draw ran on (its canonical JSON), as shown on the page.</summary>
     public string SnapshotSha256 { get; private set; } = string.Empty;
 
     public int EligibleCount { get; private set; }
@@ -259,11 +268,14 @@ public sealed class PanelDrawRecord : IAudited
     public static IReadOnlyList<Guid> ParseDrawn(string drawn) =>
         drawn.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
 
+    /// <summary>
+    /// Records a draw made on <paramref name="snapshot"/>, which <paramref name="terms"/> rebuild from the pool version
+    /// <paramref name="poolSnapshotId"/> (as <see cref="DrawTerms.Split"/> checked).
+    /// </summary>
     public static PanelDrawRecord Create(
-        Guid panelId, PanelDrawKind kind, ulong seed, DrawSnapshot snapshot, DrawExclusions excluded, IReadOnlyList<Guid> drawn,
-        Guid? replacedMemberId, Guid? by, DateTimeOffset now)
+        Guid panelId, PanelDrawKind kind, ulong seed, DrawSnapshot snapshot, Guid poolSnapshotId, DrawTerms terms, DrawExclusions excluded,
+        IReadOnlyList<Guid> drawn, Guid? replacedMemberId, Guid? by, DateTimeOffset now)
     {
-        var json = snapshot.ToJson();
         return new PanelDrawRecord
         {
             Id = Guid.CreateVersion7(),
@@ -271,8 +283,9 @@ public sealed class PanelDrawRecord : IAudited
             Kind = kind,
             Seed = SplitMix64.Format(seed),
             Algorithm = snapshot.Algorithm,
-            SnapshotJson = json,
-            SnapshotSha256 = DrawSnapshot.Sha256Of(json),
+            PoolSnapshotId = poolSnapshotId,
+            TermsJson = terms.ToJson(),
+            SnapshotSha256 = DrawSnapshot.Sha256Of(snapshot.ToJson()),
             EligibleCount = snapshot.Eligible.Count,
             ExcludedOnPanel = excluded.AlreadyOnPanel,
             ExcludedInactive = excluded.Inactive,
@@ -285,16 +298,30 @@ public sealed class PanelDrawRecord : IAudited
         };
     }
 
-    /// <summary>Re-runs the draw from the stored seed and snapshot: the snapshot must be unaltered and give the same experts in the same order.</summary>
-    public DrawVerification Verify()
+    /// <summary>
+    /// Re-runs the draw from the stored seed and its pool version: the pool version must be unaltered, rebuild (with the
+    /// draw's terms) the snapshot whose SHA-256 was recorded, and give the same experts in the same order. The pool version
+    /// is immutable, so this holds however the experts have changed since.
+    /// </summary>
+    public DrawVerification Verify(ExpertPoolSnapshot pool)
     {
-        var intact = DrawSnapshot.Sha256Of(SnapshotJson) == SnapshotSha256;
+        if (pool.Id != PoolSnapshotId)
+        {
+            throw new ArgumentException("The draw ran on another pool version.", nameof(pool));
+        }
+
+        // A draw from before pool versions hashed the stored snapshot text itself, so that text is what is checked.
+        var snapshot = TermsJson is null
+            ? DrawSnapshot.FromJson(pool.Content)
+            : DrawTerms.FromJson(TermsJson).Apply(DrawPool.FromJson(pool.Content));
+        var snapshotSha256 = TermsJson is null ? DrawSnapshot.Sha256Of(pool.Content) : DrawSnapshot.Sha256Of(snapshot.ToJson());
+        var intact = pool.Intact && snapshotSha256 == SnapshotSha256;
         if (!SplitMix64.TryParse(Seed, out var seed))
         {
             return new DrawVerification(false, intact, []);
         }
 
-        var rerun = PanelDrawing.Run(DrawSnapshot.FromJson(SnapshotJson), seed);
+        var rerun = PanelDrawing.Run(snapshot, seed);
         var same = rerun.Succeeded && rerun.Drawn.SequenceEqual(DrawnIds);
         return new DrawVerification(same && intact, intact, rerun.Drawn);
     }

@@ -65,6 +65,8 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<PanelMember> PanelMembers => Set<PanelMember>();
 
+    public DbSet<ExpertPoolSnapshot> ExpertPoolSnapshots => Set<ExpertPoolSnapshot>();
+
     public DbSet<ScoreSheet> ScoreSheets => Set<ScoreSheet>();
 
     public DbSet<SiteInspection> SiteInspections => Set<SiteInspection>();

@@ -246,13 +246,15 @@ public sealed class PanelDrawingTests
         var pool = Pool(3);
         var (snapshot, excluded) = PanelDrawing.Prepare(pool, 5, TianjinQuotas, 6, null, [], []);
         var outcome = PanelDrawing.Run(snapshot, 424242);
-        var record = PanelDrawRecord.Create(Guid.CreateVersion7(), PanelDrawKind.Initial, 424242, snapshot, excluded, outcome.Drawn, null, null, DateTimeOffset.UnixEpoch);
+        var (version, terms) = DrawTerms.Split(pool, snapshot, null);
+        var stored = ExpertPoolSnapshot.Of(version, DateTimeOffset.UnixEpoch);
+        var record = PanelDrawRecord.Create(Guid.CreateVersion7(), PanelDrawKind.Initial, 424242, snapshot, stored.Id, terms, excluded, outcome.Drawn, null, null, DateTimeOffset.UnixEpoch);
 
-        Assert.True(record.Verify().Matches);
+        Assert.True(record.Verify(stored).Matches);
 
         var tampered = PanelDrawRecord.Create(
-            record.PanelId, PanelDrawKind.Initial, 424242, snapshot, excluded, outcome.Drawn.Reverse().ToList(), null, null, DateTimeOffset.UnixEpoch);
-        Assert.False(tampered.Verify().Matches);
-        Assert.True(tampered.Verify().SnapshotIntact);
+            record.PanelId, PanelDrawKind.Initial, 424242, snapshot, stored.Id, terms, excluded, outcome.Drawn.Reverse().ToList(), null, null, DateTimeOffset.UnixEpoch);
+        Assert.False(tampered.Verify(stored).Matches);
+        Assert.True(tampered.Verify(stored).SnapshotIntact);
     }
 }

@@ -131,6 +131,63 @@ public abstract class ReviewDrawApiTests<TFactory>(TFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsJsonAsync(S(subject.Id, $"/panel/members/{leaving.Id}/replace"), new ReasonRequest("再次"))).StatusCode);
     }
 
+    [ProviderFact]
+    public async Task Draws_from_an_unchanged_pool_share_one_stored_pool_version_and_a_changed_pool_gets_a_new_one()
+    {
+        var admin = await factory.ClientFor(Roles.Admin);
+        await factory.PoolAsync(admin);
+        var lead = TestData.NewCreditCode();
+        await factory.CreateExpertAsync(admin, Expert(["technology"], affiliation: lead));
+        var first = await factory.SubjectAsync(admin, lead);
+        var second = await factory.SubjectAsync(admin);
+
+        var a = Assert.Single((await admin.DrawAsync(first.Id)).Draws);
+        var b = Assert.Single((await admin.DrawAsync(second.Id)).Draws);
+        await factory.CreateExpertAsync(admin, Expert(["law"]));
+        var third = await factory.SubjectAsync(admin);
+        var c = Assert.Single((await admin.DrawAsync(third.Id)).Draws);
+
+        var pools = await factory.WithDbAsync(db => db.Set<PanelDrawRecord>().AsNoTracking()
+            .Where(d => d.Id == a.Id || d.Id == b.Id || d.Id == c.Id).ToDictionaryAsync(d => d.Id, d => d.PoolSnapshotId));
+        Assert.Equal(pools[a.Id], pools[b.Id]);
+        Assert.NotEqual(pools[a.Id], pools[c.Id]);
+        var stored = await factory.WithDbAsync(db => db.ExpertPoolSnapshots.AsNoTracking()
+            .Where(s => s.Id == pools[a.Id] || s.Id == pools[c.Id]).Select(s => new { s.Id, s.Sha256, s.ExpertCount }).ToListAsync());
+        Assert.Equal(2, stored.Count);
+        Assert.Equal(stored.Single(s => s.Id == pools[a.Id]).ExpertCount + 1, stored.Single(s => s.Id == pools[c.Id]).ExpertCount);
+        // The first subject's conflicted expert is in the shared pool version but not in its draw: the exclusion is the draw's own.
+        Assert.True(a.ExcludedConflicted >= 1);
+        Assert.NotEqual(a.SnapshotSha256, b.SnapshotSha256);
+    }
+
+    [ProviderFact]
+    public async Task A_draw_still_re_runs_to_the_same_panel_after_its_experts_have_changed()
+    {
+        var admin = await factory.ClientFor(Roles.Admin);
+        await factory.PoolAsync(admin);
+        var subject = await factory.SubjectAsync(admin);
+        var panel = await admin.DrawAsync(subject.Id);
+        var draw = Assert.Single(panel.Draws);
+
+        // A drawn expert moves domain and is made inactive, and the pool grows: today's pool would draw differently.
+        var moved = (await admin.GetFromJsonAsync<ExpertDto>($"/api/v1/experts/{panel.Members[0].ExpertId}", Json.Options))!;
+        var update = await admin.PutAsJsonAsync($"/api/v1/experts/{moved.Id}", new ExpertRequest
+        {
+            Name = moved.Name, Title = moved.Title, AffiliationCreditCode = moved.AffiliationCreditCode, AffiliationName = moved.AffiliationName,
+            AffiliatedSince = moved.AffiliatedSince, Domains = moved.Domains.Contains("law") ? ["economics"] : ["law"], KeyAreas = moved.KeyAreas,
+            Expertise = moved.Expertise, Phone = moved.Phone, Email = moved.Email, IsActive = false, Version = moved.Version,
+            PastAffiliations = moved.PastAffiliations.Select(p => new AffiliationRequest(p.CreditCode, p.OrganizationName, p.StartedOn, p.EndedOn)).ToList(),
+        });
+        Assert.Equal(HttpStatusCode.OK, update.StatusCode);
+        await factory.CreateExpertAsync(admin, Expert(["industry"]));
+
+        var verified = await (await admin.PostAsync(S(subject.Id, $"/panel/draws/{draw.Id}/verify"), null)).Content.ReadFromJsonAsync<VerificationDto>(Json.Options);
+
+        Assert.True(verified!.Matches);
+        Assert.True(verified.SnapshotIntact);
+        Assert.Equal(draw.DrawnNames, verified.Rerun);
+    }
+
     private Task<bool> QuotasMetAsync(IEnumerable<Guid> expertIds)
     {
         var ids = expertIds.ToList();

@@ -62,9 +62,25 @@ public sealed class PanelDrawRecordConfiguration : IEntityTypeConfiguration<Pane
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(FieldLengths.Code);
         b.Property(x => x.Seed).HasMaxLength(16).IsRequired();
         b.Property(x => x.Algorithm).HasMaxLength(FieldLengths.Code).IsRequired();
-        b.Property(x => x.SnapshotJson).IsRequired();
+        b.HasOne<ExpertPoolSnapshot>().WithMany().HasForeignKey(x => x.PoolSnapshotId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.PoolSnapshotId);
         b.Property(x => x.SnapshotSha256).HasMaxLength(64).IsRequired();
         b.Property(x => x.Drawn).IsRequired();
         b.Ignore(x => x.DrawnIds);
+    }
+}
+
+public sealed class ExpertPoolSnapshotConfiguration : IEntityTypeConfiguration<ExpertPoolSnapshot>
+{
+    public void Configure(EntityTypeBuilder<ExpertPoolSnapshot> b)
+    {
+        b.ToTable("ExpertPoolSnapshots");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Format).HasMaxLength(FieldLengths.Code).IsRequired();
+        b.Property(x => x.Sha256).HasMaxLength(64).IsRequired();
+        b.HasIndex(x => x.Sha256).IsUnique();
+        b.Property(x => x.Content).IsRequired();
+        b.Ignore(x => x.Intact);
     }
 }

@@ -79,8 +79,10 @@ public sealed class PanelHandlers(
             }
 
             var now = clock.GetUtcNow();
+            var (pool, terms) = DrawTerms.Split(candidates, snapshot, subject.KeyArea);
+            var poolId = await PoolVersions.IdForAsync(db, pool, now, ct);
             var panel = ReviewPanel.Create(subjectId, size, Rules.Panel.Quotas, form, Rules.Aggregation, user.Id, now);
-            var draw = panel.RecordDraw(PanelDrawRecord.Create(panel.Id, PanelDrawKind.Initial, seed, snapshot, excluded, outcome.Drawn, null, user.Id, now));
+            var draw = panel.RecordDraw(PanelDrawRecord.Create(panel.Id, PanelDrawKind.Initial, seed, snapshot, poolId, terms, excluded, outcome.Drawn, null, user.Id, now));
             foreach (var expertId in outcome.Drawn)
             {
                 panel.AddMember(expertId, PanelMemberSource.Drawn, draw.Id, null, now);
@@ -131,7 +133,8 @@ public sealed class PanelHandlers(
             return Failure.NotFound("reviews.draw_not_found");
         }
 
-        var result = draw.Verify();
+        var pool = await db.ExpertPoolSnapshots.AsNoTracking().FirstAsync(s => s.Id == draw.PoolSnapshotId, ct);
+        var result = draw.Verify(pool);
         var ids = draw.DrawnIds.Concat(result.Rerun).Distinct().ToList();
         var names = await db.Experts.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
         return new VerificationDto(
@@ -175,13 +178,16 @@ public sealed class PanelHandlers(
                 return Refusal(outcome.Refusal!);
             }
 
+            // Saved before the seat changes, so the savepoint of a lost race on the pool version holds nothing else.
+            var now = clock.GetUtcNow();
+            var (pool, terms) = DrawTerms.Split(candidates, snapshot, subject.KeyArea);
+            var poolId = await PoolVersions.IdForAsync(db, pool, now, ct);
             if (member!.IsActive)
             {
                 member.Remove(request.Reason!);
             }
 
-            var now = clock.GetUtcNow();
-            var draw = panel.RecordDraw(PanelDrawRecord.Create(panel.Id, PanelDrawKind.Replacement, seed, snapshot, excluded, outcome.Drawn, member.Id, user.Id, now));
+            var draw = panel.RecordDraw(PanelDrawRecord.Create(panel.Id, PanelDrawKind.Replacement, seed, snapshot, poolId, terms, excluded, outcome.Drawn, member.Id, user.Id, now));
             db.Add(draw);
             foreach (var expertId in outcome.Drawn)
             {
@@ -214,8 +220,8 @@ public sealed class PanelHandlers(
             return null;
         }
 
-        // The draws without their pool snapshots: a snapshot holds the whole eligible pool (≈ 0.5 MB at 5,000 experts)
-        // and is read only to verify a draw.
+        // The draws without their pool versions: a pool version holds the whole pool (≈ 0.5 MB at 5,000 experts) and is
+        // read only to verify a draw.
         var panelDraws = await db.Set<PanelDrawRecord>().AsNoTracking().Where(d => d.PanelId == panel.Id)
             .Select(d => new
             {

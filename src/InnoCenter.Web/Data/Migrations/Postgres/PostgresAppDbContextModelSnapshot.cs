@@ -3574,6 +3574,39 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.ToTable("ExpertInvitations", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCenter.Domain.Reviews.ExpertPoolSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ExpertCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.ToTable("ExpertPoolSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("InnoCenter.Domain.Reviews.ExpertStandingConflict", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3751,6 +3784,9 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.Property<Guid>("PanelId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("PoolSnapshotId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("ReplacedMemberId")
                         .HasColumnType("uuid");
 
@@ -3759,18 +3795,19 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<string>("SnapshotJson")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<string>("SnapshotSha256")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("TermsJson")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PanelId");
+
+                    b.HasIndex("PoolSnapshotId");
 
                     b.ToTable("PanelDraws", (string)null);
                 });
@@ -5445,6 +5482,12 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                         .WithMany("Draws")
                         .HasForeignKey("PanelId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("InnoCenter.Domain.Reviews.ExpertPoolSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("PoolSnapshotId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

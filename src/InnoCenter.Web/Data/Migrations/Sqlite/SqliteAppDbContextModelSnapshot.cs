@@ -3568,6 +3568,39 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.ToTable("ExpertInvitations", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCenter.Domain.Reviews.ExpertPoolSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExpertCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.ToTable("ExpertPoolSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("InnoCenter.Domain.Reviews.ExpertStandingConflict", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3745,6 +3778,9 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("PanelId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("PoolSnapshotId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ReplacedMemberId")
                         .HasColumnType("TEXT");
 
@@ -3753,18 +3789,19 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SnapshotJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("SnapshotSha256")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TermsJson")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PanelId");
+
+                    b.HasIndex("PoolSnapshotId");
 
                     b.ToTable("PanelDraws", (string)null);
                 });
@@ -5429,6 +5466,12 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                         .WithMany("Draws")
                         .HasForeignKey("PanelId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("InnoCenter.Domain.Reviews.ExpertPoolSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("PoolSnapshotId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
