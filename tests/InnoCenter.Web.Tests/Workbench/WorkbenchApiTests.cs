@@ -59,6 +59,11 @@ public abstract class WorkbenchApiTests<TFactory>
         Assert.Equal("/Applications?status=Submitted", Find(wb, "workbench.applications.toCheck").Link);
         Assert.Equal("待形式审查的申报", Find(wb, "workbench.applications.toCheck").Title);
         Assert.Equal(wb.Groups.Sum(g => g.Items.Sum(i => i.Count)), wb.Total);
+
+        // An accepted annual report of a cycle not yet published waits for its panel too.
+        var report = await centerUser.ReportOfAsync(cycle.Id, center.Id);
+        await app.Admin.AcceptAsync(report.Id);
+        Assert.Equal((2, 0), Item(await WorkbenchOf(app.Admin), "workbench.reviews.panelsToDraw"));
     }
 
     [ProviderFact]

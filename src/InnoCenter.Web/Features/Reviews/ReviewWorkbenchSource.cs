@@ -24,13 +24,17 @@ public sealed class ReviewWorkbenchSource(AppDbContext db) : IWorkbenchSource
             return [];
         }
 
-        var toDraw = await db.ReviewSubjects.AsNoTracking()
-            .Where(s =>
-                (s.Kind == ReviewSubjectKind.Application
-                 && db.Applications.Any(a => a.Id == s.ReferenceId && a.Status == ApplicationStatus.ExpertReview))
-                || (s.Kind == ReviewSubjectKind.AnnualReport
-                    && db.AnnualReports.Any(r => r.Id == s.ReferenceId && r.Status == ReportStatus.Accepted
-                                                 && db.AssessmentCycles.Any(c => c.Id == r.CycleId && c.Status != CycleStatus.Published))))
+        // Driven from the few cases under review, not from every subject ever reviewed (thousands at national scale,
+        // almost all closed; an EXISTS per subject cost 23 ms): an IN over the status-indexed ids lets SQLite walk the
+        // subjects' (kind, reference) index from those ids, where a join let it drive from the kind and cost the same.
+        var inReview = db.Applications.Where(a => a.Status == ApplicationStatus.ExpertReview).Select(a => a.Id);
+        var openCycles = db.AssessmentCycles.Where(c => c.Status != CycleStatus.Published).Select(c => c.Id);
+        var accepted = db.AnnualReports.Where(r => r.Status == ReportStatus.Accepted && openCycles.Contains(r.CycleId)).Select(r => r.Id);
+        var applications = db.ReviewSubjects.AsNoTracking()
+            .Where(s => s.Kind == ReviewSubjectKind.Application && inReview.Contains(s.ReferenceId));
+        var reports = db.ReviewSubjects.AsNoTracking()
+            .Where(s => s.Kind == ReviewSubjectKind.AnnualReport && accepted.Contains(s.ReferenceId));
+        var toDraw = await applications.Concat(reports)
             .CountAsync(s => !db.ReviewPanels.Any(p => p.SubjectId == s.Id)
                              || db.ReviewPanels.Any(p => p.SubjectId == s.Id
                                                          && db.PanelMembers.Count(m => m.PanelId == p.Id
