@@ -16,6 +16,7 @@ if (InnoCenter.Web.Infrastructure.Backup.OpsCommands.IsCommand(args))
     return await InnoCenter.Web.Infrastructure.Backup.OpsCommands.RunAsync(args);
 }
 
+var timings = new StartupTimings();
 var (demo, settings) = LaunchArgs.Split(args);
 var builder = WebApplication.CreateBuilder(settings);
 if (demo)
@@ -79,12 +80,15 @@ services.AddProxySupport(builder.Configuration);
 services.AddAppObservability(builder.Configuration);
 
 var app = builder.Build();
+timings.Mark("host");
 
 try
 {
-    await DatabaseSetup.MigrateAsync(app.Services);
+    await DatabaseSetup.MigrateAsync(app.Services, timings: timings);
     await PolicyPackLoader.LoadAsync(app.Services);
+    timings.Mark("policy");
     await AdminBootstrap.EnsureAsync(app.Services);
+    timings.Mark("admin");
     if (app.Configuration.GetValue("Seed:Demo", false))
     {
         await DemoSeeder.SeedAsync(app.Services);
@@ -137,6 +141,12 @@ app.MapFeatureEndpoints();
 app.MapBenchEndpoints(app.Configuration);
 app.MapRazorPages();
 
+timings.Mark("pipeline");
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    timings.Mark("listening");
+    timings.Log(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("InnoCenter.Startup"));
+});
 await app.RunAsync();
 return 0;
 

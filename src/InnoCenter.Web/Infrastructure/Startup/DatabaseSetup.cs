@@ -91,7 +91,7 @@ public static class DatabaseSetup
     /// Applies the provider's migrations. A failure stops the start: the caller lets the exception end the process
     /// after it is reported, never logging and carrying on with a half-migrated database.
     /// </summary>
-    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default, StartupTimings? timings = null)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -104,6 +104,7 @@ public static class DatabaseSetup
         }
 
         await db.Database.MigrateAsync(ct);
+        timings?.Mark("migrations");
 
         // The backfill of the kept ledger roll-up, left pending by the migration that created its table.
         await new Features.Ledger.Rollup.LedgerRollupRebuild(db).RunIfPendingAsync(ct);
@@ -116,6 +117,8 @@ public static class DatabaseSetup
 
         // The assessment overview's kept statistics of cycles scored before they were kept (and of generated databases).
         await Features.Assessment.CycleStatisticsStore.RunIfPendingAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
+        timings?.Mark("kept figures");
         await SearchIndex.EnsureBuiltAsync(services, ct);
+        timings?.Mark("search index");
     }
 }
