@@ -1,0 +1,44 @@
+using InnoCenter.Web.Infrastructure.Auth;
+
+namespace InnoCenter.Bench.Generator.Steps;
+
+/// <summary>
+/// What the harness's write step (<c>bench/writes.d</c>) needs beyond the read samples: a token for the CenterUser who
+/// keeps the sample ledger center's ledger (it also starts application drafts, as any CenterUser may), and one for the
+/// CenterUser who keeps the sample grant's center (expenditures). The Admin's token cannot write either: only a
+/// center's own staff keep its ledger and spend its grants.
+/// </summary>
+public sealed class WritesStep : IGeneratorStep
+{
+    public int Order => 95;
+
+    public string Name => "write-benchmark tokens";
+
+    public async Task RunAsync(GeneratorContext context, Random random, CancellationToken ct)
+    {
+        var tokens = new List<PersonalAccessToken>();
+        void Token(string sample, string? centerId, string name)
+        {
+            if (centerId is null || context.Centers.FirstOrDefault(c => c.Id.ToString() == centerId) is not { } center ||
+                !context.ApplicantUsers.TryGetValue(center.LeadOrganizationId, out var keeper))
+            {
+                return;
+            }
+
+            var secret = PersonalAccessToken.NewSecret();
+            tokens.Add(new PersonalAccessToken
+            {
+                UserId = keeper.UserId,
+                Name = name,
+                TokenHash = PersonalAccessToken.HashOf(secret),
+                Hint = secret[..8],
+                CreatedAt = context.Now.AddDays(-1),
+            });
+            context.Sample(sample, secret);
+        }
+
+        Token("LEDGER_KEEPER_TOKEN", context.SampleOf("LEDGER_CENTER_ID"), "benchmark ledger writes");
+        Token("FUNDS_KEEPER_TOKEN", context.SampleOf("FUNDS_CENTER_ID"), "benchmark expenditures");
+        await context.InsertAsync("personal access tokens", tokens.Count, tokens, ct);
+    }
+}
