@@ -260,12 +260,13 @@ prepare_writes() {
   WRITE_DAY0=$(date -d "TZ=\"Asia/Shanghai\" $d 00:00" +%s)
   WRITE_WEEKDAY0=$(( $(TZ=Asia/Shanghai date -d "$d" +%u) - 1 ))
   today=$(TZ=Asia/Shanghai date +%F)
+  WRITE_TODAY=$today
   WRITE_GRANTS=
   for id in $(api "${BENCH_FUNDS_KEEPER_TOKEN:-}" "/api/v1/funds/grants?pageSize=100" | jq -r '.items[]? | select(.status == "InExecution") | .id'); do
     WRITE_GRANTS="$WRITE_GRANTS $(api "$BENCH_FUNDS_KEEPER_TOKEN" "/api/v1/funds/grants/$id" | jq -r --arg t "$today" \
       '"\(.id):\(.lines[0].category):\(if .periodTo < $t then .periodTo elif .periodFrom > $t then .periodFrom else $t end)"')"
   done
-  export WRITE_COUNTERPARTY WRITE_RESOURCES WRITE_DAY0 WRITE_WEEKDAY0 WRITE_GRANTS
+  export WRITE_COUNTERPARTY WRITE_RESOURCES WRITE_DAY0 WRITE_WEEKDAY0 WRITE_GRANTS WRITE_TODAY
   # Drafts for the update script: made here, one request at a time, version 0.
   WRITE_DRAFTS="$data/writes-drafts.txt"; export WRITE_DRAFTS
   : >"$WRITE_DRAFTS"

@@ -6,7 +6,8 @@ dofile(os.getenv("BENCH_ROOT") .. "/bench/wrk/writes.lua")
 local token = os.getenv("BENCH_LEDGER_KEEPER_TOKEN")
 local center = os.getenv("BENCH_LEDGER_CENTER_ID")
 local counterparty = os.getenv("WRITE_COUNTERPARTY")
-local signed = (os.getenv("BENCH_LEDGER_YEAR") or "2025") .. "-06-30"
+-- Today (Beijing): inside the life of every center (a young center's life may start within the last year).
+local signed = os.getenv("WRITE_TODAY")
 
 function request()
   local v = next_n()
