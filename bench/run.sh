@@ -6,12 +6,14 @@
 #
 #   bash bench/run.sh                       # city national export coldstart
 #   bash bench/run.sh city                  # any subset, in the order given
+#   bash bench/run.sh writes                # the write benchmark (bench/writes.d) on the city data, audit chain verified
 #
 # Environment: BENCH_DURATION (seconds per read, 10), BENCH_WARMUP (seconds, 3), BENCH_CONNECTIONS (16),
 # BENCH_THREADS (2), BENCH_PORT (5391), BENCH_SEED (42), BENCH_REGENERATE=1 (regenerate databases that exist),
 # BENCH_PROVIDER=Postgres with BENCH_PG="Host=…;Port=…;Username=…" (a database per scale, dropped afterwards),
 # BENCH_SERVER_ARGS="--Key=value …" (more settings for the server under test),
-# BENCH_ONLY=REGEX (measure only the reads whose name matches, plus the floor; skips timed.d — for checking one fix).
+# BENCH_ONLY=REGEX (measure only the reads whose name matches, plus the floor; skips timed.d — for checking one fix;
+# with `writes`, only the write scripts whose file name matches), BENCH_WRITES_SCALE (the data `writes` runs on, city).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -209,6 +211,144 @@ run_scale() {
   drop_generated "$scale"
 }
 
+# ---- writes: bench/writes.d/*.lua, each a wrk script whose every request is a distinct valid write ------------------
+# measure_write NAME SCRIPT — a 2 s warm-up (its own salt, so its writes never meet the measured ones), then the measured
+# run; appends a TSV row: name, req/s, p50, p95, p99, errors (socket + non-2xx other than 409), 2xx, 409s, statuses.
+measure_write() {
+  local name=$1 script=$2 line
+  if ! kill -0 "$server_pid" 2>/dev/null; then
+    printf '%s\t-\t-\t-\t-\t-\t-\t-\tthe server had ended\n' "$name" >>"$results"; return
+  fi
+  write_salt=$((write_salt + 1))
+  WRITE_SALT=$write_salt WRITE_WARM=1 wrk -t"$threads" -c"$connections" -d2s --timeout 10s -s "$script" "$base" >/dev/null || true
+  [ -n "${WRITE_DRAFTS:-}" ] && refresh_drafts
+  write_salt=$((write_salt + 1))
+  line=$(WRITE_SALT=$write_salt wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 10s -s "$script" "$base" | grep '^BENCH' || true)
+  if [ -z "$line" ] || ! kill -0 "$server_pid" 2>/dev/null; then
+    printf '%s\t-\t-\t-\t-\t-\t-\t-\tserver ended during the run\n' "$name" >>"$results"
+    echo "  $name: the server ended during the run"; return
+  fi
+  read -r _ _ rps p50 p95 p99 errors ok conflicts statuses <<<"$line"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p95" "$p99" "$errors" "$ok" "$conflicts" "$statuses" >>"$results"
+  printf '  %-44s %8s req/s  p50 %7s  p95 %7s ms  2xx %6s  409 %5s  errors %s  (%s)\n' "$name" "$rps" "$p50" "$p95" "$ok" "$conflicts" "$errors" "$statuses"
+}
+
+api() { # api TOKEN PATH [curl args…] — a JSON answer of the server under test
+  local token=$1 path=$2; shift 2
+  curl -s -H "Authorization: Bearer $token" -H "Accept-Language: zh-CN" "$@" "$base$path"
+}
+
+# The drafts the update script edits, with the versions they have now ("id version" lines).
+refresh_drafts() {
+  local id
+  : >"$WRITE_DRAFTS.new"
+  while read -r id _; do
+    echo "$id $(api "$BENCH_LEDGER_KEEPER_TOKEN" "/api/v1/applications/$id" | jq -r '.summary.version')" >>"$WRITE_DRAFTS.new"
+  done <"$WRITE_DRAFTS"
+  mv "$WRITE_DRAFTS.new" "$WRITE_DRAFTS"
+}
+
+# What the write scripts need besides the generator's samples, looked up through the API as the writers see it.
+prepare_writes() {
+  local today d id i
+  export BENCH_ROOT=$root WRITE_THREADS=$threads
+  WRITE_COUNTERPARTY=$(api "$BENCH_ADMIN_TOKEN" "/api/v1/organizations/$BENCH_ORGANIZATION_ID" | jq -r .creditCode)
+  # Bookable by the booker: its own center's resources and those open to outside users, untrained users welcome.
+  WRITE_RESOURCES=$(api "$BENCH_RESOURCE_BOOKER_TOKEN" "/api/v1/resources?pageSize=100" | jq -r --arg c "${BENCH_RESOURCE_CENTER_ID:-}" \
+    '[.items[] | select((.needsTraining | not) and (.isRetired | not) and (.centerId == $c or .openToOutside)) | .id] | join(" ")')
+  d=$(TZ=Asia/Shanghai date -d '+2 days' +%F)
+  WRITE_DAY0=$(date -d "TZ=\"Asia/Shanghai\" $d 00:00" +%s)
+  WRITE_WEEKDAY0=$(( $(TZ=Asia/Shanghai date -d "$d" +%u) - 1 ))
+  today=$(TZ=Asia/Shanghai date +%F)
+  WRITE_TODAY=$today
+  WRITE_GRANTS=
+  for id in $(api "${BENCH_FUNDS_KEEPER_TOKEN:-}" "/api/v1/funds/grants?pageSize=100" | jq -r '.items[]? | select(.status == "InExecution") | .id'); do
+    WRITE_GRANTS="$WRITE_GRANTS $(api "$BENCH_FUNDS_KEEPER_TOKEN" "/api/v1/funds/grants/$id" | jq -r --arg t "$today" \
+      '"\(.id):\(.lines[0].category):\(if .periodTo < $t then .periodTo elif .periodFrom > $t then .periodFrom else $t end)"')"
+  done
+  export WRITE_COUNTERPARTY WRITE_RESOURCES WRITE_DAY0 WRITE_WEEKDAY0 WRITE_GRANTS WRITE_TODAY
+  # Drafts for the update script: made here, one request at a time, version 0.
+  WRITE_DRAFTS="$data/writes-drafts.txt"; export WRITE_DRAFTS
+  : >"$WRITE_DRAFTS"
+  for i in $(seq 1 "${WRITE_DRAFTS_N:-64}"); do
+    id=$(api "$BENCH_LEDGER_KEEPER_TOKEN" /api/v1/applications -H 'Content-Type: application/json' -d \
+      "{\"centerName\":\"天津市压测制造业创新中心草稿$i\",\"keyArea\":\"high-end-equipment\",\"industryDivision\":\"C35\",\"planSummary\":\"压测\",\"goals\":\"压测\",\"members\":[],\"indicators\":[]}" | jq -r .id)
+    echo "$id 0" >>"$WRITE_DRAFTS"
+  done
+}
+
+# audit_state — "lastSequence pending intact checked" from the verification endpoint.
+audit_state() {
+  api "$BENCH_ADMIN_TOKEN" /api/v1/audit/verify -X POST | jq -r '"\(.lastSequence) \(.pending) \(.intact) \(.checked) \(.breaks | length)"'
+}
+
+run_writes() {
+  local scale=${BENCH_WRITES_SCALE:-city} samples connection files f name
+  generate "$scale"
+  samples=$(samples_for "$scale")
+  set -a
+  # shellcheck disable=SC1090
+  . "$samples"
+  set +a
+  # On SQLite the writes go to a copy, so the read benchmark's database stays as generated (PostgreSQL's is made anew
+  # for each run and dropped afterwards anyway).
+  files="$data/writes-$scale$tag.files"
+  rm -rf "$files"
+  if [ -d "${samples%.env}.files" ]; then cp -r "${samples%.env}.files" "$files"; else mkdir -p "$files"; fi
+  if [ "$provider" = Postgres ]; then
+    connection=$(connection_for "$scale")
+  else
+    rm -f "$data/writes-$scale.db" "$data/writes-$scale.db-wal" "$data/writes-$scale.db-shm"
+    cp "$data/$scale.db" "$data/writes-$scale.db"
+    connection="Data Source=$data/writes-$scale.db"
+  fi
+  echo "bench: writes on $scale — starting the server"
+  current_scale=writes
+  current_server=("$connection" "$files" "$data/server-writes$tag.log")
+  start_server "${current_server[@]}"
+  results="$data/results-writes$tag.tsv"
+  : >"$results"
+  write_salt=$(( $(date +%s) % 500 * 2 ))
+  # The floor as in the read runs; its row has the read table's shape (name, auth, req/s, p50, p95, p99, errors).
+  local floor_results="$data/results-writes-floor$tag.tsv"
+  results=$floor_results; : >"$results"
+  measure "floor: one primary-key read" anon "/bench/floor/$BENCH_ORGANIZATION_ID"
+  results="$data/results-writes$tag.tsv"
+  prepare_writes
+  echo "  (booking over $(wc -w <<<"$WRITE_RESOURCES") resources, expenditures over $(wc -w <<<"$WRITE_GRANTS") grants, $(wc -l <"$WRITE_DRAFTS") drafts to update)"
+  local before; before=$(audit_state)
+  for f in "$root"/bench/writes.d/*.lua; do
+    name=$(basename "$f" .lua)
+    if [ -n "${BENCH_ONLY:-}" ] && ! [[ "$name" =~ $BENCH_ONLY ]]; then continue; fi
+    measure_write "$name" "$f"
+  done
+  # The sealer seals what the writers appended about once a second; wait until nothing is pending, then verify.
+  local after pending t0; t0=$(now_ms)
+  while :; do
+    after=$(audit_state); read -r _ pending _ <<<"$after"
+    { [ "$pending" = 0 ] || [ $(( $(now_ms) - t0 )) -gt 120000 ]; } && break
+    sleep 1
+  done
+  local seq0 seq1 intact checked breaks
+  read -r seq0 _ <<<"$before"
+  read -r seq1 pending intact checked breaks <<<"$after"
+  printf 'after the writes: %s audit rows written and sealed (sequence %s to %s), %s pending; verify: intact=%s, %s rows checked, %s breaks; sealed within %s s of the last write\n' \
+    "$((seq1 - seq0))" "$seq0" "$seq1" "$pending" "$intact" "$checked" "$breaks" "$(( ($(now_ms) - t0) / 1000 ))" | tee "$data/audit-writes$tag.txt"
+  local peak; peak=$(awk '/^VmHWM/ {print $2}' "/proc/$server_pid/status" 2>/dev/null || echo 0)
+  echo "$(( peak / 1024 ))" >"$data/peak-rss-writes$tag.txt"
+  stop_server
+  drop_generated "$scale"
+}
+
+writes_table() {
+  local floor; floor=$(cut -f3 "$data/results-writes-floor$tag.tsv" | head -1)
+  echo "| write | req/s | × floor | p50 ms | p95 ms | p99 ms | 2xx | 409 | errors | statuses |"
+  echo '|---|--:|--:|--:|--:|--:|--:|--:|--:|---|'
+  awk -F'\t' '{ printf "| floor: one primary-key read | %s | 100 %% | %s | %s | %s | | | %s | |\n", $3, $4, $5, $6, $7 }' "$data/results-writes-floor$tag.tsv"
+  awk -F'\t' -v floor="$floor" '{ ratio = ($2 ~ /^[0-9.]+$/ && floor > 0) ? sprintf("%.0f %%", 100 * $2 / floor) : "-";
+    printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, ratio, $3, $4, $5, $7, $8, $6, $9 }' "$data/results-writes$tag.tsv"
+}
+
 # cold_start LABEL DLL — three starts, each on a new empty SQLite file; records the median in coldstart-LABEL.txt.
 cold_start_of() {
   local label=$1 dll=$2 dir="$data/coldstart" times=() t0 t1 i
@@ -264,6 +404,11 @@ report() {
         printf "| %s | %s | %s | %.1f× |\n", $1, c[$1], $5, (c[$1] > 0 ? $5 / c[$1] : 0) }' \
         "$data/results-city$tag.tsv" "$data/results-national$tag.tsv"
     fi
+    if [ -f "$data/results-writes$tag.tsv" ]; then
+      echo; echo "#### writes (${BENCH_WRITES_SCALE:-city} data, server peak RSS $(cat "$data/peak-rss-writes$tag.txt") MB)"; echo
+      writes_table
+      echo; sed 's/^/> /' "$data/audit-writes$tag.txt"
+    fi
     echo; echo "#### timed operations"; echo
     echo '| operation | time | memory |'
     echo '|---|--:|---|'
@@ -288,7 +433,8 @@ for s in "${scales[@]}"; do
   case $s in
     city | national | export) run_scale "$s" ;;
     coldstart) cold_start ;;
-    *) echo "bench: unknown step '$s' (city, national, export, coldstart)"; exit 2 ;;
+    writes) run_writes ;;
+    *) echo "bench: unknown step '$s' (city, national, export, coldstart, writes)"; exit 2 ;;
   esac
 done
 report
