@@ -122,6 +122,22 @@ public abstract class FundsApiTests<TFactory>(TFactory factory) : IClassFixture<
     }
 
     [ProviderFact]
+    public async Task Expenditures_entered_at_once_on_one_grant_are_all_recorded_not_refused_as_a_conflict()
+    {
+        var g = await factory.RunningGrantAsync();
+        await (await g.ReleaseAsync(await g.PlanAsync(300_000m))).ReadAsync(HttpStatusCode.OK);
+
+        // Each entry moves the grant's version on (so two cannot both take a line's last money); the people entering
+        // them sent no version, so another entry saved in between must not cost them a 409.
+        var answers = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => g.SpendAsync("pilot-line", $"2026-04-{i:00}", $"{100 + i}.25")));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        var spent = (await g.CenterUser.GrantAsync(g.Id)).GetProperty("figures").GetProperty("spent").GetDecimal();
+        Assert.Equal(Enumerable.Range(1, 8).Sum(i => 100.25m + i), spent);
+        Assert.Equal(8, await factory.WithDbAsync(db => db.FundExpenditures.CountAsync(e => e.GrantId == g.Id)));
+    }
+
+    [ProviderFact]
     public async Task Figures_equal_the_hand_sums_after_spending_and_a_reversal()
     {
         var g = await factory.RunningGrantAsync();

@@ -23,7 +23,10 @@ public sealed class ExpenditureHandlers(
     /// written, outside the period, off-category, sub-fen or overspending the line. The grant's version moves with every
     /// expenditure, so two entries racing for the last money of a line cannot both pass.
     /// </summary>
-    public async Task<Result<ExpenditureDto>> RecordExpenditureAsync(Guid grantId, ExpenditureDraft draft, IReadOnlyList<IFormFile> vouchers, CancellationToken ct)
+    public Task<Result<ExpenditureDto>> RecordExpenditureAsync(Guid grantId, ExpenditureDraft draft, IReadOnlyList<IFormFile> vouchers, CancellationToken ct) =>
+        db.RetryingLostRacesAsync(() => TryRecordExpenditureAsync(grantId, draft, vouchers, ct), ct);
+
+    private async Task<Result<ExpenditureDto>> TryRecordExpenditureAsync(Guid grantId, ExpenditureDraft draft, IReadOnlyList<IFormFile> vouchers, CancellationToken ct)
     {
         var found = await access.GrantAsync(grantId, tracked: true, ct);
         if (!found.IsSuccess)
@@ -126,7 +129,10 @@ public sealed class ExpenditureHandlers(
     }
 
     /// <summary>冲销: the center enters the opposite amount with a reason; the original entry stays untouched.</summary>
-    public async Task<Result<ExpenditureDto>> ReverseExpenditureAsync(Guid grantId, Guid expenditureId, ReversalRequest? r, CancellationToken ct)
+    public Task<Result<ExpenditureDto>> ReverseExpenditureAsync(Guid grantId, Guid expenditureId, ReversalRequest? r, CancellationToken ct) =>
+        db.RetryingLostRacesAsync(() => TryReverseExpenditureAsync(grantId, expenditureId, r, ct), ct);
+
+    private async Task<Result<ExpenditureDto>> TryReverseExpenditureAsync(Guid grantId, Guid expenditureId, ReversalRequest? r, CancellationToken ct)
     {
         var found = await access.GrantAsync(grantId, tracked: true, ct);
         if (!found.IsSuccess)
@@ -160,8 +166,9 @@ public sealed class ExpenditureHandlers(
         }
         catch (DbUpdateException ex) when (ex.IsLostRace())
         {
-            // Another client reversed it first (unique ReversesId) or the grant moved under us; any other failure is unexpected.
-            return Failure.Conflict("common.concurrency");
+            // Another client reversed it first (unique ReversesId) or the grant moved under us; any other failure is
+            // unexpected. Tried again, the first case answers that it is reversed already.
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         var pack = await versions.ForCaseAsync(found.Value.PolicyCode, found.Value.PolicyVersion, ct);
