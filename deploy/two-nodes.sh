@@ -88,7 +88,7 @@ start_node() { # INDEX PORT
       "--Backup:Directory=$SHARED/backups" \
       "--App:PublicUrl=$PUBLIC_URL" \
       "--ForwardedHeaders:KnownProxies:0=$PROXY_ADDR" \
-      ${NODE_ARGS:-} >"$dir/node.log" 2>&1
+      ${NODE_ARGS:-} >>"$dir/node.log" 2>&1
   ) &
   for _ in $(seq 1 50); do [ -s "$dir/pid" ] && break; sleep 0.1; done
   wait_healthy "$url" "$dir/node.log" "$dir/pid"
