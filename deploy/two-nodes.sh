@@ -28,6 +28,7 @@
 #   AUDIT_KEY_FILE  the audit key every node uses                               [$RUNTIME/audit.key]
 #   SHARED        mail pickup folder (no SMTP host) and backups, shared too       [$RUNTIME/shared]
 #   MAX_BYTES     Files:MaxBytes, the upload cap per file                        [52428800]
+#   SIGNINS_PER_MINUTE  sign-in posts per client address, counted by nginx for all nodes  [10]
 #   APP_DLL       the app to run                                                 [$RUNTIME/app/InnoCenter.Web.dll]
 #   PUBLIC_URL    App:PublicUrl (links in mails)                                 [http://$NGINX_LISTEN]
 #   NODE_ARGS     more settings for every node, e.g. "--Jobs:MailSeconds=10"     []
@@ -44,6 +45,7 @@ PROXY_ADDR=${PROXY_ADDR:-127.0.0.1}
 AUDIT_KEY_FILE=${AUDIT_KEY_FILE:-$RUNTIME/audit.key}
 SHARED=${SHARED:-$RUNTIME/shared}
 MAX_BYTES=${MAX_BYTES:-52428800}
+SIGNINS_PER_MINUTE=${SIGNINS_PER_MINUTE:-10}
 APP_DLL=${APP_DLL:-$RUNTIME/app/InnoCenter.Web.dll}
 PUBLIC_URL=${PUBLIC_URL:-http://$NGINX_LISTEN}
 NGINX=${NGINX:-/usr/sbin/nginx}
@@ -102,8 +104,10 @@ write_nginx_conf() {
   done
   mkdir -p "$RUNTIME/nginx/tmp"
   local body=$(( (MAX_BYTES + 1024 * 1024 + 1023) / 1024 ))k
-  awk -v servers="${servers%$'\n'}" -v runtime="$RUNTIME" -v listen="$NGINX_LISTEN" -v body="$body" '
-    { gsub(/@RUNTIME@/, runtime); gsub(/@LISTEN@/, listen); gsub(/@BODY_LIMIT@/, body) }
+  awk -v servers="${servers%$'\n'}" -v runtime="$RUNTIME" -v listen="$NGINX_LISTEN" -v body="$body" \
+    -v signins="$SIGNINS_PER_MINUTE" -v burst="$(( SIGNINS_PER_MINUTE > 1 ? SIGNINS_PER_MINUTE - 1 : 0 ))" '
+    { gsub(/@RUNTIME@/, runtime); gsub(/@LISTEN@/, listen); gsub(/@BODY_LIMIT@/, body)
+      gsub(/@SIGNINS@/, signins); gsub(/@SIGNIN_BURST@/, burst) }
     /^@SERVERS@$/ { print servers; next } { print }' "$root/deploy/nginx.conf.template" >"$RUNTIME/nginx/nginx.conf"
   "$NGINX" -t -q -p "$RUNTIME/nginx" -c "$RUNTIME/nginx/nginx.conf" -e "$RUNTIME/nginx/error.log"
 }
