@@ -120,6 +120,14 @@ for d in "$RUNTIME"/node*/; do
   pid=$(cat "$d/pid" 2>/dev/null || echo '-')
   echo "      $(basename "$d") (pid $pid) logged: $(grep -hoE '^(info|warn): InnoCenter[^[]*' "$d/node.log" | sed 's/^.*\.//' | sort | uniq -c | tr -s ' ' | tr '\n' ',' | sed 's/,$//')"
 done
+# The sweeps run on each node's timer, one at a time under the lease; what they leave must be there once.
+dup=$(pg -c 'select (select count(*) - count(distinct ("GrantId", "Kind", "SubjectEn")) from "FundWarnings" where "ResolvedAt" is null)
+  + (select count(*) - count(distinct ("Kind", "SubjectId", "DueOn")) from "SentReminders")')
+if [ "$dup" = 0 ]; then
+  pass "no open fund warning and no sent reminder twice ($(pg -c 'select count(*) from "FundWarnings" where "ResolvedAt" is null') open warnings, $(pg -c 'select count(*) from "SentReminders"') reminders)"
+else
+  fail "$dup fund warnings or reminders recorded twice"
+fi
 pending=$(curl -s "${auth[@]}" "$NGINX_URL/api/v1/audit?pageSize=1" | jq -r .pending)
 verify=$(curl -s -X POST "${auth[@]}" "$NGINX_URL/api/v1/audit/verify")
 if [ "$(jq -r .intact <<<"$verify")" = true ]; then
