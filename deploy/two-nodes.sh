@@ -79,11 +79,13 @@ start_node() { # INDEX PORT
   # The pid is written by the process that becomes the node (setsid may fork), so it is the group's leader.
   (
     cd "$dir"
+    # The connection string goes by the environment, not the command line, where `ps` would show its password.
+    export ConnectionStrings__Default=$PG
     ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production} exec setsid bash -c 'echo $$ >"$0"; exec "$@"' "$dir/pid" \
       dotnet "$APP_DLL" \
       --contentRoot="$(dirname "$APP_DLL")" \
       --Urls="$url" \
-      --Database:Provider=Postgres "--ConnectionStrings:Default=$PG" \
+      --Database:Provider=Postgres \
       "--Files:Root=$FILES" --Files:MaxBytes="$MAX_BYTES" \
       "--Audit:KeyFile=$AUDIT_KEY_FILE" \
       "--Smtp:PickupDirectory=$SHARED/mail-pickup" \
