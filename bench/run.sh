@@ -13,7 +13,11 @@
 # BENCH_PROVIDER=Postgres with BENCH_PG="Host=…;Port=…;Username=…" (a database per scale, dropped afterwards),
 # BENCH_SERVER_ARGS="--Key=value …" (more settings for the server under test),
 # BENCH_ONLY=REGEX (measure only the reads whose name matches, plus the floor; skips timed.d — for checking one fix;
-# with `writes`, only the write scripts whose file name matches), BENCH_WRITES_SCALE (the data `writes` runs on, city).
+# with `writes`, only the write scripts whose file name matches), BENCH_WRITES_SCALE (the data `writes` runs on, city),
+# BENCH_BASE_URL=http://host:port (measure a server started elsewhere — e.g. nginx before two nodes, deploy/two-nodes.sh —
+# on the generated database: the harness generates it if its samples are missing and stops, then measures without
+# starting, restarting or dropping anything; timed.d and the peak RSS are left out), BENCH_TAG=name (suffix of the
+# result files, so runs through nginx and against one node stand side by side).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -27,9 +31,11 @@ threads=${BENCH_THREADS:-2}
 port=${BENCH_PORT:-5391}
 seed=${BENCH_SEED:-42}
 provider=${BENCH_PROVIDER:-Sqlite}
-base="http://127.0.0.1:$port"
+base=${BENCH_BASE_URL:-http://127.0.0.1:$port}
+external=${BENCH_BASE_URL:+1}
 # Result files of a PostgreSQL run carry the provider in their names, so both sets can stand side by side.
 tag=; [ "$provider" = Sqlite ] || tag="-$(echo "$provider" | tr 'A-Z' 'a-z')"
+tag+=${BENCH_TAG:+-$BENCH_TAG}
 web_dll="$root/src/InnoCenter.Web/bin/Release/net10.0/InnoCenter.Web.dll"
 gen_dll="$root/bench/InnoCenter.Bench.Generator/bin/Release/net10.0/InnoCenter.Bench.Generator.dll"
 scales=("$@")
@@ -40,6 +46,7 @@ for tool in curl jq unzip; do command -v "$tool" >/dev/null || { echo "bench: $t
 
 server_pid=
 stop_server() {
+  if [ -n "$external" ]; then server_pid=; return; fi
   if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
     kill "$server_pid" 2>/dev/null || true
     wait "$server_pid" 2>/dev/null || true
@@ -52,6 +59,10 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 # start_server CONNECTION FILES_ROOT LOG — starts the Release build, returns once /healthz answers 200.
 start_server() {
+  if [ -n "$external" ]; then
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/healthz" || true)" = 200 ] || { echo "bench: no /healthz 200 from $base"; exit 1; }
+    return 0
+  fi
   if curl -s -o /dev/null "$base/healthz"; then
     echo "bench: something already listens on $base"; exit 1
   fi
@@ -83,7 +94,7 @@ samples_for() { if [ "$provider" = Postgres ]; then echo "$data/$1-postgres.env"
 generate() {
   local scale=$1 samples
   samples=$(samples_for "$scale")
-  if [ -f "$samples" ] && [ "${BENCH_REGENERATE:-0}" != 1 ] && [ "$provider" = Sqlite ]; then
+  if [ -f "$samples" ] && [ "${BENCH_REGENERATE:-0}" != 1 ] && { [ "$provider" = Sqlite ] || [ -n "$external" ]; }; then
     echo "bench: using the existing $scale database (BENCH_REGENERATE=1 to make it anew)"
     return
   fi
@@ -91,10 +102,15 @@ generate() {
   dotnet "$gen_dll" --scale "$scale" --provider "$provider" --connection "$(connection_for "$scale")" --seed "$seed" --reset \
     --samples "$samples" --files "${samples%.env}.files" | tee "$data/generate-$scale.log" | grep -E '^\[|done in|^Done'
   echo "bench: generated $scale in $(( ($(now_ms) - t0) / 1000 )) s"
+  if [ -n "$external" ]; then
+    echo "bench: now start the server on $(connection_for "$scale") with --Files:Root=${samples%.env}.files --Bench:Enabled=true"
+    echo "       --Security:RequireTwoFactorForAdmins=false --Jobs:NoticeClosingSeconds=0, and run this again"
+    exit 0
+  fi
 }
 
 drop_generated() {
-  [ "$provider" = Postgres ] || return 0
+  [ "$provider" = Postgres ] && [ -z "$external" ] || return 0
   dotnet "$gen_dll" --scale "$1" --provider Postgres --connection "$(connection_for "$1")" --drop >/dev/null
 }
 
@@ -120,7 +136,7 @@ sign_in_cookie() {
 # measure NAME AUTH PATH — one read: a check that it answers 200, a warm-up, then the measured run. Appends a TSV row.
 measure() {
   local name=$1 auth=$2 path=$3 hdr=(-H "Accept-Language: zh-CN") code line
-  if ! kill -0 "$server_pid" 2>/dev/null; then
+  if [ -z "$external" ] && ! kill -0 "$server_pid" 2>/dev/null; then
     # Another process on a shared machine may end ours; say so in the report and go on with a new one.
     echo "  (the server process ended before '$name'; restarting it)" | tee -a "$data/restarts-$current_scale$tag.txt"
     start_server "${current_server[@]}"
@@ -137,7 +153,7 @@ measure() {
   fi
   wrk -t"$threads" -c"$connections" -d"${warmup}s" "${hdr[@]}" "$base$path" >/dev/null || true
   line=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 10s -s "$root/bench/wrk/report.lua" "${hdr[@]}" "$base$path" | grep '^BENCH' || true)
-  if [ -z "$line" ] || ! kill -0 "$server_pid" 2>/dev/null; then
+  if [ -z "$line" ] || { [ -z "$external" ] && ! kill -0 "$server_pid" 2>/dev/null; }; then
     printf '%s\t%s\t-\t-\t-\t-\tserver ended during the run\n' "$name" "$auth" >>"$results"
     echo "  $name: the server ended during the run"
     return
@@ -168,7 +184,7 @@ run_scale() {
     BENCH_FILES_ROOT=$(cd "${samples%.env}.files" && pwd)
     export BENCH_FILES_ROOT
   fi
-  echo "bench: $scale — starting the server"
+  echo "bench: $scale — starting the server${external:+ (no: measuring $base)}"
   current_scale=$scale
   current_server=("$(connection_for "$scale")" "$BENCH_FILES_ROOT" "$data/server-$scale$tag.log")
   rm -f "$data/restarts-$scale$tag.txt"
@@ -204,7 +220,7 @@ run_scale() {
   echo "$(( peak / 1024 ))" >"$data/peak-rss-$scale$tag.txt"
   : >"$data/timed-$scale$tag.md"
   for f in "$root"/bench/timed.d/*.sh; do
-    [ -e "$f" ] && [ -z "${BENCH_ONLY:-}" ] || continue
+    [ -e "$f" ] && [ -z "${BENCH_ONLY:-}" ] && [ -z "$external" ] || continue
     BASE_URL=$base SERVER_PID=$server_pid SCALE=$scale bash "$f" | tee -a "$data/timed-$scale$tag.md"
   done
   stop_server
