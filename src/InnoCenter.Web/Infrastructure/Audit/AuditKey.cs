@@ -49,26 +49,27 @@ public sealed class AuditKey
         var path = Path.IsPathRooted(file) ? file : Path.Combine(env.ContentRootPath, file);
         if (File.Exists(path))
         {
-            return Decode(File.ReadAllText(path).Trim(), path);
+            return ReadWritten(path);
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var key = RandomNumberGenerator.GetBytes(32);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            // Readable by the app's user only, from its first byte.
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
         try
         {
             // CreateNew: a second node starting at the same moment on a shared folder must not overwrite the first's key.
-            using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            using var writer = new StreamWriter(stream);
+            using var writer = new StreamWriter(path, options);
             writer.Write(Convert.ToBase64String(key));
         }
         catch (IOException) when (File.Exists(path))
         {
-            return Decode(File.ReadAllText(path).Trim(), path);
-        }
-
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            return ReadWritten(path);
         }
 
         logger.LogWarning(
@@ -76,6 +77,27 @@ public sealed class AuditKey
             "(without it the audit chain cannot be verified); give every web node the same key (Audit:Key or Audit:KeyFile)",
             path);
         return key;
+    }
+
+    /// <summary>
+    /// The key in a file that another node may have made a moment ago: between its creation and its key being written the
+    /// file is empty (a node that read it then took an empty key for a broken one) or still locked by its writer, so a
+    /// key that does not read or decode is read again for a second before it is refused.
+    /// </summary>
+    private static byte[] ReadWritten(string path)
+    {
+        var until = DateTime.UtcNow.AddSeconds(1);
+        while (true)
+        {
+            try
+            {
+                return Decode(File.ReadAllText(path).Trim(), path);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or IOException && DateTime.UtcNow < until)
+            {
+                Thread.Sleep(10);
+            }
+        }
     }
 
     private static byte[] Decode(string text, string source)
