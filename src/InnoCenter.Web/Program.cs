@@ -92,6 +92,7 @@ try
     if (app.Configuration.GetValue("Seed:Demo", false))
     {
         await DemoSeeder.SeedAsync(app.Services);
+        timings.Mark("demo data");
     }
 }
 catch (Exception ex)
