@@ -191,7 +191,7 @@ public sealed class AccountRecovery(AppDbContext db, UserManager<AppUser> users,
         var updated = await users.UpdateAsync(user);
         return updated.Succeeded
             ? new PreferencesDto(user.Email ?? string.Empty, user.PreferredCulture)
-            : Failure.Conflict("common.concurrency");
+            : Failure.Conflict(VersionedSave.ConcurrencyCode);
     }
 
     /// <summary>A supported mail language (zh-CN, en-US), or an error on <c>preferredCulture</c>; null passes unless required.</summary>

@@ -1,3 +1,4 @@
+using InnoCenter.Web.Data;
 using InnoCenter.Domain.Applications;
 using InnoCenter.Domain.Common;
 using InnoCenter.Web.Infrastructure.Localization;
@@ -157,7 +158,7 @@ public sealed partial class ApplicationHandlers
     {
         if (request.Version is { } v && v != a.Version)
         {
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         var moved = move(a);

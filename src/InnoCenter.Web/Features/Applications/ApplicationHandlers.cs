@@ -71,7 +71,7 @@ public sealed partial class ApplicationHandlers(
         var a = app.Value;
         if (request.Version is { } v && v != a.Version)
         {
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         var validated = ApplicationValidator.Validate(request, await PackOfAsync(a, ct));

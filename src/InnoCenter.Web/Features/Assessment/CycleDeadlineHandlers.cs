@@ -35,7 +35,7 @@ public sealed class CycleDeadlineHandlers(AppDbContext db, CurrentUser user, Cyc
 
         if (request.Version != cycle.Version)
         {
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         var moved = cycle.MoveDeadline(request.Deadline, request.Reason, clock.TodayInBeijing(), user.Id, clock.GetUtcNow());

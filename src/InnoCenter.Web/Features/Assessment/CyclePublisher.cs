@@ -37,7 +37,7 @@ public sealed class CyclePublisher(
 
         if (version is { } v && v != cycle.Version)
         {
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         var now = clock.GetUtcNow();

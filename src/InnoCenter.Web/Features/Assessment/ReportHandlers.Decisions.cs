@@ -1,3 +1,4 @@
+using InnoCenter.Web.Data;
 using InnoCenter.Domain.Assessment;
 using InnoCenter.Domain.Common;
 using InnoCenter.Domain.Reviews;
@@ -97,7 +98,7 @@ public sealed partial class ReportHandlers
 
         if (version is { } v && v != report.Version)
         {
-            return (null, null, Failure.Conflict("common.concurrency"));
+            return (null, null, Failure.Conflict(VersionedSave.ConcurrencyCode));
         }
 
         return (report, cycle, null);

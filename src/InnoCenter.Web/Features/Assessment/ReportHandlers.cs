@@ -285,7 +285,7 @@ public sealed partial class ReportHandlers(
 
         if (version is { } v && v != report.Version)
         {
-            return (null, null, Failure.Conflict("common.concurrency"));
+            return (null, null, Failure.Conflict(VersionedSave.ConcurrencyCode));
         }
 
         return (report, cycle, null);

@@ -93,7 +93,7 @@ public sealed class WeightsHandlers(
 
         if (baseVersion != pack.Version)
         {
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         var (rules, errors) = Apply(pack.Assessment, request);
@@ -135,7 +135,7 @@ public sealed class WeightsHandlers(
         catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // Another Admin saved a version at the same moment; the unique (code, version) index kept theirs.
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         await tx.CommitAsync(ct);

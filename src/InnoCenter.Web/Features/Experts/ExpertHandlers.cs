@@ -93,7 +93,7 @@ public sealed class ExpertHandlers(AppDbContext db, CurrentUser user, PolicyProv
 
         if (request.Version != expert.Version)
         {
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         var (profile, userEmail) = validated.Value;

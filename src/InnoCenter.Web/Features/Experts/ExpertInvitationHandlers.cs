@@ -117,7 +117,7 @@ public sealed class ExpertInvitationHandlers(
 
         if (!await SaveAsync(ct))
         {
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         return new InviteReport(invited, skipped);
@@ -161,7 +161,7 @@ public sealed class ExpertInvitationHandlers(
 
         if (!await SaveAsync(ct))
         {
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         return ToDto(expertId, invitation, hasAccount: false);

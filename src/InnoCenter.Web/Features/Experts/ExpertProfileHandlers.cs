@@ -69,14 +69,14 @@ public sealed class ExpertProfileHandlers(
 
         if (r.Version != expert.Version)
         {
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         var p = validated.Value.Profile;
         expert.UpdateOwnProfile(p.Domains, p.KeyAreas, p.Expertise, p.Phone, r.UnavailableUntil, clock.GetUtcNow());
         if (!await SaveAsync(ct))
         {
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         return await MineAsync(ct);
@@ -279,7 +279,7 @@ public sealed class ExpertProfileHandlers(
 
         if (r.Version is { } version && version != change.Version)
         {
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         var expert = await db.Experts.Include(e => e.PastAffiliations).FirstAsync(e => e.Id == change.ExpertId, ct);
@@ -299,7 +299,7 @@ public sealed class ExpertProfileHandlers(
 
         if (!await SaveAsync(ct))
         {
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         return ToDto(change, expert);

@@ -155,7 +155,7 @@ public sealed class AcceptanceHandlers(
             return Failure.Validation(new Error("validation.required", "version"));
         }
 
-        return version == found.Value.Version ? found.Value : Failure.Conflict("common.concurrency");
+        return version == found.Value.Version ? found.Value : Failure.Conflict(VersionedSave.ConcurrencyCode);
     }
 
     /// <summary>The verdicts of the grant's own pack version; one stored before acceptance existed has none, so the pack in force names them.</summary>

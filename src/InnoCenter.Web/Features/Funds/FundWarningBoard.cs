@@ -67,7 +67,7 @@ public sealed class FundWarningBoard(AppDbContext db, FundsAccess access, TimePr
 
         if (r.Version != warning.Version)
         {
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         var noted = warning.NoteFollowUp(r.Note, access.UserId, clock.GetUtcNow());

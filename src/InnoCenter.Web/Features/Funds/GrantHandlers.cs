@@ -278,7 +278,7 @@ public sealed class GrantHandlers(
 
         if (request.Version != grant.Version)
         {
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         var done = step(grant, clock.GetUtcNow());

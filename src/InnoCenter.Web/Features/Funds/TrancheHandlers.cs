@@ -85,7 +85,7 @@ public sealed class TrancheHandlers(
 
         if (r.Version != tranche.Version)
         {
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         var on = r.ReleasedOn ?? clock.TodayInBeijing();
@@ -215,7 +215,7 @@ public sealed class TrancheHandlers(
 
         if (version != c.Version)
         {
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         var settled = c.Settle(clock.TodayInBeijing(), access.UserId);

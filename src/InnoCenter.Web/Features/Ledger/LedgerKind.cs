@@ -177,7 +177,7 @@ public abstract partial class LedgerKind<TEntity, TRequest>(LedgerServices s) : 
         var record = await Records.FirstAsync(x => x.Id == id, ct);
         if (record.Version != r.Version)
         {
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         var applied = await ApplyAsync(await ScopeAsync(centerId, ct), record, r, ct);
@@ -224,7 +224,7 @@ public abstract partial class LedgerKind<TEntity, TRequest>(LedgerServices s) : 
         var record = await Records.FirstAsync(x => x.Id == id, ct);
         if (record.Version != version)
         {
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         if (await RefuseDeleteAsync(record, ct) is { } refused)

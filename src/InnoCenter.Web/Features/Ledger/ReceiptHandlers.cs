@@ -123,7 +123,7 @@ public sealed class ReceiptHandlers(AppDbContext db, CenterAccess access, DealLe
         var deal = await db.LedgerDeals.FirstAsync(d => d.Id == receipt.DealId, ct);
         if (deal.Version != dealVersion)
         {
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         deal.Reverse(receipt, clock.GetUtcNow());

@@ -89,7 +89,7 @@ public sealed class OrganizationHandlers(AppDbContext db, CurrentUser user, Poli
 
         if (request.Version != org.Version)
         {
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         var renamed = org.Name != details.Name.Trim();

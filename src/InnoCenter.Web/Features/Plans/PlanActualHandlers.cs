@@ -90,7 +90,7 @@ public sealed class PlanActualHandlers(
         {
             if (request.Version is { } v && v != existing.Version)
             {
-                return Failure.Conflict("common.concurrency");
+                return Failure.Conflict(VersionedSave.ConcurrencyCode);
             }
 
             var changed = existing.Change(request.Value, request.Evidence, user.Id, now, file is not null);
@@ -134,7 +134,7 @@ public sealed class PlanActualHandlers(
         catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // Two first reports of one indicator at once: the other was stored; this one read nothing to change.
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         return await queries.ProgressAsync(centerId, year, ct);

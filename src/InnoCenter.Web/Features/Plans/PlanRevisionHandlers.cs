@@ -81,7 +81,7 @@ public sealed class PlanRevisionHandlers(AppDbContext db, CurrentUser user, Cent
 
         if (request.Version is { } v && v != revision.Version)
         {
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         var decided = approve ? revision.Approve(request.Reason, user.Id, clock.GetUtcNow()) : revision.Reject(request.Reason, user.Id, clock.GetUtcNow());

@@ -102,7 +102,7 @@ public sealed class PolicyHandlers(AppDbContext db, PolicyProvider policy, Polic
         var current = policy.Current;
         if (request.BaseVersion != current.Version)
         {
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         var json = request.Json!;
@@ -240,7 +240,7 @@ public sealed class PolicyHandlers(AppDbContext db, PolicyProvider policy, Polic
             if (await db.PolicyPacks.AsNoTracking().AnyAsync(p => p.Code == record.Code && p.Version == record.Version && p.Id != record.Id, ct))
             {
                 // Another Admin stored a version with the same number at the same moment; theirs was kept.
-                return Failure.Conflict("common.concurrency");
+                return Failure.Conflict(VersionedSave.ConcurrencyCode);
             }
 
             throw;

@@ -249,7 +249,7 @@ public sealed class CaseHandlers(
     }
 
     private static Failure? Stale(TypicalCase c, int? version) =>
-        version is { } v && v != c.Version ? Failure.Conflict("common.concurrency") : null;
+        version is { } v && v != c.Version ? Failure.Conflict(VersionedSave.ConcurrencyCode) : null;
 
     private async Task<(TypicalCase? Case, Failure? Failure)> LoadForCenterAsync(Guid id, CancellationToken ct)
     {

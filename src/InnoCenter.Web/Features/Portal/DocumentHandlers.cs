@@ -140,7 +140,7 @@ public sealed class DocumentHandlers(
             return (null, Failure.NotFound("portal.document.not_found"));
         }
 
-        return version is { } v && v != doc.Version ? (null, Failure.Conflict("common.concurrency")) : (doc, null);
+        return version is { } v && v != doc.Version ? (null, Failure.Conflict(VersionedSave.ConcurrencyCode)) : (doc, null);
     }
 
     /// <summary>Checks the fields and renders the body; the value is the cleaned HTML.</summary>

@@ -91,7 +91,7 @@ public sealed class InquiryHandlers(AppDbContext db, CurrentUser user, PolicyPro
 
         if (r.Version is { } v && v != inquiry.Version)
         {
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         var replied = inquiry.Reply(r.Answer?.Length > PortalLengths.Question ? null : r.Answer, user.Id, clock.GetUtcNow());

@@ -122,7 +122,7 @@ public sealed class BookingHandlers(
 
         if (request.Version is { } v && v != b.Version)
         {
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         var done = b.Cancel(clock.GetUtcNow(), Rules);
@@ -156,7 +156,7 @@ public sealed class BookingHandlers(
 
         if (version is { } v && v != b.Version)
         {
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         var done = step(b, access.UserId!.Value, clock.GetUtcNow());

@@ -88,7 +88,7 @@ public sealed class BookingSeriesHandlers(
 
         if (request.Version is { } v && v != from.Version)
         {
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         var now = clock.GetUtcNow();

@@ -75,7 +75,7 @@ public sealed class ResourceHandlers(AppDbContext db, ResourceAccess access, Pol
 
         if (request.Version != resource.Version)
         {
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         resource.Update(validated.Value, clock.GetUtcNow());

@@ -83,7 +83,7 @@ public sealed class StatementPayments(AppDbContext db, ResourceAccess access, Re
             .FirstOrDefaultAsync(p => p.OrganizationId == organizationId && p.Year == year && p.Month == month, ct);
         if ((row?.Version ?? 0) != (request.Version ?? -1))
         {
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         if (row is null)
@@ -109,7 +109,7 @@ public sealed class StatementPayments(AppDbContext db, ResourceAccess access, Re
         catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // Two first recordings of one statement raced; the second lost.
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         return Dto(organizationId, year, month, totalFen / 100m, row, await RulesForAsync(year, month, ct));

@@ -103,7 +103,7 @@ public sealed class SiteInspectionHandlers(
 
             if (r.Version != existing.Version)
             {
-                return Failure.Conflict("common.concurrency");
+                return Failure.Conflict(VersionedSave.ConcurrencyCode);
             }
 
             existing.Update(validated.Value, now);
@@ -118,7 +118,7 @@ public sealed class SiteInspectionHandlers(
         }
         catch (DbUpdateException ex) when (existing is null && ex.IsUniqueViolation())
         {
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         db.ChangeTracker.Clear();

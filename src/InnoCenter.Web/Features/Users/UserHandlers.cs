@@ -176,7 +176,7 @@ public sealed class UserHandlers(AppDbContext db, UserManager<AppUser> users, Ti
         var updated = await users.UpdateAsync(user);
         if (!updated.Succeeded)
         {
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         if (!await users.IsInRoleAsync(user, role))
@@ -204,7 +204,7 @@ public sealed class UserHandlers(AppDbContext db, UserManager<AppUser> users, Ti
         var updated = await users.UpdateAsync(user);
         if (!updated.Succeeded)
         {
-            return Failure.Conflict("common.concurrency");
+            return Failure.Conflict(VersionedSave.ConcurrencyCode);
         }
 
         // A new stamp ends the sessions the account already has.

@@ -1,3 +1,4 @@
+using InnoCenter.Web.Data;
 using System.Text.Json;
 using InnoCenter.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Diagnostics;
@@ -21,7 +22,7 @@ public sealed class AppExceptionHandler(IProblemDetailsService problemDetails, I
             BadHttpRequestException { InnerException: JsonException json } =>
                 (400, text["problem.Validation"], text["request.invalid_json", json.Path ?? "$"]),
             BadHttpRequestException bad => (bad.StatusCode, text["problem.Validation"], text["request.invalid"]),
-            DbUpdateConcurrencyException => (409, text["problem.Conflict"], text["common.concurrency"]),
+            DbUpdateConcurrencyException => (409, text["problem.Conflict"], text[VersionedSave.ConcurrencyCode]),
             _ => (500, text["problem.Unexpected"], text["problem.Unexpected.detail"]),
         };
         // By now the middleware has pointed the request at the error page; the original path says who asked, and the
