@@ -39,9 +39,10 @@ public sealed class FundsAccess(AppDbContext db, CenterAccess centers, CurrentUs
             return Failure.Forbidden();
         }
 
-        // One statement, not five: a grant's parts are a handful of rows each (national: 2 lines, 3 shares, 3 events), so
-        // their product is a few dozen rows at most, cheaper than four more round trips on every read of a grant.
-        var q = db.FundGrants.Include(g => g.Lines).ThenInclude(l => l.Shares).Include(g => g.Targets).Include(g => g.Events).Include(g => g.Changes).AsSingleQuery();
+        // Split, not one statement: in one statement the lines-with-shares join is a derived table that SQLite
+        // materialises for every grant's lines before joining it to this one (national, 7,870 lines: 23 ms a read),
+        // while each split statement reads this grant's rows through its index (< 1 ms each).
+        var q = db.FundGrants.Include(g => g.Lines).ThenInclude(l => l.Shares).Include(g => g.Targets).Include(g => g.Events).Include(g => g.Changes).AsSplitQuery();
         var grant = await (tracked ? q : q.AsNoTracking()).FirstOrDefaultAsync(g => g.Id == id, ct);
         if (grant is null || (!user.IsAdmin && !await centers.CanEditAsync(grant.CenterId, ct)))
         {
