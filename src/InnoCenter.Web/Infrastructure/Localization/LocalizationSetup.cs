@@ -24,9 +24,13 @@ public static class LocalizationSetup
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(o =>
         {
-            o.SetDefaultCulture(Chinese);
-            o.AddSupportedCultures(Cultures);
-            o.AddSupportedUICultures(Cultures);
+            // The middleware hands each request CultureInfo.ReadOnly of the supported culture it picks: a fresh copy that
+            // builds its number format from ICU again at the request's first formatted number (5 % of a page's CPU in a
+            // profile), unless the culture is read-only already — then it is handed out as it is, formats built once here.
+            var prepared = Cultures.Select(Prepared).ToList();
+            o.SupportedCultures = prepared;
+            o.SupportedUICultures = prepared;
+            o.DefaultRequestCulture = new RequestCulture(prepared[0], prepared[0]);
             o.FallBackToParentCultures = true;
             o.FallBackToParentUICultures = true;
             o.RequestCultureProviders =
@@ -39,6 +43,16 @@ public static class LocalizationSetup
         services.AddScoped<Text>();
         services.AddScoped<Bilingual>();
         return services;
+    }
+
+    private static CultureInfo Prepared(string name)
+    {
+        var culture = new CultureInfo(name);
+        _ = culture.NumberFormat;
+        _ = culture.DateTimeFormat;
+        _ = culture.TextInfo;
+        _ = culture.CompareInfo;
+        return CultureInfo.ReadOnly(culture);
     }
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
