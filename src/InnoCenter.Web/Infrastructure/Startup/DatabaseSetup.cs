@@ -39,7 +39,7 @@ public static class DatabaseSetup
             services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) =>
             {
                 o.UseSqlite(connectionString)
-                    .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<SearchIndexInterceptor>());
+                    .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<SearchIndexInterceptor>(), KeepOpen);
                 if (mmapBytes > 0)
                 {
                     o.AddInterceptors(new SqliteMmapInterceptor(mmapBytes));
@@ -49,6 +49,8 @@ public static class DatabaseSetup
 
         return services;
     }
+
+    private static readonly SqliteKeepOpenInterceptor KeepOpen = new();
 
     public static DatabaseProvider ProviderOf(IConfiguration config) =>
         (config["Database:Provider"] ?? "Sqlite").Trim().ToLowerInvariant() switch
