@@ -15,5 +15,8 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.Property(x => x.PreferredCulture).HasMaxLength(FieldLengths.Culture).HasDefaultValue("zh-CN").IsRequired();
         b.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.IsActive, x.OrganizationId });
+        // The Admins' workbench counts the accounts awaiting verification (a requested role, not yet active) from the
+        // index alone: without it the count read every account (national, 7,800: 2 ms a home page).
+        b.HasIndex(x => new { x.RequestedRole, x.IsActive });
     }
 }

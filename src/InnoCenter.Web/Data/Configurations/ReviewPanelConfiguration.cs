@@ -42,6 +42,8 @@ public sealed class PanelMemberConfiguration : IEntityTypeConfiguration<PanelMem
         b.Property(x => x.Id).ValueGeneratedNever();
         b.HasIndex(x => new { x.PanelId, x.ExpertId }).IsUnique();
         b.HasIndex(x => new { x.ExpertId, x.Status });
+        // A panel's seats still taken are counted from the index alone (the Admins' workbench asks it of every open subject).
+        b.HasIndex(x => new { x.PanelId, x.Status });
         b.HasOne<Expert>().WithMany().HasForeignKey(x => x.ExpertId).OnDelete(DeleteBehavior.Restrict);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(FieldLengths.Code);
         b.Property(x => x.Source).HasConversion<string>().HasMaxLength(FieldLengths.Code);

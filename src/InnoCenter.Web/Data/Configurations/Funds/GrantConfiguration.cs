@@ -25,6 +25,8 @@ public sealed class GrantConfiguration : IEntityTypeConfiguration<Grant>
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.CenterId, x.PeriodFrom });
         b.HasIndex(x => new { x.Status, x.PeriodTo });
+        // The Admins' workbench counts the grants whose self-evaluation waits for a verdict from the index alone.
+        b.HasIndex(x => new { x.Status, x.EvaluationSubmittedAt });
         b.HasOne<Center>().WithMany().HasForeignKey(x => x.CenterId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Lines).WithOne().HasForeignKey(l => l.GrantId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Targets).WithOne().HasForeignKey(t => t.GrantId).OnDelete(DeleteBehavior.Restrict);

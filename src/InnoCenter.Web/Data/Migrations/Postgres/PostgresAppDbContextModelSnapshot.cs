@@ -1299,6 +1299,8 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CenterId", "PeriodFrom");
 
+                    b.HasIndex("Status", "EvaluationSubmittedAt");
+
                     b.HasIndex("Status", "PeriodTo");
 
                     b.ToTable("FundGrants", (string)null);
@@ -3867,6 +3869,8 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.HasIndex("PanelId", "ExpertId")
                         .IsUnique();
 
+                    b.HasIndex("PanelId", "Status");
+
                     b.ToTable("PanelMembers", (string)null);
                 });
 
@@ -4283,6 +4287,8 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.HasIndex("OrganizationId");
 
                     b.HasIndex("IsActive", "OrganizationId");
+
+                    b.HasIndex("RequestedRole", "IsActive");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });

@@ -1293,6 +1293,8 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CenterId", "PeriodFrom");
 
+                    b.HasIndex("Status", "EvaluationSubmittedAt");
+
                     b.HasIndex("Status", "PeriodTo");
 
                     b.ToTable("FundGrants", (string)null);
@@ -3861,6 +3863,8 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.HasIndex("PanelId", "ExpertId")
                         .IsUnique();
 
+                    b.HasIndex("PanelId", "Status");
+
                     b.ToTable("PanelMembers", (string)null);
                 });
 
@@ -4275,6 +4279,8 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId");
 
                     b.HasIndex("IsActive", "OrganizationId");
+
+                    b.HasIndex("RequestedRole", "IsActive");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
