@@ -129,7 +129,8 @@ public sealed record ApplicationDetailDto(
     bool EligibilityBlocks,
     IReadOnlyList<TimelineEntryDto> Timeline,
     IReadOnlyList<ObjectionDto> Objections,
-    IReadOnlyList<string> AllowedActions);
+    IReadOnlyList<string> AllowedActions,
+    IReadOnlyList<int> NoticeWeekdayYears);
 
 public sealed record PipelineColumn(string Status, string Label, int Count);
 
