@@ -87,6 +87,26 @@ public abstract class ApplicationNoticeApiTests<TFactory>(TFactory factory) : IC
         Assert.Equal("Deliberation", detail.Summary.Status);
         Assert.Null(detail.NoticeEndsOn);
     }
+
+    [ProviderFact]
+    public async Task Upholding_an_objection_to_a_withdrawn_application_is_refused_in_the_callers_language_and_the_objection_stays_pending()
+    {
+        var flow = await ApplicationFlow.StartAsync(factory);
+        var id = await flow.SubmittedAsync();
+        await flow.ForceStatusAsync(id, ApplicationStatus.Deliberation);
+        (await flow.ActAsync(flow.Admin, id, "approve", new TransitionRequest { MeetingDate = new DateOnly(2026, 11, 20), DecisionNumber = "审议〔2026〕12号" })).EnsureSuccessStatusCode();
+        var filed = await factory.AnonymousClient().PostAsJsonAsync($"/api/v1/notices/{id}/objections", new ObjectionRequest { Name = "赵某", Contact = "zhao@example.com", Content = "成员单位重复申报" });
+        var objectionId = (await filed.Content.ReadFromJsonAsync<TransitionResult>(Json.Options))!.Id;
+        (await flow.ActAsync(flow.Applicant, id, "withdraw", new TransitionRequest { Reason = "调整方向" })).EnsureSuccessStatusCode();
+        var english = await factory.ClientFor(Roles.Admin, culture: "en-US");
+
+        var upheld = await english.PostAsJsonAsync($"/api/v1/applications/objections/{objectionId}/resolve", new ObjectionResolution(true, "Confirmed"));
+
+        Assert.Equal(HttpStatusCode.Conflict, upheld.StatusCode);
+        var detail = (await upheld.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!;
+        Assert.Equal("“Uphold an objection” is not possible while the application is “Withdrawn”. Nothing can be done with it now.", detail);
+        Assert.Equal(ObjectionStatus.Pending, await factory.WithDbAsync(db => db.Objections.Where(o => o.Id == objectionId).Select(o => o.Status).SingleAsync()));
+    }
 }
 
 public sealed class SqliteApplicationNoticeApiTests(SqliteAppFactory factory) : ApplicationNoticeApiTests<SqliteAppFactory>(factory);

@@ -2,9 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using InnoCenter.Domain.Centers;
+using InnoCenter.Web.Data;
 using InnoCenter.Web.Features.Applications;
+using InnoCenter.Web.Features.Centers;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InnoCenter.Web.Tests.Policy;
 
@@ -53,12 +57,31 @@ public abstract class OtherProvinceTests<TFactory>
             // The list answers the same rule from the database as the detail does in memory.
             Assert.True(listed.Single(a => a.Id == delta).CrossRegion);
             Assert.False(listed.Single(a => a.Id == local).CrossRegion);
+
+            // The ledger's roll-up counts cross-region members by the same rule: the Jiangsu member, not the Shanghai ones.
+            var approved = new DateOnly(factory.Clock.GetUtcNow().Year - 2, 1, 15);
+            var center = await FoundAsync(factory, approved, (lead.Id, MemberKind.Enterprise, 60m), (university.Id, MemberKind.University, 25m), (jiangsu.Id, MemberKind.Enterprise, 15m));
+            var rollup = await admin.GetFromJsonAsync<Dictionary<string, decimal>>($"/api/v1/ledger/rollup?centerId={center}&year={approved.Year + 1}", Json.Options);
+            Assert.Equal(3, rollup!["members.total"]);
+            Assert.Equal(1, rollup["members.beijing_hebei"]);
         }
         finally
         {
             await factory.DisposeAsync();
             Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
         }
+    }
+
+    /// <summary>A center founded the way an approval founds one (as CenterTestData does, with this pack's members).</summary>
+    private static async Task<Guid> FoundAsync(AppFactory factory, DateOnly approved, params (Guid Id, MemberKind Kind, decimal Share)[] members)
+    {
+        using var scope = factory.Services.CreateScope();
+        var created = await scope.ServiceProvider.GetRequiredService<CenterHandlers>().CreateFromApprovedApplicationAsync(new CenterFounding(
+            Guid.NewGuid(), "上海市长三角协同制造业创新中心" + Guid.NewGuid().ToString("N")[..6], "high-end-equipment", members[0].Id, "沪经信〔2025〕1号",
+            "SHMIC-" + Random.Shared.Next(1000, 9999), approved, members.Select(m => new CenterFoundingMember(m.Id, m.Kind, m.Share)).ToList()), CancellationToken.None);
+        Assert.True(created.IsSuccess, created.IsSuccess ? null : string.Join("; ", created.Failure!.Errors));
+        await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
+        return created.Value.Id;
     }
 
     private static async Task<Guid> DraftAsync(HttpClient applicant, string name, string universityCode, string thirdCode)

@@ -16,6 +16,24 @@ public abstract class PolicyPageTests<TFactory>(TFactory factory) : IClassFixtur
     where TFactory : AppFactory, new()
 {
     [ProviderFact]
+    public async Task The_policy_page_warns_of_this_and_next_year_without_a_calendar_listed_in_the_readers_language()
+    {
+        await using var own = await OwnApp<TFactory>.StartAsync();
+        var app = own.Factory;
+        var pack = await (await app.ClientFor(Roles.Admin)).GetFromJsonAsync<PolicyVersionDto>("/api/v1/policy", Json.Options);
+        var last = JsonNode.Parse(pack!.Json)!["applications"]!["calendarYears"]!.AsArray().Max(y => y!.GetValue<int>());
+        // 2 January after the pack's last calendar year, in Beijing: neither this year nor the next has holidays.
+        var target = new DateTimeOffset(last + 1, 1, 2, 12, 0, 0, TimeSpan.FromHours(8));
+        app.Clock.Advance(target - app.Clock.GetUtcNow());
+
+        var chinese = await (await app.ClientFor(Roles.Admin)).GetStringAsync("/Policy");
+        var english = await (await app.ClientFor(Roles.Admin, culture: "en-US")).GetStringAsync("/Policy");
+
+        Assert.Contains($"{last + 1}、{last + 2} 年的节假日安排", chinese);
+        Assert.Contains($"no holiday calendar for {last + 1}, {last + 2}", english);
+    }
+
+    [ProviderFact]
     public async Task Every_section_of_the_pack_in_force_opens_in_the_editor()
     {
         var admin = await factory.ClientFor(Roles.Admin);

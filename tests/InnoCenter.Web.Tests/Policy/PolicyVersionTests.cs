@@ -136,6 +136,31 @@ public abstract class PolicyVersionTests<TFactory>(TFactory factory) : IClassFix
     }
 
     [ProviderFact]
+    public async Task A_notice_window_counted_as_weekdays_for_want_of_a_calendar_says_so_on_the_application()
+    {
+        await using var own = await OwnApp<TFactory>.StartAsync();
+        var app = own.Factory;
+        // 28 December of the pack's last calendar year: the window runs into a year it has no holidays for, and the
+        // shipped pack says such a year is counted as weekdays (missingCalendarYear: weekdays).
+        var last = JsonNode.Parse((await InForceAsync(await app.ClientFor(Roles.Admin))).Json)!["applications"]!["calendarYears"]!.AsArray().Max(y => y!.GetValue<int>());
+        app.Clock.Advance(TimeSpan.FromDays(new DateOnly(last, 12, 28).DayNumber - BeijingToday(app).DayNumber));
+        var flow = await ApplicationFlow.StartAsync(app);
+        var id = await flow.SubmittedAsync();
+        await flow.ForceStatusAsync(id, ApplicationStatus.Deliberation);
+
+        var approved = await flow.ActAsync(flow.Admin, id, "approve", new TransitionRequest { MeetingDate = BeijingToday(app), DecisionNumber = "审议〔2026〕" + id.ToString("N")[..4] + "号" });
+
+        Assert.True(approved.IsSuccessStatusCode, await approved.Content.ReadAsStringAsync());
+        var detail = await flow.ReadAsync(id);
+        Assert.Equal(last + 1, detail.NoticeEndsOn!.Value.Year);
+        Assert.Equal([last + 1], detail.NoticeWeekdayYears);
+        var page = await flow.Admin.GetStringAsync($"/Applications/Details/{id}");
+        Assert.Contains($"公示期跨入 {last + 1} 年", page);
+        var english = await app.ClientFor(Roles.Admin, culture: "en-US");
+        Assert.Contains($"no holiday calendar for {last + 1}", await english.GetStringAsync($"/Applications/Details/{id}"));
+    }
+
+    [ProviderFact]
     public async Task Another_node_takes_up_an_applied_version_within_seconds()
     {
         await using var own = await OwnApp<TFactory>.StartAsync();

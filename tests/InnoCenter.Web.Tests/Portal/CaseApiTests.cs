@@ -87,6 +87,9 @@ public abstract class CaseApiTests<TFactory>(TFactory factory) : IClassFixture<T
         Assert.Contains("script", message);
         Assert.Contains("onerror", message);
         Assert.Contains("style", message);
+        // What was removed is a list, joined in the reader's language (、 in Chinese), not pre-joined with ", ".
+        Assert.Contains("<script>、onerror", message);
+        Assert.DoesNotContain(", ", message);
         Assert.False(await factory.WithDbAsync(db => db.PortalCaseVersions.AnyAsync(v => v.Title == title)));
     }
 

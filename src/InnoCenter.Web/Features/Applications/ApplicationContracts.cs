@@ -1,4 +1,5 @@
 using InnoCenter.Domain.Applications;
+using InnoCenter.Domain.Common;
 using InnoCenter.Web.Infrastructure.Web;
 
 namespace InnoCenter.Web.Features.Applications;
@@ -128,7 +129,8 @@ public sealed record ApplicationDetailDto(
     bool EligibilityBlocks,
     IReadOnlyList<TimelineEntryDto> Timeline,
     IReadOnlyList<ObjectionDto> Objections,
-    IReadOnlyList<string> AllowedActions);
+    IReadOnlyList<string> AllowedActions,
+    IReadOnlyList<int> NoticeWeekdayYears);
 
 public sealed record PipelineColumn(string Status, string Label, int Count);
 
@@ -139,4 +141,18 @@ public static class ApplicationLabels
     public static string Status(Infrastructure.Localization.Text text, ApplicationStatus status) => text[$"applications.status.{status}"];
 
     public static string Action(Infrastructure.Localization.Text text, ApplicationAction action) => text[$"applications.action.{action}"];
+
+    /// <summary>
+    /// A refused lifecycle step in the caller's language: the action, the state and the possible actions by their
+    /// labels, not their codes, or that nothing is possible now. Every caller of the application's lifecycle methods
+    /// (its own handlers, the notices' objection resolution) answers through this.
+    /// </summary>
+    public static Failure Refusal(Infrastructure.Localization.Text text, Failure failure) => failure with
+    {
+        Errors = failure.Errors.Select(e => e.Code == "application.illegal_transition" && e.Args is [string action, string status, string[] allowed]
+            ? allowed.Length == 0
+                ? new Error("application.illegal_transition_none", e.Field, text[$"applications.action.{action}"], text[$"applications.status.{status}"])
+                : e with { Args = [text[$"applications.action.{action}"], text[$"applications.status.{status}"], text.List(allowed.Select(x => text[$"applications.action.{x}"]))] }
+            : e).ToList(),
+    };
 }

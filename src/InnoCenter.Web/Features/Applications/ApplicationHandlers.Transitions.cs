@@ -164,7 +164,7 @@ public sealed partial class ApplicationHandlers
         var moved = move(a);
         if (!moved.IsSuccess)
         {
-            return Localized(moved.Failure!);
+            return ApplicationLabels.Refusal(text, moved.Failure!);
         }
 
         await notifier.NotifyAsync(await recipients(ct), notifyKey, $"/Applications/Details/{a.Id}", ct, a.CenterName);
@@ -196,16 +196,6 @@ public sealed partial class ApplicationHandlers
 
         return errors.Count > 0 ? Failure.Validation(errors) : new Decision(r.MeetingDate!.Value, r.DecisionNumber!, r.Reason);
     }
-
-    /// <summary>An illegal transition names the state and the possible actions in the caller's language, not as codes, and says so when there are none.</summary>
-    private Failure Localized(Failure failure) => failure with
-    {
-        Errors = failure.Errors.Select(e => e.Code == "application.illegal_transition" && e.Args is [string action, string status, string[] allowed]
-            ? allowed.Length == 0
-                ? new Error("application.illegal_transition_none", e.Field, text[$"applications.action.{action}"], text[$"applications.status.{status}"])
-                : e with { Args = [text[$"applications.action.{action}"], text[$"applications.status.{status}"], text.List(allowed.Select(x => text[$"applications.action.{x}"]))] }
-            : e).ToList(),
-    };
 
     private Actor Applicant() => new(ApplicationActor.Applicant, user.Id, user.Name);
 

@@ -132,7 +132,9 @@ public sealed class ApplicationQueries(
             EligibilityEvaluator.Blocks(eligibility),
             Timeline(a),
             objections,
-            AllowedActions(a));
+            AllowedActions(a),
+            // Years of the window its pack had no holidays for: counted as weekdays (the pack said so), and shown.
+            a.NoticeStartsOn is { } from && a.NoticeEndsOn is { } to ? pack.Applications.Calendar().UncoveredYears(from, to) : []);
     }
 
     /// <summary>The stages the application went through, each with the days it spent in the stage it left.</summary>

@@ -24,6 +24,7 @@ public sealed class NoticeHandlers(
     Notifier notifier,
     ICenterFounding founding,
     TimeProvider clock,
+    Text text,
     ILogger<NoticeHandlers> logger) : IObjectionResolution
 {
     public DateOnly Today => clock.TodayInBeijing();
@@ -92,7 +93,7 @@ public sealed class NoticeHandlers(
             var moved = app.UpholdObjection(new Actor(ApplicationActor.Admin, user.Id, user.Name), clock.GetUtcNow(), r.Reason ?? objection.Content);
             if (!moved.IsSuccess)
             {
-                return moved.Failure!;
+                return ApplicationLabels.Refusal(text, moved.Failure!);
             }
 
             var applicants = await Recipients.StaffOfAsync(db, app.LeadOrganizationId, ct);

@@ -163,7 +163,7 @@ public sealed class DocumentHandlers(
         var rendered = PortalMarkdown.Render(r.Body);
         if (rendered.Removed.Count > 0)
         {
-            errors.Add(new Error("portal.body_unsafe", "body", string.Join(", ", rendered.Removed)));
+            errors.Add(new Error("portal.body_unsafe", "body", [rendered.Removed.ToArray()]));
         }
 
         if (errors.Count > 0)
