@@ -24,7 +24,7 @@ public sealed class ResourcePageTests(SqliteAppFactory factory) : IClassFixture<
             "/Resources", "/Resources?q=电镜&category=instrument", $"/Resources/Details/{resource.Id}", $"/Resources/Details/{resource.Id}?week=2027-01-04",
             "/Resources/My", "/Resources/Approvals", "/Resources/Approvals?status=Approved", "/Resources/Statement", "/Resources/Statement?by=Center",
             "/Resources/FreeSlots", "/Resources/FreeSlots?hours=2&days=7&category=instrument", "/Resources/Public",
-            "/Resources/Schedule", "/Resources/Schedule?pageSize=50&category=instrument&week=2027-01-06",
+            "/Resources/Schedule", "/Resources/Schedule?pageSize=50&category=instrument&week=2027-01-06", "/Resources/Sme", "/Resources/Sme?state=Declared",
         };
         foreach (var culture in new[] { "zh-CN", "en-US" })
         {
