@@ -57,7 +57,13 @@ public sealed class ResourcesStep : IGeneratorStep
         foreach (var org in smes)
         {
             var sme = OrganizationSmeStatus.Declare(org, now.AddDays(-random.Next(400, 1500)));
-            sme.Confirm(admin, sme.DeclaredAt.AddDays(3));
+            // A confirmation needs the classification's figures and an evidence file; the generator writes no file bytes,
+            // so the evidence is an id only (its link answers 404 in generated data).
+            sme.Record("industry", random.Next(10, 900), random.Next(1_000, 300_000) * 1_000m, Guid.CreateVersion7(), admin, sme.DeclaredAt);
+            if (!sme.Confirm(admin, sme.DeclaredAt.AddDays(3)).IsSuccess)
+            {
+                throw new InvalidOperationException("An SME declaration the generator made could not be confirmed.");
+            }
             batch.Add(sme);
         }
 

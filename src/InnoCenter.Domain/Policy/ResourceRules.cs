@@ -59,11 +59,18 @@ public sealed record ResourceRules
     /// <summary>The most photos (设备照片) one resource's catalogue entry shows.</summary>
     public int MaxPhotosPerResource { get; init; } = 8;
 
+    /// <summary>
+    /// The national SME classification (中小企业划型标准) an organisation declares itself against for the SME rate, by
+    /// industry; empty in a pack written before, where no declaration can be made.
+    /// </summary>
+    public IReadOnlyList<SmeIndustry> SmeIndustries { get; init; } = [];
+
     public IReadOnlyList<Error> Validate()
     {
         const string at = "resources";
         var errors = new List<Error>();
         PolicyChecks.CodeTable(Categories, $"{at}.categories", errors, required: true);
+        SmeIndustry.Validate(SmeIndustries, $"{at}.smeIndustries", errors);
         Range(MaxBookingHours, 1, LongestBookingHours, "maxBookingHours");
         Range(MaxAdvanceDays, 1, 730, "maxAdvanceDays");
         Range(CancellationDeadlineHours, 0, 24 * 30, "cancellationDeadlineHours");

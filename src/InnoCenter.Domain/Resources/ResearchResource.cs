@@ -203,8 +203,10 @@ public sealed class ResourceTraining : IAudited
 }
 
 /// <summary>
-/// An organisation's SME status (中小企业) for the SME rate: declared by the organisation, counted once an Admin
-/// confirms it. Kept by this module until Organizations carries the national SME classification itself.
+/// An organisation's SME status (中小企业) for the SME rate: declared by the organisation against the national SME
+/// classification in its pack (industry, employees, yearly revenue) with an evidence file, and counted once an Admin
+/// confirms it. A new declaration replaces the figures and waits for a new decision; a rejection keeps its reason.
+/// Rows declared before the classification was asked carry no industry and cannot be confirmed until declared again.
 /// </summary>
 public sealed class OrganizationSmeStatus : IAudited, IVersioned
 {
@@ -218,13 +220,78 @@ public sealed class OrganizationSmeStatus : IAudited, IVersioned
 
     public DateTimeOffset DeclaredAt { get; private set; }
 
+    public Guid? DeclaredBy { get; private set; }
+
+    /// <summary>The code of the pack's <see cref="SmeIndustry"/> declared.</summary>
+    public string? Industry { get; private set; }
+
+    /// <summary>从业人员.</summary>
+    public int? Employees { get; private set; }
+
+    /// <summary>营业收入 of the last year, in yuan.</summary>
+    public decimal? AnnualRevenue { get; private set; }
+
+    /// <summary>The stored file that evidences the figures (e.g. the last year's financial statement).</summary>
+    public Guid? EvidenceFileId { get; private set; }
+
     public DateTimeOffset? ConfirmedAt { get; private set; }
 
     public Guid? ConfirmedBy { get; private set; }
 
+    public DateTimeOffset? RejectedAt { get; private set; }
+
+    public string? RejectionReason { get; private set; }
+
     public int Version { get; set; }
 
     public bool IsConfirmed => ConfirmedAt is not null;
+
+    public SmeStatusState State => ConfirmedAt is not null ? SmeStatusState.Confirmed : RejectedAt is not null ? SmeStatusState.Rejected : SmeStatusState.Declared;
+
+    /// <summary>
+    /// Checks a declaration against the classification: a known industry, figures that are not negative, and figures that
+    /// make the organisation an SME of that industry.
+    /// </summary>
+    public static IReadOnlyList<Error> Check(IReadOnlyList<SmeIndustry> industries, string? industry, int? employees, decimal? revenue)
+    {
+        var errors = new List<Error>();
+        var found = industries.FirstOrDefault(i => i.Code == industry);
+        if (industries.Count == 0)
+        {
+            errors.Add(new Error("resources.sme_no_classification", "industry"));
+            return errors;
+        }
+
+        if (found is null)
+        {
+            errors.Add(new Error(string.IsNullOrWhiteSpace(industry) ? "validation.required" : "resources.sme_unknown_industry", "industry"));
+        }
+
+        if (employees is null)
+        {
+            errors.Add(new Error("validation.required", "employees"));
+        }
+        else if (employees < 0)
+        {
+            errors.Add(new Error("resources.sme_negative", "employees"));
+        }
+
+        if (revenue is null)
+        {
+            errors.Add(new Error("validation.required", "annualRevenue"));
+        }
+        else if (revenue < 0 || decimal.Round(revenue.Value, 2) != revenue)
+        {
+            errors.Add(new Error("resources.sme_revenue_invalid", "annualRevenue"));
+        }
+
+        if (errors.Count == 0 && !found!.Qualifies(employees!.Value, revenue!.Value))
+        {
+            errors.Add(new Error("resources.sme_not_qualified", "employees", found.EmployeesBelow?.ToString() ?? "-", found.RevenueBelow?.ToString("N0") ?? "-"));
+        }
+
+        return errors;
+    }
 
     public static OrganizationSmeStatus Declare(Guid organizationId, DateTimeOffset now) => new()
     {
@@ -233,11 +300,70 @@ public sealed class OrganizationSmeStatus : IAudited, IVersioned
         DeclaredAt = now,
     };
 
-    public void Confirm(Guid adminId, DateTimeOffset now)
+    /// <summary>Records checked figures (see <see cref="Check"/>) and their evidence; any earlier decision no longer holds.</summary>
+    public void Record(string industry, int employees, decimal revenue, Guid evidenceFileId, Guid userId, DateTimeOffset now)
     {
+        Industry = industry;
+        Employees = employees;
+        AnnualRevenue = revenue;
+        EvidenceFileId = evidenceFileId;
+        DeclaredBy = userId;
+        DeclaredAt = now;
+        ConfirmedAt = null;
+        ConfirmedBy = null;
+        RejectedAt = null;
+        RejectionReason = null;
+    }
+
+    /// <summary>An Admin confirms a declaration that carries the classification's figures and evidence and is not decided yet.</summary>
+    public Result<bool> Confirm(Guid adminId, DateTimeOffset now)
+    {
+        if (Industry is null || EvidenceFileId is null)
+        {
+            return Failure.Validation(new Error("resources.sme_incomplete", "industry"));
+        }
+
+        if (State != SmeStatusState.Declared)
+        {
+            return Failure.Conflict("resources.sme_decided");
+        }
+
         ConfirmedAt = now;
         ConfirmedBy = adminId;
+        return true;
     }
+
+    /// <summary>An Admin rejects an undecided declaration with a reason; the organisation may declare again.</summary>
+    public Result<bool> Reject(Guid adminId, string? reason, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Failure.Validation(new Error("validation.required", "reason"));
+        }
+
+        if (reason.Length > FieldLengths.Reason)
+        {
+            return Failure.Validation(new Error("validation.max_length", "reason", FieldLengths.Reason));
+        }
+
+        if (State != SmeStatusState.Declared)
+        {
+            return Failure.Conflict("resources.sme_decided");
+        }
+
+        RejectedAt = now;
+        RejectionReason = reason.Trim();
+        ConfirmedBy = adminId;
+        return true;
+    }
+}
+
+/// <summary>Where an SME declaration stands: waiting for an Admin, confirmed (the SME rate applies) or rejected.</summary>
+public enum SmeStatusState
+{
+    Declared,
+    Confirmed,
+    Rejected,
 }
 
 /// <summary>

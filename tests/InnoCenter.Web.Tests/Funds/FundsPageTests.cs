@@ -13,6 +13,32 @@ namespace InnoCenter.Web.Tests.Funds;
 public sealed partial class FundsPageTests(SqliteAppFactory factory) : IClassFixture<SqliteAppFactory>
 {
     [Fact]
+    public async Task A_center_behind_its_plan_is_on_the_fund_warning_board_linking_to_its_plan_and_the_board_offers_the_kind()
+    {
+        var center = await factory.CreateCenterAsync();
+        var year = factory.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year;
+        var staff = await factory.CenterUserAsync(center);
+        var proposed = await staff.PostAsJsonAsync($"/api/v1/plans/centers/{center.Id}/revisions", new Web.Features.Plans.ProposeRevisionRequest
+        {
+            EffectiveFromYear = center.ApprovedOn.Year, Reason = "细化建设目标",
+            Indicators = [new Web.Features.Plans.PlanIndicatorRequest("发明专利授权", "项", Domain.Assessment.LedgerRollupKeys.InventionGrants, 5, 6, 7)],
+        });
+        Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
+        var revision = (await proposed.Content.ReadFromJsonAsync<Web.Features.Plans.PlanDto>(Json.Options))!.Revisions.Single(r => r.Number == 1);
+        Assert.Equal(HttpStatusCode.OK, (await center.Admin.PostAsJsonAsync($"/api/v1/plans/revisions/{revision.Id}/approve", new Web.Features.Plans.RevisionDecisionRequest("同意", revision.Version))).StatusCode);
+
+        var board = await center.Admin.GetStringAsync("/Funds/Warnings");
+        var planKind = await center.Admin.GetStringAsync("/Funds/Warnings?kind=plan-behind");
+        var asStaff = await staff.GetAsync("/Funds/Warnings?kind=plan-behind");
+
+        Assert.Contains("value=\"plan-behind\"", board);
+        Assert.Contains("data-testid=\"plan-warnings\"", planKind);
+        Assert.Contains($"/Centers/Plan/{center.Id}?year={year}", planKind);
+        Assert.Contains("发明专利授权", planKind);
+        Assert.NotEqual(HttpStatusCode.OK, asStaff.StatusCode);
+    }
+
+    [Fact]
     public async Task Every_funds_page_renders_in_both_languages_with_no_missing_string()
     {
         var g = await factory.RunningGrantAsync();
@@ -27,7 +53,7 @@ public sealed partial class FundsPageTests(SqliteAppFactory factory) : IClassFix
             var pages = new (HttpClient Client, string Path)[]
             {
                 (admin, "/Funds"), (admin, "/Funds?status=InExecution&year=2026"), (admin, "/Funds/Create"), (admin, $"/Funds/Details/{g.Id}"), (admin, "/Funds/Warnings"),
-                (admin, "/Funds/Warnings?kind=near-limit"), (staff, "/Funds"), (staff, $"/Funds/Details/{g.Id}"), (staff, $"/Funds/Spend/{g.Id}"),
+                (admin, "/Funds/Warnings?kind=near-limit"), (admin, "/Funds/Warnings?kind=plan-behind"), (staff, "/Funds"), (staff, $"/Funds/Details/{g.Id}"), (staff, $"/Funds/Spend/{g.Id}"),
                 (admin, $"/Funds/Evaluation/{g.Id}"), (staff, $"/Funds/Evaluation/{g.Id}"), (staff, $"/Funds/Import/{g.Id}"),
             };
             foreach (var (client, path) in pages)

@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using InnoCenter.Domain.Resources;
+using InnoCenter.Web.Features.Resources;
 using InnoCenter.Web.Infrastructure.Auth;
+using InnoCenter.Web.Infrastructure.Localization;
 using InnoCenter.Web.Tests.Centers;
 using InnoCenter.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +27,7 @@ public sealed class ResourcePageTests(SqliteAppFactory factory) : IClassFixture<
             "/Resources", "/Resources?q=电镜&category=instrument", $"/Resources/Details/{resource.Id}", $"/Resources/Details/{resource.Id}?week=2027-01-04",
             "/Resources/My", "/Resources/Approvals", "/Resources/Approvals?status=Approved", "/Resources/Statement", "/Resources/Statement?by=Center",
             "/Resources/FreeSlots", "/Resources/FreeSlots?hours=2&days=7&category=instrument", "/Resources/Public",
-            "/Resources/Schedule", "/Resources/Schedule?pageSize=50&category=instrument&week=2027-01-06",
+            "/Resources/Schedule", "/Resources/Schedule?pageSize=50&category=instrument&week=2027-01-06", "/Resources/Sme", "/Resources/Sme?state=Declared",
         };
         foreach (var culture in new[] { "zh-CN", "en-US" })
         {
@@ -52,6 +55,39 @@ public sealed class ResourcePageTests(SqliteAppFactory factory) : IClassFixture<
             Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/Resources/Edit/{resource.Id}")).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await clients[2].GetAsync($"/Resources/Edit/{resource.Id}")).StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task A_member_moves_a_booking_on_the_page_a_taken_slot_is_refused_in_place_and_keeps_the_old_one()
+    {
+        var center = await factory.CreateCenterAsync();
+        var owner = await factory.MemberUserAsync(center.University);
+        var resource = await owner.CreateResourceAsync(ResourceTestData.Request(center));
+        var member = await factory.MemberUserAsync(center.Institute);
+        var starts = ResourceTestData.BeijingDayAt(factory.Clock.GetUtcNow(), 3, 9);
+        var mine = await (await member.BookAsync(resource.Id, starts, starts.AddHours(1))).Content.ReadFromJsonAsync<BookingDto>(Json.Options);
+        await (await factory.MemberUserAsync(center.Lead)).BookAsync(resource.Id, starts.AddHours(2), starts.AddHours(4));
+        var day = starts.ToBeijing("yyyy-MM-dd");
+
+        var myPage = await member.GetStringAsync("/Resources/My");
+        var refused = await member.PostFormAsync("/Resources/My?handler=Reschedule", new Dictionary<string, string>
+        {
+            ["bookingId"] = mine!.Id.ToString(), ["day"] = day, ["from"] = "12:00", ["hours"] = "1",
+        });
+        var refusedHtml = await refused.Content.ReadAsStringAsync();
+        var moved = await member.PostFormAsync("/Resources/My?handler=Reschedule", new Dictionary<string, string>
+        {
+            ["bookingId"] = mine.Id.ToString(), ["day"] = day, ["from"] = "14:00", ["hours"] = "1.5",
+        });
+
+        Assert.Contains("改期", myPage);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("该时段已被另一预约占用", refusedHtml);
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        var bookings = await factory.WithDbAsync(db => db.ResourceBookings.AsNoTracking()
+            .Where(b => b.ResourceId == resource.Id && b.BookerUserId == mine.BookerUserId).OrderBy(b => b.Starts).ToListAsync());
+        Assert.Equal([BookingStatus.Cancelled, BookingStatus.Approved], bookings.Select(b => b.Status));
+        Assert.Equal((starts.AddHours(5), starts.AddHours(6.5)), (bookings[1].Starts, bookings[1].Ends));
     }
 
     [Fact]

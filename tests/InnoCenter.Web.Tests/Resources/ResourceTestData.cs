@@ -48,4 +48,21 @@ public static class ResourceTestData
 
     public static Task<HttpResponseMessage> BookAsync(this HttpClient client, Guid resourceId, DateTimeOffset starts, DateTimeOffset ends) =>
         client.PostAsJsonAsync($"/api/v1/resources/{resourceId}/bookings", new BookingRequest { Starts = starts, Ends = ends, Purpose = "测试" });
+
+    /// <summary>A PDF unlike any other, so the content-addressed store keeps each as its own file.</summary>
+    public static byte[] UniquePdf() => System.Text.Encoding.ASCII.GetBytes($"%PDF-1.4\n% {Guid.NewGuid()}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+
+    /// <summary>Declares the user's organisation an SME of an industry with figures and an evidence file (multipart).</summary>
+    public static Task<HttpResponseMessage> DeclareSmeAsync(
+        this HttpClient client, string? industry = "industry", int? employees = 120, decimal? revenue = 30_000_000m, byte[]? evidence = null,
+        string fileName = "财务报表.pdf", int? version = null)
+    {
+        var form = new MultipartFormDataContent();
+        if (industry is not null) { form.Add(new StringContent(industry), "industry"); }
+        if (employees is not null) { form.Add(new StringContent(employees.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), "employees"); }
+        if (revenue is not null) { form.Add(new StringContent(revenue.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), "annualRevenue"); }
+        if (version is not null) { form.Add(new StringContent(version.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), "version"); }
+        if (evidence is not null) { form.Add(new ByteArrayContent(evidence), "evidenceFile", fileName); }
+        return client.PostAsync("/api/v1/resources/sme/declare", form);
+    }
 }

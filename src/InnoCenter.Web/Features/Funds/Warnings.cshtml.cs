@@ -1,4 +1,5 @@
 using InnoCenter.Domain.Common;
+using InnoCenter.Web.Features.Plans;
 using InnoCenter.Web.Infrastructure.Auth;
 using InnoCenter.Web.Infrastructure.Localization;
 using InnoCenter.Web.Infrastructure.Web;
@@ -8,10 +9,25 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace InnoCenter.Web.Features.Funds;
 
-/// <summary>预警看板: the warnings the daily sweep keeps, by kind, each linking to its grant, with the Admins' follow-up.</summary>
+/// <summary>
+/// 预警看板: the warnings the daily sweep keeps, by kind, each linking to its grant, with the Admins' follow-up; beside
+/// them the plan's behind-schedule warnings (规划实施进度滞后) of this year, each linking to the center's plan — counted
+/// from the plan module's minute-old snapshot on the whole board, listed on the spot when that kind is chosen.
+/// </summary>
 [Authorize(Roles = Roles.Admin)]
-public sealed class WarningsModel(FundWarningBoard board, Text text) : PageModel
+public sealed class WarningsModel(FundWarningBoard board, PlanQueries plans, PlanBehindSnapshots behindCounts, Text text, TimeProvider clock) : PageModel
 {
+    /// <summary>The board's kind for the plan's behind-schedule warnings, beside the fund warnings' kinds.</summary>
+    public const string PlanBehindKind = "plan-behind";
+
+    /// <summary>This year's plan warnings, when <see cref="PlanBehindKind"/> is chosen.</summary>
+    public IReadOnlyList<PlanWarningDto>? PlanWarnings { get; private set; }
+
+    /// <summary>How many centers are behind their plan this year, shown on the fund warnings.</summary>
+    public int PlanBehindCount { get; private set; }
+
+    public int Year { get; private set; }
+
     [BindProperty(SupportsGet = true)]
     public string? Kind { get; set; }
 
@@ -47,6 +63,17 @@ public sealed class WarningsModel(FundWarningBoard board, Text text) : PageModel
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        var today = clock.TodayInBeijing();
+        Year = today.Year;
+        if (Kind == PlanBehindKind)
+        {
+            var behind = await plans.BehindAsync(Year, ct);
+            PlanWarnings = behind.IsSuccess ? behind.Value : [];
+            return;
+        }
+
+        var count = await behindCounts.GetAsync(async () => new PlanBehindCount(today.Year, (await plans.WarningsAsync(today.Year, today, CancellationToken.None)).Count));
+        PlanBehindCount = count.Year == today.Year ? count.Count : 0;
         var kind = FundWarnings.Kinds.Contains(Kind ?? "") ? Kind : null;
         var result = await board.ListAsync(kind, Resolved, PageNumber, null, ct);
         Result = result.IsSuccess ? result.Value : Result;

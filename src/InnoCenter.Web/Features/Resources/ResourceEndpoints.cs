@@ -37,8 +37,12 @@ public static class ResourceEndpoints
         group.MapPost("/bookings/{id:guid}/usage", Usage).WithName("RecordBookingUsage").WithSummary("Record the usage or a no-show of a booking");
         group.MapPost("/feeds/mine", RenewMyFeed).WithName("RenewMyBookingFeed").WithSummary("Issue or renew the address of one's own bookings feed (.ics)");
         group.MapPost("/{id:guid}/feed", RenewResourceFeed).WithName("RenewResourceFeed").WithSummary("Issue or renew the address of a managed resource's feed (.ics)");
-        group.MapPost("/sme/declare", DeclareSme).WithName("DeclareSme").WithSummary("Declare the user's organisation an SME");
-        group.MapPost("/sme/{organizationId:guid}/confirm", ConfirmSme).WithName("ConfirmSme").WithSummary("Confirm an organisation's SME status (Admin)");
+        group.MapGet("/sme/mine", MySme).WithName("GetMySmeStatus").WithSummary("The SME status (中小企业认定) of the user's organisation");
+        group.MapPost("/sme/declare", DeclareSme).WithName("DeclareSme")
+            .WithSummary("Declare the user's organisation an SME against the pack's national classification (multipart: industry, employees, annualRevenue in yuan, version, evidenceFile)");
+        group.MapGet("/sme", ListSme).WithName("ListSmeStatuses").WithSummary("SME declarations for the Admin's decision, waiting ones first (state: Declared, Confirmed, Rejected)");
+        group.MapPost("/sme/{organizationId:guid}/confirm", ConfirmSme).WithName("ConfirmSme").WithSummary("Confirm an organisation's SME declaration (Admin; version-checked when given)");
+        group.MapPost("/sme/{organizationId:guid}/reject", RejectSme).WithName("RejectSme").WithSummary("Reject an organisation's SME declaration with a reason (Admin)");
         group.MapGet("/figures", Figures).WithName("GetResourceFigures").WithSummary("A page of the yearly figures (有效工作机时, 对外服务机时, 共享率, income) per resource, owner or center, the most used first");
         group.MapGet("/statements/{organizationId:guid}/{year:int}/{month:int}", GetStatement).WithName("GetResourceStatement").WithSummary("An organisation's monthly statement");
         group.MapGet("/statements", ListStatements).WithName("ListResourceStatements").WithSummary("A page of a month's statements with their payment state, filterable by state: all for an Admin, those the user may record paid for the resources' side");
@@ -142,11 +146,23 @@ public static class ResourceEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> RecordTraining(Guid id, [FromBody] TrainingRequest request, ResourceHandlers h, Text text, CancellationToken ct) =>
         Done(await h.RecordTrainingAsync(id, request, ct), text);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeclareSme(ResourceHandlers h, Text text, CancellationToken ct) =>
-        Done(await h.DeclareSmeAsync(ct), text);
+    private static async Task<Results<Ok<SmeStatusDto?>, ProblemHttpResult>> MySme(SmeStatusHandlers h, Text text, CancellationToken ct) =>
+        Answer(await h.MineAsync(ct), text);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> ConfirmSme(Guid organizationId, ResourceHandlers h, Text text, CancellationToken ct) =>
-        Done(await h.ConfirmSmeAsync(organizationId, ct), text);
+    private static async Task<Results<Ok<SmeStatusDto?>, ProblemHttpResult>> DeclareSme(
+        [FromForm] string? industry, [FromForm] int? employees, [FromForm] decimal? annualRevenue, [FromForm] int? version, IFormFile? evidenceFile,
+        SmeStatusHandlers h, Text text, CancellationToken ct) =>
+        Answer(await h.DeclareAsync(new SmeDeclarationRequest { Industry = industry, Employees = employees, AnnualRevenue = annualRevenue, Version = version }, evidenceFile, ct), text);
+
+    private static async Task<Results<Ok<PagedResult<SmeStatusDto>>, ProblemHttpResult>> ListSme(
+        SmeStatusState? state, int? page, int? pageSize, SmeStatusHandlers h, Text text, CancellationToken ct) =>
+        Answer(await h.ListAsync(state, page, pageSize, ct), text);
+
+    private static async Task<Results<Ok<SmeStatusDto?>, ProblemHttpResult>> ConfirmSme(Guid organizationId, int? version, SmeStatusHandlers h, Text text, CancellationToken ct) =>
+        Answer(await h.ConfirmAsync(organizationId, version, ct), text);
+
+    private static async Task<Results<Ok<SmeStatusDto?>, ProblemHttpResult>> RejectSme(Guid organizationId, [FromBody] SmeRejectionRequest request, SmeStatusHandlers h, Text text, CancellationToken ct) =>
+        Answer(await h.RejectAsync(organizationId, request, ct), text);
 
     private static async Task<Results<Ok<IReadOnlyList<FreeSlotDto>>, ProblemHttpResult>> FreeSlots([AsParameters] FreeSlotQuery query, FreeSlotSearch h, Text text, CancellationToken ct)
     {

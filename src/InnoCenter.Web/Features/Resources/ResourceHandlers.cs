@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InnoCenter.Web.Features.Resources;
 
-/// <summary>The catalogue of shared resources (资源目录): list, read, create, edit, blackouts, training, SME status.</summary>
+/// <summary>The catalogue of shared resources (资源目录): list, read, create, edit, blackouts, training.</summary>
 public sealed class ResourceHandlers(AppDbContext db, ResourceAccess access, PolicyProvider policy, TimeProvider clock)
 {
     public const string SearchKind = "resource";
@@ -177,41 +177,6 @@ public sealed class ResourceHandlers(AppDbContext db, ResourceAccess access, Pol
 
         var on = request.TrainedOn ?? clock.TodayInBeijing();
         db.ResourceTrainings.Add(ResourceTraining.Record(resourceId, userId.Value, on, access.UserId!.Value));
-        await db.SaveChangesAsync(ct);
-        return true;
-    }
-
-    /// <summary>The user's organisation declares itself an SME (中小企业); the rate applies once an Admin confirms.</summary>
-    public async Task<Result<bool>> DeclareSmeAsync(CancellationToken ct)
-    {
-        if (access.OrganizationId is not { } org || !access.CanBook)
-        {
-            return Failure.Forbidden();
-        }
-
-        if (!await db.ResourceSmeStatuses.AnyAsync(s => s.OrganizationId == org, ct))
-        {
-            db.ResourceSmeStatuses.Add(OrganizationSmeStatus.Declare(org, clock.GetUtcNow()));
-            await db.SaveChangesAsync(ct);
-        }
-
-        return true;
-    }
-
-    public async Task<Result<bool>> ConfirmSmeAsync(Guid organizationId, CancellationToken ct)
-    {
-        if (!access.IsAdmin)
-        {
-            return Failure.Forbidden();
-        }
-
-        var status = await db.ResourceSmeStatuses.FirstOrDefaultAsync(s => s.OrganizationId == organizationId, ct);
-        if (status is null)
-        {
-            return Failure.NotFound("resources.sme_not_declared");
-        }
-
-        status.Confirm(access.UserId!.Value, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return true;
     }

@@ -13,6 +13,7 @@ public static class ResourcesRegistration
     {
         services.AddScoped<ResourceAccess>();
         services.AddScoped<ResourceHandlers>();
+        services.AddScoped<SmeStatusHandlers>();
         services.AddScoped<BookingHandlers>();
         services.AddScoped<BookingQueries>();
         services.AddScoped<BookingWriter>();
@@ -31,6 +32,7 @@ public static class ResourcesRegistration
         services.AddScoped<OverdueStatements>();
         services.AddScoped<ResourcePhotos>();
         services.AddScoped<IAttachmentAccess, ResourcePhotoAccess>();
+        services.AddScoped<IAttachmentAccess, SmeEvidenceAccess>();
         services.AddSearchKind<ResearchResource>(ResourceHandlers.SearchKind, r => [r.Name, r.Model, r.Location]);
         services.AddWorkbenchSource<ResourceWorkbenchSource>();
         return services;

@@ -67,6 +67,9 @@ public sealed class OrganizationSmeStatusConfiguration : IEntityTypeConfiguratio
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).ValueGeneratedNever();
         b.HasIndex(x => x.OrganizationId).IsUnique();
+        b.Property(x => x.Industry).HasMaxLength(FieldLengths.Code);
+        b.Property(x => x.AnnualRevenue).HasPrecision(18, 2);
+        b.Property(x => x.RejectionReason).HasMaxLength(FieldLengths.Reason);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }
