@@ -68,7 +68,9 @@ public sealed record ApplicationRules
         var missing = calendar.UncoveredYears(decidedOn, end);
         if (missing.Count > 0 && MissingCalendarYear == MissingCalendarYear.Refuse)
         {
-            return Failure.Validation(new Error("policy.calendar_missing", "applications.holidays", string.Join(", ", missing)));
+            // The years as a list, so the message lists them in the reader's language (2027、2028 or "2027, 2028").
+            string[] years = [.. missing.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+            return Failure.Validation(new Error("policy.calendar_missing", "applications.holidays", new object[] { years }));
         }
 
         return new NoticeWindow(start, end, missing);

@@ -26,7 +26,7 @@ public sealed class NoticeWindowCalendarTests
         var error = Assert.Single(window.Failure!.Errors);
         Assert.Equal("policy.calendar_missing", error.Code);
         Assert.Equal("applications.holidays", error.Field);
-        Assert.Contains("2027", string.Join(",", error.Args));
+        Assert.Contains("2027", Assert.IsType<string[]>(Assert.Single(error.Args)));
     }
 
     [Fact]

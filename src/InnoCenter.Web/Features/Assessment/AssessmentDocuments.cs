@@ -62,7 +62,7 @@ public sealed class AssessmentDocuments(
         }
 
         // A result notice takes its number when it is first produced after publication; a draft has none and no seal.
-        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(card.PublishedAt ?? card.ScoredAt, LocalizationSetup.Beijing).DateTime);
+        var date = (card.PublishedAt ?? card.ScoredAt).BeijingDate();
         var pattern = pack?.Applications.DocumentNumberFormats.GetValueOrDefault(DocumentKinds.AssessmentResult)
             ?? policy.Current.Applications.DocumentNumberFormats.GetValueOrDefault(DocumentKinds.AssessmentResult);
         var number = card.Published ? await numbers.GetOrIssueAsync(DocumentKinds.AssessmentResult, reportId, pattern, date.Year, ct) : null;

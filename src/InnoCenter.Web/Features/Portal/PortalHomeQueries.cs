@@ -66,7 +66,7 @@ public sealed class PortalHomeQueries(
     public async Task<bool> IsStaleAsync(CancellationToken ct)
     {
         var since = clock.GetUtcNow() - TimeSpan.FromDays(policy.Current.Portal.FreshnessDays);
-        var sinceDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(since, LocalizationSetup.Beijing).DateTime);
+        var sinceDay = since.BeijingDate();
         var fresh = await db.PortalCases.AnyAsync(c => c.PublishedAt != null && c.PublishedAt > since, ct)
                     || await db.PortalDocuments.AnyAsync(d => d.PublishedAt > since && d.WithdrawnAt == null, ct)
                     || await db.Applications.AnyAsync(a => a.NoticeStartsOn != null && a.NoticeStartsOn > sinceDay, ct)

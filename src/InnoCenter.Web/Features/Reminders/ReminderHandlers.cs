@@ -65,7 +65,7 @@ public sealed class ReminderHandlers(AppDbContext db, JobLeases leases, Notifier
         return await SendAsync(ReminderKinds.StageOverdue, "reminders.stage_overdue", rows.Select(r =>
         {
             var days = pack.Applications.StageDays[r.Status.ToString()];
-            return new Due(r.Id, BeijingDate(r.StatusChangedAt.AddDays(days)), admins, ApplicationLink(r.Id), [r.CenterName, days]);
+            return new Due(r.Id, r.StatusChangedAt.AddDays(days).BeijingDate(), admins, ApplicationLink(r.Id), [r.CenterName, days]);
         }).ToList(), now, ct);
     }
 
@@ -84,7 +84,7 @@ public sealed class ReminderHandlers(AppDbContext db, JobLeases leases, Notifier
 
         var staff = await StaffByOrganizationAsync(rows.Select(r => r.LeadOrganizationId), ct);
         return await SendAsync(ReminderKinds.ReturnedUnanswered, "reminders.returned_unanswered", rows.Select(r => new Due(
-            r.Id, BeijingDate(r.StatusChangedAt.AddDays(rules.ReturnedUnansweredDays)), staff.GetValueOrDefault(r.LeadOrganizationId, []),
+            r.Id, r.StatusChangedAt.AddDays(rules.ReturnedUnansweredDays).BeijingDate(), staff.GetValueOrDefault(r.LeadOrganizationId, []),
             ApplicationLink(r.Id), [r.CenterName, rules.ReturnedUnansweredDays])).ToList(), now, ct);
     }
 
@@ -139,10 +139,10 @@ public sealed class ReminderHandlers(AppDbContext db, JobLeases leases, Notifier
             .Select(x => new { x.Member.Id, x.UserId, x.SubjectId, x.Title, At = x.Member.RespondedAt!.Value })
             .ToListAsync(ct);
         return await SendAsync(ReminderKinds.AssignmentNotAccepted, "reminders.assignment_not_accepted", unanswered.Select(x => new Due(
-                   x.Id, BeijingDate(x.At.AddDays(rules.AssignmentAcceptDays)), [x.UserId], ReviewLinks.Subject(x.SubjectId),
+                   x.Id, x.At.AddDays(rules.AssignmentAcceptDays).BeijingDate(), [x.UserId], ReviewLinks.Subject(x.SubjectId),
                    [x.Title, rules.AssignmentAcceptDays])).ToList(), now, ct)
                + await SendAsync(ReminderKinds.AssignmentNotScored, "reminders.assignment_not_scored", unscored.Select(x => new Due(
-                   x.Id, BeijingDate(x.At.AddDays(rules.AssignmentScoreDays)), [x.UserId], ReviewLinks.Subject(x.SubjectId),
+                   x.Id, x.At.AddDays(rules.AssignmentScoreDays).BeijingDate(), [x.UserId], ReviewLinks.Subject(x.SubjectId),
                    [x.Title, rules.AssignmentScoreDays])).ToList(), now, ct);
     }
 
@@ -157,7 +157,7 @@ public sealed class ReminderHandlers(AppDbContext db, JobLeases leases, Notifier
             return 0;
         }
 
-        var horizon = BeijingTime.At(BeijingDate(now).AddDays(rules.ReminderDaysBefore + 1), TimeSpan.Zero);
+        var horizon = BeijingTime.At(now.BeijingDate().AddDays(rules.ReminderDaysBefore + 1), TimeSpan.Zero);
         var rows = await (from b in db.ResourceBookings.AsNoTracking()
                           join r in db.ResearchResources on b.ResourceId equals r.Id
                           where b.Status == BookingStatus.Approved && b.Starts > now && b.Starts < horizon
@@ -166,7 +166,7 @@ public sealed class ReminderHandlers(AppDbContext db, JobLeases leases, Notifier
                           select new { b.Id, b.BookerUserId, b.Starts, b.Ends, r.Name, r.Location })
             .Take(2000).ToListAsync(ct);
         return await SendAsync(ReminderKinds.BookingDayBefore, "reminders.booking_day_before", rows.Select(b => new Due(
-            b.Id, BeijingDate(b.Starts), [b.BookerUserId], "/Resources/My",
+            b.Id, b.Starts.BeijingDate(), [b.BookerUserId], "/Resources/My",
             [b.Name, b.Starts.ToBeijing(), b.Ends.ToBeijing("HH:mm"), b.Location ?? "—"])).ToList(), now, ct);
     }
 
@@ -251,8 +251,6 @@ public sealed class ReminderHandlers(AppDbContext db, JobLeases leases, Notifier
     }
 
     private static string ApplicationLink(Guid id) => $"/Applications/Details/{id}";
-
-    private static DateOnly BeijingDate(DateTimeOffset t) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(t, LocalizationSetup.Beijing).DateTime);
 
     private sealed record Due(Guid SubjectId, DateOnly DueOn, IReadOnlyCollection<Guid> Users, string? Link, object[] Args);
 }
