@@ -36,7 +36,24 @@ public abstract class FundsAcceptanceTests<TFactory>(TFactory factory) : IClassF
         Assert.Equal("Accepted", decided.GetProperty("status").GetString());
         Assert.Equal("passed", decided.GetProperty("verdict").GetString());
         Assert.Equal("passed", decided.GetProperty("targets")[0].GetProperty("verdict").GetString());
-        Assert.Equal("Accepted", (await g.Second.GrantAsync(g.Id)).GetProperty("status").GetString());
+        var accepted = await g.Second.GrantAsync(g.Id);
+        Assert.Equal("Accepted", accepted.GetProperty("status").GetString());
+
+        // Published, the acceptance result is public with the verdict's own words (资金安排及验收结果公开).
+        var title = accepted.GetProperty("title").GetString()!;
+        await (await g.Second.PostAsJsonAsync($"/api/v1/funds/grants/{g.Id}/publish", new GrantStepRequest(accepted.GetProperty("version").GetInt32(), null)))
+            .ReadAsync(HttpStatusCode.OK);
+        var zh = await factory.AnonymousClient().GetStringAsync("/Portal/Funds");
+        var en = await factory.AnonymousClient("en-US").GetStringAsync("/Portal/Funds");
+        Assert.Contains("已验收（通过）", RowOf(zh, title));
+        Assert.Contains("Accepted: Passed", RowOf(en, title));
+    }
+
+    private static string RowOf(string html, string title)
+    {
+        var at = html.IndexOf(title, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"'{title}' is not on the page");
+        return html[at..html.IndexOf("</tr>", at, StringComparison.Ordinal)];
     }
 
     [ProviderFact]

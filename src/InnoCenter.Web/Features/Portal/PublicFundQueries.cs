@@ -11,7 +11,7 @@ namespace InnoCenter.Web.Features.Portal;
 /// <summary>A published fund allocation as the portal lists it (资金安排公开).</summary>
 public sealed record PublicFundRow(
     Guid Id, string CenterName, string Title, string DocumentNumber, string SourceLabel, string FormLabel, decimal Amount,
-    DateOnly PeriodFrom, DateOnly PeriodTo, bool Accepted, DateTimeOffset PublishedAt);
+    DateOnly PeriodFrom, DateOnly PeriodTo, bool Accepted, bool Terminated, string? VerdictLabel, DateTimeOffset PublishedAt);
 
 /// <summary>
 /// The published fund allocations, read from the grants' own columns — the portal shows what the funds module has
@@ -28,7 +28,7 @@ public sealed class PublicFundQueries(AppDbContext db, PolicyVersions versions)
         var rows = await q.OrderByDescending(g => g.PublishedAt).ThenBy(g => g.Id).Skip((p - 1) * size).Take(size)
             .Join(db.Centers, g => g.CenterId, c => c.Id, (g, c) => new
             {
-                g.Id, c.Name, g.Title, g.DocumentNumber, g.Source, g.Form, g.Amount, g.PeriodFrom, g.PeriodTo, g.Status, g.PublishedAt, g.PolicyCode, g.PolicyVersion,
+                g.Id, c.Name, g.Title, g.DocumentNumber, g.Source, g.Form, g.Amount, g.PeriodFrom, g.PeriodTo, g.Status, g.Verdict, g.PublishedAt, g.PolicyCode, g.PolicyVersion,
             })
             .ToListAsync(ct);
         var english = LocalizationSetup.IsEnglish;
@@ -38,7 +38,8 @@ public sealed class PublicFundQueries(AppDbContext db, PolicyVersions versions)
             var rules = (await versions.ForCaseAsync(r.PolicyCode, r.PolicyVersion, ct)).Funds;
             items.Add(new PublicFundRow(
                 r.Id, r.Name, r.Title, r.DocumentNumber, rules.Sources.LabelOf(r.Source, english), rules.Forms.LabelOf(r.Form, english), r.Amount,
-                r.PeriodFrom, r.PeriodTo, r.Status == GrantStatus.Accepted, r.PublishedAt!.Value));
+                r.PeriodFrom, r.PeriodTo, r.Status == GrantStatus.Accepted, r.Status == GrantStatus.Terminated,
+                r.Verdict is null ? null : rules.Verdicts.LabelOf(r.Verdict, english), r.PublishedAt!.Value));
         }
 
         return new PagedResult<PublicFundRow>(items.OrderByDescending(i => i.PublishedAt).ThenBy(i => i.Id).ToList(), p, size, total);
