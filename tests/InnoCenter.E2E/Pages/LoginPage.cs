@@ -13,6 +13,8 @@ public sealed class LoginPage(IPage page, string culture = "zh-CN")
         await page.GetByLabel(English ? "E-mail" : "电子邮箱", new() { Exact = true }).FillAsync(email);
         await page.GetByLabel(English ? "Password" : "密码", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = English ? "Sign in" : "登录", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
+        // Signed in is the address leaving the form; waiting for the next page's every subresource ("load", the
+        // default) once timed out in CI with the workbench already drawn and the network idle.
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 }
