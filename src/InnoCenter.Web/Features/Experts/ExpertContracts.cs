@@ -78,6 +78,10 @@ public sealed record ExpertFilter
 
     public bool? Active { get; init; }
 
+    /// <summary>From the query string only: in a Razor page a route value is also called "page" and would win.</summary>
+
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")]
+
     public int? Page { get; init; }
 
     public int? PageSize { get; init; }

@@ -13,6 +13,10 @@ public sealed record LedgerFilter
     /// <summary>The kind's own classification: IP kind, deal kind, standard level, project type, cooperation kind…</summary>
     public string? Type { get; init; }
 
+    /// <summary>From the query string only: in a Razor page a route value is also called "page" and would win.</summary>
+
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")]
+
     public int? Page { get; init; }
 
     public int? PageSize { get; init; }

@@ -48,6 +48,10 @@ public sealed record ResourceFilter
 
     public bool? OpenToOutside { get; init; }
 
+    /// <summary>From the query string only: in a Razor page a route value is also called "page" and would win.</summary>
+
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")]
+
     public int? Page { get; init; }
 
     public int? PageSize { get; init; }
@@ -152,6 +156,10 @@ public sealed record BookingFilter
     public Guid? ResourceId { get; init; }
 
     public string? Status { get; init; }
+
+    /// <summary>From the query string only: in a Razor page a route value is also called "page" and would win.</summary>
+
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")]
 
     public int? Page { get; init; }
 

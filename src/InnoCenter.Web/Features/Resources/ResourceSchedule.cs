@@ -20,6 +20,10 @@ public sealed record ScheduleFilter
     /// <summary>Any day of the week to show (Beijing); this week when empty.</summary>
     public DateOnly? Week { get; init; }
 
+    /// <summary>From the query string only: in a Razor page a route value is also called "page" and would win.</summary>
+
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")]
+
     public int? Page { get; init; }
 
     /// <summary>Resources per page, at most <see cref="ResourceSchedule.MaxResources"/>.</summary>

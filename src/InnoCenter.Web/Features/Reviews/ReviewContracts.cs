@@ -63,6 +63,10 @@ public sealed record SubjectFilter
 
     public int? Year { get; init; }
 
+    /// <summary>From the query string only: in a Razor page a route value is also called "page" and would win.</summary>
+
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")]
+
     public int? Page { get; init; }
 
     public int? PageSize { get; init; }
