@@ -230,15 +230,18 @@ public sealed class ExpenditureHandlers(
 
         // Across grants a period can hold tens of thousands of entries (a year at national scale: 60,000, 3 ms of index
         // to count each time): counted up to the cap and shown as "1,000+", like a text search. A grant's are counted.
-        var (total, capped) = await SearchIndex.CountCappedAsync(q, f.GrantId is null, ct);
-        var rows = await q.OrderByDescending(e => e.SpentOn).ThenByDescending(e => e.Id).Skip((page - 1) * size).Take(size)
-            .Select(e => new { e, Reversed = db.FundExpenditures.Any(x => x.ReversesId == e.Id) }).ToListAsync(ct);
-        var ids = rows.Select(r => r.e.Id).ToList();
-        var vouchers = (await db.StoredFiles.AsNoTracking().Where(s => s.OwnerType == FundsAccess.ExpenditureOwner && ids.Contains(s.OwnerId) && s.IsCurrent)
-                .OrderBy(s => s.Slot).Select(s => new { s.OwnerId, Dto = new VoucherDto(s.Id, s.OriginalName, s.Kind, s.Size) }).ToListAsync(ct))
-            .ToLookup(x => x.OwnerId, x => x.Dto);
+        // The grant page's list (one grant, no other filter) by compiled statements, as the rest of that page is read.
+        var (total, capped) = grantRead && f.GrantId is { } read
+            ? (await GrantReads.ExpenditureCount(db, read, ct), false)
+            : await SearchIndex.CountCappedAsync(q, f.GrantId is null, ct);
+        var rows = grantRead && f.GrantId is { } one
+            ? await GrantReads.Expenditures(db, one, (page - 1) * size, size).ToListAsync(ct)
+            : await q.OrderByDescending(e => e.SpentOn).ThenByDescending(e => e.Id).Skip((page - 1) * size).Take(size)
+                .Select(e => new GrantReads.ExpenditureRow(e, db.FundExpenditures.Any(x => x.ReversesId == e.Id))).ToListAsync(ct);
+        var ids = rows.Select(r => r.Entry.Id).ToList();
+        var vouchers = (await GrantReads.Vouchers(db, ids).ToListAsync(ct)).ToLookup(x => x.OwnerId, x => x.Voucher);
         var categories = (await versions.ForCaseAsync(null, 0, ct)).Funds.Categories;
-        return new PagedResult<ExpenditureDto>(rows.Select(r => ToDto(r.e, r.Reversed, vouchers[r.e.Id].ToList(), categories)).ToList(), page, size, total, capped);
+        return new PagedResult<ExpenditureDto>(rows.Select(r => ToDto(r.Entry, r.Reversed, vouchers[r.Entry.Id].ToList(), categories)).ToList(), page, size, total, capped);
     }
 
     private static ExpenditureDto ToDto(Expenditure e, bool reversed, IReadOnlyList<VoucherDto> vouchers, IReadOnlyList<Domain.Policy.CodeItem> categories) => new(

@@ -57,35 +57,20 @@ public sealed class GrantHandlers(
 
         var grant = found.Value;
         var pack = await versions.ForCaseAsync(grant.PolicyCode, grant.PolicyVersion, ct);
-        var sums = await figures.KeptSumsAsync(id, ct);
-
-        // The center's name, its latest published grade and the acceptance evidence in one read, for all tranches at once.
-        var around = await db.Centers.AsNoTracking().Where(c => c.Id == grant.CenterId).Select(c => new
-        {
-            c.Name,
-            LatestYear = db.AssessmentResults.Where(r => r.CenterId == c.Id && r.PublishedAt != null).OrderByDescending(r => r.Year).Select(r => (int?)r.Year).FirstOrDefault(),
-            LatestGrade = db.AssessmentResults.Where(r => r.CenterId == c.Id && r.PublishedAt != null).OrderByDescending(r => r.Year).Select(r => r.Grade).FirstOrDefault(),
-            AcceptanceFile = db.StoredFiles.Any(f => f.OwnerType == FundsAccess.GrantOwner && f.OwnerId == id && f.Slot == "acceptance" && f.IsCurrent),
-        }).FirstAsync(ct);
+        var sums = FundFigures.FromKept(await GrantReads.Sums(db, id).ToListAsync(ct));
+        var around = await GrantReads.AroundOf(db, grant.CenterId, id, ct);
         var centerName = around.Name;
         var hasEvidence = grant.EvaluationSubmittedAt is not null || around.AcceptanceFile;
         var holdContext = new FundFigures.HoldContext(around.LatestYear, around.LatestGrade, hasEvidence);
-        var tranches = await db.FundTranches.AsNoTracking().Where(t => t.GrantId == id).OrderBy(t => t.Sequence).ToListAsync(ct);
+        var tranches = await GrantReads.Tranches(db, id).ToListAsync(ct);
         var trancheDtos = tranches.Select(t => new TrancheDto(
             t.Id, t.Sequence, t.Amount, t.PlannedOn, t.IsFinal, t.Status.ToString(), text[$"funds.tranche.{t.Status}"], t.ReleasedOn, t.PlannedBy, t.Version,
             t.Status == TrancheStatus.Planned ? FundFigures.Holds(t, sums, pack, En, holdContext).Select(h => text[h.Code, h.Args]).ToList() : [])).ToList();
 
-        var receipts = (await db.FundReceipts.AsNoTracking().Where(r => r.GrantId == id).OrderBy(r => r.ReceivedOn).ThenBy(r => r.Id)
-                .Select(r => new
-                {
-                    Receipt = r,
-                    FileId = db.StoredFiles.Where(f => f.OwnerType == FundsAccess.ReceiptOwner && f.OwnerId == r.Id && f.IsCurrent).Select(f => (Guid?)f.Id).FirstOrDefault(),
-                })
-                .ToListAsync(ct))
+        var receipts = (await GrantReads.Receipts(db, id).ToListAsync(ct))
             .Select(x => new ReceiptDto(x.Receipt.Id, x.Receipt.Source, pack.Funds.Sources.LabelOf(x.Receipt.Source, En), x.Receipt.Amount, x.Receipt.ReceivedOn, x.Receipt.TrancheId, x.Receipt.Note, x.FileId))
             .ToList();
-        var clawbacks = await db.FundClawbacks.AsNoTracking().Where(c => c.GrantId == id).OrderBy(c => c.RecordedAt)
-            .Select(c => new ClawbackDto(c.Id, c.Amount, c.Reason, c.RecordedAt, c.SettledOn, c.Version)).ToListAsync(ct);
+        var clawbacks = await GrantReads.Clawbacks(db, id).ToListAsync(ct);
         var rules = pack.Funds;
         var lines = grant.Lines.OrderBy(l => rules.Categories.ToList().FindIndex(c => c.Code == l.Category)).Select(l =>
         {

@@ -1,25 +1,15 @@
 using System.Globalization;
-using Microsoft.Extensions.Localization;
 
 namespace InnoCenter.Web.Infrastructure.Localization;
 
 /// <summary>Strings in a named language: official records (a status change's reason, a .docx) are written in Chinese whoever acts.</summary>
-public sealed class Bilingual(IStringLocalizerFactory factory)
+public sealed class Bilingual(StringTable strings)
 {
-    private readonly IStringLocalizer _text = factory.Create(typeof(SharedResource));
-
+    /// <summary>The string in <paramref name="culture"/>, its arguments formatted in the caller's culture (as the localizer did).</summary>
     public string In(string culture, string key, params object[] args)
     {
-        var previous = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-            return args.Length == 0 ? _text[key] : _text[key, args];
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+        var text = strings.For(CultureInfo.GetCultureInfo(culture)).TryGetValue(key, out var value) ? value : key;
+        return args.Length == 0 ? text : string.Format(CultureInfo.CurrentCulture, text, args);
     }
 
     public string Zh(string key, params object[] args) => In("zh-CN", key, args);

@@ -40,6 +40,7 @@ public static class LocalizationSetup
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });
+        services.AddSingleton<StringTable>();
         services.AddScoped<Text>();
         services.AddScoped<Bilingual>();
         return services;
@@ -78,18 +79,18 @@ public static class LocalizationSetup
 }
 
 /// <summary>The app's strings in the request's language, and the text of a domain <see cref="Error"/>.</summary>
-public sealed class Text(IStringLocalizer<SharedResource> localizer)
+public sealed class Text(StringTable strings)
 {
-    public string this[string key] => localizer[key];
+    public string this[string key] => strings.Get(key);
 
-    public string this[string key, params object[] args] => localizer[key, args];
+    public string this[string key, params object[] args] => strings.Get(key, args);
 
     /// <summary>An argument that is a list (e.g. the actions possible now) is listed in the request's language.</summary>
     public string Of(Error error) => error.Args.Length == 0
-        ? localizer[error.Code]
-        : localizer[error.Code, error.Args.Select(a => a is string[] items ? List(items) : a).ToArray()];
+        ? strings.Get(error.Code)
+        : strings.Get(error.Code, error.Args.Select(a => a is string[] items ? List(items) : a).ToArray());
 
-    public bool Has(string key) => !localizer[key].ResourceNotFound;
+    public bool Has(string key) => strings.Has(key);
 
     /// <summary>Items listed in the request's language: 甲、乙 in Chinese, "a, b" in English (never a Chinese comma in English text).</summary>
     public string List(IEnumerable<string> items) => string.Join(LocalizationSetup.IsEnglish ? ", " : "、", items);
