@@ -232,14 +232,14 @@ public sealed class ExpenditureHandlers(
         // to count each time): counted up to the cap and shown as "1,000+", like a text search. A grant's are counted.
         // The grant page's list (one grant, no other filter) by compiled statements, as the rest of that page is read.
         var (total, capped) = grantRead && f.GrantId is { } read
-            ? (await GrantReads.ExpenditureCount(db, read, ct), false)
+            ? (await GrantReads.ExpenditureCount.For(db)(db, read, ct), false)
             : await SearchIndex.CountCappedAsync(q, f.GrantId is null, ct);
         var rows = grantRead && f.GrantId is { } one
-            ? await GrantReads.Expenditures(db, one, (page - 1) * size, size).ToListAsync(ct)
+            ? await GrantReads.Expenditures.For(db)(db, one, (page - 1) * size, size).ToListAsync(ct)
             : await q.OrderByDescending(e => e.SpentOn).ThenByDescending(e => e.Id).Skip((page - 1) * size).Take(size)
                 .Select(e => new GrantReads.ExpenditureRow(e, db.FundExpenditures.Any(x => x.ReversesId == e.Id))).ToListAsync(ct);
         var ids = rows.Select(r => r.Entry.Id).ToList();
-        var vouchers = (await GrantReads.Vouchers(db, ids).ToListAsync(ct)).ToLookup(x => x.OwnerId, x => x.Voucher);
+        var vouchers = (await GrantReads.Vouchers.For(db)(db, ids).ToListAsync(ct)).ToLookup(x => x.OwnerId, x => x.Voucher);
         var categories = (await versions.ForCaseAsync(null, 0, ct)).Funds.Categories;
         return new PagedResult<ExpenditureDto>(rows.Select(r => ToDto(r.Entry, r.Reversed, vouchers[r.Entry.Id].ToList(), categories)).ToList(), page, size, total, capped);
     }

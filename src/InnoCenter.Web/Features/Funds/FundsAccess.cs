@@ -45,7 +45,7 @@ public sealed class FundsAccess(AppDbContext db, CenterAccess centers, CurrentUs
         var grant = tracked
             ? await db.FundGrants.Include(g => g.Lines).ThenInclude(l => l.Shares).Include(g => g.Targets).Include(g => g.Events).Include(g => g.Changes)
                 .AsSplitQuery().FirstOrDefaultAsync(g => g.Id == id, ct)
-            : await GrantReads.Grant(db, id, ct);
+            : await GrantReads.Grant.For(db)(db, id, ct);
         if (grant is null || (!user.IsAdmin && !await centers.CanEditAsync(grant.CenterId, ct)))
         {
             return Failure.NotFound("funds.grant_not_found");

@@ -57,20 +57,20 @@ public sealed class GrantHandlers(
 
         var grant = found.Value;
         var pack = await versions.ForCaseAsync(grant.PolicyCode, grant.PolicyVersion, ct);
-        var sums = FundFigures.FromKept(await GrantReads.Sums(db, id).ToListAsync(ct));
-        var around = await GrantReads.AroundOf(db, grant.CenterId, id, ct);
+        var sums = FundFigures.FromKept(await GrantReads.Sums.For(db)(db, id).ToListAsync(ct));
+        var around = await GrantReads.AroundOf.For(db)(db, grant.CenterId, id, ct);
         var centerName = around.Name;
         var hasEvidence = grant.EvaluationSubmittedAt is not null || around.AcceptanceFile;
         var holdContext = new FundFigures.HoldContext(around.LatestYear, around.LatestGrade, hasEvidence);
-        var tranches = await GrantReads.Tranches(db, id).ToListAsync(ct);
+        var tranches = await GrantReads.Tranches.For(db)(db, id).ToListAsync(ct);
         var trancheDtos = tranches.Select(t => new TrancheDto(
             t.Id, t.Sequence, t.Amount, t.PlannedOn, t.IsFinal, t.Status.ToString(), text[$"funds.tranche.{t.Status}"], t.ReleasedOn, t.PlannedBy, t.Version,
             t.Status == TrancheStatus.Planned ? FundFigures.Holds(t, sums, pack, En, holdContext).Select(h => text[h.Code, h.Args]).ToList() : [])).ToList();
 
-        var receipts = (await GrantReads.Receipts(db, id).ToListAsync(ct))
+        var receipts = (await GrantReads.Receipts.For(db)(db, id).ToListAsync(ct))
             .Select(x => new ReceiptDto(x.Receipt.Id, x.Receipt.Source, pack.Funds.Sources.LabelOf(x.Receipt.Source, En), x.Receipt.Amount, x.Receipt.ReceivedOn, x.Receipt.TrancheId, x.Receipt.Note, x.FileId))
             .ToList();
-        var clawbacks = await GrantReads.Clawbacks(db, id).ToListAsync(ct);
+        var clawbacks = await GrantReads.Clawbacks.For(db)(db, id).ToListAsync(ct);
         var rules = pack.Funds;
         var lines = grant.Lines.OrderBy(l => rules.Categories.ToList().FindIndex(c => c.Code == l.Category)).Select(l =>
         {

@@ -12,10 +12,10 @@ public sealed record NotificationDto(Guid Id, string Title, string? Link, DateTi
 public sealed class NotificationHandlers(AppDbContext db, CurrentUser user, TimeProvider clock)
 {
     /// <summary>Compiled: the layout counts on every page (see <see cref="Funds.GrantReads"/> for what that saves).</summary>
-    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<int>> Unread = EF.CompileAsyncQuery(
-        (AppDbContext db, Guid me, CancellationToken ct) => db.Notifications.Count(n => n.UserId == me && n.ReadAt == null));
+    private static readonly Compiled<Func<AppDbContext, Guid, CancellationToken, Task<int>>> Unread = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid me, CancellationToken ct) => db.Notifications.Count(n => n.UserId == me && n.ReadAt == null)));
 
-    public Task<int> UnreadCountAsync(CancellationToken ct) => Unread(db, user.Id ?? Guid.Empty, ct);
+    public Task<int> UnreadCountAsync(CancellationToken ct) => Unread.For(db)(db, user.Id ?? Guid.Empty, ct);
 
     public async Task<PagedResult<NotificationDto>> ListAsync(int? page, int? pageSize, CancellationToken ct)
     {
