@@ -34,7 +34,16 @@ public static class LedgerRollupKeys
     public const string IntlJointLabs = "intl.joint_labs";
     public const string IntlIntroductions = "intl.introductions";
     public const string MembersTotal = "members.total";
-    public const string MembersBeijingHebei = "members.beijing_hebei";
+
+    /// <summary>Members in a region the pack counts as cross-region (<see cref="Policy.RegionScope"/>), under any pack.</summary>
+    public const string MembersCrossRegion = "members.cross_region";
+
+    /// <summary>
+    /// The former name of <see cref="MembersCrossRegion"/>, from when only the Tianjin pack (京冀) existed. Stored pack
+    /// versions and the rules frozen into assessment cycles are never rewritten, so an indicator source naming it is read
+    /// as the new key (<see cref="Canonical"/>); rows that stored the key were renamed by the MembersCrossRegionKey migration.
+    /// </summary>
+    public const string LegacyMembersBeijingHebei = "members.beijing_hebei";
 
     /// <summary>Every key, in the order pages show them.</summary>
     public static readonly IReadOnlyList<string> Ordered =
@@ -46,8 +55,11 @@ public static class LedgerRollupKeys
         StandardsInternational, StandardsNational, StandardsIndustry, StandardsLocal, StandardsGroup,
         StaffTotal, StaffRd, TalentHighLevel, TrainingPersonTimes,
         IntlProjects, IntlJointLabs, IntlIntroductions,
-        MembersTotal, MembersBeijingHebei,
+        MembersTotal, MembersCrossRegion,
     ];
+
+    /// <summary>The key as this release names it: a former name read from stored rules becomes the current one.</summary>
+    public static string Canonical(string key) => key == LegacyMembersBeijingHebei ? MembersCrossRegion : key;
 
     /// <summary>Every key a pack's source may name: the ledger's, and the Funds module's figures (<see cref="FundFigureKeys"/>) beside them.</summary>
     public static readonly IReadOnlySet<string> All = new HashSet<string>(Ordered.Concat(FundFigureKeys.Ordered), StringComparer.Ordinal);

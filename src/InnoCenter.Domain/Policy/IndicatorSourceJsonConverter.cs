@@ -5,7 +5,11 @@ using InnoCenter.Domain.Common;
 
 namespace InnoCenter.Domain.Policy;
 
-/// <summary>The JSON forms of <see cref="IndicatorSource"/>: a string <c>"manual"</c> or an object with exactly one of ledger, ratio, weighted.</summary>
+/// <summary>
+/// The JSON forms of <see cref="IndicatorSource"/>: a string <c>"manual"</c> or an object with exactly one of ledger, ratio,
+/// weighted. Roll-up keys are read by their current name (<see cref="LedgerRollupKeys.Canonical"/>), so stored versions
+/// and frozen cycle rules that name a former key keep reading the figure.
+/// </summary>
 public sealed class IndicatorSourceJsonConverter : JsonConverter<IndicatorSource>
 {
     public override IndicatorSource Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -33,7 +37,7 @@ public sealed class IndicatorSourceJsonConverter : JsonConverter<IndicatorSource
         var property = properties[0];
         return property.Name.ToLowerInvariant() switch
         {
-            "ledger" => new LedgerSource(ReadString(property.Value, "ledger")),
+            "ledger" => new LedgerSource(LedgerRollupKeys.Canonical(ReadString(property.Value, "ledger"))),
             "ratio" => ReadRatio(property.Value),
             "weighted" => ReadWeighted(property.Value),
             "funds" => new FundsSource(ReadString(property.Value, "funds")),
@@ -94,8 +98,8 @@ public sealed class IndicatorSourceJsonConverter : JsonConverter<IndicatorSource
         {
             switch (p.Name.ToLowerInvariant())
             {
-                case "numerator": numerator = ReadString(p.Value, "numerator"); break;
-                case "denominator": denominator = ReadString(p.Value, "denominator"); break;
+                case "numerator": numerator = LedgerRollupKeys.Canonical(ReadString(p.Value, "numerator")); break;
+                case "denominator": denominator = LedgerRollupKeys.Canonical(ReadString(p.Value, "denominator")); break;
                 case "scale": scale = ReadNumber(p.Value, "scale"); break;
                 default: throw new JsonException($"Unknown property \"{p.Name}\" in a ratio source.");
             }
@@ -117,7 +121,7 @@ public sealed class IndicatorSourceJsonConverter : JsonConverter<IndicatorSource
         var weights = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var p in element.EnumerateObject())
         {
-            if (!weights.TryAdd(p.Name, ReadNumber(p.Value, p.Name)))
+            if (!weights.TryAdd(LedgerRollupKeys.Canonical(p.Name), ReadNumber(p.Value, p.Name)))
             {
                 throw new JsonException($"The key \"{p.Name}\" appears twice in a weighted source.");
             }

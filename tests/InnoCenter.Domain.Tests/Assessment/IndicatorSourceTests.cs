@@ -142,4 +142,20 @@ public sealed class IndicatorSourceTests
         Assert.False(invalid.IsComplete);
         Assert.Equal(0m, invalid.Points);
     }
+
+    [Fact]
+    public void Sources_frozen_under_the_former_cross_region_key_read_the_cross_region_figure_under_its_neutral_name()
+    {
+        // A pack version stored, or a cycle's rules frozen, before the key was renamed: never rewritten, still read.
+        var ledger = System.Text.Json.JsonSerializer.Deserialize<IndicatorSource>("""{ "ledger": "members.beijing_hebei" }""");
+        var ratio = System.Text.Json.JsonSerializer.Deserialize<IndicatorSource>("""{ "ratio": { "numerator": "members.beijing_hebei", "denominator": "members.total", "scale": 100 } }""");
+        var weighted = System.Text.Json.JsonSerializer.Deserialize<IndicatorSource>("""{ "weighted": { "members.beijing_hebei": 2 } }""");
+        var figures = Figures(("members.cross_region", 3), (LedgerRollupKeys.MembersTotal, 12));
+
+        Assert.Equal(new LedgerSource("members.cross_region"), ledger);
+        Assert.Equal(25m, IndicatorScorer.ValueOf(ratio!, figures, null).Value);
+        Assert.Equal(6m, IndicatorScorer.ValueOf(weighted!, figures, null).Value);
+        Assert.Contains("members.cross_region", LedgerRollupKeys.Ordered);
+        Assert.DoesNotContain("members.beijing_hebei", LedgerRollupKeys.Ordered);
+    }
 }

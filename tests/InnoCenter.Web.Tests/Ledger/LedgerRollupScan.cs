@@ -247,7 +247,7 @@ public sealed class LedgerRollupScan(AppDbContext db, PolicyProvider policy)
         foreach (var r in members)
         {
             Of(r.CenterId)[MembersTotal] = r.Total;
-            Of(r.CenterId)[MembersBeijingHebei] = r.Cross;
+            Of(r.CenterId)[MembersCrossRegion] = r.Cross;
         }
 
         return sums.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, decimal>)kv.Value);

@@ -71,7 +71,7 @@ public abstract class LedgerRollupTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Equal(1, r["intl.joint_labs"]);
         Assert.Equal(1, r["intl.introductions"]);
         Assert.Equal(4, r["members.total"]);
-        Assert.Equal(2, r["members.beijing_hebei"]);
+        Assert.Equal(2, r["members.cross_region"]);
 
         var before = await user.GetFromJsonAsync<Dictionary<string, decimal>>($"/api/v1/ledger/rollup?centerId={c.Id}&year={y - 1}", Json.Options);
         Assert.Equal(1000, before!["training.person_times"]);

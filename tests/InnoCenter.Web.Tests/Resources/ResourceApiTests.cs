@@ -116,10 +116,12 @@ public abstract class ResourceApiTests<TFactory>(TFactory factory) : IClassFixtu
 
         var refused = await client.BookAsync(closed.Id, starts, starts.AddHours(1));
         var outsideRate = await (await client.BookAsync(open.Id, starts, starts.AddHours(1))).Content.ReadFromJsonAsync<BookingDto>(Json.Options);
-        Assert.Equal(HttpStatusCode.OK, (await client.DeclareSmeAsync(evidence: ResourceTestData.UniquePdf())).StatusCode);
+        var declared = await client.DeclareSmeAsync(evidence: ResourceTestData.UniquePdf());
+        Assert.Equal(HttpStatusCode.OK, declared.StatusCode);
+        var version = (await declared.Content.ReadFromJsonAsync<SmeStatusDto>(Json.Options))!.Version;
         var declaredOnly = await (await client.BookAsync(open.Id, starts.AddHours(1), starts.AddHours(2))).Content.ReadFromJsonAsync<BookingDto>(Json.Options);
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync($"/api/v1/resources/sme/{outsider.Id}/confirm", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await center.Admin.PostAsync($"/api/v1/resources/sme/{outsider.Id}/confirm", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync($"/api/v1/resources/sme/{outsider.Id}/confirm?version={version}", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await center.Admin.PostAsync($"/api/v1/resources/sme/{outsider.Id}/confirm?version={version}", null)).StatusCode);
         var sme = await (await client.BookAsync(open.Id, starts.AddHours(2), starts.AddHours(3))).Content.ReadFromJsonAsync<BookingDto>(Json.Options);
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);

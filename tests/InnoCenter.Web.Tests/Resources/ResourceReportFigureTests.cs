@@ -121,7 +121,9 @@ public abstract class ResourceReportFigureTests<TFactory>(TFactory factory) : IC
         var smeOrg = await center.Admin.CreateOrganizationAsync(TestData.Organization(name: "中小企业" + Guid.NewGuid().ToString("N")[..4]));
         var sme = await factory.MemberUserAsync(smeOrg);
         var plain = await factory.MemberUserAsync(await center.Admin.CreateOrganizationAsync(TestData.Organization()));
-        Assert.Equal(HttpStatusCode.OK, (await sme.DeclareSmeAsync(evidence: ResourceTestData.UniquePdf())).StatusCode);
+        var declared = await sme.DeclareSmeAsync(evidence: ResourceTestData.UniquePdf());
+        Assert.Equal(HttpStatusCode.OK, declared.StatusCode);
+        var version = (await declared.Content.ReadFromJsonAsync<SmeStatusDto>(Json.Options))!.Version;
         var day = ResourceTestData.BeijingDayAt(Now, 1, 0);
         var first = await Book(sme, sem.Id, day.AddHours(8), day.AddHours(9));
         var second = await Book(sme, sem.Id, day.AddHours(9), day.AddHours(10));
@@ -133,7 +135,7 @@ public abstract class ResourceReportFigureTests<TFactory>(TFactory factory) : IC
         await Usage(owner, second, 1m);
         await Usage(owner, notSme, 1m);
         var declaredOnly = await Served(center.Id, year);
-        Assert.Equal(HttpStatusCode.OK, (await center.Admin.PostAsync($"/api/v1/resources/sme/{smeOrg.Id}/confirm", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await center.Admin.PostAsync($"/api/v1/resources/sme/{smeOrg.Id}/confirm?version={version}", null)).StatusCode);
         var confirmed = await Served(center.Id, year);
         var creditCode = await factory.WithDbAsync(db => db.Organizations.Where(o => o.Id == smeOrg.Id).Select(o => o.CreditCode).SingleAsync());
         var user = await factory.CenterUserAsync(center);

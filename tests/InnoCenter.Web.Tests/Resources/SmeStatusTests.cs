@@ -84,15 +84,16 @@ public abstract class SmeStatusTests<TFactory>(TFactory factory) : IClassFixture
         var declared = await (await client.DeclareSmeAsync("other", 80, 5_000_000m, pdf)).Content.ReadFromJsonAsync<SmeStatusDto>(Json.Options);
         var rejectedNoReason = await center.Admin.PostAsJsonAsync($"/api/v1/resources/sme/{outsider.Id}/reject", new SmeRejectionRequest(" ", declared!.Version));
         var rejected = await center.Admin.PostAsJsonAsync($"/api/v1/resources/sme/{outsider.Id}/reject", new SmeRejectionRequest("财务报表未盖章", declared.Version));
-        var confirmAfterReject = await center.Admin.PostAsync($"/api/v1/resources/sme/{outsider.Id}/confirm", null);
+        var afterReject = (await rejected.Content.ReadFromJsonAsync<SmeStatusDto>(Json.Options))!.Version;
+        var confirmAfterReject = await center.Admin.PostAsync($"/api/v1/resources/sme/{outsider.Id}/confirm?version={afterReject}", null);
         var whileRejected = await (await client.BookAsync(open.Id, starts, starts.AddHours(1))).Content.ReadFromJsonAsync<BookingDto>(Json.Options);
         var mine = await client.GetFromJsonAsync<SmeStatusDto>("/api/v1/resources/sme/mine", Json.Options);
 
         var stale = await client.DeclareSmeAsync("other", 80, 5_000_000m, ResourceTestData.UniquePdf(), version: declared.Version);
         var again = await (await client.DeclareSmeAsync("other", 80, 5_000_000m, ResourceTestData.UniquePdf(), version: mine!.Version)).Content.ReadFromJsonAsync<SmeStatusDto>(Json.Options);
         var waiting = await center.Admin.GetFromJsonAsync<PagedResult<SmeStatusDto>>("/api/v1/resources/sme?state=Declared&pageSize=200", Json.Options);
-        var byUser = await client.PostAsync($"/api/v1/resources/sme/{outsider.Id}/confirm", null);
-        var confirmed = await center.Admin.PostAsync($"/api/v1/resources/sme/{outsider.Id}/confirm?version={again!.Version}", null);
+        var byUser = await client.PostAsync($"/api/v1/resources/sme/{outsider.Id}/confirm?version={again!.Version}", null);
+        var confirmed = await center.Admin.PostAsync($"/api/v1/resources/sme/{outsider.Id}/confirm?version={again.Version}", null);
         var sme = await (await client.BookAsync(open.Id, starts.AddHours(1), starts.AddHours(2))).Content.ReadFromJsonAsync<BookingDto>(Json.Options);
 
         Assert.Equal(HttpStatusCode.BadRequest, rejectedNoReason.StatusCode);
@@ -106,6 +107,31 @@ public abstract class SmeStatusTests<TFactory>(TFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.Forbidden, byUser.StatusCode);
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         Assert.Equal(FeeRate.Sme, sme!.Rate);
+    }
+
+    [ProviderFact]
+    public async Task A_decision_without_the_version_read_is_refused_naming_the_field_and_a_stale_one_is_a_conflict_and_nothing_changes()
+    {
+        var (center, outsider, client) = await OutsiderAsync();
+        var declared = await (await client.DeclareSmeAsync("industry", 30, 3_000_000m, ResourceTestData.UniquePdf())).Content.ReadFromJsonAsync<SmeStatusDto>(Json.Options);
+
+        var confirmWithout = await center.Admin.PostAsync($"/api/v1/resources/sme/{outsider.Id}/confirm", null);
+        var rejectWithout = await center.Admin.PostAsJsonAsync($"/api/v1/resources/sme/{outsider.Id}/reject", new SmeRejectionRequest("证明材料不全", null));
+        var confirmStale = await center.Admin.PostAsync($"/api/v1/resources/sme/{outsider.Id}/confirm?version={declared!.Version - 1}", null);
+        var rejectStale = await center.Admin.PostAsJsonAsync($"/api/v1/resources/sme/{outsider.Id}/reject", new SmeRejectionRequest("证明材料不全", declared.Version + 1));
+
+        Assert.Equal(HttpStatusCode.BadRequest, confirmWithout.StatusCode);
+        var confirmWithoutProblem = await ProblemOf(confirmWithout);
+        Assert.Equal(["validation.required"], confirmWithoutProblem.Codes);
+        Assert.Equal(["version"], confirmWithoutProblem.Fields);
+        Assert.Equal(HttpStatusCode.BadRequest, rejectWithout.StatusCode);
+        var rejectWithoutProblem = await ProblemOf(rejectWithout);
+        Assert.Equal(["validation.required"], rejectWithoutProblem.Codes);
+        Assert.Equal(["version"], rejectWithoutProblem.Fields);
+        Assert.Equal(HttpStatusCode.Conflict, confirmStale.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, rejectStale.StatusCode);
+        var stored = await factory.WithDbAsync(db => db.ResourceSmeStatuses.AsNoTracking().SingleAsync(s => s.OrganizationId == outsider.Id));
+        Assert.Equal((null, null, declared.Version), (stored.ConfirmedAt, stored.RejectedAt, stored.Version));
     }
 
     [ProviderFact]

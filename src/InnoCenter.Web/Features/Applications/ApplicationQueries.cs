@@ -19,8 +19,8 @@ namespace InnoCenter.Web.Features.Applications;
 public sealed class ApplicationQueries(
     AppDbContext db,
     CurrentUser user,
-    PolicyProvider policy,
     PolicyVersions versions,
+    ApplicationCaseRules caseRules,
     Attachments attachments,
     ApplicationEligibility eligibilityRules,
     ApplicationAccess access,
@@ -49,19 +49,21 @@ public sealed class ApplicationQueries(
     {
         var (page, size) = Paging.Normalize(f.Page, f.PageSize);
         var search = await SearchedAsync(f, ct);
+        var rules = await caseRules.LoadAsync(ct);
         // Always narrowed: even an Admin's pipeline leaves out the drafts the index holds.
-        var (total, capped) = await TextSearch.CountAsync(search, s => Filtered(f, s), narrowed: true, indexDecides: true, ct);
-        var q = Filtered(f, search?.ForFirst((long)page * size));
-        var rows = await Project(q.OrderByDescending(a => a.StatusChangedAt).ThenBy(a => a.Id).Skip((page - 1) * size).Take(size)).ToListAsync(ct);
-        return new PagedResult<ApplicationSummaryDto>(rows.Select(Summary).ToList(), page, size, total, capped);
+        var (total, capped) = await TextSearch.CountAsync(search, s => Filtered(f, s, rules), narrowed: true, indexDecides: true, ct);
+        var q = Filtered(f, search?.ForFirst((long)page * size), rules);
+        var rows = await Project(q.OrderByDescending(a => a.StatusChangedAt).ThenBy(a => a.Id).Skip((page - 1) * size).Take(size), rules).ToListAsync(ct);
+        return new PagedResult<ApplicationSummaryDto>(rows.Select(r => Summary(r, rules)).ToList(), page, size, total, capped);
     }
 
     public async IAsyncEnumerable<ApplicationSummaryDto> StreamAsync(ApplicationFilter f, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        var q = Filtered(f, (await SearchedAsync(f, ct))?.HitsFirst());
-        await foreach (var row in Project(q.OrderByDescending(a => a.StatusChangedAt).ThenBy(a => a.Id)).AsAsyncEnumerable().WithCancellation(ct))
+        var rules = await caseRules.LoadAsync(ct);
+        var q = Filtered(f, (await SearchedAsync(f, ct))?.HitsFirst(), rules);
+        await foreach (var row in Project(q.OrderByDescending(a => a.StatusChangedAt).ThenBy(a => a.Id), rules).AsAsyncEnumerable().WithCancellation(ct))
         {
-            yield return Summary(row);
+            yield return Summary(row, rules);
         }
     }
 
@@ -120,7 +122,7 @@ public sealed class ApplicationQueries(
                 .ToListAsync(ct)
             : [];
         var summary = Summary(new Row(a.Id, a.CenterName, a.LeadOrganizationId, orgs[a.LeadOrganizationId].Name, a.KeyArea, a.Status,
-            a.StatusChangedAt, a.Members.Count, pack.RegionScope.IsCrossRegionConsortium(a.Members.Select(m => m.Region)), a.Version));
+            a.StatusChangedAt, a.Members.Count, pack.RegionScope.IsCrossRegionConsortium(a.Members.Select(m => m.Region)), a.PolicyCode, a.PolicyVersion, a.Version), pack);
         return new ApplicationDetailDto(
             summary, a.IndustryDivision, a.PlanSummary, a.Goals, a.PolicyCode, a.PolicyVersion, a.CreatedAt, a.SubmittedAt,
             a.MeetingDate, a.DecisionNumber, a.DecisionReason, a.NoticeStartsOn, a.NoticeEndsOn, a.ApprovalNumber, a.PlaqueNumber, a.ApprovedOn,
@@ -184,7 +186,7 @@ public sealed class ApplicationQueries(
             ? null
             : await TextSearch.PrepareAsync(db, SearchKinds.Application, f.Search.Trim(), ct);
 
-    private IQueryable<Application> Filtered(ApplicationFilter f, TextSearch? search)
+    private IQueryable<Application> Filtered(ApplicationFilter f, TextSearch? search, CaseRuleSet rules)
     {
         var q = Scoped();
         if (Enum.TryParse<ApplicationStatus>(f.Status, true, out var status))
@@ -222,47 +224,27 @@ public sealed class ApplicationQueries(
             }
         }
 
-        return f.Overdue == true ? OverdueOnly(q) : q;
-    }
-
-    private IQueryable<Application> OverdueOnly(IQueryable<Application> q) => Overdue(q, policy.Current, clock.GetUtcNow());
-
-    /// <summary>Applications held in their stage longer than the policy's days for that stage.</summary>
-    public static IQueryable<Application> Overdue(IQueryable<Application> q, PolicyPack pack, DateTimeOffset now)
-    {
-        var stages = pack.Applications.StageDays
-            .Select(kv => (Ok: Enum.TryParse<ApplicationStatus>(kv.Key, out var s), Status: s, Limit: now.AddDays(-kv.Value)))
-            .Where(x => x.Ok).ToList();
-        IQueryable<Application>? union = null;
-        foreach (var (_, status, limit) in stages)
-        {
-            var part = q.Where(a => a.Status == status && a.StatusChangedAt < limit);
-            union = union is null ? part : union.Concat(part);
-        }
-
-        return union ?? q.Where(a => false);
+        // Each application by the stage days of the pack version it began under.
+        return f.Overdue == true ? q.Where(rules.Overdue(clock.GetUtcNow())) : q;
     }
 
     private sealed record Row(Guid Id, string CenterName, Guid LeadId, string LeadName, string KeyArea, ApplicationStatus Status,
-        DateTimeOffset StatusChangedAt, int MemberCount, bool CrossRegion, int Version);
+        DateTimeOffset StatusChangedAt, int MemberCount, bool CrossRegion, string PolicyCode, int PolicyVersion, int Version);
 
-    private IQueryable<Row> Project(IQueryable<Application> q)
-    {
-        // The pack's one cross-region rule (RegionScope), in a form the database evaluates for the whole page.
-        var cross = policy.Current.RegionScope.CrossCodes;
-        var spans = cross is null;
-        var codes = cross?.ToList() ?? [];
-        return q.Select(a => new Row(
+    private static IQueryable<Row> Project(IQueryable<Application> q, CaseRuleSet rules) =>
+        // Each application's own version's cross-region rule (RegionScope), in a form the database evaluates for the whole page.
+        q.Select(Predicates.Inline<Application, bool, Row>((a, crossRegion) => new Row(
             a.Id, a.CenterName, a.LeadOrganizationId,
             a.LeadName,
             a.KeyArea, a.Status, a.StatusChangedAt, a.Members.Count,
-            spans ? a.Members.Select(m => m.Region).Distinct().Count() > 1 : a.Members.Any(m => codes.Contains(m.Region)),
-            a.Version));
-    }
+            crossRegion,
+            a.PolicyCode, a.PolicyVersion, a.Version), rules.CrossRegion()));
 
-    private ApplicationSummaryDto Summary(Row r)
+    private ApplicationSummaryDto Summary(Row r, CaseRuleSet rules) => Summary(r, rules.PackOf(r.PolicyCode, r.PolicyVersion));
+
+    /// <summary>The row's stage days and labels from the pack version the application began under.</summary>
+    private ApplicationSummaryDto Summary(Row r, PolicyPack pack)
     {
-        var pack = policy.Current;
         var days = (clock.GetUtcNow() - r.StatusChangedAt).TotalDays;
         int? limit = pack.Applications.StageDays.TryGetValue(r.Status.ToString(), out var d) ? d : null;
         return new ApplicationSummaryDto(

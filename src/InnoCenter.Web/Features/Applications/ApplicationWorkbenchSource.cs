@@ -12,7 +12,7 @@ namespace InnoCenter.Web.Features.Applications;
 /// objections to resolve. The applicant (CenterUser): applications returned for revision, and unsubmitted ones that
 /// still lack a required material of the pack each began under. Every number is one COUNT query (the materials one per pack version among the open drafts).
 /// </summary>
-public sealed class ApplicationWorkbenchSource(AppDbContext db, PolicyProvider policy, PolicyVersions versions, TimeProvider clock) : IWorkbenchSource
+public sealed class ApplicationWorkbenchSource(AppDbContext db, PolicyProvider policy, PolicyVersions versions, ApplicationCaseRules caseRules, TimeProvider clock) : IWorkbenchSource
 {
     public const string Module = "workbench.module.applications";
 
@@ -27,11 +27,12 @@ public sealed class ApplicationWorkbenchSource(AppDbContext db, PolicyProvider p
         var items = new List<WorkItem>();
         if (user.IsAdmin)
         {
-            items.Add(await StageAsync(db.Applications, ApplicationStatus.Submitted, "workbench.applications.toCheck", ct));
-            items.Add(await StageAsync(db.Applications, ApplicationStatus.FormalReview, "workbench.applications.inFormalCheck", ct));
-            items.Add(await StageAsync(db.Applications, ApplicationStatus.Deliberation, "workbench.applications.toDecide", ct));
-            var overdue = await ApplicationQueries.Overdue(db.Applications.AsNoTracking().Where(a => Open.Contains(a.Status)), policy.Current, clock.GetUtcNow())
-                .CountAsync(ct);
+            // Overdue by the stage days of the pack version each application began under.
+            var late = (await caseRules.LoadAsync(ct)).Overdue(clock.GetUtcNow());
+            items.Add(await StageAsync(db.Applications, ApplicationStatus.Submitted, "workbench.applications.toCheck", late, ct));
+            items.Add(await StageAsync(db.Applications, ApplicationStatus.FormalReview, "workbench.applications.inFormalCheck", late, ct));
+            items.Add(await StageAsync(db.Applications, ApplicationStatus.Deliberation, "workbench.applications.toDecide", late, ct));
+            var overdue = await db.Applications.AsNoTracking().Where(a => Open.Contains(a.Status)).Where(late).CountAsync(ct);
             items.Add(new WorkItem(Module, "workbench.applications.overdueStages", overdue, "/Applications?overdue=true", overdue));
             var objections = await db.Objections.AsNoTracking().CountAsync(o => o.Status == ObjectionStatus.Pending, ct);
             items.Add(new WorkItem(Module, "workbench.applications.objections", objections, "/Applications?status=PublicNotice"));
@@ -39,7 +40,7 @@ public sealed class ApplicationWorkbenchSource(AppDbContext db, PolicyProvider p
         else if (user.IsInRole(Roles.CenterUser) && user.OrganizationId is { } org)
         {
             var own = db.Applications.AsNoTracking().Where(a => a.LeadOrganizationId == org);
-            items.Add(await StageAsync(own, ApplicationStatus.ReturnedForRevision, "workbench.applications.returned", ct));
+            items.Add(await StageAsync(own, ApplicationStatus.ReturnedForRevision, "workbench.applications.returned", (await caseRules.LoadAsync(ct)).Overdue(clock.GetUtcNow()), ct));
             // Each application lacks what the pack it began under requires; the open ones name a handful of versions.
             var open = own.Where(a => a.Status == ApplicationStatus.Draft || a.Status == ApplicationStatus.ReturnedForRevision);
             var begunUnder = await open.Select(a => new { a.PolicyCode, a.PolicyVersion }).Distinct().ToListAsync(ct);
@@ -70,11 +71,12 @@ public sealed class ApplicationWorkbenchSource(AppDbContext db, PolicyProvider p
         return items;
     }
 
-    private async Task<WorkItem> StageAsync(IQueryable<Application> scope, ApplicationStatus status, string key, CancellationToken ct)
+    private static async Task<WorkItem> StageAsync(IQueryable<Application> scope, ApplicationStatus status, string key,
+        System.Linq.Expressions.Expression<Func<Application, bool>> overdueRule, CancellationToken ct)
     {
         var inStage = scope.AsNoTracking().Where(a => a.Status == status);
         var count = await inStage.CountAsync(ct);
-        var overdue = count == 0 ? 0 : await ApplicationQueries.Overdue(inStage, policy.Current, clock.GetUtcNow()).CountAsync(ct);
+        var overdue = count == 0 ? 0 : await inStage.Where(overdueRule).CountAsync(ct);
         return new WorkItem(Module, key, count, $"/Applications?status={status}", overdue);
     }
 }

@@ -10,6 +10,7 @@ public static class ApplicationsRegistration
     {
         services.AddScoped<ApplicationHandlers>();
         services.AddScoped<ApplicationQueries>();
+        services.AddScoped<ApplicationCaseRules>();
         services.AddScoped<ApplicationEligibility>();
         services.AddScoped<ApplicationDocuments>();
         services.AddScoped<IApplicationReview, ApplicationReview>();

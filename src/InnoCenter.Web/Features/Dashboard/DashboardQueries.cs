@@ -17,7 +17,7 @@ namespace InnoCenter.Web.Features.Dashboard;
 /// roll-up the assessment reads (so the dashboard and the scorecards never disagree), the grades in one, the shared
 /// resources' figures through the Resources module's own per-center sums.
 /// </summary>
-public sealed class DashboardQueries(AppDbContext db, PolicyProvider policy, LedgerRollup rollup, ResourceFigures resources, TimeProvider clock)
+public sealed class DashboardQueries(AppDbContext db, ApplicationCaseRules caseRules, LedgerRollup rollup, ResourceFigures resources, TimeProvider clock)
 {
     /// <summary>The ledger figures the dashboard charts, in the order of the plan's assessment content (技术成果、转移扩散、支撑产业、人才、国际合作).</summary>
     public static readonly IReadOnlyList<string> LedgerFigureKeys =
@@ -38,7 +38,8 @@ public sealed class DashboardQueries(AppDbContext db, PolicyProvider policy, Led
 
         var submitted = db.Applications.AsNoTracking().Where(a => a.Status != ApplicationStatus.Draft);
         var byStatus = await submitted.GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var overdue = await ApplicationQueries.Overdue(submitted, policy.Current, now).CountAsync(ct);
+        // Overdue by the stage days of the pack version each application began under.
+        var overdue = await submitted.Where((await caseRules.LoadAsync(ct)).Overdue(now)).CountAsync(ct);
 
         var thisYear = clock.TodayInBeijing().Year;
         var years = Enumerable.Range(thisYear - LedgerYearsShown + 1, LedgerYearsShown).ToList();

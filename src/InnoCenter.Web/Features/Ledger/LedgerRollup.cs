@@ -199,11 +199,11 @@ public sealed class LedgerRollup(AppDbContext db, PolicyProvider policy)
                 break;
             case var f when f.StartsWith(LedgerRollupFigures.MembersRegion, StringComparison.Ordinal)
                             && Rest(f, LedgerRollupFigures.MembersRegion) is var region:
-                // Members on the last day of the year; the cross-region view counts the regions the policy names (京津冀: Beijing, Hebei).
+                // Members on the last day of the year; the cross-region figure counts the regions the pack names (RegionScope).
                 d[MembersTotal] += value;
                 if (crossRegions.IsCrossRegion(region))
                 {
-                    d[MembersBeijingHebei] += value;
+                    d[MembersCrossRegion] += value;
                 }
 
                 break;

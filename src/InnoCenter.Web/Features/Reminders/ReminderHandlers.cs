@@ -21,9 +21,11 @@ namespace InnoCenter.Web.Features.Reminders;
 /// The reminders and deadlines (催办提醒): stage overdue (to the officers), a returned application not answered (to the
 /// applicant), an annual report due soon or overdue (to the center), an assignment not accepted or not scored (to the
 /// expert). Each reminder is recorded with its notifications in one transaction, keyed by kind, subject and due date,
-/// so running the job again — or on a second node — reminds nobody twice. Days come from the policy pack in force.
+/// so running the job again — or on a second node — reminds nobody twice. Days come from the policy pack in force, but a
+/// stage is overdue by the days of the pack version its application began under.
 /// </summary>
-public sealed class ReminderHandlers(AppDbContext db, JobLeases leases, Notifier notifier, PolicyProvider policy, OverdueStatements statements, TimeProvider clock)
+public sealed class ReminderHandlers(
+    AppDbContext db, JobLeases leases, Notifier notifier, PolicyProvider policy, ApplicationCaseRules caseRules, OverdueStatements statements, TimeProvider clock)
 {
     public const string LeaseName = "reminders";
 
@@ -40,7 +42,7 @@ public sealed class ReminderHandlers(AppDbContext db, JobLeases leases, Notifier
         var pack = policy.Current;
         var now = clock.GetUtcNow();
         var sent = 0;
-        sent += await StageOverdueAsync(pack, now, ct);
+        sent += await StageOverdueAsync(now, ct);
         sent += await ReturnedUnansweredAsync(pack.Reminders, now, ct);
         sent += await ReportsAsync(pack.Reminders, clock.TodayInBeijing(), ct);
         sent += await AssignmentsAsync(pack.Reminders, now, ct);
@@ -50,11 +52,12 @@ public sealed class ReminderHandlers(AppDbContext db, JobLeases leases, Notifier
         return sent;
     }
 
-    /// <summary>The applications the pipeline board marks overdue, to the programme officers.</summary>
-    private async Task<int> StageOverdueAsync(PolicyPack pack, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The applications the pipeline board marks overdue (by the stage days of the version each began under), to the programme officers.</summary>
+    private async Task<int> StageOverdueAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var rows = await ApplicationQueries.Overdue(db.Applications.AsNoTracking(), pack, now)
-            .Select(a => new { a.Id, a.CenterName, a.Status, a.StatusChangedAt })
+        var rules = await caseRules.LoadAsync(ct);
+        var rows = await db.Applications.AsNoTracking().Where(rules.Overdue(now))
+            .Select(a => new { a.Id, a.CenterName, a.Status, a.StatusChangedAt, a.PolicyCode, a.PolicyVersion })
             .ToListAsync(ct);
         if (rows.Count == 0)
         {
@@ -64,7 +67,7 @@ public sealed class ReminderHandlers(AppDbContext db, JobLeases leases, Notifier
         var admins = await Recipients.AdminsAsync(db, ct);
         return await SendAsync(ReminderKinds.StageOverdue, "reminders.stage_overdue", rows.Select(r =>
         {
-            var days = pack.Applications.StageDays[r.Status.ToString()];
+            var days = rules.PackOf(r.PolicyCode, r.PolicyVersion).Applications.StageDays[r.Status.ToString()];
             return new Due(r.Id, r.StatusChangedAt.AddDays(days).BeijingDate(), admins, ApplicationLink(r.Id), [r.CenterName, days]);
         }).ToList(), now, ct);
     }

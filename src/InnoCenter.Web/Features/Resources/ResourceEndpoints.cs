@@ -41,8 +41,8 @@ public static class ResourceEndpoints
         group.MapPost("/sme/declare", DeclareSme).WithName("DeclareSme")
             .WithSummary("Declare the user's organisation an SME against the pack's national classification (multipart: industry, employees, annualRevenue in yuan, version, evidenceFile)");
         group.MapGet("/sme", ListSme).WithName("ListSmeStatuses").WithSummary("SME declarations for the Admin's decision, waiting ones first (state: Declared, Confirmed, Rejected)");
-        group.MapPost("/sme/{organizationId:guid}/confirm", ConfirmSme).WithName("ConfirmSme").WithSummary("Confirm an organisation's SME declaration (Admin; version-checked when given)");
-        group.MapPost("/sme/{organizationId:guid}/reject", RejectSme).WithName("RejectSme").WithSummary("Reject an organisation's SME declaration with a reason (Admin)");
+        group.MapPost("/sme/{organizationId:guid}/confirm", ConfirmSme).WithName("ConfirmSme").WithSummary("Confirm an organisation's SME declaration (Admin; ?version= the one read, required)");
+        group.MapPost("/sme/{organizationId:guid}/reject", RejectSme).WithName("RejectSme").WithSummary("Reject an organisation's SME declaration with a reason and the version read (Admin)");
         group.MapGet("/figures", Figures).WithName("GetResourceFigures").WithSummary("A page of the yearly figures (有效工作机时, 对外服务机时, 共享率, income) per resource, owner or center, the most used first");
         group.MapGet("/statements/{organizationId:guid}/{year:int}/{month:int}", GetStatement).WithName("GetResourceStatement").WithSummary("An organisation's monthly statement");
         group.MapGet("/statements", ListStatements).WithName("ListResourceStatements").WithSummary("A page of a month's statements with their payment state, filterable by state: all for an Admin, those the user may record paid for the resources' side");

@@ -123,15 +123,20 @@ public sealed class SmeStatusHandlers(AppDbContext db, ResourceAccess access, At
             return Failure.Forbidden();
         }
 
+        // A decision is on the figures the Admin read: the version is required, as for every other edit, so a
+        // declaration made again since is never confirmed unseen.
+        if (version is null)
+        {
+            return Failure.Validation(new Error("validation.required", "version"));
+        }
+
         var status = await db.ResourceSmeStatuses.FirstOrDefaultAsync(s => s.OrganizationId == organizationId, ct);
         if (status is null)
         {
             return Failure.NotFound("resources.sme_not_declared");
         }
 
-        // The page always sends the version it showed, so an Admin never decides on figures declared again since; an API
-        // caller that sends none decides on what is stored.
-        if (version is not null && status.StaleAgainst(version) is { } stale)
+        if (status.StaleAgainst(version) is { } stale)
         {
             return stale;
         }
