@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using InnoCenter.Domain.Resources;
+using InnoCenter.Web.Features.Organizations;
 using InnoCenter.Web.Features.Resources;
 using InnoCenter.Web.Infrastructure.Web;
 using InnoCenter.Web.Tests.Centers;
@@ -148,6 +149,90 @@ public abstract class ResourceFigureKeepingTests<TFactory>(TFactory factory) : I
     }
 
     [ProviderFact]
+    public async Task Kept_monthly_charges_keep_the_payers_name_and_paid_state_through_a_payment_and_a_rename_and_the_list_reads_them_in_order()
+    {
+        var center = await factory.CreateCenterAsync();
+        var owner = await factory.MemberUserAsync(center.University);
+        var admin = await factory.ClientFor(InnoCenter.Web.Infrastructure.Auth.Roles.Admin);
+        var requests = new[] { TestData.Organization(), TestData.Organization() };
+        var payers = new List<(OrganizationDto Org, HttpClient Client)>();
+        foreach (var r in requests)
+        {
+            var org = await admin.CreateOrganizationAsync(r);
+            payers.Add((org, await factory.MemberUserAsync(org)));
+        }
+
+        var resource = await owner.CreateResourceAsync(ResourceTestData.Request(center, openingHours: "Mon 00:00-24:00; Tue 00:00-24:00; Wed 00:00-24:00; Thu 00:00-24:00; Fri 00:00-24:00; Sat 00:00-24:00; Sun 00:00-24:00"));
+        var day = ResourceTestData.BeijingDayAt(factory.Clock.GetUtcNow(), 1, 2);
+        var booked = new List<BookingDto>();
+        for (var i = 0; i < payers.Count; i++)
+        {
+            var r = await payers[i].Client.BookAsync(resource.Id, day.AddHours(3 * i), day.AddHours(3 * i + 1));
+            Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+            booked.Add((await r.Content.ReadFromJsonAsync<BookingDto>(Json.Options))!);
+        }
+
+        factory.Clock.Advance(TimeSpan.FromDays(2));
+        foreach (var b in booked)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await owner.PostAsJsonAsync($"/api/v1/resources/bookings/{b.Id}/usage", new UsageRequest { UsedHours = 1m })).StatusCode);
+        }
+
+        var local = day.ToBeijingTime();
+        var (y, m) = (local.Year, local.Month);
+        var ids = payers.Select(p => p.Org.Id).ToList();
+        async Task<List<ResourceMonthCharge>> KeptAsync() =>
+            await factory.WithDbAsync(db => db.ResourceMonthCharges.AsNoTracking().Where(c => ids.Contains(c.PayerOrganizationId)).ToListAsync());
+        async Task<List<ResourceMonthCharge>> FreshAsync() =>
+            (await factory.WithDbAsync(db => ResourceMonthCharges.ComputeMonthAsync(db, y, m, CancellationToken.None))).Where(c => ids.Contains(c.PayerOrganizationId)).ToList();
+
+        var before = await KeptAsync();
+        Assert.Equal(Charges(await FreshAsync()), Charges(before));
+        Assert.All(before, c => Assert.False(c.Paid));
+        Assert.Equal(payers.Select(p => p.Org.Name).Order(StringComparer.Ordinal), before.Select(c => c.PayerName).Order(StringComparer.Ordinal));
+
+        // The first payer pays; the second is renamed: both are carried into the kept rows by the same writes.
+        var paid = payers[0].Org.Id;
+        var total = before.Single(c => c.PayerOrganizationId == paid).ChargeFen / 100m;
+        var record = await admin.PostAsJsonAsync($"/api/v1/resources/statements/{paid}/{y}/{m}/payment",
+            new StatementPaymentRequest { PaidOn = DateOnly.FromDateTime(factory.Clock.GetUtcNow().ToBeijingTime().DateTime), Amount = total, Reference = "转账-001", Version = 0 });
+        Assert.Equal(HttpStatusCode.OK, record.StatusCode);
+        var renamed = payers[1].Org;
+        var newName = "改名后的单位" + Guid.NewGuid().ToString("N")[..6];
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/organizations/{renamed.Id}", requests[1] with { Name = newName, Version = renamed.Version })).StatusCode);
+
+        var after = await KeptAsync();
+        Assert.Equal(Charges(await FreshAsync()), Charges(after));
+        Assert.True(after.Single(c => c.PayerOrganizationId == paid).Paid);
+        Assert.Equal(newName, after.Single(c => c.PayerOrganizationId == renamed.Id).PayerName);
+
+        // The list pages through both payment groups in its order; the paid filter and the other one split them.
+        var all = new List<StatementListRow>();
+        for (var page = 1; ; page++)
+        {
+            var list = await admin.GetFromJsonAsync<PagedResult<StatementListRow>>($"/api/v1/resources/statements?year={y}&month={m}&pageSize=7&page={page}", Json.Options);
+            all.AddRange(list!.Items);
+            Assert.True(page < 1000);
+            if (page * 7 >= list.Total)
+            {
+                Assert.Equal(list.Total, all.Count);
+                break;
+            }
+        }
+
+        Assert.Equal(all.Count, all.Select(r => r.OrganizationId).Distinct().Count());
+        var paidRows = all.Where(r => r.State == StatementPaymentState.Paid).ToList();
+        var firstGroup = all[0].State == StatementPaymentState.Paid;
+        Assert.Equal(all, firstGroup ? paidRows.Concat(all.Except(paidRows)) : all.Except(paidRows).Concat(paidRows));
+        Assert.Equal(newName, all.Single(r => r.OrganizationId == renamed.Id).OrganizationName);
+        Assert.Equal(StatementPaymentState.Paid, all.Single(r => r.OrganizationId == paid).State);
+        var onlyPaid = await admin.GetFromJsonAsync<PagedResult<StatementListRow>>($"/api/v1/resources/statements?year={y}&month={m}&state=Paid&pageSize=200", Json.Options);
+        Assert.Contains(onlyPaid!.Items, r => r.OrganizationId == paid);
+        Assert.DoesNotContain(onlyPaid.Items, r => r.OrganizationId == renamed.Id);
+        Assert.Equal(onlyPaid.Items.Select(r => r.OrganizationName).Order(StringComparer.Ordinal), onlyPaid.Items.Select(r => r.OrganizationName));
+    }
+
+    [ProviderFact]
     public async Task Yearly_figures_come_a_page_at_a_time_most_used_first_with_the_total()
     {
         var center = await factory.CreateCenterAsync();
@@ -213,7 +298,7 @@ public abstract class ResourceFigureKeepingTests<TFactory>(TFactory factory) : I
     }
 
     private static List<string> Charges(IEnumerable<ResourceMonthCharge> rows) =>
-        rows.Select(c => $"{c.PayerOrganizationId} {c.Year} {c.Month} {c.ChargeFen}").Order(StringComparer.Ordinal).ToList();
+        rows.Select(c => $"{c.PayerOrganizationId} {c.Year} {c.Month} {c.ChargeFen} {c.PayerName} {c.Paid}").Order(StringComparer.Ordinal).ToList();
 
     private static List<string> Rows(IEnumerable<ResourceYearFigure> rows) =>
         rows.Select(f => $"{f.ResourceId} {f.OwnerOrganizationId} {f.Year} {f.CenterId} {f.BookedMinutes} {f.UsedMinutes} {f.MemberMinutes} {f.OutsideMinutes} {f.IncomeFen}")

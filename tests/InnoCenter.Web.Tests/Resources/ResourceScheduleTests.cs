@@ -69,6 +69,74 @@ public abstract class ResourceScheduleTests<TFactory>(TFactory factory) : IClass
             Assert.DoesNotContain(">resources.", html);
         }
     }
+
+    [ProviderFact]
+    public async Task The_day_view_shows_each_resources_bookings_and_closures_of_that_day_only_and_one_resource_when_asked()
+    {
+        var center = await factory.CreateCenterAsync();
+        var owner = await factory.MemberUserAsync(center.University);
+        var tag = "日视图" + Guid.NewGuid().ToString("N")[..6];
+        var a = await owner.CreateResourceAsync(ResourceTestData.Request(center, name: tag + "甲"));
+        var b = await owner.CreateResourceAsync(ResourceTestData.Request(center, name: tag + "乙"));
+        var day = ResourceTestData.BeijingDayAt(factory.Clock.GetUtcNow(), 2, 10);
+        var date = DateOnly.FromDateTime(day.ToBeijingTime().DateTime);
+        var booker = await factory.MemberUserAsync(center.Institute);
+        (await booker.BookAsync(a.Id, day, day.AddHours(2))).EnsureSuccessStatusCode();
+        (await booker.BookAsync(a.Id, day.AddDays(1), day.AddDays(1).AddHours(1))).EnsureSuccessStatusCode();
+        (await booker.BookAsync(b.Id, day.AddDays(-1).AddHours(3), day.AddDays(-1).AddHours(4))).EnsureSuccessStatusCode();
+        var closure = await owner.PostAsJsonAsync($"/api/v1/resources/{b.Id}/blackouts",
+            new BlackoutRequest { Starts = day.AddHours(4), Ends = day.AddHours(5), Reason = "检定" });
+        closure.EnsureSuccessStatusCode();
+
+        var view = await booker.GetFromJsonAsync<ResourceDayScheduleDto>(
+            $"/api/v1/resources/schedule/day?q={Uri.EscapeDataString(tag)}&day={date:yyyy-MM-dd}", Json.Options);
+
+        Assert.Equal(date, view!.Day);
+        Assert.Equal(2, view.Rows.Total);
+        var rows = view.Rows.Items.ToDictionary(r => r.Resource.Id);
+        Assert.Equal([day], rows[a.Id].Bookings.Select(x => x.Starts));
+        Assert.Empty(rows[b.Id].Bookings);
+        Assert.Equal([day.AddHours(4)], rows[b.Id].Blackouts.Select(x => x.Starts));
+        Assert.Empty(rows[a.Id].Blackouts);
+
+        var before = await booker.GetFromJsonAsync<ResourceDayScheduleDto>(
+            $"/api/v1/resources/schedule/day?resourceId={b.Id}&day={date.AddDays(-1):yyyy-MM-dd}", Json.Options);
+        var only = Assert.Single(before!.Rows.Items);
+        Assert.Equal(b.Id, only.Resource.Id);
+        Assert.Equal([day.AddDays(-1).AddHours(3)], only.Bookings.Select(x => x.Starts));
+        Assert.Empty(only.Blackouts);
+    }
+
+    [ProviderFact]
+    public async Task The_day_page_lists_the_day_in_both_languages_and_the_week_view_links_to_it()
+    {
+        var center = await factory.CreateCenterAsync();
+        var owner = await factory.MemberUserAsync(center.University);
+        var tag = "日视图页" + Guid.NewGuid().ToString("N")[..6];
+        var a = await owner.CreateResourceAsync(ResourceTestData.Request(center, name: tag,
+            openingHours: "Mon 08:30-17:30; Tue 08:30-17:30; Wed 08:30-17:30; Thu 08:30-17:30; Fri 08:30-17:30; Sat 08:30-17:30; Sun 08:30-17:30"));
+        var day = ResourceTestData.BeijingDayAt(factory.Clock.GetUtcNow(), 2, 9);
+        var date = day.ToBeijingTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        (await owner.BookAsync(a.Id, day, day.AddHours(2).AddMinutes(30))).EnsureSuccessStatusCode();
+        (await owner.BookAsync(a.Id, day.AddDays(1).AddHours(5), day.AddDays(1).AddHours(6))).EnsureSuccessStatusCode();
+        foreach (var culture in new[] { "zh-CN", "en-US" })
+        {
+            var client = await factory.MemberUserAsync(center.Institute, culture);
+            var week = await client.GetStringAsync($"/Resources/Schedule?q={Uri.EscapeDataString(tag)}&week={date}");
+            Assert.Contains($"/Resources/Day?q={Uri.EscapeDataString(tag)}&amp;day={date}", week);
+
+            var html = await client.GetStringAsync($"/Resources/Day?q={Uri.EscapeDataString(tag)}&day={date}");
+            Assert.Contains(a.Name, html);
+            Assert.Contains("09:00–11:30", html);
+            Assert.Contains("08:30–17:30", html);
+            Assert.DoesNotContain("14:00–15:00", html);
+            Assert.Contains(culture == "zh-CN" ? "资源日视图" : "Day schedule", html);
+            Assert.DoesNotContain(">resources.", html);
+
+            var details = await client.GetStringAsync($"/Resources/Details/{a.Id}?week={date}");
+            Assert.Contains($"/Resources/Day?resourceId={a.Id}&amp;day={date}", details);
+        }
+    }
 }
 
 public sealed class SqliteResourceScheduleTests(SqliteAppFactory factory) : ResourceScheduleTests<SqliteAppFactory>(factory);

@@ -27,6 +27,19 @@ public static class OpeningHoursText
             .Select(g => text.List(g.Select(d => d.Day)) + " " + g.Key));
     }
 
+    /// <summary>The hours of one weekday alone (the day view): its windows, around the clock, or closed.</summary>
+    public static string OnDay(string? stored, DayOfWeek day, Text text)
+    {
+        var parsed = OpeningHours.Parse(stored);
+        if (string.IsNullOrWhiteSpace(stored) || !parsed.IsSuccess || parsed.Value.IsAroundTheClock)
+        {
+            return parsed.IsSuccess || string.IsNullOrWhiteSpace(stored) ? text["resources.aroundTheClock"] : stored;
+        }
+
+        var windows = parsed.Value.On(day).Select(Range).ToList();
+        return windows.Count == 0 ? text["resources.schedule.closed"] : string.Join(", ", windows);
+    }
+
     private static string Range(OpeningWindow w)
     {
         var end = OpeningHours.EndOf(w);

@@ -1,3 +1,4 @@
+using InnoCenter.Domain.Organizations;
 using InnoCenter.Domain.Resources;
 using InnoCenter.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,8 @@ namespace InnoCenter.Web.Features.Resources;
 /// Keeps <see cref="ResourceMonthCharge"/> in step with the bookings, in the transaction of the write: a booking placed,
 /// cancelled, used, marked a no-show or moved notes its payer's month (before and after), and those slices are
 /// recomputed from the bookings after the save through the (payer, starts) index. Recomputing, not adding deltas,
-/// leaves nothing to drift. A payment recorded does not change a charge: its state is read from its own row.
+/// leaves nothing to drift. A payment recorded notes its slice too (the row keeps whether it is paid), and a payer's
+/// rename is carried into its rows (the row keeps the name the month's list is ordered by).
 /// </summary>
 public sealed class ResourceChargeKeeper : IKeptFigures
 {
@@ -20,6 +22,8 @@ public sealed class ResourceChargeKeeper : IKeptFigures
     ];
 
     private readonly HashSet<ResourceMonthCharges.Slice> pending = [];
+
+    private readonly HashSet<Guid> renamed = [];
 
     public Task<bool> CollectAsync(AppDbContext db, CancellationToken ct)
     {
@@ -42,13 +46,36 @@ public sealed class ResourceChargeKeeper : IKeptFigures
             }
         }
 
-        return Task.FromResult(pending.Count > 0);
+        foreach (var entry in db.ChangeTracker.Entries<StatementPayment>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            {
+                pending.Add(new ResourceMonthCharges.Slice(entry.Entity.OrganizationId, entry.Entity.Year, entry.Entity.Month));
+            }
+        }
+
+        foreach (var entry in db.ChangeTracker.Entries<Organization>())
+        {
+            if (entry.State == EntityState.Modified && entry.Property(nameof(Organization.Name)).IsModified)
+            {
+                renamed.Add(entry.Entity.Id);
+            }
+        }
+
+        return Task.FromResult(pending.Count > 0 || renamed.Count > 0);
     }
 
-    public Task RefreshAsync(AppDbContext db, CancellationToken ct) =>
-        ResourceMonthCharges.RefreshAsync(db, [.. pending.OrderBy(s => s.Year).ThenBy(s => s.Month).ThenBy(s => s.Payer)], ct);
+    public async Task RefreshAsync(AppDbContext db, CancellationToken ct)
+    {
+        await ResourceMonthCharges.RefreshAsync(db, [.. pending.OrderBy(s => s.Year).ThenBy(s => s.Month).ThenBy(s => s.Payer)], ct);
+        await ResourceMonthCharges.RenameAsync(db, [.. renamed.Order()], ct);
+    }
 
-    public void Forget() => pending.Clear();
+    public void Forget()
+    {
+        pending.Clear();
+        renamed.Clear();
+    }
 
     private void Note(object? payer, object? starts)
     {

@@ -48,6 +48,9 @@ public sealed record ResourceFilter
 
     public bool? OpenToOutside { get; init; }
 
+    /// <summary>One resource only (the day view of a single resource).</summary>
+    public Guid? ResourceId { get; init; }
+
     /// <summary>From the query string only: in a Razor page a route value is also called "page" and would win.</summary>
 
     [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")]

@@ -24,6 +24,7 @@ public static class ResourceEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/", List).WithName("ListResources").WithSummary("Search the catalogue of shared resources across all centers");
         group.MapPost("/", Create).WithName("CreateResource").WithSummary("Add a resource of a member organisation to a center's catalogue");
+        group.MapGet("/schedule/day", ScheduleDay).WithName("GetResourceScheduleDay").WithSummary("A day of several resources at once (or of one, by resourceId): a page of the catalogue (at most 50) with each one's bookings and closures that touch the day");
         group.MapGet("/schedule", Schedule).WithName("GetResourceSchedule").WithSummary("A week of several resources at once: a page of the catalogue (at most 50) with each one's bookings and closures");
         group.MapGet("/free-slots", FreeSlots).WithName("FindFreeSlots").WithSummary("The earliest free slots of N hours across resources");
         group.MapGet("/bookings/mine", MyBookings).WithName("ListMyBookings").WithSummary("The signed-in user's bookings");
@@ -64,6 +65,9 @@ public static class ResourceEndpoints
 
     private static async Task<Ok<PagedResult<ResourceDto>>> List([AsParameters] ResourceFilter filter, ResourceHandlers h, CancellationToken ct) =>
         TypedResults.Ok(await h.ListAsync(filter, ct));
+
+    private static async Task<Ok<ResourceDayScheduleDto>> ScheduleDay([AsParameters] ScheduleFilter filter, ResourceSchedule h, CancellationToken ct) =>
+        TypedResults.Ok(await h.DayAsync(filter, ct));
 
     private static async Task<Ok<ResourceScheduleDto>> Schedule([AsParameters] ScheduleFilter filter, ResourceSchedule h, CancellationToken ct) =>
         TypedResults.Ok(await h.WeekAsync(filter, ct));

@@ -212,6 +212,11 @@ public sealed class ResourceHandlers(AppDbContext db, ResourceAccess access, Pol
             q = q.Where(r => r.CenterId == center);
         }
 
+        if (f.ResourceId is { } id)
+        {
+            q = q.Where(r => r.Id == id);
+        }
+
         return q;
     }
 

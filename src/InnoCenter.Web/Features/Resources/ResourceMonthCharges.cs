@@ -23,12 +23,32 @@ public static class ResourceMonthCharges
         return ResourceFigures.Charged(db.ResourceBookings.AsNoTracking()).Where(b => b.Starts >= from && b.Starts < to && b.ChargeFen > 0);
     }
 
-    /// <summary>Every payer's charge of the month.</summary>
+    /// <summary>Every payer's charge of the month, with the payer's name and whether its statement is recorded paid.</summary>
     public static async Task<List<ResourceMonthCharge>> ComputeMonthAsync(AppDbContext db, int year, int month, CancellationToken ct)
     {
-        var sums = await Charged(db, year, month).GroupBy(b => b.BookerOrganizationId)
-            .Select(g => new { g.Key, Fen = g.Sum(b => b.ChargeFen) }).ToListAsync(ct);
-        return sums.Select(s => new ResourceMonthCharge(s.Key, year, month, s.Fen)).ToList();
+        var sums = Charged(db, year, month).GroupBy(b => b.BookerOrganizationId).Select(g => new { g.Key, Fen = g.Sum(b => b.ChargeFen) });
+        var rows = await (from s in sums
+                          join o in db.Organizations.AsNoTracking() on s.Key equals o.Id
+                          select new { s.Key, s.Fen, o.Name, Paid = PaidOf(db, year, month).Any(p => p.OrganizationId == s.Key) }).ToListAsync(ct);
+        return rows.Select(s => new ResourceMonthCharge(s.Key, year, month, s.Fen, s.Name, s.Paid)).ToList();
+    }
+
+    /// <summary>The statements of the month recorded paid.</summary>
+    private static IQueryable<StatementPayment> PaidOf(AppDbContext db, int year, int month) =>
+        db.ResourceStatementPayments.AsNoTracking().Where(p => p.Year == year && p.Month == month && p.Status == StatementPaymentState.Paid);
+
+    /// <summary>Keeps the payer's name in its rows in step with a rename, inside the caller's transaction.</summary>
+    public static async Task RenameAsync(AppDbContext db, IReadOnlyCollection<Guid> payers, CancellationToken ct)
+    {
+        foreach (var payer in payers)
+        {
+            var name = await db.Organizations.AsNoTracking().Where(o => o.Id == payer).Select(o => o.Name).FirstOrDefaultAsync(ct);
+            if (name is not null)
+            {
+                await db.ResourceMonthCharges.Where(c => c.PayerOrganizationId == payer && c.PayerName != name)
+                    .ExecuteUpdateAsync(u => u.SetProperty(c => c.PayerName, name), ct);
+            }
+        }
     }
 
     /// <summary>Replaces the rows of the slices with freshly computed ones, inside the caller's transaction.</summary>
@@ -52,7 +72,9 @@ public static class ResourceMonthCharges
             await db.ResourceMonthCharges.Where(c => c.Year == s.Year && c.Month == s.Month && c.PayerOrganizationId == payer).ExecuteDeleteAsync(ct);
             if (fen is { } total)
             {
-                await InsertAsync(db, new ResourceMonthCharge(payer, s.Year, s.Month, total), ct);
+                var name = await db.Organizations.AsNoTracking().Where(o => o.Id == payer).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? string.Empty;
+                var paid = await PaidOf(db, s.Year, s.Month).AnyAsync(p => p.OrganizationId == payer, ct);
+                await InsertAsync(db, new ResourceMonthCharge(payer, s.Year, s.Month, total, name, paid), ct);
             }
         }
     }
@@ -105,5 +127,5 @@ public static class ResourceMonthCharges
 
     private static Task<int> InsertAsync(AppDbContext db, ResourceMonthCharge row, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync(
-            $"INSERT INTO \"ResourceMonthCharges\" (\"Year\", \"Month\", \"PayerOrganizationId\", \"ChargeFen\") VALUES ({row.Year}, {row.Month}, {row.PayerOrganizationId}, {row.ChargeFen})", ct);
+            $"INSERT INTO \"ResourceMonthCharges\" (\"Year\", \"Month\", \"PayerOrganizationId\", \"ChargeFen\", \"PayerName\", \"Paid\") VALUES ({row.Year}, {row.Month}, {row.PayerOrganizationId}, {row.ChargeFen}, {row.PayerName}, {row.Paid})", ct);
 }

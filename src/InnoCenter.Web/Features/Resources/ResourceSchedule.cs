@@ -20,6 +20,12 @@ public sealed record ScheduleFilter
     /// <summary>Any day of the week to show (Beijing); this week when empty.</summary>
     public DateOnly? Week { get; init; }
 
+    /// <summary>The day the day view shows (Beijing); today when empty.</summary>
+    public DateOnly? Day { get; init; }
+
+    /// <summary>One resource only: the day (or week) of a single resource.</summary>
+    public Guid? ResourceId { get; init; }
+
     /// <summary>From the query string only: in a Razor page a route value is also called "page" and would win.</summary>
 
     [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")]
@@ -36,9 +42,13 @@ public sealed record ScheduleRowDto(ResourceDto Resource, IReadOnlyList<BookingD
 /// <summary>A week (Monday, Beijing) of a page of resources.</summary>
 public sealed record ResourceScheduleDto(DateOnly Monday, PagedResult<ScheduleRowDto> Rows);
 
+/// <summary>One day (Beijing) of a page of resources, or of one resource.</summary>
+public sealed record ResourceDayScheduleDto(DateOnly Day, PagedResult<ScheduleRowDto> Rows);
+
 /// <summary>
-/// The week view across several resources (多资源周视图): a page of the catalogue, as its filter selects it, with each
-/// resource's bookings and closures of one week — three queries for the whole page, whatever its size.
+/// The week and day views across several resources (多资源周视图 / 日视图): a page of the catalogue, as its filter selects
+/// it, with each resource's bookings and closures of one week or one day — three queries for the whole page, whatever
+/// its size.
 /// </summary>
 public sealed class ResourceSchedule(ResourceHandlers resources, BookingQueries bookings, AppDbContext db, TimeProvider clock)
 {
@@ -47,13 +57,24 @@ public sealed class ResourceSchedule(ResourceHandlers resources, BookingQueries 
 
     public async Task<ResourceScheduleDto> WeekAsync(ScheduleFilter f, CancellationToken ct)
     {
-        var today = clock.TodayInBeijing();
-        var monday = BeijingTime.MondayOf(f.Week ?? today);
+        var monday = BeijingTime.MondayOf(f.Week ?? clock.TodayInBeijing());
         var from = BeijingTime.At(monday, TimeSpan.Zero);
-        var to = from.AddDays(7);
+        return new ResourceScheduleDto(monday, await RowsAsync(f, from, from.AddDays(7), ct));
+    }
+
+    /// <summary>资源日视图: one Beijing day of the page of resources (or of the one resource asked for).</summary>
+    public async Task<ResourceDayScheduleDto> DayAsync(ScheduleFilter f, CancellationToken ct)
+    {
+        var day = f.Day ?? clock.TodayInBeijing();
+        var from = BeijingTime.At(day, TimeSpan.Zero);
+        return new ResourceDayScheduleDto(day, await RowsAsync(f, from, from.AddDays(1), ct));
+    }
+
+    private async Task<PagedResult<ScheduleRowDto>> RowsAsync(ScheduleFilter f, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
         var page = await resources.ListAsync(new ResourceFilter
         {
-            Q = f.Q, Category = f.Category, CenterId = f.CenterId, OpenToOutside = f.OpenToOutside,
+            Q = f.Q, Category = f.Category, CenterId = f.CenterId, OpenToOutside = f.OpenToOutside, ResourceId = f.ResourceId,
             Page = f.Page, PageSize = Math.Clamp(f.PageSize ?? 20, 1, MaxResources),
         }, ct);
         var ids = page.Items.Select(r => r.Id).ToList();
@@ -64,6 +85,6 @@ public sealed class ResourceSchedule(ResourceHandlers resources, BookingQueries 
             .Select(b => new { b.ResourceId, Dto = new BlackoutDto(b.Id, b.Starts, b.Ends, b.Reason) })
             .ToListAsync(ct)).ToLookup(b => b.ResourceId, b => b.Dto);
         var rows = page.Items.Select(r => new ScheduleRowDto(r, booked[r.Id].ToList(), closed[r.Id].ToList())).ToList();
-        return new ResourceScheduleDto(monday, new PagedResult<ScheduleRowDto>(rows, page.Page, page.PageSize, page.Total, page.TotalCapped));
+        return new PagedResult<ScheduleRowDto>(rows, page.Page, page.PageSize, page.Total, page.TotalCapped);
     }
 }

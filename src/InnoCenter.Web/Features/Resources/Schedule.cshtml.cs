@@ -29,10 +29,15 @@ public sealed class ScheduleModel(ResourceSchedule schedule, PolicyProvider poli
     }
 
     /// <summary>The address of the same view for another week, keeping the filter.</summary>
-    public string WeekLink(DateOnly monday)
+    public string WeekLink(DateOnly monday) => Link(Request.Path, "week", monday);
+
+    /// <summary>The day view (资源日视图) of the same resources on one day of the week.</summary>
+    public string DayLink(DateOnly day) => Link("/Resources/Day", "day", day);
+
+    private string Link(string path, string key, DateOnly value)
     {
-        var query = Request.Query.Where(kv => kv.Key is not ("week" or "page")).ToDictionary(kv => kv.Key, kv => kv.Value);
-        query["week"] = monday.ToString("yyyy-MM-dd");
-        return Request.Path + Microsoft.AspNetCore.Http.QueryString.Create(query);
+        var query = Request.Query.Where(kv => kv.Key is not ("week" or "day" or "page")).ToDictionary(kv => kv.Key, kv => kv.Value);
+        query[key] = value.ToString("yyyy-MM-dd");
+        return path + Microsoft.AspNetCore.Http.QueryString.Create(query);
     }
 }

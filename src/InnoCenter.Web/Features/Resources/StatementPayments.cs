@@ -164,44 +164,40 @@ public sealed class StatementPayments(AppDbContext db, ResourceAccess access, Re
             charges = charges.Where(c => kept.Contains(c.PayerOrganizationId));
         }
 
-        var sums = charges.Select(c => new PayerSum { OrganizationId = c.PayerOrganizationId, Fen = c.ChargeFen });
-        var paid = db.ResourceStatementPayments.AsNoTracking().Where(x => x.Year == year && x.Month == month && x.Status == StatementPaymentState.Paid);
-        var rows = from s in sums
-                   join o in db.Organizations.AsNoTracking() on s.OrganizationId equals o.Id
-                   select new { s.OrganizationId, s.Fen, o.Name, Paid = paid.Any(x => x.OrganizationId == s.OrganizationId) };
-        rows = state switch
-        {
-            StatementPaymentState.Paid => rows.Where(r => r.Paid),
-            null => rows,
-            _ => rows.Where(r => !r.Paid),
-        };
-
-        // Counted on the kept rows alone: organisations are never deleted, so the join with them drops no payer.
-        var counted = state switch
-        {
-            StatementPaymentState.Paid => charges.Where(c => paid.Any(x => x.OrganizationId == c.PayerOrganizationId)),
-            null => charges,
-            _ => charges.Where(c => !paid.Any(x => x.OrganizationId == c.PayerOrganizationId)),
-        };
-        var total = await counted.CountAsync(ct);
+        // The kept rows carry the payer's name and whether it paid, indexed (year, month, paid, name, payer): a page is
+        // read one payment group at a time in name order from the index, without joining or sorting the month's payers.
         var paidFirst = notPaid == StatementPaymentState.Overdue;
-        var items = await rows.OrderBy(r => r.Paid == paidFirst ? 0 : 1).ThenBy(r => r.Name).ThenBy(r => r.OrganizationId)
-            .Skip((p - 1) * size).Take(size).ToListAsync(ct);
-        var ids = items.Select(i => i.OrganizationId).ToList();
+        var counts = await charges.GroupBy(c => c.Paid).Select(g => new { Paid = g.Key, Count = g.Count() }).ToListAsync(ct);
+        int CountOf(bool paid) => counts.Where(c => c.Paid == paid).Sum(c => c.Count);
+        IQueryable<ResourceMonthCharge> Group(bool paid) => charges.Where(c => c.Paid == paid).OrderBy(c => c.PayerName).ThenBy(c => c.PayerOrganizationId);
+        bool[] order = state switch
+        {
+            StatementPaymentState.Paid => [true],
+            null => [paidFirst, !paidFirst],
+            _ => [false],
+        };
+        var total = order.Sum(CountOf);
+        var skip = (p - 1) * size;
+        var items = new List<ResourceMonthCharge>();
+        foreach (var g in order)
+        {
+            var inGroup = CountOf(g);
+            if (items.Count < size && skip < inGroup)
+            {
+                items.AddRange(await Group(g).Skip(skip).Take(size - items.Count).ToListAsync(ct));
+            }
+
+            skip = Math.Max(0, skip - inGroup);
+        }
+
+        var ids = items.Select(i => i.PayerOrganizationId).ToList();
         var payments = await db.ResourceStatementPayments.AsNoTracking()
             .Where(x => x.Year == year && x.Month == month && ids.Contains(x.OrganizationId))
             .ToDictionaryAsync(x => x.OrganizationId, ct);
-        var list = items.Select(i => Dto(i.OrganizationId, year, month, i.Fen / 100m, payments.GetValueOrDefault(i.OrganizationId), rules))
-            .Select((d, n) => new StatementListRow(d.OrganizationId, items[n].Name, d.Total, d.State, d.DueOn, d.PaidOn, d.Reference))
+        var list = items.Select(i => Dto(i.PayerOrganizationId, year, month, i.ChargeFen / 100m, payments.GetValueOrDefault(i.PayerOrganizationId), rules))
+            .Select((d, n) => new StatementListRow(d.OrganizationId, items[n].PayerName, d.Total, d.State, d.DueOn, d.PaidOn, d.Reference))
             .ToList();
         return new PagedResult<StatementListRow>(list, p, size, total);
-    }
-
-    private sealed class PayerSum
-    {
-        public Guid OrganizationId { get; init; }
-
-        public long Fen { get; init; }
     }
 
     /// <summary>The months (oldest first, up to a year back) whose statement of the organisation is overdue today.</summary>

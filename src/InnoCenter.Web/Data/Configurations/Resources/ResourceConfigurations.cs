@@ -29,6 +29,10 @@ public sealed class ResearchResourceConfiguration : IEntityTypeConfiguration<Res
         b.HasIndex(x => new { x.CenterId, x.Category });
         b.HasIndex(x => x.OwnerOrganizationId);
         b.HasIndex(x => new { x.Category, x.Name, x.Id });
+
+        // The free-slot search's candidates of a category in id order, with their hours, read from the index alone (the
+        // first 500 of the 1,500 instruments at national, without visiting or sorting the rows).
+        b.HasIndex(x => new { x.Category, x.Id, x.IsRetired, x.OpeningHoursText });
         b.HasOne<Center>().WithMany().HasForeignKey(x => x.CenterId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organization>().WithMany().HasForeignKey(x => x.OwnerOrganizationId).OnDelete(DeleteBehavior.Restrict);
     }

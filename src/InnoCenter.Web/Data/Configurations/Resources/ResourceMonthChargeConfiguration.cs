@@ -1,3 +1,4 @@
+using InnoCenter.Domain.Common;
 using InnoCenter.Domain.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -13,5 +14,9 @@ public sealed class ResourceMonthChargeConfiguration : IEntityTypeConfiguration<
 
         // A month's statements are read by (year, month): the key is their index.
         b.HasKey(x => new { x.Year, x.Month, x.PayerOrganizationId });
+        b.Property(x => x.PayerName).HasMaxLength(FieldLengths.OrganizationName);
+
+        // A page of the month's list, one payment group at a time in name order, read from the index alone.
+        b.HasIndex(x => new { x.Year, x.Month, x.Paid, x.PayerName, x.PayerOrganizationId });
     }
 }

@@ -2941,6 +2941,8 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Category", "Name", "Id");
 
+                    b.HasIndex("Category", "Id", "IsRetired", "OpeningHoursText");
+
                     b.ToTable("ResearchResources", (string)null);
                 });
 
@@ -3140,7 +3142,17 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.Property<long>("ChargeFen")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("Paid")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PayerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.HasKey("Year", "Month", "PayerOrganizationId");
+
+                    b.HasIndex("Year", "Month", "Paid", "PayerName", "PayerOrganizationId");
 
                     b.ToTable("ResourceMonthCharges", (string)null);
                 });

@@ -2935,6 +2935,8 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Category", "Name", "Id");
 
+                    b.HasIndex("Category", "Id", "IsRetired", "OpeningHoursText");
+
                     b.ToTable("ResearchResources", (string)null);
                 });
 
@@ -3134,7 +3136,17 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.Property<long>("ChargeFen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Paid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Year", "Month", "PayerOrganizationId");
+
+                    b.HasIndex("Year", "Month", "Paid", "PayerName", "PayerOrganizationId");
 
                     b.ToTable("ResourceMonthCharges", (string)null);
                 });
