@@ -27,7 +27,8 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         b.Property(x => x.PlaqueNumber).HasMaxLength(FieldLengths.Code);
         b.HasIndex(x => x.ApprovalNumber).IsUnique();
         b.HasIndex(x => x.PlaqueNumber).IsUnique();
-        b.HasIndex(x => new { x.Status, x.StatusChangedAt });
+        // Covers the overdue counts, which judge each application by the pack version it began under (CaseRuleSet).
+        b.HasIndex(x => new { x.Status, x.StatusChangedAt, x.PolicyCode, x.PolicyVersion });
         // The pipeline lists the latest moves first: in this order a page is read from the index, not sorted.
         b.HasIndex(x => new { x.StatusChangedAt, x.Id }).IsDescending(true, false);
         b.HasIndex(x => x.LeadOrganizationId);

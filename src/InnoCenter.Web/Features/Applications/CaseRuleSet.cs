@@ -25,17 +25,26 @@ public sealed class CaseRuleSet(IReadOnlyDictionary<(string Code, int Version), 
         Expression<Func<Application, bool>>? any = null;
         foreach (var (_, status, key) in stages)
         {
-            foreach (var (days, _, begun) in Grouped(p => p.Applications.StageDays.TryGetValue(key, out var d) ? d : (int?)null))
+            var groups = Grouped(p => p.Applications.StageDays.TryGetValue(key, out var d) ? d : (int?)null).Where(g => g.Value is not null).ToList();
+            if (groups.Count == 0)
             {
-                if (days is not { } d)
-                {
-                    continue;
-                }
-
-                var limit = now.AddDays(-d);
-                Expression<Func<Application, bool>> late = a => a.Status == status && a.StatusChangedAt < limit;
-                any = OrElse(any, begun is null ? late : Predicates.And(late, begun));
+                continue;
             }
+
+            // The stage's widest bound first (its fewest days), so the database reads the (Status, StatusChangedAt) index
+            // for the few rows old enough for any version, then tells them apart by version: without it each count of
+            // the Admin's home page walked every row of the stage (national: 1-3 ms each, the page at half its speed).
+            var earliest = now.AddDays(-groups.Min(g => g.Value!.Value));
+            Expression<Func<Application, bool>> stage = a => a.Status == status && a.StatusChangedAt < earliest;
+            Expression<Func<Application, bool>>? byVersion = null;
+            foreach (var (days, _, begun) in groups)
+            {
+                var limit = now.AddDays(-days!.Value);
+                Expression<Func<Application, bool>> late = a => a.StatusChangedAt < limit;
+                byVersion = OrElse(byVersion, begun is null ? late : Predicates.And(late, begun));
+            }
+
+            any = OrElse(any, groups.Count == 1 && groups[0].Begun is null ? stage : Predicates.And(stage, byVersion!));
         }
 
         return any ?? (a => false);

@@ -132,8 +132,6 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.HasIndex("NoticeStartsOn", "Id")
                         .IsDescending(true, false);
 
-                    b.HasIndex("Status", "StatusChangedAt");
-
                     b.HasIndex("StatusChangedAt", "Id")
                         .IsDescending(true, false);
 
@@ -141,6 +139,8 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "NoticeStartsOn", "Id")
                         .IsDescending(false, true, false);
+
+                    b.HasIndex("Status", "StatusChangedAt", "PolicyCode", "PolicyVersion");
 
                     b.ToTable("Applications", (string)null);
                 });

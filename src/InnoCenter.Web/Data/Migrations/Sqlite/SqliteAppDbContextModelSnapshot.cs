@@ -126,8 +126,6 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.HasIndex("NoticeStartsOn", "Id")
                         .IsDescending(true, false);
 
-                    b.HasIndex("Status", "StatusChangedAt");
-
                     b.HasIndex("StatusChangedAt", "Id")
                         .IsDescending(true, false);
 
@@ -135,6 +133,8 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "NoticeStartsOn", "Id")
                         .IsDescending(false, true, false);
+
+                    b.HasIndex("Status", "StatusChangedAt", "PolicyCode", "PolicyVersion");
 
                     b.ToTable("Applications", (string)null);
                 });
