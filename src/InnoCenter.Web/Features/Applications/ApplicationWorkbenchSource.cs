@@ -28,11 +28,12 @@ public sealed class ApplicationWorkbenchSource(AppDbContext db, PolicyProvider p
         if (user.IsAdmin)
         {
             // Overdue by the stage days of the pack version each application began under.
-            var late = (await caseRules.LoadAsync(ct)).Overdue(clock.GetUtcNow());
-            items.Add(await StageAsync(db.Applications, ApplicationStatus.Submitted, "workbench.applications.toCheck", late, ct));
-            items.Add(await StageAsync(db.Applications, ApplicationStatus.FormalReview, "workbench.applications.inFormalCheck", late, ct));
-            items.Add(await StageAsync(db.Applications, ApplicationStatus.Deliberation, "workbench.applications.toDecide", late, ct));
-            var overdue = await db.Applications.AsNoTracking().Where(a => Open.Contains(a.Status)).Where(late).CountAsync(ct);
+            var rules = await caseRules.LoadAsync(ct);
+            var now = clock.GetUtcNow();
+            items.Add(await StageAsync(db.Applications, ApplicationStatus.Submitted, "workbench.applications.toCheck", rules, now, ct));
+            items.Add(await StageAsync(db.Applications, ApplicationStatus.FormalReview, "workbench.applications.inFormalCheck", rules, now, ct));
+            items.Add(await StageAsync(db.Applications, ApplicationStatus.Deliberation, "workbench.applications.toDecide", rules, now, ct));
+            var overdue = await db.Applications.AsNoTracking().Where(a => Open.Contains(a.Status)).Where(rules.Overdue(now)).CountAsync(ct);
             items.Add(new WorkItem(Module, "workbench.applications.overdueStages", overdue, "/Applications?overdue=true", overdue));
             var objections = await db.Objections.AsNoTracking().CountAsync(o => o.Status == ObjectionStatus.Pending, ct);
             items.Add(new WorkItem(Module, "workbench.applications.objections", objections, "/Applications?status=PublicNotice"));
@@ -40,7 +41,7 @@ public sealed class ApplicationWorkbenchSource(AppDbContext db, PolicyProvider p
         else if (user.IsInRole(Roles.CenterUser) && user.OrganizationId is { } org)
         {
             var own = db.Applications.AsNoTracking().Where(a => a.LeadOrganizationId == org);
-            items.Add(await StageAsync(own, ApplicationStatus.ReturnedForRevision, "workbench.applications.returned", (await caseRules.LoadAsync(ct)).Overdue(clock.GetUtcNow()), ct));
+            items.Add(await StageAsync(own, ApplicationStatus.ReturnedForRevision, "workbench.applications.returned", await caseRules.LoadAsync(ct), clock.GetUtcNow(), ct));
             // Each application lacks what the pack it began under requires; the open ones name a handful of versions.
             var open = own.Where(a => a.Status == ApplicationStatus.Draft || a.Status == ApplicationStatus.ReturnedForRevision);
             var begunUnder = await open.Select(a => new { a.PolicyCode, a.PolicyVersion }).Distinct().ToListAsync(ct);
@@ -72,11 +73,11 @@ public sealed class ApplicationWorkbenchSource(AppDbContext db, PolicyProvider p
     }
 
     private static async Task<WorkItem> StageAsync(IQueryable<Application> scope, ApplicationStatus status, string key,
-        System.Linq.Expressions.Expression<Func<Application, bool>> overdueRule, CancellationToken ct)
+        CaseRuleSet rules, DateTimeOffset now, CancellationToken ct)
     {
         var inStage = scope.AsNoTracking().Where(a => a.Status == status);
         var count = await inStage.CountAsync(ct);
-        var overdue = count == 0 ? 0 : await inStage.Where(overdueRule).CountAsync(ct);
+        var overdue = count == 0 ? 0 : await inStage.Where(rules.Overdue(now, status)).CountAsync(ct);
         return new WorkItem(Module, key, count, $"/Applications?status={status}", overdue);
     }
 }

@@ -17,11 +17,12 @@ public sealed class CaseRuleSet(IReadOnlyDictionary<(string Code, int Version), 
         version > 0 && packs.TryGetValue((string.IsNullOrWhiteSpace(code) ? current.Code : code.Trim(), version), out var pack) ? pack : current;
 
     /// <summary>Held in its stage longer than its version's days for that stage (a stage without days is never overdue).</summary>
-    public Expression<Func<Application, bool>> Overdue(DateTimeOffset now)
+    /// <param name="only">One stage's terms only, for a count of that stage (a smaller statement to translate and plan).</param>
+    public Expression<Func<Application, bool>> Overdue(DateTimeOffset now, ApplicationStatus? only = null)
     {
         var stages = packs.Values.SelectMany(p => p.Applications.StageDays.Keys).Distinct(StringComparer.Ordinal)
             .Select(k => (Ok: Enum.TryParse<ApplicationStatus>(k, out var s), Status: s, Key: k))
-            .Where(x => x.Ok).ToList();
+            .Where(x => x.Ok && (only is null || x.Status == only)).ToList();
         Expression<Func<Application, bool>>? any = null;
         foreach (var (_, status, key) in stages)
         {
