@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using InnoCenter.Domain.Applications;
 using InnoCenter.Domain.Centers;
 using InnoCenter.Domain.Organizations;
@@ -17,7 +18,8 @@ namespace InnoCenter.E2E;
 /// <summary>
 /// The special fund through the pages (专项资金): one Admin drafts a grant and plans a tranche, a second Admin approves,
 /// starts and releases it (four eyes), the center spends with a voucher and sees the near-limit warning, an Admin claws
-/// back the balance, and the center's annual report carries the execution rate the system computed.
+/// back the balance, the center reports its plan's free indicator, and the annual report carries the execution rate
+/// and the plan's completion the system computed.
 /// </summary>
 public sealed class FundsFlowTests(AppServer server) : IClassFixture<AppServer>
 {
@@ -26,7 +28,7 @@ public sealed class FundsFlowTests(AppServer server) : IClassFixture<AppServer>
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
     [BrowserFact]
-    public async Task A_grant_drafted_by_one_admin_and_released_by_another_is_spent_with_a_voucher_warned_clawed_back_and_its_execution_rate_reaches_the_annual_report()
+    public async Task A_grant_drafted_by_one_admin_and_released_by_another_is_spent_with_a_voucher_warned_clawed_back_and_its_execution_rate_and_the_plans_completion_reach_the_annual_report()
     {
         var suffix = Guid.NewGuid().ToString("N")[..4];
         var centerName = "浏览器资金测试创新中心" + suffix;
@@ -38,7 +40,7 @@ public sealed class FundsFlowTests(AppServer server) : IClassFixture<AppServer>
         var drafter = await server.NewPageAsync();
         var second = await server.NewPageAsync();
         var center = await server.NewPageAsync();
-        await server.RunAsync(drafter, nameof(A_grant_drafted_by_one_admin_and_released_by_another_is_spent_with_a_voucher_warned_clawed_back_and_its_execution_rate_reaches_the_annual_report), async () =>
+        await server.RunAsync(drafter, nameof(A_grant_drafted_by_one_admin_and_released_by_another_is_spent_with_a_voucher_warned_clawed_back_and_its_execution_rate_and_the_plans_completion_reach_the_annual_report), async () =>
         {
             await new LoginPage(drafter).SignInAsync(AppServer.AdminEmail, AppServer.AdminPassword);
             var create = new GrantCreatePage(drafter);
@@ -105,6 +107,17 @@ public sealed class FundsFlowTests(AppServer server) : IClassFixture<AppServer>
             await Assertions.Expect(byDrafter.Clawbacks).ToContainTextAsync("结余资金收回");
             await Assertions.Expect(byDrafter.Figure("已收回（元）")).ToHaveTextAsync("5,000.00");
 
+            // The plan's free indicator (10 / 12 / 14 a year from the year of approval, two years ago): this year's actual
+            // reported by the center with its evidence on the plan page.
+            await server.RunAsync(center, "funds-center-reports-plan-actual", async () =>
+            {
+                await center.GotoAsync($"/Centers/Plan/{centerId}?year={year}");
+                await center.GetByLabel("实际值 中试验证服务企业").FillAsync("7");
+                await center.GetByLabel("佐证材料 中试验证服务企业").FillAsync("中试验证服务企业名单（7家）");
+                await center.GetByRole(AriaRole.Button, new() { Name = "保存实际值" }).ClickAsync();
+                await Assertions.Expect(center.GetByRole(AriaRole.Cell, new() { Name = "50%", Exact = true })).ToBeVisibleAsync();
+            });
+
             var assessment = new AssessmentPages(drafter);
             await assessment.OpenCycleAsync(year, today.AddDays(1));
 
@@ -115,6 +128,9 @@ public sealed class FundsFlowTests(AppServer server) : IClassFixture<AppServer>
                 // Spent to the year's end over received to the year's end: 95,000 / 100,000.
                 await Assertions.Expect(center.GetByTestId("computed-funds.execution_rate")).ToHaveTextAsync("系统计算");
                 await Assertions.Expect(center.GetByTestId("value-funds.execution_rate")).ToHaveTextAsync("95");
+                // The plan's completion this year, 7 of 14, filled from the plan and not typed.
+                await Assertions.Expect(center.GetByTestId("computed-plan-completion")).ToHaveTextAsync("系统计算");
+                await Assertions.Expect(center.GetByTestId("value-plan-completion")).ToHaveTextAsync(new Regex(@"^\s*50(\.0+)?\s*%?\s*$"));
             });
 
             await ShootAsync(centerEmail, grantUrl, center.Url, $"/Centers/Plan/{centerId}?year={year}");
