@@ -108,9 +108,9 @@ public static class FundGrantSums
         return true;
     }
 
-    /// <summary>The kept rows of one grant.</summary>
+    /// <summary>The kept rows of one grant (a compiled statement: the grant's page and API read it each time).</summary>
     public static Task<List<FundGrantSum>> ReadAsync(AppDbContext db, Guid grantId, CancellationToken ct) =>
-        db.FundGrantSums.AsNoTracking().Where(s => s.GrantId == grantId).ToListAsync(ct);
+        GrantReads.Sums.For(db)(db, grantId).ToListAsync(ct).AsTask();
 
     // EF stores a Guid on SQLite as upper-case text; a raw parameter is written in exactly that form so the rows are found.
     private static object GrantKey(AppDbContext db, Guid id) => db.Database.IsSqlite() ? id.ToString("D", CultureInfo.InvariantCulture).ToUpperInvariant() : id;

@@ -57,7 +57,7 @@ public sealed class GrantHandlers(
 
         var grant = found.Value;
         var pack = await versions.ForCaseAsync(grant.PolicyCode, grant.PolicyVersion, ct);
-        var sums = FundFigures.FromKept(await GrantReads.Sums.For(db)(db, id).ToListAsync(ct));
+        var sums = await figures.KeptSumsAsync(id, ct);
         var around = await GrantReads.AroundOf.For(db)(db, grant.CenterId, id, ct);
         var centerName = around.Name;
         var hasEvidence = grant.EvaluationSubmittedAt is not null || around.AcceptanceFile;
