@@ -86,6 +86,8 @@ try
 {
     await DatabaseSetup.MigrateAsync(app.Services, timings: timings);
     await PolicyPackLoader.LoadAsync(app.Services);
+    // The applications' kept stage clocks read each one's pack version, so their backfill waits for the packs.
+    await InnoCenter.Web.Features.Applications.ApplicationStageClocks.RunIfPendingAsync(app.Services);
     timings.Mark("policy");
     await AdminBootstrap.EnsureAsync(app.Services);
     timings.Mark("admin");

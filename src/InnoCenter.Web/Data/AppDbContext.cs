@@ -48,6 +48,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Expert> Experts => Set<Expert>();
 
     public DbSet<ExpertTag> ExpertTags => Set<ExpertTag>();
+    public DbSet<ApplicationStageClock> ApplicationStageClocks => Set<ApplicationStageClock>();
 
     public DbSet<ReviewSubject> ReviewSubjects => Set<ReviewSubject>();
 

@@ -5,7 +5,9 @@ using InnoCenter.Domain.Applications;
 using InnoCenter.Web.Features.Applications;
 using InnoCenter.Web.Features.Notices;
 using InnoCenter.Web.Features.Organizations;
+using InnoCenter.Web.Data;
 using InnoCenter.Web.Infrastructure.Auth;
+using InnoCenter.Web.Infrastructure.Policy;
 using InnoCenter.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -111,6 +113,10 @@ public sealed class ApplicationFlow(AppFactory factory)
     {
         var name = status.ToString();
         await factory.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE \"Applications\" SET \"Status\" = {name} WHERE \"Id\" = {id}"));
+        // The statement passes by the writes that keep its stage clock; keep it as they would.
+        using var scope = factory.Services.CreateScope();
+        await ApplicationStageClocks.RefreshAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(),
+            scope.ServiceProvider.GetRequiredService<PolicyVersions>(), [id], CancellationToken.None);
     }
 
     public async Task<int> CloseNoticesAsync(DateOnly asOf)

@@ -27,7 +27,7 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         b.Property(x => x.PlaqueNumber).HasMaxLength(FieldLengths.Code);
         b.HasIndex(x => x.ApprovalNumber).IsUnique();
         b.HasIndex(x => x.PlaqueNumber).IsUnique();
-        // Covers the overdue counts, which judge each application by the pack version it began under (CaseRuleSet).
+        // Covers the stage clocks' rebuild, which reads the versions and stages among the applications (ApplicationStageClocks).
         b.HasIndex(x => new { x.Status, x.StatusChangedAt, x.PolicyCode, x.PolicyVersion });
         // The pipeline lists the latest moves first: in this order a page is read from the index, not sorted.
         b.HasIndex(x => new { x.StatusChangedAt, x.Id }).IsDescending(true, false);

@@ -51,8 +51,8 @@ public sealed class ApplicationQueries(
         var search = await SearchedAsync(f, ct);
         var rules = await caseRules.LoadAsync(ct);
         // Always narrowed: even an Admin's pipeline leaves out the drafts the index holds.
-        var (total, capped) = await TextSearch.CountAsync(search, s => Filtered(f, s, rules), narrowed: true, indexDecides: true, ct);
-        var q = Filtered(f, search?.ForFirst((long)page * size), rules);
+        var (total, capped) = await TextSearch.CountAsync(search, s => Filtered(f, s), narrowed: true, indexDecides: true, ct);
+        var q = Filtered(f, search?.ForFirst((long)page * size));
         var rows = await Project(q.OrderByDescending(a => a.StatusChangedAt).ThenBy(a => a.Id).Skip((page - 1) * size).Take(size), rules).ToListAsync(ct);
         return new PagedResult<ApplicationSummaryDto>(rows.Select(r => Summary(r, rules)).ToList(), page, size, total, capped);
     }
@@ -60,7 +60,7 @@ public sealed class ApplicationQueries(
     public async IAsyncEnumerable<ApplicationSummaryDto> StreamAsync(ApplicationFilter f, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var rules = await caseRules.LoadAsync(ct);
-        var q = Filtered(f, (await SearchedAsync(f, ct))?.HitsFirst(), rules);
+        var q = Filtered(f, (await SearchedAsync(f, ct))?.HitsFirst());
         await foreach (var row in Project(q.OrderByDescending(a => a.StatusChangedAt).ThenBy(a => a.Id), rules).AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return Summary(row, rules);
@@ -186,7 +186,7 @@ public sealed class ApplicationQueries(
             ? null
             : await TextSearch.PrepareAsync(db, SearchKinds.Application, f.Search.Trim(), ct);
 
-    private IQueryable<Application> Filtered(ApplicationFilter f, TextSearch? search, CaseRuleSet rules)
+    private IQueryable<Application> Filtered(ApplicationFilter f, TextSearch? search)
     {
         var q = Scoped();
         if (Enum.TryParse<ApplicationStatus>(f.Status, true, out var status))
@@ -225,7 +225,7 @@ public sealed class ApplicationQueries(
         }
 
         // Each application by the stage days of the pack version it began under.
-        return f.Overdue == true ? q.Where(rules.Overdue(clock.GetUtcNow())) : q;
+        return f.Overdue == true ? q.Where(ApplicationStageClocks.Overdue(db, clock.GetUtcNow())) : q;
     }
 
     private sealed record Row(Guid Id, string CenterName, Guid LeadId, string LeadName, string KeyArea, ApplicationStatus Status,

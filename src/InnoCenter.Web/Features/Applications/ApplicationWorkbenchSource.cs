@@ -10,9 +10,9 @@ namespace InnoCenter.Web.Features.Applications;
 /// <summary>
 /// The applications' part of the workbench. The officer: applications to check, to decide, overdue in any stage,
 /// objections to resolve. The applicant (CenterUser): applications returned for revision, and unsubmitted ones that
-/// still lack a required material of the pack each began under. Every number is one COUNT query (the materials one per pack version among the open drafts).
+/// still lack a required material of the pack each began under. The officer's numbers are three grouped reads; the applicant's one COUNT each (the materials one per pack version among the open drafts).
 /// </summary>
-public sealed class ApplicationWorkbenchSource(AppDbContext db, PolicyProvider policy, PolicyVersions versions, ApplicationCaseRules caseRules, TimeProvider clock) : IWorkbenchSource
+public sealed class ApplicationWorkbenchSource(AppDbContext db, PolicyProvider policy, PolicyVersions versions, TimeProvider clock) : IWorkbenchSource
 {
     public const string Module = "workbench.module.applications";
 
@@ -22,18 +22,23 @@ public sealed class ApplicationWorkbenchSource(AppDbContext db, PolicyProvider p
         ApplicationStatus.SiteInspection, ApplicationStatus.Deliberation, ApplicationStatus.PublicNotice,
     ];
 
+    private static readonly ApplicationStatus[] Counted = [ApplicationStatus.Submitted, ApplicationStatus.FormalReview, ApplicationStatus.Deliberation];
+
     public async Task<IReadOnlyList<WorkItem>> ItemsForAsync(CurrentUser user, CancellationToken ct)
     {
         var items = new List<WorkItem>();
         if (user.IsAdmin)
         {
-            // Overdue by the stage days of the pack version each application began under.
-            var rules = await caseRules.LoadAsync(ct);
+            // Two grouped reads: the applications in each stage, and the overdue among them by their kept stage clocks
+            // (each by the stage days of the pack version it began under).
             var now = clock.GetUtcNow();
-            items.Add(await StageAsync(db.Applications, ApplicationStatus.Submitted, "workbench.applications.toCheck", rules, now, ct));
-            items.Add(await StageAsync(db.Applications, ApplicationStatus.FormalReview, "workbench.applications.inFormalCheck", rules, now, ct));
-            items.Add(await StageAsync(db.Applications, ApplicationStatus.Deliberation, "workbench.applications.toDecide", rules, now, ct));
-            var overdue = await db.Applications.AsNoTracking().Where(a => Open.Contains(a.Status)).Where(rules.Overdue(now)).CountAsync(ct);
+            var inStage = await db.Applications.AsNoTracking().Where(a => Counted.Contains(a.Status))
+                .GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+            var late = await ApplicationStageClocks.OverdueByStageAsync(db, Open, now, ct);
+            items.Add(Stage(ApplicationStatus.Submitted, "workbench.applications.toCheck", inStage, late));
+            items.Add(Stage(ApplicationStatus.FormalReview, "workbench.applications.inFormalCheck", inStage, late));
+            items.Add(Stage(ApplicationStatus.Deliberation, "workbench.applications.toDecide", inStage, late));
+            var overdue = late.Values.Sum();
             items.Add(new WorkItem(Module, "workbench.applications.overdueStages", overdue, "/Applications?overdue=true", overdue));
             var objections = await db.Objections.AsNoTracking().CountAsync(o => o.Status == ObjectionStatus.Pending, ct);
             items.Add(new WorkItem(Module, "workbench.applications.objections", objections, "/Applications?status=PublicNotice"));
@@ -41,7 +46,11 @@ public sealed class ApplicationWorkbenchSource(AppDbContext db, PolicyProvider p
         else if (user.IsInRole(Roles.CenterUser) && user.OrganizationId is { } org)
         {
             var own = db.Applications.AsNoTracking().Where(a => a.LeadOrganizationId == org);
-            items.Add(await StageAsync(own, ApplicationStatus.ReturnedForRevision, "workbench.applications.returned", await caseRules.LoadAsync(ct), clock.GetUtcNow(), ct));
+            var now = clock.GetUtcNow();
+            var returned = own.Where(a => a.Status == ApplicationStatus.ReturnedForRevision);
+            var returnedCount = await returned.CountAsync(ct);
+            var returnedLate = returnedCount == 0 ? 0 : await returned.Where(ApplicationStageClocks.Overdue(db, now)).CountAsync(ct);
+            items.Add(new WorkItem(Module, "workbench.applications.returned", returnedCount, $"/Applications?status={ApplicationStatus.ReturnedForRevision}", returnedLate));
             // Each application lacks what the pack it began under requires; the open ones name a handful of versions.
             var open = own.Where(a => a.Status == ApplicationStatus.Draft || a.Status == ApplicationStatus.ReturnedForRevision);
             var begunUnder = await open.Select(a => new { a.PolicyCode, a.PolicyVersion }).Distinct().ToListAsync(ct);
@@ -72,12 +81,6 @@ public sealed class ApplicationWorkbenchSource(AppDbContext db, PolicyProvider p
         return items;
     }
 
-    private static async Task<WorkItem> StageAsync(IQueryable<Application> scope, ApplicationStatus status, string key,
-        CaseRuleSet rules, DateTimeOffset now, CancellationToken ct)
-    {
-        var inStage = scope.AsNoTracking().Where(a => a.Status == status);
-        var count = await inStage.CountAsync(ct);
-        var overdue = count == 0 ? 0 : await inStage.Where(rules.Overdue(now, status)).CountAsync(ct);
-        return new WorkItem(Module, key, count, $"/Applications?status={status}", overdue);
-    }
+    private static WorkItem Stage(ApplicationStatus status, string key, Dictionary<ApplicationStatus, int> inStage, Dictionary<ApplicationStatus, int> late) =>
+        new(Module, key, inStage.GetValueOrDefault(status), $"/Applications?status={status}", late.GetValueOrDefault(status));
 }

@@ -1,3 +1,4 @@
+using InnoCenter.Web.Data;
 using InnoCenter.Web.Features.Workbench;
 using InnoCenter.Web.Infrastructure.Files;
 
@@ -11,6 +12,8 @@ public static class ApplicationsRegistration
         services.AddScoped<ApplicationHandlers>();
         services.AddScoped<ApplicationQueries>();
         services.AddScoped<ApplicationCaseRules>();
+        services.AddScoped<IKeptFigures, ApplicationStageClockKeeper>();
+        services.AddKeptFigures();
         services.AddScoped<ApplicationEligibility>();
         services.AddScoped<ApplicationDocuments>();
         services.AddScoped<IApplicationReview, ApplicationReview>();

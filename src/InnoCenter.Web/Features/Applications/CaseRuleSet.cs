@@ -8,48 +8,14 @@ namespace InnoCenter.Web.Features.Applications;
 /// <summary>
 /// The stored pack versions' rules as predicates over applications, each application judged by the version it began
 /// under (as <see cref="Infrastructure.Policy.PolicyVersions.ForCaseAsync"/> picks it: an application naming no stored
-/// version reads the pack in force). Versions that agree on a rule share one condition, so a rule no version has changed
+/// version reads the pack in force). Its stage days are not here: they are kept per application with its moves
+/// (<see cref="ApplicationStageClocks"/>), so an overdue count reads an index. Versions that agree on a rule share one condition, so a rule no version has changed
 /// is the plain condition of old and the predicate grows only with the versions that disagree, which are few.
 /// </summary>
 public sealed class CaseRuleSet(IReadOnlyDictionary<(string Code, int Version), PolicyPack> packs, PolicyPack current)
 {
     public PolicyPack PackOf(string? code, int version) =>
         version > 0 && packs.TryGetValue((string.IsNullOrWhiteSpace(code) ? current.Code : code.Trim(), version), out var pack) ? pack : current;
-
-    /// <summary>Held in its stage longer than its version's days for that stage (a stage without days is never overdue).</summary>
-    /// <param name="only">One stage's terms only, for a count of that stage (a smaller statement to translate and plan).</param>
-    public Expression<Func<Application, bool>> Overdue(DateTimeOffset now, ApplicationStatus? only = null)
-    {
-        var stages = packs.Values.SelectMany(p => p.Applications.StageDays.Keys).Distinct(StringComparer.Ordinal)
-            .Select(k => (Ok: Enum.TryParse<ApplicationStatus>(k, out var s), Status: s, Key: k))
-            .Where(x => x.Ok && (only is null || x.Status == only)).ToList();
-        Expression<Func<Application, bool>>? any = null;
-        foreach (var (_, status, key) in stages)
-        {
-            var groups = Grouped(p => p.Applications.StageDays.TryGetValue(key, out var d) ? d : (int?)null).Where(g => g.Value is not null).ToList();
-            if (groups.Count == 0)
-            {
-                continue;
-            }
-
-            // The stage's widest bound first (its fewest days), so the database reads the (Status, StatusChangedAt) index
-            // for the few rows old enough for any version, then tells them apart by version: without it each count of
-            // the Admin's home page walked every row of the stage (national: 1-3 ms each, the page at half its speed).
-            var earliest = now.AddDays(-groups.Min(g => g.Value!.Value));
-            Expression<Func<Application, bool>> stage = a => a.Status == status && a.StatusChangedAt < earliest;
-            Expression<Func<Application, bool>>? byVersion = null;
-            foreach (var (days, _, begun) in groups)
-            {
-                var limit = now.AddDays(-days!.Value);
-                Expression<Func<Application, bool>> late = a => a.StatusChangedAt < limit;
-                byVersion = OrElse(byVersion, begun is null ? late : Predicates.And(late, begun));
-            }
-
-            any = OrElse(any, groups.Count == 1 && groups[0].Begun is null ? stage : Predicates.And(stage, byVersion!));
-        }
-
-        return any ?? (a => false);
-    }
 
     /// <summary>The consortium is cross-region by its version's one rule (<see cref="RegionScope"/>), evaluated by the database.</summary>
     public Expression<Func<Application, bool>> CrossRegion()

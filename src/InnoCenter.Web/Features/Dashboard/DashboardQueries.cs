@@ -17,7 +17,7 @@ namespace InnoCenter.Web.Features.Dashboard;
 /// roll-up the assessment reads (so the dashboard and the scorecards never disagree), the grades in one, the shared
 /// resources' figures through the Resources module's own per-center sums.
 /// </summary>
-public sealed class DashboardQueries(AppDbContext db, ApplicationCaseRules caseRules, LedgerRollup rollup, ResourceFigures resources, TimeProvider clock)
+public sealed class DashboardQueries(AppDbContext db, LedgerRollup rollup, ResourceFigures resources, TimeProvider clock)
 {
     /// <summary>The ledger figures the dashboard charts, in the order of the plan's assessment content (技术成果、转移扩散、支撑产业、人才、国际合作).</summary>
     public static readonly IReadOnlyList<string> LedgerFigureKeys =
@@ -29,6 +29,8 @@ public sealed class DashboardQueries(AppDbContext db, ApplicationCaseRules caseR
     /// <summary>Years of ledger history the trend shows, ending with the current year.</summary>
     public const int LedgerYearsShown = 5;
 
+    private static readonly ApplicationStatus[] Submitted = [.. Enum.GetValues<ApplicationStatus>().Where(s => s != ApplicationStatus.Draft)];
+
     public async Task<DashboardFigures> ComputeAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -38,8 +40,8 @@ public sealed class DashboardQueries(AppDbContext db, ApplicationCaseRules caseR
 
         var submitted = db.Applications.AsNoTracking().Where(a => a.Status != ApplicationStatus.Draft);
         var byStatus = await submitted.GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        // Overdue by the stage days of the pack version each application began under.
-        var overdue = await submitted.Where((await caseRules.LoadAsync(ct)).Overdue(now)).CountAsync(ct);
+        // Overdue by the stage days of the pack version each application began under (its kept stage clock).
+        var overdue = (await ApplicationStageClocks.OverdueByStageAsync(db, Submitted, now, ct)).Values.Sum();
 
         var thisYear = clock.TodayInBeijing().Year;
         var years = Enumerable.Range(thisYear - LedgerYearsShown + 1, LedgerYearsShown).ToList();

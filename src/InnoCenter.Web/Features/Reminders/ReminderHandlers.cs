@@ -56,7 +56,7 @@ public sealed class ReminderHandlers(
     private async Task<int> StageOverdueAsync(DateTimeOffset now, CancellationToken ct)
     {
         var rules = await caseRules.LoadAsync(ct);
-        var rows = await db.Applications.AsNoTracking().Where(rules.Overdue(now))
+        var rows = await db.Applications.AsNoTracking().Where(ApplicationStageClocks.Overdue(db, now))
             .Select(a => new { a.Id, a.CenterName, a.Status, a.StatusChangedAt, a.PolicyCode, a.PolicyVersion })
             .ToListAsync(ct);
         if (rows.Count == 0)

@@ -63,6 +63,7 @@ public static class OpsCommands
         services.AddHttpContextAccessor();
         services.AddAppDatabase(builder.Configuration, builder.Environment);
         services.AddAuditChain();
+        Policy.PolicyRegistration.AddPolicy(services);
         services.AddScoped<JobLeases>();
         services.AddScoped<BackupService>();
         await using var app = builder.Build();
@@ -78,6 +79,11 @@ public static class OpsCommands
             await output.WriteLineAsync($"Special funds' yearly totals rebuilt from the receipts and expenditures: {totals} rows. 专项资金年度合计已按到位与支出重建：{totals} 行。");
             var grantSums = await Features.Funds.FundGrantSums.RebuildAsync(scope.ServiceProvider.GetRequiredService<Data.AppDbContext>(), CancellationToken.None);
             await output.WriteLineAsync($"Special funds' figures per grant rebuilt from the entries: {grantSums} rows. 专项资金各项目数据已按明细重建：{grantSums} 行。");
+            // The stage clocks read each application's pack version: the packs are loaded as at a start.
+            await Policy.PolicyPackLoader.LoadAsync(app.Services);
+            var clocks = await Features.Applications.ApplicationStageClocks.RebuildAsync(
+                scope.ServiceProvider.GetRequiredService<Data.AppDbContext>(), scope.ServiceProvider.GetRequiredService<Policy.PolicyVersions>(), CancellationToken.None);
+            await output.WriteLineAsync($"Applications' stage clocks rebuilt from their stages and pack versions: {clocks} rows. 申报各阶段办理时限已按阶段与政策版本重建：{clocks} 行。");
             return code;
         }
 

@@ -189,6 +189,26 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.ToTable("ApplicationEvents", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCenter.Domain.Applications.ApplicationStageClock", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("ApplicationId");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("ApplicationStageClocks", (string)null);
+                });
+
             modelBuilder.Entity("InnoCenter.Domain.Applications.ConsortiumMember", b =>
                 {
                     b.Property<Guid>("Id")

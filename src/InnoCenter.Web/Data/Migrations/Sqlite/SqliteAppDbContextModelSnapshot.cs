@@ -183,6 +183,26 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.ToTable("ApplicationEvents", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCenter.Domain.Applications.ApplicationStageClock", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ApplicationId");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("ApplicationStageClocks", (string)null);
+                });
+
             modelBuilder.Entity("InnoCenter.Domain.Applications.ConsortiumMember", b =>
                 {
                     b.Property<Guid>("Id")
