@@ -719,7 +719,7 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
                     b.HasIndex("LegalEntityOrganizationId");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("Name", "Id");
 
                     b.HasIndex("ApprovedOn", "Name", "Id")
                         .IsDescending(true, false, false);
@@ -1801,8 +1801,8 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Kind", "GrantDate", "CenterId");
 
-                    b.HasIndex("FilingDate", "Number", "CenterId", "Kind")
-                        .IsDescending(true, false, false, false);
+                    b.HasIndex("FilingDate", "Number", "CenterId", "Kind", "Title")
+                        .IsDescending(true, false, false, false, false);
 
                     b.ToTable("LedgerIp", (string)null);
                 });

@@ -713,7 +713,7 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("LegalEntityOrganizationId");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("Name", "Id");
 
                     b.HasIndex("ApprovedOn", "Name", "Id")
                         .IsDescending(true, false, false);
@@ -1795,8 +1795,8 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Kind", "GrantDate", "CenterId");
 
-                    b.HasIndex("FilingDate", "Number", "CenterId", "Kind")
-                        .IsDescending(true, false, false, false);
+                    b.HasIndex("FilingDate", "Number", "CenterId", "Kind", "Title")
+                        .IsDescending(true, false, false, false, false);
 
                     b.ToTable("LedgerIp", (string)null);
                 });
