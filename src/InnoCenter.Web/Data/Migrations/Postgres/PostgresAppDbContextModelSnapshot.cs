@@ -1807,6 +1807,25 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.ToTable("LedgerIp", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCenter.Domain.Ledger.LedgerRecordCount", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("CenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Kind", "CenterId");
+
+                    b.HasIndex("Kind", "Count");
+
+                    b.ToTable("LedgerRecordCounts", (string)null);
+                });
+
             modelBuilder.Entity("InnoCenter.Domain.Ledger.LedgerRollupRow", b =>
                 {
                     b.Property<Guid>("CenterId")

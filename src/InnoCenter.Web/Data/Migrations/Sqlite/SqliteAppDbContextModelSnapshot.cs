@@ -1801,6 +1801,25 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.ToTable("LedgerIp", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCenter.Domain.Ledger.LedgerRecordCount", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CenterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind", "CenterId");
+
+                    b.HasIndex("Kind", "Count");
+
+                    b.ToTable("LedgerRecordCounts", (string)null);
+                });
+
             modelBuilder.Entity("InnoCenter.Domain.Ledger.LedgerRollupRow", b =>
                 {
                     b.Property<Guid>("CenterId")
