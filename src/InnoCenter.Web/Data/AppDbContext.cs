@@ -109,6 +109,8 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<LedgerRollupRow> LedgerRollupRows => Set<LedgerRollupRow>();
 
+    public DbSet<LedgerRecordCount> LedgerRecordCounts => Set<LedgerRecordCount>();
+
     public DbSet<AssessmentCycle> AssessmentCycles => Set<AssessmentCycle>();
 
     public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();

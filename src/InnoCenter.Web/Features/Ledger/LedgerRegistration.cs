@@ -1,3 +1,4 @@
+using InnoCenter.Web.Data;
 using InnoCenter.Web.Features.Ledger.Kinds;
 using InnoCenter.Web.Features.Ledger.Rollup;
 using InnoCenter.Web.Features.Workbench;
@@ -29,6 +30,7 @@ public static class LedgerRegistration
         services.AddScoped<LedgerRollup>();
         services.AddScoped<LedgerRollupHandlers>();
         services.AddLedgerRollupKeeping();
+        services.AddScoped<IKeptFigures, LedgerRecordCountsKeeper>();
         services.AddScoped<IImportTarget, LedgerImportTarget>();
         services.AddWorkbenchSource<LedgerWorkbenchSource>();
         return services;

@@ -20,7 +20,7 @@ public sealed class ListModel(LedgerKinds kinds, CenterHandlers centers, CenterA
 
     public IReadOnlyList<CenterOption> Centers { get; private set; } = [];
 
-    public CenterDto? Center { get; private set; }
+    public CenterOption? Center { get; private set; }
 
     public bool CanEdit { get; private set; }
 
@@ -40,13 +40,14 @@ public sealed class ListModel(LedgerKinds kinds, CenterHandlers centers, CenterA
 
         if (Filter.CenterId is { } id)
         {
-            var found = await centers.GetAsync(id, ct);
-            if (!found.IsSuccess)
+            // The options are the centers the user reads, so the chosen one's name is among them; reading the center with
+            // its members and seats (CenterHandlers.GetAsync) for a heading cost a sixth of the page's CPU at national.
+            Center = Centers.FirstOrDefault(c => c.Id == id);
+            if (Center is null)
             {
                 return NotFound();
             }
 
-            Center = found.Value;
             CanEdit = await access.CanEditAsync(id, ct);
         }
 

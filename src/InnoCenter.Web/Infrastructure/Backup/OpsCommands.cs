@@ -6,7 +6,7 @@ namespace InnoCenter.Web.Infrastructure.Backup;
 
 /// <summary>
 /// The operator's verbs, read before the web host starts:
-/// <c>backup [--to DIR]</c>, <c>restore --from DIR --yes</c>, <c>rollup-rebuild</c> (recomputes the kept ledger roll-up, the resources' yearly figures and the funds' yearly totals and per-grant figures) and
+/// <c>backup [--to DIR]</c>, <c>restore --from DIR --yes</c>, <c>rollup-rebuild</c> (recomputes the kept ledger roll-up, the resources' yearly figures and the funds' yearly totals and per-grant figures, the ledger's record counts) and
 /// <c>search-rebuild</c> (recomputes the text-search index); every other argument (<c>--Key=Value</c>) is
 /// configuration, as for the web app. The verbs are parsed here and nowhere else, apart from the web app's own flags.
 /// </summary>
@@ -79,6 +79,8 @@ public static class OpsCommands
             await output.WriteLineAsync($"Special funds' yearly totals rebuilt from the receipts and expenditures: {totals} rows. 专项资金年度合计已按到位与支出重建：{totals} 行。");
             var grantSums = await Features.Funds.FundGrantSums.RebuildAsync(scope.ServiceProvider.GetRequiredService<Data.AppDbContext>(), CancellationToken.None);
             await output.WriteLineAsync($"Special funds' figures per grant rebuilt from the entries: {grantSums} rows. 专项资金各项目数据已按明细重建：{grantSums} 行。");
+            var recordCounts = await Features.Ledger.LedgerRecordCounts.RebuildAsync(scope.ServiceProvider.GetRequiredService<Data.AppDbContext>(), CancellationToken.None);
+            await output.WriteLineAsync($"Ledger record counts per kind and center rebuilt from the records: {recordCounts} rows. 台账各类记录数已按记录重建：{recordCounts} 行。");
             // The stage clocks read each application's pack version: the packs are loaded as at a start.
             await Policy.PolicyPackLoader.LoadAsync(app.Services);
             var clocks = await Features.Applications.ApplicationStageClocks.RebuildAsync(

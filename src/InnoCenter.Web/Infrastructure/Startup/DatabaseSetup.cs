@@ -116,6 +116,7 @@ public static class DatabaseSetup
         await Features.Resources.ResourceMonthCharges.RunIfPendingAsync(db, ct);
         await Features.Funds.FundYearTotals.RunIfPendingAsync(db, ct);
         await Features.Funds.FundGrantSums.RunIfPendingAsync(db, ct);
+        await Features.Ledger.LedgerRecordCounts.RunIfPendingAsync(db, ct);
 
         // The assessment overview's kept statistics of cycles scored before they were kept (and of generated databases).
         await Features.Assessment.CycleStatisticsStore.RunIfPendingAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);

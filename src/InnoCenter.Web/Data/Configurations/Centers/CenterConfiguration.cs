@@ -16,7 +16,8 @@ public sealed class CenterConfiguration : IEntityTypeConfiguration<Center>
         b.Property(x => x.Id).ValueGeneratedNever();
         b.HasIndex(x => x.ApplicationId).IsUnique();
         b.Property(x => x.Name).HasMaxLength(FieldLengths.OrganizationName).IsRequired();
-        b.HasIndex(x => x.Name);
+        // The ledger's center choices (all 1,000 for an Admin, in name order) read from the index alone, without a sort.
+        b.HasIndex(x => new { x.Name, x.Id });
         b.Property(x => x.KeyArea).HasMaxLength(FieldLengths.Code).IsRequired();
         b.Property(x => x.ApprovalNumber).HasMaxLength(FieldLengths.Code).IsRequired();
         b.Property(x => x.PlaqueNumber).HasMaxLength(FieldLengths.Code).IsRequired();

@@ -739,7 +739,7 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
                     b.HasIndex("LegalEntityOrganizationId");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("Name", "Id");
 
                     b.HasIndex("ApprovedOn", "Name", "Id")
                         .IsDescending(true, false, false);
@@ -1821,10 +1821,29 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Kind", "GrantDate", "CenterId");
 
-                    b.HasIndex("FilingDate", "Number", "CenterId", "Kind")
-                        .IsDescending(true, false, false, false);
+                    b.HasIndex("FilingDate", "Number", "CenterId", "Kind", "Title")
+                        .IsDescending(true, false, false, false, false);
 
                     b.ToTable("LedgerIp", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCenter.Domain.Ledger.LedgerRecordCount", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("CenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Kind", "CenterId");
+
+                    b.HasIndex("Kind", "Count");
+
+                    b.ToTable("LedgerRecordCounts", (string)null);
                 });
 
             modelBuilder.Entity("InnoCenter.Domain.Ledger.LedgerRollupRow", b =>

@@ -733,7 +733,7 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("LegalEntityOrganizationId");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("Name", "Id");
 
                     b.HasIndex("ApprovedOn", "Name", "Id")
                         .IsDescending(true, false, false);
@@ -1815,10 +1815,29 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Kind", "GrantDate", "CenterId");
 
-                    b.HasIndex("FilingDate", "Number", "CenterId", "Kind")
-                        .IsDescending(true, false, false, false);
+                    b.HasIndex("FilingDate", "Number", "CenterId", "Kind", "Title")
+                        .IsDescending(true, false, false, false, false);
 
                     b.ToTable("LedgerIp", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCenter.Domain.Ledger.LedgerRecordCount", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CenterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind", "CenterId");
+
+                    b.HasIndex("Kind", "Count");
+
+                    b.ToTable("LedgerRecordCounts", (string)null);
                 });
 
             modelBuilder.Entity("InnoCenter.Domain.Ledger.LedgerRollupRow", b =>
