@@ -3222,10 +3222,21 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.Property<long>("IncomeFen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Lead")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("MemberMinutes")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("OutsideMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResourceName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ResourceUsedMinutes")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("UsedMinutes")
@@ -3236,6 +3247,9 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.HasIndex("Year", "CenterId");
 
                     b.HasIndex("Year", "OwnerOrganizationId");
+
+                    b.HasIndex("Year", "Lead", "ResourceUsedMinutes", "ResourceName", "ResourceId")
+                        .IsDescending(false, false, true, false, false);
 
                     b.ToTable("ResourceYearFigures", (string)null);
                 });
