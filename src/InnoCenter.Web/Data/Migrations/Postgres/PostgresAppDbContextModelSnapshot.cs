@@ -3254,6 +3254,8 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Year", "OwnerOrganizationId");
 
+                    b.HasIndex("Year", "ResourceId");
+
                     b.HasIndex("Year", "Lead", "ResourceUsedMinutes", "ResourceName", "ResourceId")
                         .IsDescending(false, false, true, false, false);
 

@@ -3248,6 +3248,8 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Year", "OwnerOrganizationId");
 
+                    b.HasIndex("Year", "ResourceId");
+
                     b.HasIndex("Year", "Lead", "ResourceUsedMinutes", "ResourceName", "ResourceId")
                         .IsDescending(false, false, true, false, false);
 
