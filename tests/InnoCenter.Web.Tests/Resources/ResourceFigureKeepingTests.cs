@@ -269,6 +269,90 @@ public abstract class ResourceFigureKeepingTests<TFactory>(TFactory factory) : I
     }
 
     [ProviderFact]
+    public async Task Kept_figure_rows_carry_the_resources_name_through_a_rename_and_the_admins_page_of_all_resources_reads_them_in_order()
+    {
+        var center = await factory.CreateCenterAsync();
+        var owner = await factory.MemberUserAsync(center.University);
+        var booker = await factory.MemberUserAsync(center.Institute);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var requests = new[] { "Bravo", "Charlie", "Delta" }
+            .Select(n => ResourceTestData.Request(center, openingHours: "Mon 00:00-24:00; Tue 00:00-24:00; Wed 00:00-24:00; Thu 00:00-24:00; Fri 00:00-24:00; Sat 00:00-24:00; Sun 00:00-24:00") with { Name = $"{n}-{tag}" })
+            .ToArray();
+        var resources = new List<ResourceDto>();
+        foreach (var r in requests)
+        {
+            resources.Add(await owner.CreateResourceAsync(r));
+        }
+
+        // Bravo and Charlie are used alike (the name decides between them), Delta less.
+        var day = ResourceTestData.BeijingDayAt(factory.Clock.GetUtcNow(), 1, 0);
+        var hours = new[] { 2m, 2m, 1m };
+        var bookings = new List<Guid>();
+        for (var i = 0; i < resources.Count; i++)
+        {
+            var r = await booker.BookAsync(resources[i].Id, day.AddHours(2), day.AddHours(6));
+            Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+            bookings.Add((await r.Content.ReadFromJsonAsync<BookingDto>(Json.Options))!.Id);
+        }
+
+        factory.Clock.Advance(TimeSpan.FromDays(2));
+        for (var i = 0; i < bookings.Count; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await owner.PostAsJsonAsync($"/api/v1/resources/bookings/{bookings[i]}/usage", new UsageRequest { UsedHours = hours[i] })).StatusCode);
+        }
+
+        var ids = resources.Select(r => r.Id).ToList();
+        var year = day.ToBeijingTime().Year;
+        async Task<List<ResourceYearFigure>> KeptAsync() =>
+            await factory.WithDbAsync(db => db.ResourceYearFigures.AsNoTracking().Where(f => ids.Contains(f.ResourceId)).ToListAsync());
+        async Task<List<ResourceYearFigure>> FreshAsync() =>
+            await factory.WithDbAsync(db => ResourceYearSums.ComputeAsync(db, ids, year, CancellationToken.None));
+
+        var admin = await factory.ClientFor(InnoCenter.Web.Infrastructure.Auth.Roles.Admin);
+        async Task<List<Guid>> OrderOfAllAsync()
+        {
+            var all = new List<JsonElement>();
+            for (var page = 1; ; page++)
+            {
+                var list = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/resources/figures?year={year}&by=Resource&pageSize=200&page={page}");
+                all.AddRange(list.GetProperty("items").EnumerateArray());
+                Assert.True(page < 1000);
+                if (page * 200 >= list.GetProperty("total").GetInt32())
+                {
+                    Assert.Equal(list.GetProperty("total").GetInt32(), all.Count);
+                    break;
+                }
+            }
+
+            var used = all.Select(r => r.GetProperty("usedHours").GetDecimal()).ToList();
+            Assert.Equal(used.OrderDescending(), used);
+            Assert.Equal(all.Count, all.Select(r => r.GetProperty("key").GetGuid()).Distinct().Count());
+            return all.Select(r => r.GetProperty("key").GetGuid()).Where(ids.Contains).ToList();
+        }
+
+        var before = await KeptAsync();
+        Assert.Equal(Rows(await FreshAsync()), Rows(before));
+        Assert.Equal(requests.Select(r => r.Name), ids.Select(id => before.Single(f => f.ResourceId == id && f.Lead).ResourceName));
+        Assert.Equal([120L, 120L, 60L], ids.Select(id => before.Single(f => f.ResourceId == id && f.Lead).ResourceUsedMinutes));
+        Assert.Equal(ids, await OrderOfAllAsync());
+
+        // Charlie becomes "Alpha": the rename reaches its kept rows, and it now comes before Bravo.
+        var renamed = resources[1];
+        var newName = $"Alpha-{tag}";
+        var put = await owner.PutAsJsonAsync($"/api/v1/resources/{renamed.Id}", requests[1] with { Name = newName, Version = renamed.Version });
+        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+
+        var after = await KeptAsync();
+        Assert.Equal(Rows(await FreshAsync()), Rows(after));
+        Assert.Equal(newName, after.Single(f => f.ResourceId == renamed.Id).ResourceName);
+        Assert.Equal([ids[1], ids[0], ids[2]], await OrderOfAllAsync());
+
+        // The rebuild writes the same rows.
+        await factory.WithDbAsync(db => ResourceYearSums.RebuildAsync(db, CancellationToken.None));
+        Assert.Equal(Rows(after), Rows(await KeptAsync()));
+    }
+
+    [ProviderFact]
     public async Task Kept_availability_loses_a_new_blackout_and_a_retired_resource_after_its_year_was_first_read()
     {
         var center = await factory.CreateCenterAsync();
@@ -301,7 +385,7 @@ public abstract class ResourceFigureKeepingTests<TFactory>(TFactory factory) : I
         rows.Select(c => $"{c.PayerOrganizationId} {c.Year} {c.Month} {c.ChargeFen} {c.PayerName} {c.Paid}").Order(StringComparer.Ordinal).ToList();
 
     private static List<string> Rows(IEnumerable<ResourceYearFigure> rows) =>
-        rows.Select(f => $"{f.ResourceId} {f.OwnerOrganizationId} {f.Year} {f.CenterId} {f.BookedMinutes} {f.UsedMinutes} {f.MemberMinutes} {f.OutsideMinutes} {f.IncomeFen}")
+        rows.Select(f => $"{f.ResourceId} {f.OwnerOrganizationId} {f.Year} {f.CenterId} {f.BookedMinutes} {f.UsedMinutes} {f.MemberMinutes} {f.OutsideMinutes} {f.IncomeFen} {f.ResourceName} {f.ResourceUsedMinutes} {f.Lead}")
             .Order(StringComparer.Ordinal).ToList();
 }
 

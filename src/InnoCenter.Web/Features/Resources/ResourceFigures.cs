@@ -81,6 +81,11 @@ public sealed class ResourceFigures(AppDbContext db, ResourceAccess access, Reso
         }
 
         var (p, size) = Paging.Normalize(page, pageSize);
+        if (by == FigureGrouping.Resource && centerId is null && access.IsAdmin)
+        {
+            return await AllResourcesPageAsync(year, p, size, ct);
+        }
+
         var total = await sums.Value.CountAsync(ct);
         var named = by switch
         {
@@ -91,6 +96,23 @@ public sealed class ResourceFigures(AppDbContext db, ResourceAccess access, Reso
         var items = await named.OrderByDescending(x => x.Sum.Used).ThenBy(x => x.Name).ThenBy(x => x.Sum.Key)
             .Skip((p - 1) * size).Take(size).Select(x => x.Sum).ToListAsync(ct);
         var rows = await NamedAsync(by, items, year, ct);
+        return new PagedResult<ResourceFigureRow>(rows, p, size, total);
+    }
+
+    /// <summary>
+    /// The page of every resource (an Admin's statement page): the kept lead rows, one per resource, carry its used minutes
+    /// and name, so the page's keys come in order from their index and only the page's rows are summed; the same order
+    /// and count as grouping every row.
+    /// </summary>
+    private async Task<PagedResult<ResourceFigureRow>> AllResourcesPageAsync(int year, int p, int size, CancellationToken ct)
+    {
+        var leads = db.ResourceYearFigures.AsNoTracking().Where(f => f.Year == year && f.Lead);
+        var total = await leads.CountAsync(ct);
+        var keys = await leads.OrderByDescending(f => f.ResourceUsedMinutes).ThenBy(f => f.ResourceName).ThenBy(f => f.ResourceId)
+            .Skip((p - 1) * size).Take(size).Select(f => f.ResourceId).ToListAsync(ct);
+        var page = await Grouped(db.ResourceYearFigures.AsNoTracking().Where(f => f.Year == year && keys.Contains(f.ResourceId)), FigureGrouping.Resource)
+            .ToDictionaryAsync(s => s.Key, ct);
+        var rows = await NamedAsync(FigureGrouping.Resource, [.. keys.Where(page.ContainsKey).Select(k => page[k])], year, ct);
         return new PagedResult<ResourceFigureRow>(rows, p, size, total);
     }
 
@@ -120,13 +142,18 @@ public sealed class ResourceFigures(AppDbContext db, ResourceAccess access, Reso
             q = q.Where(f => f.CenterId == c);
         }
 
+        return Result<IQueryable<FigureSum>>.Ok(Grouped(q, by));
+    }
+
+    private static IQueryable<FigureSum> Grouped(IQueryable<ResourceYearFigure> q, FigureGrouping by)
+    {
         var grouped = by switch
         {
             FigureGrouping.Owner => q.GroupBy(f => f.OwnerOrganizationId),
             FigureGrouping.Center => q.GroupBy(f => f.CenterId),
             _ => q.GroupBy(f => f.ResourceId),
         };
-        return Result<IQueryable<FigureSum>>.Ok(grouped.Select(g => new FigureSum
+        return grouped.Select(g => new FigureSum
         {
             Key = g.Key,
             Booked = g.Sum(f => f.BookedMinutes),
@@ -134,7 +161,7 @@ public sealed class ResourceFigures(AppDbContext db, ResourceAccess access, Reso
             Member = g.Sum(f => f.MemberMinutes),
             Outside = g.Sum(f => f.OutsideMinutes),
             Income = g.Sum(f => f.IncomeFen),
-        }));
+        });
     }
 
     /// <summary>The rows of the sums with their names and the kept availability (可用机时) of the year.</summary>

@@ -34,7 +34,40 @@ public static class ResourceYearSums
             Outside = g.Sum(b => b.Status == BookingStatus.Completed && b.BookerKind == BookerKind.Outside ? (long)(b.UsedMinutes ?? 0) : 0L),
             Income = g.Sum(b => b.ChargeFen),
         }).ToListAsync(ct);
-        return sums.Select(s => new ResourceYearFigure(s.Key.ResourceId, s.Key.OwnerOrganizationId, year, s.Key.CenterId, s.Booked, s.Used, s.Member, s.Outside, s.Income)).ToList();
+        var names = await NamesAsync(db, [.. sums.Select(s => s.Key.ResourceId).Distinct()], ct);
+        return sums.GroupBy(s => s.Key.ResourceId).SelectMany(g =>
+        {
+            var used = g.Sum(s => s.Used);
+            var name = names.GetValueOrDefault(g.Key, string.Empty);
+            return g.OrderBy(s => s.Key.OwnerOrganizationId).ThenBy(s => s.Key.CenterId).Select((s, i) => new ResourceYearFigure(
+                s.Key.ResourceId, s.Key.OwnerOrganizationId, year, s.Key.CenterId, s.Booked, s.Used, s.Member, s.Outside, s.Income, name, used, i == 0));
+        }).ToList();
+    }
+
+    /// <summary>The resources' names: a few by key, or all of them (a few thousand) for a whole year's rows.</summary>
+    private static async Task<Dictionary<Guid, string>> NamesAsync(AppDbContext db, IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        var q = db.ResearchResources.AsNoTracking();
+        if (ids.Count <= InsertChunk)
+        {
+            q = q.Where(r => ids.Contains(r.Id));
+        }
+
+        return await q.Select(r => new { r.Id, r.Name }).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+    }
+
+    /// <summary>Carries a resource's new name into its rows, inside the caller's transaction.</summary>
+    public static async Task RenameAsync(AppDbContext db, IReadOnlyCollection<Guid> resources, CancellationToken ct)
+    {
+        foreach (var resource in resources)
+        {
+            var name = await db.ResearchResources.AsNoTracking().Where(r => r.Id == resource).Select(r => r.Name).FirstOrDefaultAsync(ct);
+            if (name is not null)
+            {
+                await db.ResourceYearFigures.Where(f => f.ResourceId == resource && f.ResourceName != name)
+                    .ExecuteUpdateAsync(u => u.SetProperty(f => f.ResourceName, name), ct);
+            }
+        }
     }
 
     /// <summary>Replaces the rows of the resources in the year with freshly computed ones, inside the caller's transaction.</summary>
@@ -66,11 +99,11 @@ public static class ResourceYearSums
 
     public static async Task InsertAsync(AppDbContext db, IReadOnlyList<ResourceYearFigure> rows, CancellationToken ct)
     {
-        const int columns = 9;
+        const int columns = 12;
         for (var start = 0; start < rows.Count; start += InsertChunk)
         {
             var chunk = rows.Skip(start).Take(InsertChunk).ToList();
-            var sql = new StringBuilder("INSERT INTO \"ResourceYearFigures\" (\"ResourceId\", \"OwnerOrganizationId\", \"Year\", \"CenterId\", \"BookedMinutes\", \"UsedMinutes\", \"MemberMinutes\", \"OutsideMinutes\", \"IncomeFen\") VALUES ");
+            var sql = new StringBuilder("INSERT INTO \"ResourceYearFigures\" (\"ResourceId\", \"OwnerOrganizationId\", \"Year\", \"CenterId\", \"BookedMinutes\", \"UsedMinutes\", \"MemberMinutes\", \"OutsideMinutes\", \"IncomeFen\", \"ResourceName\", \"ResourceUsedMinutes\", \"Lead\") VALUES ");
             var args = new object[chunk.Count * columns];
             for (var i = 0; i < chunk.Count; i++)
             {
@@ -86,6 +119,9 @@ public static class ResourceYearSums
                 args[p + 6] = r.MemberMinutes;
                 args[p + 7] = r.OutsideMinutes;
                 args[p + 8] = r.IncomeFen;
+                args[p + 9] = r.ResourceName;
+                args[p + 10] = r.ResourceUsedMinutes;
+                args[p + 11] = r.Lead;
             }
 
             await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);

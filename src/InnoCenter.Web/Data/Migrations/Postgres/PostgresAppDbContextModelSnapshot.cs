@@ -3267,10 +3267,21 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.Property<long>("IncomeFen")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("Lead")
+                        .HasColumnType("boolean");
+
                     b.Property<long>("MemberMinutes")
                         .HasColumnType("bigint");
 
                     b.Property<long>("OutsideMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ResourceName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long>("ResourceUsedMinutes")
                         .HasColumnType("bigint");
 
                     b.Property<long>("UsedMinutes")
@@ -3281,6 +3292,11 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
                     b.HasIndex("Year", "CenterId");
 
                     b.HasIndex("Year", "OwnerOrganizationId");
+
+                    b.HasIndex("Year", "ResourceId");
+
+                    b.HasIndex("Year", "Lead", "ResourceUsedMinutes", "ResourceName", "ResourceId")
+                        .IsDescending(false, false, true, false, false);
 
                     b.ToTable("ResourceYearFigures", (string)null);
                 });

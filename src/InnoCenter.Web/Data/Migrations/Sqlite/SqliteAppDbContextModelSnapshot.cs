@@ -3261,10 +3261,21 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.Property<long>("IncomeFen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Lead")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("MemberMinutes")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("OutsideMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResourceName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ResourceUsedMinutes")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("UsedMinutes")
@@ -3275,6 +3286,11 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
                     b.HasIndex("Year", "CenterId");
 
                     b.HasIndex("Year", "OwnerOrganizationId");
+
+                    b.HasIndex("Year", "ResourceId");
+
+                    b.HasIndex("Year", "Lead", "ResourceUsedMinutes", "ResourceName", "ResourceId")
+                        .IsDescending(false, false, true, false, false);
 
                     b.ToTable("ResourceYearFigures", (string)null);
                 });
