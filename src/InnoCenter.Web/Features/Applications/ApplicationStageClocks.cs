@@ -19,12 +19,18 @@ public static class ApplicationStageClocks
     public static System.Linq.Expressions.Expression<Func<Application, bool>> Overdue(AppDbContext db, DateTimeOffset now) =>
         a => db.ApplicationStageClocks.Any(c => c.ApplicationId == a.Id && c.DueAt < now);
 
-    /// <summary>How many applications of each stage are overdue now: one grouped read of the clocks' index.</summary>
-    public static async Task<Dictionary<ApplicationStatus, int>> OverdueByStageAsync(AppDbContext db, IReadOnlyCollection<ApplicationStatus> stages, DateTimeOffset now, CancellationToken ct) =>
-        await db.ApplicationStageClocks.AsNoTracking()
-            .Where(c => stages.Contains(c.Status) && c.DueAt < now && c.ApplicationId != ApplicationStageClock.RebuildPendingApplication)
+    /// <summary>
+    /// How many applications of each stage are overdue now: one grouped read of the clocks' (Status, DueAt) index alone.
+    /// Never the drafts: the rebuild marker is a draft's row, and a condition on its id would visit every row's record.
+    /// </summary>
+    public static async Task<Dictionary<ApplicationStatus, int>> OverdueByStageAsync(AppDbContext db, IReadOnlyCollection<ApplicationStatus> stages, DateTimeOffset now, CancellationToken ct)
+    {
+        var asked = stages.Where(s => s != ApplicationStatus.Draft).ToArray();
+        return await db.ApplicationStageClocks.AsNoTracking()
+            .Where(c => asked.Contains(c.Status) && c.DueAt < now)
             .GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+    }
 
     /// <summary>Writes the clocks of these applications (every application when null) afresh from their rows.</summary>
     public static async Task<int> RefreshAsync(AppDbContext db, PolicyVersions versions, IReadOnlyCollection<Guid>? ids, CancellationToken ct)
