@@ -82,11 +82,14 @@ public sealed class AuditKey
     /// <summary>
     /// The key in a file that another node may have made a moment ago: between its creation and its key being written the
     /// file is empty (a node that read it then took an empty key for a broken one) or still locked by its writer, so a
-    /// key that does not read or decode is read again for a second before it is refused.
+    /// key that does not read or decode is read again for a while before it is refused. Ten seconds, not one: on a busy
+    /// machine the writer was once descheduled for longer than a second between creating the file and writing the key.
+    /// (A write under another name moved into place would avoid the wait, but .NET's move without overwrite is not atomic
+    /// on every file system: measured here, a second node's move replaced the first's key.)
     /// </summary>
     private static byte[] ReadWritten(string path)
     {
-        var until = DateTime.UtcNow.AddSeconds(1);
+        var until = DateTime.UtcNow.AddSeconds(10);
         while (true)
         {
             try
