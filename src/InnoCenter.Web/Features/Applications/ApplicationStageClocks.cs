@@ -69,7 +69,7 @@ public static class ApplicationStageClocks
                 foreach (var id in ids)
                 {
                     sql.Append(CultureInfo.InvariantCulture, $"{(args.Count == 4 ? "" : ", ")}{{{args.Count}}}");
-                    args.Add(Key(db, id));
+                    args.Add(id);
                 }
 
                 sql.Append(')');
@@ -82,37 +82,16 @@ public static class ApplicationStageClocks
     }
 
     /// <summary>Every clock recomputed in one transaction (the backfill, and after a bulk load).</summary>
-    public static async Task<int> RebuildAsync(AppDbContext db, PolicyVersions versions, CancellationToken ct)
-    {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (db.Database.IsNpgsql())
-            {
-                await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"ApplicationStageClocks\" IN EXCLUSIVE MODE", ct);
-            }
-
-            var written = await RefreshAsync(db, versions, null, ct);
-            await tx.CommitAsync(ct);
-            return written;
-        });
-    }
+    public static Task<int> RebuildAsync(AppDbContext db, PolicyVersions versions, CancellationToken ct) =>
+        KeptTable.RebuildAsync(db, "ApplicationStageClocks", () => RefreshAsync(db, versions, null, ct), ct);
 
     /// <summary>Runs the rebuild when the migration (or a generated database) left the marker row; a no-op otherwise.</summary>
     public static async Task<bool> RunIfPendingAsync(IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        if (!await db.ApplicationStageClocks.AnyAsync(c => c.ApplicationId == ApplicationStageClock.RebuildPendingApplication, ct))
-        {
-            return false;
-        }
-
-        await RebuildAsync(db, scope.ServiceProvider.GetRequiredService<PolicyVersions>(), ct);
-        return true;
+        return await KeptTable.RunIfPendingAsync(
+            db.ApplicationStageClocks.Where(c => c.ApplicationId == ApplicationStageClock.RebuildPendingApplication),
+            () => RebuildAsync(db, scope.ServiceProvider.GetRequiredService<PolicyVersions>(), ct), ct);
     }
-
-    // EF stores a Guid on SQLite as upper-case text; a raw parameter is written in exactly that form so the rows are found.
-    private static object Key(AppDbContext db, Guid id) => db.Database.IsSqlite() ? id.ToString("D", CultureInfo.InvariantCulture).ToUpperInvariant() : id;
 }

@@ -77,43 +77,22 @@ public static class FundGrantSums
     }
 
     /// <summary>Recomputes every row from the entries in one transaction; the <c>rollup-rebuild</c> verb and a pending marker call it.</summary>
-    public static async Task<int> RebuildAsync(AppDbContext db, CancellationToken ct)
-    {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+    public static Task<int> RebuildAsync(AppDbContext db, CancellationToken ct) =>
+        KeptTable.RebuildAsync(db, "FundGrantSums", async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (db.Database.IsNpgsql())
-            {
-                await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"FundGrantSums\" IN EXCLUSIVE MODE", ct);
-            }
-
             await db.FundGrantSums.ExecuteDeleteAsync(ct);
             var rows = await ComputeAsync(db, null, ct);
             await InsertAsync(db, rows, ct);
-            await tx.CommitAsync(ct);
             return rows.Count;
-        });
-    }
+        }, ct);
 
     /// <summary>Runs the rebuild when the migration left the marker row; a no-op otherwise.</summary>
-    public static async Task<bool> RunIfPendingAsync(AppDbContext db, CancellationToken ct)
-    {
-        if (!await db.FundGrantSums.AnyAsync(s => s.GrantId == FundGrantSum.RebuildPendingGrant, ct))
-        {
-            return false;
-        }
-
-        await RebuildAsync(db, ct);
-        return true;
-    }
+    public static Task<bool> RunIfPendingAsync(AppDbContext db, CancellationToken ct) =>
+        KeptTable.RunIfPendingAsync(db.FundGrantSums.Where(s => s.GrantId == FundGrantSum.RebuildPendingGrant), () => RebuildAsync(db, ct), ct);
 
     /// <summary>The kept rows of one grant (a compiled statement: the grant's page and API read it each time).</summary>
     public static Task<List<FundGrantSum>> ReadAsync(AppDbContext db, Guid grantId, CancellationToken ct) =>
         GrantReads.Sums.For(db)(db, grantId).ToListAsync(ct).AsTask();
-
-    // EF stores a Guid on SQLite as upper-case text; a raw parameter is written in exactly that form so the rows are found.
-    private static object GrantKey(AppDbContext db, Guid id) => db.Database.IsSqlite() ? id.ToString("D", CultureInfo.InvariantCulture).ToUpperInvariant() : id;
 
     // Many rows to a statement: the rebuild of a national database writes tens of thousands of them.
     private static async Task InsertAsync(AppDbContext db, IReadOnlyList<FundGrantSum> rows, CancellationToken ct)
@@ -126,7 +105,7 @@ public static class FundGrantSums
             {
                 var p = i * 4;
                 sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}({{{p}}}, {{{p + 1}}}, {{{p + 2}}}, {{{p + 3}}})");
-                (args[p], args[p + 1], args[p + 2], args[p + 3]) = (GrantKey(db, chunk[i].GrantId), chunk[i].Kind, chunk[i].Code, chunk[i].Value);
+                (args[p], args[p + 1], args[p + 2], args[p + 3]) = (chunk[i].GrantId, chunk[i].Kind, chunk[i].Code, chunk[i].Value);
             }
 
             await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);

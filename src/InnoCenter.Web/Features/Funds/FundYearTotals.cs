@@ -58,17 +58,9 @@ public static class FundYearTotals
     }
 
     /// <summary>Recomputes every row from the entries in one transaction; the <c>rollup-rebuild</c> verb and a pending marker call it.</summary>
-    public static async Task<int> RebuildAsync(AppDbContext db, CancellationToken ct)
-    {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+    public static Task<int> RebuildAsync(AppDbContext db, CancellationToken ct) =>
+        KeptTable.RebuildAsync(db, "FundYearTotals", async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (db.Database.IsNpgsql())
-            {
-                await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"FundYearTotals\" IN EXCLUSIVE MODE", ct);
-            }
-
             await db.FundYearTotals.ExecuteDeleteAsync(ct);
             var years = (await db.FundReceipts.AsNoTracking().Select(r => r.ReceivedOn.Year).Distinct().ToListAsync(ct))
                 .Union(await db.FundExpenditures.AsNoTracking().Select(e => e.SpentOn.Year).Distinct().ToListAsync(ct)).Order().ToList();
@@ -83,20 +75,10 @@ public static class FundYearTotals
                 }
             }
 
-            await tx.CommitAsync(ct);
             return count;
-        });
-    }
+        }, ct);
 
     /// <summary>Runs the rebuild when the migration (or a generated database) left the marker row; a no-op otherwise.</summary>
-    public static async Task<bool> RunIfPendingAsync(AppDbContext db, CancellationToken ct)
-    {
-        if (!await db.FundYearTotals.AnyAsync(t => t.Year == FundYearTotal.RebuildPendingYear, ct))
-        {
-            return false;
-        }
-
-        await RebuildAsync(db, ct);
-        return true;
-    }
+    public static Task<bool> RunIfPendingAsync(AppDbContext db, CancellationToken ct) =>
+        KeptTable.RunIfPendingAsync(db.FundYearTotals.Where(t => t.Year == FundYearTotal.RebuildPendingYear), () => RebuildAsync(db, ct), ct);
 }

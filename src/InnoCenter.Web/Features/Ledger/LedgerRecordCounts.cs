@@ -67,17 +67,9 @@ public static class LedgerRecordCounts
     }
 
     /// <summary>Recomputes every row from the records in one transaction; the <c>rollup-rebuild</c> verb and a pending marker call it.</summary>
-    public static async Task<int> RebuildAsync(AppDbContext db, CancellationToken ct)
-    {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+    public static Task<int> RebuildAsync(AppDbContext db, CancellationToken ct) =>
+        KeptTable.RebuildAsync(db, "LedgerRecordCounts", async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (db.Database.IsNpgsql())
-            {
-                await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"LedgerRecordCounts\" IN EXCLUSIVE MODE", ct);
-            }
-
             await db.LedgerRecordCounts.ExecuteDeleteAsync(ct);
             var rows = 0;
             foreach (var type in RecordTypes(db))
@@ -88,22 +80,12 @@ public static class LedgerRecordCounts
                 rows += counted.Count;
             }
 
-            await tx.CommitAsync(ct);
             return rows;
-        });
-    }
+        }, ct);
 
     /// <summary>Runs the rebuild when the migration left the marker row; a no-op otherwise.</summary>
-    public static async Task<bool> RunIfPendingAsync(AppDbContext db, CancellationToken ct)
-    {
-        if (!await db.LedgerRecordCounts.AnyAsync(r => r.Kind == LedgerRecordCount.RebuildPendingKind, ct))
-        {
-            return false;
-        }
-
-        await RebuildAsync(db, ct);
-        return true;
-    }
+    public static Task<bool> RunIfPendingAsync(AppDbContext db, CancellationToken ct) =>
+        KeptTable.RunIfPendingAsync(db.LedgerRecordCounts.Where(r => r.Kind == LedgerRecordCount.RebuildPendingKind), () => RebuildAsync(db, ct), ct);
 
     /// <summary>Every kept row, ordered, and the same counted from the records: what a test compares.</summary>
     public static async Task<(List<(string Kind, Guid Center, int Count)> Kept, List<(string Kind, Guid Center, int Count)> Counted)> CompareAsync(
@@ -146,9 +128,6 @@ public static class LedgerRecordCounts
         return counted;
     }
 
-    // EF stores a Guid on SQLite as upper-case text; a raw parameter is written in exactly that form so the rows are found.
-    private static object CenterKey(AppDbContext db, Guid id) => db.Database.IsSqlite() ? id.ToString("D", CultureInfo.InvariantCulture).ToUpperInvariant() : id;
-
     // Raw inserts, many rows to a statement (the rebuild of a national database writes about ten thousand), outside the
     // change tracker: the refresh runs inside the write's SaveChanges.
     private static async Task InsertAsync(AppDbContext db, string kind, IEnumerable<KeyValuePair<Guid, int>> counts, CancellationToken ct)
@@ -161,7 +140,7 @@ public static class LedgerRecordCounts
             {
                 var p = i * 3;
                 sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}({{{p}}}, {{{p + 1}}}, {{{p + 2}}})");
-                (args[p], args[p + 1], args[p + 2]) = (kind, CenterKey(db, chunk[i].Key), chunk[i].Value);
+                (args[p], args[p + 1], args[p + 2]) = (kind, chunk[i].Key, chunk[i].Value);
             }
 
             await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);

@@ -80,17 +80,9 @@ public static class ResourceMonthCharges
     }
 
     /// <summary>Recomputes every row from the bookings in one transaction; the <c>rollup-rebuild</c> verb and a pending marker call it.</summary>
-    public static async Task<int> RebuildAsync(AppDbContext db, CancellationToken ct)
-    {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+    public static Task<int> RebuildAsync(AppDbContext db, CancellationToken ct) =>
+        KeptTable.RebuildAsync(db, "ResourceMonthCharges", async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (db.Database.IsNpgsql())
-            {
-                await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"ResourceMonthCharges\" IN EXCLUSIVE MODE", ct);
-            }
-
             await db.ResourceMonthCharges.ExecuteDeleteAsync(ct);
             var first = await db.ResourceBookings.AsNoTracking().OrderBy(b => b.Starts).Select(b => (DateTimeOffset?)b.Starts).FirstOrDefaultAsync(ct);
             var last = await db.ResourceBookings.AsNoTracking().OrderByDescending(b => b.Starts).Select(b => (DateTimeOffset?)b.Starts).FirstOrDefaultAsync(ct);
@@ -108,22 +100,12 @@ public static class ResourceMonthCharges
                 }
             }
 
-            await tx.CommitAsync(ct);
             return count;
-        });
-    }
+        }, ct);
 
     /// <summary>Runs the rebuild when the migration (or a generated database) left the marker row; a no-op otherwise.</summary>
-    public static async Task<bool> RunIfPendingAsync(AppDbContext db, CancellationToken ct)
-    {
-        if (!await db.ResourceMonthCharges.AnyAsync(c => c.Year == ResourceMonthCharge.RebuildPendingYear, ct))
-        {
-            return false;
-        }
-
-        await RebuildAsync(db, ct);
-        return true;
-    }
+    public static Task<bool> RunIfPendingAsync(AppDbContext db, CancellationToken ct) =>
+        KeptTable.RunIfPendingAsync(db.ResourceMonthCharges.Where(c => c.Year == ResourceMonthCharge.RebuildPendingYear), () => RebuildAsync(db, ct), ct);
 
     private static Task<int> InsertAsync(AppDbContext db, ResourceMonthCharge row, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync(

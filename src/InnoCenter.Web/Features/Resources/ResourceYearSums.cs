@@ -129,17 +129,9 @@ public static class ResourceYearSums
     }
 
     /// <summary>Recomputes every row from the bookings in one transaction; the <c>rollup-rebuild</c> verb and a pending marker call it.</summary>
-    public static async Task<int> RebuildAsync(AppDbContext db, CancellationToken ct)
-    {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+    public static Task<int> RebuildAsync(AppDbContext db, CancellationToken ct) =>
+        KeptTable.RebuildAsync(db, "ResourceYearFigures", async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (db.Database.IsNpgsql())
-            {
-                await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"ResourceYearFigures\" IN EXCLUSIVE MODE", ct);
-            }
-
             await db.ResourceYearFigures.ExecuteDeleteAsync(ct);
             await ResourceAvailability.ClearAsync(db, ct);
             var first = await db.ResourceBookings.AsNoTracking().OrderBy(b => b.Starts).Select(b => (DateTimeOffset?)b.Starts).FirstOrDefaultAsync(ct);
@@ -155,20 +147,10 @@ public static class ResourceYearSums
                 }
             }
 
-            await tx.CommitAsync(ct);
             return count;
-        });
-    }
+        }, ct);
 
     /// <summary>Runs the rebuild when the migration (or a generated database) left the marker row; a no-op otherwise.</summary>
-    public static async Task<bool> RunIfPendingAsync(AppDbContext db, CancellationToken ct)
-    {
-        if (!await db.ResourceYearFigures.AnyAsync(f => f.Year == ResourceYearFigure.RebuildPendingYear, ct))
-        {
-            return false;
-        }
-
-        await RebuildAsync(db, ct);
-        return true;
-    }
+    public static Task<bool> RunIfPendingAsync(AppDbContext db, CancellationToken ct) =>
+        KeptTable.RunIfPendingAsync(db.ResourceYearFigures.Where(f => f.Year == ResourceYearFigure.RebuildPendingYear), () => RebuildAsync(db, ct), ct);
 }

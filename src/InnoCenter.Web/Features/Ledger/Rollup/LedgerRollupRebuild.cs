@@ -29,16 +29,8 @@ public sealed class LedgerRollupRebuild(AppDbContext db)
     }
 
     /// <summary>Runs the rebuild when the migration left its marker; a no-op on every later start.</summary>
-    public async Task<bool> RunIfPendingAsync(CancellationToken ct)
-    {
-        if (!await db.LedgerRollupRows.AnyAsync(r => r.Figure == LedgerRollupFigures.RebuildPending, ct))
-        {
-            return false;
-        }
-
-        await RebuildAsync(ct);
-        return true;
-    }
+    public Task<bool> RunIfPendingAsync(CancellationToken ct) =>
+        KeptTable.RunIfPendingAsync(db.LedgerRollupRows.Where(r => r.Figure == LedgerRollupFigures.RebuildPending), () => RebuildAsync(ct), ct);
 
     /// <summary>The <c>rollup-rebuild</c> verb: safe while the web nodes run (writes wait for it), migrates first.</summary>
     public static async Task<int> RunCommandAsync(IServiceProvider services, TextWriter output)
