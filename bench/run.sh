@@ -10,7 +10,8 @@
 #
 # Environment: BENCH_DURATION (seconds per read, 10), BENCH_WARMUP (seconds, 3), BENCH_CONNECTIONS (16),
 # BENCH_THREADS (2), BENCH_PORT (5391), BENCH_SEED (42), BENCH_REGENERATE=1 (regenerate databases that exist),
-# BENCH_PROVIDER=Postgres with BENCH_PG="Host=…;Port=…;Username=…" (a database per scale, dropped afterwards),
+# BENCH_PROVIDER=Postgres with BENCH_PG="Host=…;Port=…;Username=…" (a database per scale, dropped afterwards unless
+# BENCH_KEEP=1 — kept to look at a slow read's plans in psql; the next run makes it anew either way),
 # BENCH_SERVER_ARGS="--Key=value …" (more settings for the server under test),
 # BENCH_ONLY=REGEX (measure only the reads whose name matches, plus the floor; skips timed.d — for checking one fix;
 # with `writes`, only the write scripts whose file name matches), BENCH_WRITES_SCALE (the data `writes` runs on, city),
@@ -110,7 +111,7 @@ generate() {
 }
 
 drop_generated() {
-  [ "$provider" = Postgres ] && [ -z "$external" ] || return 0
+  [ "$provider" = Postgres ] && [ -z "$external" ] && [ "${BENCH_KEEP:-0}" != 1 ] || return 0
   dotnet "$gen_dll" --scale "$1" --provider Postgres --connection "$(connection_for "$1")" --drop >/dev/null
 }
 
