@@ -51,6 +51,35 @@ public abstract class ResourceScheduleTests<TFactory>(TFactory factory) : IClass
     }
 
     [ProviderFact]
+    public async Task The_week_and_day_views_show_another_organisations_booking_as_busy_time_without_its_purpose_booker_or_charge()
+    {
+        var center = await factory.CreateCenterAsync();
+        var owner = await factory.MemberUserAsync(center.University);
+        var tag = "忙闲" + Guid.NewGuid().ToString("N")[..6];
+        var resource = await owner.CreateResourceAsync(ResourceTestData.Request(center, name: tag));
+        var day = ResourceTestData.BeijingDayAt(factory.Clock.GetUtcNow(), 2, 10);
+        var booker = await factory.MemberUserAsync(center.Institute);
+        var secret = "保密课题" + Guid.NewGuid().ToString("N")[..6];
+        (await booker.PostAsJsonAsync($"/api/v1/resources/{resource.Id}/bookings",
+            new BookingRequest { Starts = day, Ends = day.AddHours(2), Purpose = secret })).EnsureSuccessStatusCode();
+        var other = await factory.MemberUserAsync(center.Lead);
+
+        foreach (var path in new[] { "schedule?week", "schedule/day?day" })
+        {
+            var json = await other.GetStringAsync($"/api/v1/resources/{path}={day.ToBeijingTime():yyyy-MM-dd}&q={Uri.EscapeDataString(tag)}");
+            var rows = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("rows").GetProperty("items");
+            var row = Assert.Single(System.Text.Json.JsonSerializer.Deserialize<List<ScheduleRowDto>>(rows.GetRawText(), Json.Options)!);
+            var busy = Assert.Single(row.Bookings);
+            Assert.Equal((day, day.AddHours(2), center.Institute.Name), (busy.Starts, busy.Ends, busy.BookerOrganizationName));
+            Assert.DoesNotContain(secret, json, StringComparison.Ordinal);
+            foreach (var field in new[] { "\"purpose\"", "\"charge\"", "\"bookerUserId\"", "\"unitFee\"", "\"memberFee\"", "\"description\"" })
+            {
+                Assert.DoesNotContain(field, json, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+    }
+
+    [ProviderFact]
     public async Task The_schedule_page_lists_the_week_of_the_resources_in_both_languages()
     {
         var center = await factory.CreateCenterAsync();

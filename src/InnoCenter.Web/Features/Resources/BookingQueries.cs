@@ -9,6 +9,9 @@ namespace InnoCenter.Web.Features.Resources;
 /// <summary>Reads of bookings: one booking, the user's own, the approval queue, the managed set and a resource's calendar.</summary>
 public sealed class BookingQueries(AppDbContext db, ResourceAccess access, TimeProvider clock)
 {
+    /// <summary>A calendar shows at most this many bookings of one resource in one span.</summary>
+    private const int PerResource = 500;
+
     public async Task<Result<BookingDto>> GetAsync(Guid id, CancellationToken ct)
     {
         var b = await db.ResourceBookings.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
@@ -61,32 +64,44 @@ public sealed class BookingQueries(AppDbContext db, ResourceAccess access, TimeP
         return q.Where(b => b.OwnerOrganizationId == org || centers.Contains(b.CenterId));
     }
 
-    /// <summary>A week (or any span) of one resource: active and finished bookings, for the calendar.</summary>
-    public Task<IReadOnlyList<BookingDto>> CalendarAsync(Guid resourceId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
-        CalendarAsync([resourceId], from, to, ct);
+    /// <summary>A week (or any span) of one resource: its busy times (active and finished bookings), for its calendar.</summary>
+    public Task<IReadOnlyList<ScheduleBookingDto>> CalendarAsync(Guid resourceId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        BusyAsync([resourceId], from, to, ct);
 
     /// <summary>
-    /// The same span of several resources in one query (the schedule's page of up to 50): each resource's bookings
-    /// in time order, at most 500 per resource.
+    /// The busy times of several resources in a span, for the calendars and the week and day views that anyone signed in may open: each
+    /// booking's time, state and booking organisation only — not its booker, purpose or charge, which are the booker's
+    /// and the owner's. Each resource's bookings in time order, at most <see cref="PerResource"/> a resource.
     /// </summary>
-    public async Task<IReadOnlyList<BookingDto>> CalendarAsync(IReadOnlyCollection<Guid> resourceIds, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    public async Task<IReadOnlyList<ScheduleBookingDto>> BusyAsync(IReadOnlyCollection<Guid> resourceIds, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         if (resourceIds.Count == 0)
         {
             return [];
         }
 
-        var now = clock.GetUtcNow();
+        var rows = await (from b in ActiveIn(resourceIds, @from, to)
+                          join o in db.Organizations on b.BookerOrganizationId equals o.Id
+                          orderby b.Starts
+                          select new { b.Id, b.ResourceId, b.Starts, b.Ends, b.Status, b.ExpiresAt, Booker = o.Name })
+            .Take(PerResource * resourceIds.Count).ToListAsync(ct);
+        return Shown(rows, clock.GetUtcNow(), r => r.ResourceId, r => r.Status, r => r.ExpiresAt)
+            .Select(r => new ScheduleBookingDto(r.Id, r.ResourceId, r.Starts, r.Ends, r.Status, r.Booker)).ToList();
+    }
 
+    /// <summary>The bookings of these resources that hold time in the span (not cancelled, rejected or expired).</summary>
+    private IQueryable<ResourceBooking> ActiveIn(IReadOnlyCollection<Guid> resourceIds, DateTimeOffset from, DateTimeOffset to)
+    {
         // The lower bound on the start lets the (resource, starts) index read only the period, not every earlier booking.
         var earliest = from.AddHours(-Domain.Policy.ResourceRules.LongestBookingHours);
-        var rows = await Projected(db.ResourceBookings.AsNoTracking()
+        return db.ResourceBookings.AsNoTracking()
             .Where(b => resourceIds.Contains(b.ResourceId) && b.Starts < to && b.Starts > earliest && b.Ends > from
-                && b.Status != BookingStatus.Cancelled && b.Status != BookingStatus.Rejected && b.Status != BookingStatus.Expired)
-            .OrderBy(b => b.Starts)).Take(500 * resourceIds.Count).ToListAsync(ct);
-        return rows.Where(r => !(r.Status == BookingStatus.Pending && r.ExpiresAt <= now))
-            .GroupBy(r => r.ResourceId).SelectMany(g => g.Take(500)).ToList();
+                && b.Status != BookingStatus.Cancelled && b.Status != BookingStatus.Rejected && b.Status != BookingStatus.Expired);
     }
+
+    /// <summary>Without the pending bookings whose hold ran out (the expiry job may not have run yet), at most <see cref="PerResource"/> a resource.</summary>
+    private static IEnumerable<T> Shown<T>(IEnumerable<T> rows, DateTimeOffset now, Func<T, Guid> resource, Func<T, BookingStatus> status, Func<T, DateTimeOffset?> expires) =>
+        rows.Where(r => !(status(r) == BookingStatus.Pending && expires(r) <= now)).GroupBy(resource).SelectMany(g => g.Take(PerResource));
 
     private async Task<PagedResult<BookingDto>> PageAsync(IQueryable<ResourceBooking> q, BookingFilter f, CancellationToken ct, bool oldestFirst = false)
     {

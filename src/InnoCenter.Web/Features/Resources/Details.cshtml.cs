@@ -45,7 +45,7 @@ public sealed class DetailsModel(ResourceHandlers resources, BookingHandlers boo
 
     public ResourceDto Resource { get; private set; } = null!;
 
-    public IReadOnlyList<BookingDto> Bookings { get; private set; } = [];
+    public IReadOnlyList<ScheduleBookingDto> Bookings { get; private set; } = [];
 
     public IReadOnlyList<BlackoutDto> Blackouts { get; private set; } = [];
 

@@ -56,7 +56,7 @@ public static class ResourceEndpoints
         group.MapGet("/{id:guid}/photos", ListPhotos).WithName("ListResourcePhotos").WithSummary("A resource's photos");
         group.MapGet("/{id:guid}", Get).WithName("GetResource").WithSummary("One resource of the catalogue");
         group.MapPut("/{id:guid}", Update).WithName("UpdateResource").WithSummary("Edit a resource");
-        group.MapGet("/{id:guid}/calendar", Calendar).WithName("GetResourceCalendar").WithSummary("A resource's bookings between two instants");
+        group.MapGet("/{id:guid}/calendar", Calendar).WithName("GetResourceCalendar").WithSummary("A resource's busy times between two instants: each booking's time, state and booking organisation");
         group.MapPost("/{id:guid}/bookings", Book).WithName("BookResource").WithSummary("Book a slot of a resource");
         group.MapPost("/{id:guid}/bookings/series", BookSeries).WithName("BookResourceSeries").WithSummary("Book a daily or weekly series of slots, all or nothing");
         group.MapPost("/{id:guid}/blackouts", AddBlackout).WithName("AddResourceBlackout").WithSummary("Close a resource for a period");
@@ -84,7 +84,7 @@ public static class ResourceEndpoints
     private static async Task<Results<Ok<ResourceDto>, ProblemHttpResult>> Update(Guid id, [FromBody] ResourceRequest request, ResourceHandlers h, Text text, CancellationToken ct) =>
         Answer(await h.UpdateAsync(id, request, ct), text);
 
-    private static async Task<Results<Ok<IReadOnlyList<BookingDto>>, ProblemHttpResult>> Calendar(
+    private static async Task<Results<Ok<IReadOnlyList<ScheduleBookingDto>>, ProblemHttpResult>> Calendar(
         Guid id, DateTimeOffset? from, DateTimeOffset? to, ResourceHandlers resources, BookingQueries h, Text text, TimeProvider clock, CancellationToken ct)
     {
         var found = await resources.GetAsync(id, ct);

@@ -104,6 +104,28 @@ public sealed class ResourceHandlers(AppDbContext db, ResourceAccess access, Pol
         return new PagedResult<ResourceDto>(rows.Select(r => ToDto(r, managed.Contains(r.R.Id))).ToList(), page, size, total, capped);
     }
 
+    /// <summary>
+    /// A page of the catalogue for the week and day views: the same filter, order and count as <see cref="ListAsync"/>,
+    /// but only what a schedule row shows (name, owner, center, category, opening hours) — not the whole resource with
+    /// its description and fees, nor whether the user manages each one.
+    /// </summary>
+    public async Task<PagedResult<ScheduleResourceDto>> SchedulePageAsync(ResourceFilter f, CancellationToken ct)
+    {
+        var (page, size) = Paging.Normalize(f.Page, f.PageSize);
+        var q = Filtered(f, publicOnly: false);
+        var (total, capped) = await SearchIndex.CountCappedAsync(q, !string.IsNullOrWhiteSpace(f.Q), ct);
+        var rows = await (from r in q.OrderBy(r => r.Category).ThenBy(r => r.Name).ThenBy(r => r.Id).Skip((page - 1) * size).Take(size)
+                          join c in db.Centers on r.CenterId equals c.Id
+                          join o in db.Organizations on r.OwnerOrganizationId equals o.Id
+                          select new { r.Id, r.Name, r.CenterId, Center = c.Name, r.OwnerOrganizationId, Owner = o.Name, r.Category, r.OpeningHoursText, r.NeedsApproval, r.OpenToOutside })
+            .ToListAsync(ct);
+        var (categories, en) = (policy.Current.Resources.Categories, LocalizationSetup.IsEnglish);
+        var items = rows.Select(r => new ScheduleResourceDto(
+            r.Id, r.Name, r.CenterId, r.Center, r.OwnerOrganizationId, r.Owner, r.Category, categories.LabelOf(r.Category, en),
+            r.OpeningHoursText, r.NeedsApproval, r.OpenToOutside)).ToList();
+        return new PagedResult<ScheduleResourceDto>(items, page, size, total, capped);
+    }
+
     /// <summary>The public catalogue (对外开放目录): what is open to outside users, with its fees; no user needed.</summary>
     public async Task<PagedResult<ResourceDto>> PublicListAsync(ResourceFilter f, CancellationToken ct)
     {

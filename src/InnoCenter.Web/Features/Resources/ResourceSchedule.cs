@@ -36,8 +36,25 @@ public sealed record ScheduleFilter
     public int? PageSize { get; init; }
 }
 
+/// <summary>What a schedule row shows of a resource (the whole resource is <c>GET /api/v1/resources/{id}</c>).</summary>
+public sealed record ScheduleResourceDto(
+    Guid Id,
+    string Name,
+    Guid CenterId,
+    string CenterName,
+    Guid OwnerOrganizationId,
+    string OwnerName,
+    string Category,
+    string CategoryLabel,
+    string OpeningHours,
+    bool NeedsApproval,
+    bool OpenToOutside);
+
+/// <summary>A busy time on the schedule: when, its state and which organisation booked it — nothing of the booker's own.</summary>
+public sealed record ScheduleBookingDto(Guid Id, Guid ResourceId, DateTimeOffset Starts, DateTimeOffset Ends, BookingStatus Status, string BookerOrganizationName);
+
 /// <summary>One resource's row of the schedule: its bookings and closures that touch the week.</summary>
-public sealed record ScheduleRowDto(ResourceDto Resource, IReadOnlyList<BookingDto> Bookings, IReadOnlyList<BlackoutDto> Blackouts);
+public sealed record ScheduleRowDto(ScheduleResourceDto Resource, IReadOnlyList<ScheduleBookingDto> Bookings, IReadOnlyList<BlackoutDto> Blackouts);
 
 /// <summary>A week (Monday, Beijing) of a page of resources.</summary>
 public sealed record ResourceScheduleDto(DateOnly Monday, PagedResult<ScheduleRowDto> Rows);
@@ -48,7 +65,7 @@ public sealed record ResourceDayScheduleDto(DateOnly Day, PagedResult<ScheduleRo
 /// <summary>
 /// The week and day views across several resources (多资源周视图 / 日视图): a page of the catalogue, as its filter selects
 /// it, with each resource's bookings and closures of one week or one day — three queries for the whole page, whatever
-/// its size.
+/// its size. Its rows carry what the views show, not the whole resource or booking: anyone signed in may open them.
 /// </summary>
 public sealed class ResourceSchedule(ResourceHandlers resources, BookingQueries bookings, AppDbContext db, TimeProvider clock)
 {
@@ -72,13 +89,13 @@ public sealed class ResourceSchedule(ResourceHandlers resources, BookingQueries 
 
     private async Task<PagedResult<ScheduleRowDto>> RowsAsync(ScheduleFilter f, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
-        var page = await resources.ListAsync(new ResourceFilter
+        var page = await resources.SchedulePageAsync(new ResourceFilter
         {
             Q = f.Q, Category = f.Category, CenterId = f.CenterId, OpenToOutside = f.OpenToOutside, ResourceId = f.ResourceId,
             Page = f.Page, PageSize = Math.Clamp(f.PageSize ?? 20, 1, MaxResources),
         }, ct);
         var ids = page.Items.Select(r => r.Id).ToList();
-        var booked = (await bookings.CalendarAsync(ids, from, to, ct)).ToLookup(b => b.ResourceId);
+        var booked = (await bookings.BusyAsync(ids, from, to, ct)).ToLookup(b => b.ResourceId);
         var closed = (await db.ResourceBlackouts.AsNoTracking()
             .Where(b => ids.Contains(b.ResourceId) && b.Starts < to && b.Ends > from)
             .OrderBy(b => b.Starts)
