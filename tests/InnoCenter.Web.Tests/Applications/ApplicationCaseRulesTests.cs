@@ -40,6 +40,12 @@ public abstract class ApplicationCaseRulesTests<TFactory>
 
         var all = (await flow.Admin.GetFromJsonAsync<PipelineDto>("/api/v1/applications?pageSize=100", Json.Options))!.Applications.Items;
         var overdue = (await flow.Admin.GetFromJsonAsync<PipelineDto>("/api/v1/applications?overdue=true&pageSize=100", Json.Options))!.Applications.Items;
+        var onePerPage = new List<ApplicationSummaryDto>();
+        for (var p = 1; p <= all.Count; p++)
+        {
+            onePerPage.AddRange((await flow.Admin.GetFromJsonAsync<PipelineDto>($"/api/v1/applications?pageSize=1&page={p}", Json.Options))!.Applications.Items);
+        }
+
         var page = await flow.Admin.GetStringAsync("/Applications?overdue=true");
         var workbench = (await flow.Admin.GetFromJsonAsync<WorkbenchDto>("/api/v1/workbench", Json.Options))!;
         var dashboard = (await flow.Admin.GetFromJsonAsync<DashboardDto>("/api/v1/dashboard", Json.Options))!;
@@ -54,6 +60,9 @@ public abstract class ApplicationCaseRulesTests<TFactory>
         Assert.Equal(days + 20, latest.StageDays);
         Assert.False(latest.CrossRegion);
         Assert.Equal([underFirst], overdue.Select(a => a.Id));
+        // Paged one by one, the same applications in the same order, each judged by its own version.
+        Assert.Equal(all.Select(a => (a.Id, a.CrossRegion, a.Overdue, a.StageDays, a.MemberCount)),
+            onePerPage.Select(a => (a.Id, a.CrossRegion, a.Overdue, a.StageDays, a.MemberCount)));
         Assert.Contains(old.CenterName, page);
         Assert.DoesNotContain(latest.CenterName, page);
         var items = workbench.Groups.SelectMany(g => g.Items).ToDictionary(i => i.Key);

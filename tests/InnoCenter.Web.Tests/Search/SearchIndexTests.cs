@@ -179,6 +179,56 @@ public abstract class SearchIndexTests<TFactory>(TFactory factory) : IClassFixtu
     }
 
     [ProviderFact]
+    public async Task A_common_word_reads_the_same_page_and_capped_count_order_first_as_hits_first()
+    {
+        var word = Word();
+        var now = DateTimeOffset.UtcNow;
+        await factory.WithDbAsync(async db =>
+        {
+            // 1,050 hold the word (four of them in another region), 350 its characters apart.
+            db.Organizations.AddRange(Enumerable.Range(0, SearchIndex.CountCap + 400).Select(i => Organization.Create(new OrganizationDetails(
+                Uscc.Parse(TestData.NewCreditCode()), i % 4 == 1 ? $"{word[0]}和{word[1]}材料{i}有限公司" : $"{word}材料{i}有限公司",
+                OrganizationType.Enterprise, i % 400 == 7 ? "OtherProvince" : "Tianjin", i % 400 == 7 ? null : "120116", null, null, null), now)));
+            await db.SaveChangesAsync();
+            if (db.Database.IsNpgsql())
+            {
+                // The planner's statistics then know the word as common, as a large database's do: its estimate picks the form.
+                await db.Database.ExecuteSqlRawAsync("""ANALYZE "SearchEntries" """);
+            }
+
+            return true;
+        });
+
+        var read = await factory.WithDbAsync(async db =>
+        {
+            var search = (await TextSearch.PrepareAsync(db, SearchKinds.Organization, word, CancellationToken.None))!;
+            IQueryable<Organization> List(TextSearch? form, bool narrowed)
+            {
+                var q = form?.Narrow(db.Organizations.AsNoTracking(), o => o.Id) ?? db.Organizations.AsNoTracking();
+                q = q.Where(o => o.Name.Contains(word));
+                return narrowed ? q.Where(o => o.Region == "OtherProvince") : q;
+            }
+
+            async Task<List<Guid>> Page(TextSearch form) =>
+                await List(form, false).OrderBy(o => o.Name).ThenBy(o => o.Id).Skip(20).Take(10).Select(o => o.Id).ToListAsync();
+            return (
+                HitsFirst: await Page(search.HitsFirst()), OrderFirst: await Page(search.OrderFirst()), Cheapest: await Page(search.ForFirst(30)),
+                CheapestSql: List(search.ForFirst(30), false).ToQueryString(),
+                All: await TextSearch.CountAsync(search, s => List(s, false), narrowed: false, indexDecides: true, CancellationToken.None),
+                Narrowed: await TextSearch.CountAsync(search, s => List(s, true), narrowed: true, indexDecides: true, CancellationToken.None),
+                NarrowedExact: await List(null, true).CountAsync());
+        });
+
+        Assert.Equal(10, read.HitsFirst.Count);
+        Assert.Equal(read.HitsFirst, read.OrderFirst);
+        Assert.Equal(read.HitsFirst, read.Cheapest);
+        Assert.DoesNotContain("SearchEntries", read.CheapestSql);
+        Assert.Equal((SearchIndex.CountCap, true), read.All);
+        Assert.Equal(4, read.NarrowedExact);
+        Assert.Equal((4, false), read.Narrowed);
+    }
+
+    [ProviderFact]
     public void Every_registered_kind_has_an_index_code_of_its_own()
     {
         var kinds = factory.Services.GetServices<ISearchKind>().Select(k => k.Name).ToList();

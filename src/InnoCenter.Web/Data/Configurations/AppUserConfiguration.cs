@@ -18,5 +18,8 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         // The Admins' workbench counts the accounts awaiting verification (a requested role, not yet active) from the
         // index alone: without it the count read every account (national, 7,800: 2 ms a home page).
         b.HasIndex(x => new { x.RequestedRole, x.IsActive });
+        // The Admins' user list reads a page in this order (inactive first, newest first): without the index PostgreSQL
+        // sorted every account for each page (national, 7,801: 5.4 ms against 0.07 ms).
+        b.HasIndex(x => new { x.IsActive, x.CreatedAt }).IsDescending(false, true);
     }
 }

@@ -53,7 +53,12 @@ public sealed class ApplicationQueries(
         // Always narrowed: even an Admin's pipeline leaves out the drafts the index holds.
         var (total, capped) = await TextSearch.CountAsync(search, s => Filtered(f, s), narrowed: true, indexDecides: true, ct);
         var q = Filtered(f, search?.ForFirst((long)page * size));
-        var rows = await Project(q.OrderByDescending(a => a.StatusChangedAt).ThenBy(a => a.Id).Skip((page - 1) * size).Take(size), rules).ToListAsync(ct);
+        // The page's ids first, then the rule over those rows alone. Projected in the same statement as the LIMIT, the
+        // rule's EXISTS on the members was costed by PostgreSQL against every row the filter could return and became a
+        // hashed subplan reading all members per request (national: 50,128 members, 7.7 of 9.1 ms; 0.4 ms page first).
+        var pageIds = q.OrderByDescending(a => a.StatusChangedAt).ThenBy(a => a.Id).Skip((page - 1) * size).Take(size).Select(a => a.Id);
+        var onPage = db.Applications.AsNoTracking().Where(a => pageIds.Contains(a.Id));
+        var rows = await Project(onPage.OrderByDescending(a => a.StatusChangedAt).ThenBy(a => a.Id), rules).ToListAsync(ct);
         return new PagedResult<ApplicationSummaryDto>(rows.Select(r => Summary(r, rules)).ToList(), page, size, total, capped);
     }
 

@@ -1,6 +1,7 @@
 using InnoCenter.Domain.Search;
 using InnoCenter.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace InnoCenter.Web.Infrastructure.Search;
 
@@ -38,6 +39,9 @@ public static class SearchIndex
     {
         if (db.Database.IsNpgsql())
         {
+            // "Kind" is implied by the tokens (each stored behind its kind's code since entry format k2) but kept: it lowers
+            // the planner's estimate of the hits, so that it drives the join from them. Without it the organisations'
+            // count of 智能 became a parallel walk of the table probing the index per row (19 ms against 5.5 ms).
             var query = TsQuery(kind, terms);
             return db.Database.SqlQuery<Guid>(
                 $"""SELECT "RecordId" AS "Value" FROM "SearchEntries" WHERE "Kind" = {kind} AND "Vector" @@ CAST({query} AS tsquery)""");
@@ -58,6 +62,42 @@ public static class SearchIndex
     /// </summary>
     internal static string FtsMatch(string kind, IReadOnlyList<SearchTerms.Term> terms) =>
         string.Join(" AND ", terms.Select(t => $"\"{SearchEntry.TokenOf(kind, t.Text)}\"" + (t.Prefix ? "*" : "")));
+
+    /// <summary>
+    /// PostgreSQL: how many entries the planner expects to hold every term (its statistics of the index's tokens, kept by
+    /// ANALYZE), without reading the index — the estimate <see cref="TextSearch"/> picks its form by. A word outside the
+    /// statistics' common tokens is estimated rare.
+    /// </summary>
+    internal static async Task<double> EstimatedHitsAsync(AppDbContext db, string kind, IReadOnlyList<SearchTerms.Term> terms, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+        }
+
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = """EXPLAIN (FORMAT JSON) SELECT 1 FROM "SearchEntries" WHERE "Vector" @@ CAST(@query AS tsquery)""";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "query";
+            parameter.Value = TsQuery(kind, terms);
+            command.Parameters.Add(parameter);
+            var plan = (string?)await command.ExecuteScalarAsync(ct) ?? "[]";
+            using var json = System.Text.Json.JsonDocument.Parse(plan);
+            return json.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+        }
+        finally
+        {
+            if (opened)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
 
     /// <summary>The PostgreSQL tsquery of a kind's entries holding every term.</summary>
     private static string TsQuery(string kind, IReadOnlyList<SearchTerms.Term> terms) =>

@@ -4377,6 +4377,9 @@ namespace InnoCenter.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex("IsActive", "CreatedAt")
+                        .IsDescending(false, true);
+
                     b.HasIndex("IsActive", "OrganizationId");
 
                     b.HasIndex("RequestedRole", "IsActive");

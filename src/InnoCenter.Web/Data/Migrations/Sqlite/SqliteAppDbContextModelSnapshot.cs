@@ -4369,6 +4369,9 @@ namespace InnoCenter.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex("IsActive", "CreatedAt")
+                        .IsDescending(false, true);
+
                     b.HasIndex("IsActive", "OrganizationId");
 
                     b.HasIndex("RequestedRole", "IsActive");
