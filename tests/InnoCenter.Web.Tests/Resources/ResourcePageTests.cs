@@ -160,4 +160,25 @@ public sealed class ResourcePageTests(SqliteAppFactory factory) : IClassFixture<
         Assert.Contains("周一、周二、周三、周四 08:30–17:30；周五 08:30–12:00；周六 00:00–24:00", zh);
         Assert.Contains("Mon, Tue, Wed, Thu 08:30–17:30; Fri 08:30–12:00; Sat 00:00–24:00", en);
     }
+
+    [ProviderFact]
+    public async Task A_resources_week_on_its_page_shows_a_closed_day_as_closed_not_free()
+    {
+        var center = await factory.CreateCenterAsync();
+        var owner = await factory.MemberUserAsync(center.University);
+        var resource = await owner.CreateResourceAsync(ResourceTestData.Request(center));
+        var day = ResourceTestData.BeijingDayAt(factory.Clock.GetUtcNow(), 9, 0);
+        var date = day.ToBeijingTime().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        (await owner.PostAsJsonAsync($"/api/v1/resources/{resource.Id}/blackouts",
+            new BlackoutRequest { Starts = day, Ends = day.AddDays(1), Reason = "年度检定" })).EnsureSuccessStatusCode();
+        var member = await factory.MemberUserAsync(center.Institute);
+
+        var html = WebUtility.HtmlDecode(await member.GetStringAsync($"/Resources/Details/{resource.Id}?week={date}"));
+
+        // The closed day's row: from its day link to the end of the row.
+        var row = html[html.IndexOf($"day={date}\"", StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.Contains("00:00–24:00 停用", row);
+        Assert.DoesNotContain("空闲", row);
+    }
 }
