@@ -99,7 +99,7 @@ public sealed class ResourceHandlers(AppDbContext db, ResourceAccess access, Pol
         var (page, size) = Paging.Normalize(f.Page, f.PageSize);
         var q = Filtered(f, publicOnly: false);
         var (total, capped) = await SearchIndex.CountCappedAsync(q, !string.IsNullOrWhiteSpace(f.Q), ct);
-        var rows = await Rows(q.OrderBy(r => r.Category).ThenBy(r => r.Name).ThenBy(r => r.Id).Skip((page - 1) * size).Take(size)).ToListAsync(ct);
+        var rows = await Rows(CataloguePage(q, page, size)).ToListAsync(ct);
         var managed = await ManagedAsync(rows, ct);
         return new PagedResult<ResourceDto>(rows.Select(r => ToDto(r, managed.Contains(r.R.Id))).ToList(), page, size, total, capped);
     }
@@ -114,7 +114,7 @@ public sealed class ResourceHandlers(AppDbContext db, ResourceAccess access, Pol
         var (page, size) = Paging.Normalize(f.Page, f.PageSize);
         var q = Filtered(f, publicOnly: false);
         var (total, capped) = await SearchIndex.CountCappedAsync(q, !string.IsNullOrWhiteSpace(f.Q), ct);
-        var rows = await (from r in q.OrderBy(r => r.Category).ThenBy(r => r.Name).ThenBy(r => r.Id).Skip((page - 1) * size).Take(size)
+        var rows = await (from r in CataloguePage(q, page, size)
                           join c in db.Centers on r.CenterId equals c.Id
                           join o in db.Organizations on r.OwnerOrganizationId equals o.Id
                           select new { r.Id, r.Name, r.CenterId, Center = c.Name, r.OwnerOrganizationId, Owner = o.Name, r.Category, r.OpeningHoursText, r.NeedsApproval, r.OpenToOutside })
@@ -132,7 +132,7 @@ public sealed class ResourceHandlers(AppDbContext db, ResourceAccess access, Pol
         var (page, size) = Paging.Normalize(f.Page, f.PageSize);
         var q = Filtered(f, publicOnly: true);
         var (total, capped) = await SearchIndex.CountCappedAsync(q, !string.IsNullOrWhiteSpace(f.Q), ct);
-        var rows = await Rows(q.OrderBy(r => r.Category).ThenBy(r => r.Name).ThenBy(r => r.Id).Skip((page - 1) * size).Take(size)).ToListAsync(ct);
+        var rows = await Rows(CataloguePage(q, page, size)).ToListAsync(ct);
         return new PagedResult<ResourceDto>(rows.Select(r => ToDto(r, false)).ToList(), page, size, total, capped);
     }
 
@@ -202,6 +202,10 @@ public sealed class ResourceHandlers(AppDbContext db, ResourceAccess access, Pol
         await db.SaveChangesAsync(ct);
         return true;
     }
+
+    /// <summary>A page of the catalogue in its order (category, name), the one order every list and view of it shares.</summary>
+    private static IQueryable<ResearchResource> CataloguePage(IQueryable<ResearchResource> q, int page, int size) =>
+        q.OrderBy(r => r.Category).ThenBy(r => r.Name).ThenBy(r => r.Id).Skip((page - 1) * size).Take(size);
 
     internal sealed record Row(ResearchResource R, string CenterName, string OwnerName);
 
