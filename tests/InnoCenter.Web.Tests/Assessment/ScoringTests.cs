@@ -232,18 +232,14 @@ public abstract class ScoringTests<TFactory>
     {
         return await app.Factory.AsUserAsync(Roles.Admin, null, async services =>
         {
-            var counter = new SelectCounter();
-            var appDb = services.GetRequiredService<AppDbContext>();
-            var connection = appDb.Database.GetConnectionString()!;
+            var counter = new CommandCounter(sql => sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase));
             IInterceptor[] interceptors =
             [
                 services.GetRequiredService<InnoCenter.Web.Data.Interceptors.VersionInterceptor>(),
                 services.GetRequiredService<InnoCenter.Web.Data.Interceptors.AuditInterceptor>(),
                 counter,
             ];
-            AppDbContext db = appDb.Database.IsNpgsql()
-                ? new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(connection).AddInterceptors(interceptors).Options)
-                : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connection).AddInterceptors(interceptors).Options);
+            var db = CommandCounter.ContextLike(services.GetRequiredService<AppDbContext>(), interceptors);
             await using (db)
             {
                 var run = await new CycleScorer(db, services.GetRequiredService<CurrentUser>(), app.Factory.Clock).ScoreAsync(cycleId, CancellationToken.None);
@@ -255,22 +251,6 @@ public abstract class ScoringTests<TFactory>
 
     private static Task<AssessmentResult> ResultOfAsync(AssessmentApp<TFactory> app, Guid reportId) =>
         app.Factory.WithDbAsync(db => db.AssessmentResults.AsNoTracking().SingleAsync(r => r.ReportId == reportId));
-
-    private sealed class SelectCounter : DbCommandInterceptor
-    {
-        public int Count;
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            if (command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
-            {
-                Interlocked.Increment(ref Count);
-            }
-
-            return ValueTask.FromResult(result);
-        }
-    }
 }
 
 public sealed class SqliteScoringTests : ScoringTests<SqliteAppFactory>;

@@ -140,27 +140,11 @@ public abstract class LedgerRollupTests<TFactory>(TFactory factory) : IClassFixt
     {
         var counter = new CommandCounter();
         using var scope = factory.Services.CreateScope();
-        var appDb = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var connection = appDb.Database.GetConnectionString()!;
-        AppDbContext db = appDb.Database.IsNpgsql()
-            ? new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(connection).AddInterceptors(counter).Options)
-            : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connection).AddInterceptors(counter).Options);
+        var db = CommandCounter.ContextLike(scope.ServiceProvider.GetRequiredService<AppDbContext>(), counter);
         await using (db)
         {
             var result = await work(new LedgerRollup(db, scope.ServiceProvider.GetRequiredService<PolicyProvider>()));
             return (result, counter.Count);
-        }
-    }
-
-    private sealed class CommandCounter : DbCommandInterceptor
-    {
-        public int Count;
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref Count);
-            return ValueTask.FromResult(result);
         }
     }
 }

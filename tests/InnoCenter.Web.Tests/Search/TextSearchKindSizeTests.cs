@@ -21,12 +21,10 @@ public abstract class TextSearchKindSizeTests<TFactory>
     {
         await using var own = await OwnApp<TFactory>.StartAsync();
         await using var scope = own.Factory.Services.CreateAsyncScope();
-        var connection = scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GetConnectionString()!;
-        var postgres = scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.IsNpgsql();
-        var counter = new KindCounts();
-        var contexts = Enumerable.Range(0, 16).Select(_ => postgres
-            ? (AppDbContext)new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(connection).AddInterceptors(counter).Options)
-            : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connection).AddInterceptors(counter).Options)).ToList();
+        var appDb = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // The statement that groups the index's entries by kind.
+        var counter = new CommandCounter(sql => sql.Contains("GROUP BY", StringComparison.Ordinal) && sql.Contains("\"Kind\"", StringComparison.Ordinal));
+        var contexts = Enumerable.Range(0, 16).Select(_ => CommandCounter.ContextLike(appDb, counter)).ToList();
         try
         {
             using var start = new ManualResetEventSlim();
@@ -47,23 +45,6 @@ public abstract class TextSearchKindSizeTests<TFactory>
             {
                 await db.DisposeAsync();
             }
-        }
-    }
-
-    /// <summary>Counts the statements that group the index's entries by kind.</summary>
-    private sealed class KindCounts : DbCommandInterceptor
-    {
-        public int Count;
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            if (command.CommandText.Contains("GROUP BY", StringComparison.Ordinal) && command.CommandText.Contains("\"Kind\"", StringComparison.Ordinal))
-            {
-                Interlocked.Increment(ref Count);
-            }
-
-            return ValueTask.FromResult(result);
         }
     }
 }
